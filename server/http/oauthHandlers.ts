@@ -1,0 +1,62 @@
+import type { Db } from "@/db/client";
+import { startSession } from "../auth/sessions";
+import { beginAuthorization, completeAuthorization, OAUTH_NEXT_COOKIE, OAUTH_STATE_COOKIE, OAUTH_VERIFIER_COOKIE, safeNextPath } from "../auth/oauth/flow";
+import { findProvider } from "../auth/oauth/providers";
+import { AppError } from "../errors";
+import { signInWithOAuth } from "../services/account/accountService";
+import { jsonError } from "./requestGuards";
+
+function cookie(name: string, value: string, appUrl: string, maxAge: number): string {
+  const secure = appUrl.startsWith("https://") ? "; Secure" : "";
+  return `${name}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure}`;
+}
+
+function readCookie(req: Request, name: string): string | null {
+  for (const part of (req.headers.get("cookie") ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return null;
+}
+
+function redirect(location: string, cookies: string[] = []): Response {
+  const headers = new Headers({ location });
+  for (const c of cookies) headers.append("set-cookie", c);
+  return new Response(null, { status: 302, headers });
+}
+
+/** GET /api/auth/<provider>: remembers state, PKCE verifier and where to go next, then leaves. */
+export function startOAuth(req: Request, providerId: string, appUrl: string): Response {
+  const provider = findProvider(providerId);
+  if (!provider) return jsonError(404, "This sign-in provider is not configured.");
+  const { url, state, codeVerifier } = beginAuthorization(provider, appUrl);
+  const next = safeNextPath(new URL(req.url).searchParams.get("next"));
+  return redirect(url.toString(), [
+    cookie(OAUTH_STATE_COOKIE, state, appUrl, 600),
+    cookie(OAUTH_VERIFIER_COOKIE, codeVerifier, appUrl, 600),
+    cookie(OAUTH_NEXT_COOKIE, next, appUrl, 600),
+  ]);
+}
+
+/** GET /api/auth/<provider>/callback: checks state, exchanges the code, signs in, goes on. */
+export async function finishOAuth(db: Db, req: Request, providerId: string, appUrl: string): Promise<Response> {
+  const provider = findProvider(providerId);
+  if (!provider) return jsonError(404, "This sign-in provider is not configured.");
+  const params = new URL(req.url).searchParams;
+  const clear = [OAUTH_STATE_COOKIE, OAUTH_VERIFIER_COOKIE, OAUTH_NEXT_COOKIE].map((n) => cookie(n, "", appUrl, 0));
+  const fail = (reason: string) => redirect(`${appUrl}/sign-in?error=${encodeURIComponent(reason)}`, clear);
+  const state = params.get("state");
+  const code = params.get("code");
+  const verifier = readCookie(req, OAUTH_VERIFIER_COOKIE);
+  if (!state || !code || !verifier || state !== readCookie(req, OAUTH_STATE_COOKIE)) return fail("oauth.badState");
+  try {
+    const profile = await completeAuthorization(provider, appUrl, code, verifier);
+    const user = await signInWithOAuth(db, profile);
+    const session = await startSession(db, user.id);
+    return redirect(`${appUrl}${safeNextPath(readCookie(req, OAUTH_NEXT_COOKIE))}`, [...clear, session]);
+  } catch (e) {
+    if (e instanceof AppError) return fail(e.reason);
+    console.error(`[oauth] ${providerId} failed:`, e instanceof Error ? e.message : e);
+    return fail("oauth.failed");
+  }
+}

@@ -1,0 +1,9 @@
+import { z } from "zod";
+
+/** Every task's payload schema; the enqueue helper and the task's payload type both derive from it. */
+export const jobSchemas = {
+  cleanupExpired: z.object({}),
+} as const;
+
+export type JobName = keyof typeof jobSchemas;
+export type JobPayload<N extends JobName> = z.infer<(typeof jobSchemas)[N]>;

@@ -1,0 +1,18 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { jobSchemas, type JobName, type JobPayload } from "./definitions";
+
+export type EnqueueOptions = { jobKey?: string; runAt?: Date; maxAttempts?: number; queueName?: string };
+
+/** Adds a graphile-worker job through SQL, so it commits or rolls back with the caller's transaction. */
+export async function enqueue<N extends JobName>(db: DbOrTx, name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}) {
+  const parsed = jobSchemas[name].parse(payload);
+  await db.execute(sql`select graphile_worker.add_job(
+    identifier => ${name},
+    payload => ${JSON.stringify(parsed)}::json,
+    queue_name => ${opts.queueName ?? null},
+    run_at => ${opts.runAt?.toISOString() ?? null}::timestamptz,
+    max_attempts => ${opts.maxAttempts ?? null}::int,
+    job_key => ${opts.jobKey ?? null}
+  )`);
+}

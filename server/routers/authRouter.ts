@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { endSession, startSession } from "../auth/sessions";
+import { enabledProviders } from "../auth/oauth/providers";
+import { getUser, signIn, signUp } from "../services/account/accountService";
+import { authedProcedure, publicProcedure, router } from "../trpc/init";
+import { email, password, personName } from "./schemas";
+
+const publicUser = z.object({ id: z.string(), email: z.string(), name: z.string() });
+
+export const authRouter = router({
+  signUp: publicProcedure
+    .input(z.object({ email, password, name: personName }))
+    .output(publicUser)
+    .mutation(async ({ ctx, input }) => {
+      const user = await signUp(ctx.db, input);
+      ctx.resHeaders.append("Set-Cookie", await startSession(ctx.db, user.id));
+      return user;
+    }),
+
+  signIn: publicProcedure
+    .input(z.object({ email, password: z.string().min(1, "must not be empty").max(256) }))
+    .output(publicUser)
+    .mutation(async ({ ctx, input }) => {
+      const user = await signIn(ctx.db, input);
+      ctx.resHeaders.append("Set-Cookie", await startSession(ctx.db, user.id));
+      return user;
+    }),
+
+  signOut: authedProcedure.mutation(async ({ ctx }) => {
+    ctx.resHeaders.append("Set-Cookie", await endSession(ctx.db, ctx.session!.sessionId));
+    return { ok: true };
+  }),
+
+  me: publicProcedure.output(publicUser.nullable()).query(async ({ ctx }) => {
+    return ctx.session ? getUser(ctx.db, ctx.session.user.id) : null;
+  }),
+
+  providers: publicProcedure.query(() => enabledProviders().map((p) => p.id)),
+});

@@ -1,0 +1,157 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { canvases, canvasMembers, invites } from "@/db/schema";
+import { createTestDb, type TestDb } from "@/test/testDb";
+import { createTestClient, errorCode, errorOf, signedUpClient } from "@/test/trpcTestClient";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(() => t.close());
+
+async function team() {
+  const owner = await signedUpClient(t.db, "Owner");
+  const editor = await signedUpClient(t.db, "Editor");
+  const viewer = await signedUpClient(t.db, "Viewer");
+  const stranger = await signedUpClient(t.db, "Stranger");
+  const { id } = await owner.client.canvas.create.mutate({ name: "  Summer tees  " });
+  for (const [who, role] of [[editor, "editor"], [viewer, "viewer"]] as const) {
+    const inv = await owner.client.invite.create.mutate({ canvasId: id, role });
+    await who.client.invite.accept.mutate({ token: inv.token });
+  }
+  return { id, owner, editor, viewer, stranger };
+}
+
+describe("canvases", () => {
+  it("creates, lists with role, trims the name", async () => {
+    const { id, owner, viewer } = await team();
+    expect((await owner.client.canvas.list.query()).find((c) => c.id === id)).toMatchObject({ name: "Summer tees", role: "owner" });
+    expect((await viewer.client.canvas.list.query()).find((c) => c.id === id)).toMatchObject({ role: "viewer" });
+    expect(await viewer.client.canvas.get.query({ id })).toMatchObject({ id, name: "Summer tees", role: "viewer" });
+  });
+
+  it("needs a session", async () => {
+    const anon = createTestClient(t.db).client;
+    expect(await errorCode(anon.canvas.list.query())).toBe("UNAUTHORIZED");
+    expect(await errorCode(anon.canvas.create.mutate({ name: "x" }))).toBe("UNAUTHORIZED");
+  });
+
+  it("lets editors and owners rename, not viewers or strangers", async () => {
+    const { id, editor, viewer, stranger } = await team();
+    expect((await editor.client.canvas.rename.mutate({ id, name: "Renamed" })).name).toBe("Renamed");
+    expect(await errorCode(viewer.client.canvas.rename.mutate({ id, name: "Nope" }))).toBe("FORBIDDEN");
+    expect(await errorCode(stranger.client.canvas.rename.mutate({ id, name: "Nope" }))).toBe("NOT_FOUND");
+    expect(await errorCode(stranger.client.canvas.get.query({ id }))).toBe("NOT_FOUND");
+    expect((await editor.client.canvas.get.query({ id })).name).toBe("Renamed");
+  });
+
+  it("validates names (1–120 after trimming) and ids, changing nothing", async () => {
+    const { id, owner } = await team();
+    const blank = await errorOf(owner.client.canvas.rename.mutate({ id, name: "    " }));
+    expect(blank.data?.code).toBe("BAD_REQUEST");
+    expect(blank.message).toMatch(/name: must not be empty/);
+    expect((await errorOf(owner.client.canvas.create.mutate({ name: "x".repeat(121) }))).message).toMatch(/name: must be at most 120/);
+    expect(await errorCode(owner.client.canvas.get.query({ id: "not-a-uuid" }))).toBe("BAD_REQUEST");
+    expect((await owner.client.canvas.get.query({ id })).name).toBe("Summer tees");
+  });
+
+  it("only owners delete", async () => {
+    const { id, owner, editor } = await team();
+    expect(await errorCode(editor.client.canvas.delete.mutate({ id }))).toBe("FORBIDDEN");
+    await owner.client.canvas.delete.mutate({ id });
+    expect(await t.db.select().from(canvases).where(eq(canvases.id, id))).toHaveLength(0);
+    expect(await errorCode(owner.client.canvas.get.query({ id }))).toBe("NOT_FOUND");
+  });
+});
+
+describe("members", () => {
+  it("lists members with roles; only owners change roles or remove", async () => {
+    const { id, owner, editor, viewer } = await team();
+    const members = await viewer.client.canvas.members.query({ canvasId: id });
+    expect(members.map((m) => m.role).sort()).toEqual(["editor", "owner", "viewer"]);
+    expect(members.find((m) => m.userId === editor.user.id)).toMatchObject({ email: editor.email, name: "Editor" });
+    expect(await errorCode(editor.client.canvas.setRole.mutate({ canvasId: id, userId: viewer.user.id, role: "editor" }))).toBe("FORBIDDEN");
+    await owner.client.canvas.setRole.mutate({ canvasId: id, userId: viewer.user.id, role: "editor" });
+    expect(await errorCode(editor.client.canvas.removeMember.mutate({ canvasId: id, userId: viewer.user.id }))).toBe("FORBIDDEN");
+    await owner.client.canvas.removeMember.mutate({ canvasId: id, userId: viewer.user.id });
+    expect(await errorCode(viewer.client.canvas.get.query({ id }))).toBe("NOT_FOUND");
+  });
+
+  it("never removes or demotes the last owner", async () => {
+    const { id, owner, editor } = await team();
+    const demote = await errorOf(owner.client.canvas.setRole.mutate({ canvasId: id, userId: owner.user.id, role: "editor" }));
+    expect(demote.data?.code).toBe("BAD_REQUEST");
+    expect(demote.message).toMatch(/at least one owner/);
+    expect(await errorCode(owner.client.canvas.removeMember.mutate({ canvasId: id, userId: owner.user.id }))).toBe("BAD_REQUEST");
+    await owner.client.canvas.setRole.mutate({ canvasId: id, userId: editor.user.id, role: "owner" });
+    await owner.client.canvas.setRole.mutate({ canvasId: id, userId: owner.user.id, role: "editor" });
+    expect((await owner.client.canvas.get.query({ id })).role).toBe("editor");
+  });
+
+  it("two owners demoting each other at once leave one owner", async () => {
+    const { id, owner, editor } = await team();
+    await owner.client.canvas.setRole.mutate({ canvasId: id, userId: editor.user.id, role: "owner" });
+    await Promise.allSettled([
+      owner.client.canvas.setRole.mutate({ canvasId: id, userId: editor.user.id, role: "viewer" }),
+      editor.client.canvas.setRole.mutate({ canvasId: id, userId: owner.user.id, role: "viewer" }),
+    ]);
+    const [row] = await t.db.select({ n: count() }).from(canvasMembers).where(eq(canvasMembers.role, "owner"));
+    const owners = (await t.db.select().from(canvasMembers).where(eq(canvasMembers.canvasId, id))).filter((m) => m.role === "owner");
+    expect(row!.n).toBeGreaterThan(0);
+    expect(owners).toHaveLength(1);
+  });
+});
+
+describe("invites", () => {
+  it("stores only a hash of a 256-bit token and builds the URL from APP_URL", async () => {
+    const { id, owner } = await team();
+    const inv = await owner.client.invite.create.mutate({ canvasId: id, role: "editor" });
+    expect(Buffer.from(inv.token, "base64url").length).toBeGreaterThanOrEqual(16);
+    expect(inv.url).toBe(`http://localhost:3000/invite/${inv.token}`);
+    const [row] = await t.db.select().from(invites).where(eq(invites.id, inv.id));
+    expect(row!.tokenHash).not.toContain(inv.token);
+    const days = (row!.expiresAt.getTime() - Date.now()) / 86400_000;
+    expect(days).toBeGreaterThan(6.99);
+    expect(days).toBeLessThanOrEqual(7);
+  });
+
+  it("bounds expiry to 1 hour … 30 days", async () => {
+    const { id, owner } = await team();
+    expect((await errorOf(owner.client.invite.create.mutate({ canvasId: id, role: "viewer", expiresInHours: 0 }))).message).toMatch(/expiresInHours/);
+    expect(await errorCode(owner.client.invite.create.mutate({ canvasId: id, role: "viewer", expiresInHours: 721 }))).toBe("BAD_REQUEST");
+    await owner.client.invite.create.mutate({ canvasId: id, role: "viewer", expiresInHours: 1 });
+  });
+
+  it("refuses revoked and expired links with a clear message", async () => {
+    const { id, owner, stranger } = await team();
+    const inv = await owner.client.invite.create.mutate({ canvasId: id, role: "viewer" });
+    await owner.client.invite.revoke.mutate({ id: inv.id });
+    const revoked = await errorOf(stranger.client.invite.accept.mutate({ token: inv.token }));
+    expect(revoked.message).toMatch(/revoked/);
+    const old = await owner.client.invite.create.mutate({ canvasId: id, role: "viewer" });
+    await t.db.update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.id, old.id));
+    expect((await errorOf(stranger.client.invite.accept.mutate({ token: old.token }))).message).toMatch(/expired/);
+    expect(await errorCode(stranger.client.invite.accept.mutate({ token: "x".repeat(43) }))).toBe("NOT_FOUND");
+    expect(await errorCode(stranger.client.canvas.get.query({ id }))).toBe("NOT_FOUND");
+    const list = await owner.client.invite.list.query({ canvasId: id });
+    expect(list.map((i) => i.status).sort()).toEqual(["active", "active", "expired", "revoked"]);
+  });
+
+  it("never lowers an existing member's role, and counts uses", async () => {
+    const { id, owner, editor } = await team();
+    const inv = await owner.client.invite.create.mutate({ canvasId: id, role: "viewer" });
+    expect(await editor.client.invite.accept.mutate({ token: inv.token })).toEqual({ canvasId: id, role: "editor" });
+    expect((await owner.client.invite.accept.mutate({ token: inv.token })).role).toBe("owner");
+    const [row] = await t.db.select().from(invites).where(eq(invites.id, inv.id));
+    expect(row!.uses).toBe(2);
+  });
+
+  it("editors invite up to their own role; viewers cannot invite", async () => {
+    const { id, editor, viewer } = await team();
+    expect(await errorCode(editor.client.invite.create.mutate({ canvasId: id, role: "owner" }))).toBe("FORBIDDEN");
+    await editor.client.invite.create.mutate({ canvasId: id, role: "editor" });
+    expect(await errorCode(viewer.client.invite.create.mutate({ canvasId: id, role: "viewer" }))).toBe("FORBIDDEN");
+    expect(await errorCode(viewer.client.invite.list.query({ canvasId: id }))).toBe("FORBIDDEN");
+  });
+});

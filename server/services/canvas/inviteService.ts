@@ -1,0 +1,101 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { canvasMembers, invites, users } from "@/db/schema";
+import { AppError } from "../../errors";
+import type { CanvasAccess } from "./access";
+import { higherRole, roleAtLeast, type Role } from "./roles";
+
+export const INVITE_DEFAULT_HOURS = 24 * 7;
+
+export function hashInviteToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function inviteUrl(appUrl: string, token: string): string {
+  return `${appUrl}/invite/${token}`;
+}
+
+export async function createInvite(
+  db: Db,
+  actor: { userId: string; appUrl: string },
+  access: CanvasAccess,
+  input: { role: Role; expiresInHours?: number },
+) {
+  if (!roleAtLeast(access.role, input.role)) {
+    throw new AppError("FORBIDDEN", "invite.roleAboveOwn", "You cannot invite people with a role above your own.");
+  }
+  const token = randomBytes(32).toString("base64url"); // 256 bits
+  const hours = input.expiresInHours ?? INVITE_DEFAULT_HOURS;
+  const [row] = await db
+    .insert(invites)
+    .values({
+      canvasId: access.canvas.id,
+      tokenHash: hashInviteToken(token),
+      role: input.role,
+      expiresAt: new Date(Date.now() + hours * 3600_000),
+      createdBy: actor.userId,
+    })
+    .returning();
+  return { id: row!.id, token, url: inviteUrl(actor.appUrl, token), role: row!.role, expiresAt: row!.expiresAt };
+}
+
+export async function listInvites(db: Db, access: CanvasAccess) {
+  const rows = await db
+    .select({ invite: invites, createdByName: users.name })
+    .from(invites)
+    .leftJoin(users, eq(users.id, invites.createdBy))
+    .where(eq(invites.canvasId, access.canvas.id))
+    .orderBy(desc(invites.createdAt))
+    .limit(200);
+  const now = Date.now();
+  return rows.map(({ invite, createdByName }) => ({
+    id: invite.id,
+    role: invite.role,
+    expiresAt: invite.expiresAt,
+    revokedAt: invite.revokedAt,
+    uses: invite.uses,
+    createdAt: invite.createdAt,
+    createdByName,
+    status: invite.revokedAt ? ("revoked" as const) : invite.expiresAt.getTime() <= now ? ("expired" as const) : ("active" as const),
+  }));
+}
+
+export async function findInviteCanvas(db: Db, inviteId: string): Promise<string> {
+  const row = await db.query.invites.findFirst({ where: eq(invites.id, inviteId), columns: { canvasId: true } });
+  if (!row) throw new AppError("NOT_FOUND", "invite.notFound", "This invite does not exist.");
+  return row.canvasId;
+}
+
+export async function revokeInvite(db: Db, access: CanvasAccess, actorId: string, input: { id: string }) {
+  const invite = await db.query.invites.findFirst({ where: and(eq(invites.id, input.id), eq(invites.canvasId, access.canvas.id)) });
+  if (!invite) throw new AppError("NOT_FOUND", "invite.notFound", "This invite does not exist.");
+  if (access.role !== "owner" && invite.createdBy !== actorId) {
+    throw new AppError("FORBIDDEN", "invite.notYours", "Only owners and the invite's creator can revoke it.");
+  }
+  await db.update(invites).set({ revokedAt: sql`coalesce(${invites.revokedAt}, now())` }).where(eq(invites.id, input.id));
+}
+
+/** Joins the canvas with the invite's role; an existing member keeps a higher role. */
+export async function acceptInvite(db: Db, userId: string, input: { token: string }) {
+  return db.transaction(async (tx) => {
+    const [invite] = await tx.select().from(invites).where(eq(invites.tokenHash, hashInviteToken(input.token))).for("update");
+    if (!invite) throw new AppError("NOT_FOUND", "invite.notFound", "This invite link is not valid.");
+    if (invite.revokedAt) throw new AppError("FORBIDDEN", "invite.revoked", "This invite link has been revoked.");
+    if (invite.expiresAt.getTime() <= Date.now()) {
+      throw new AppError("FORBIDDEN", "invite.expired", "This invite link has expired. Ask for a new one.");
+    }
+    const [existing] = await tx
+      .select()
+      .from(canvasMembers)
+      .where(and(eq(canvasMembers.canvasId, invite.canvasId), eq(canvasMembers.userId, userId)))
+      .for("update");
+    const role = existing ? higherRole(existing.role, invite.role) : invite.role;
+    if (!existing) await tx.insert(canvasMembers).values({ canvasId: invite.canvasId, userId, role });
+    else if (role !== existing.role) {
+      await tx.update(canvasMembers).set({ role }).where(and(eq(canvasMembers.canvasId, invite.canvasId), eq(canvasMembers.userId, userId)));
+    }
+    await tx.update(invites).set({ uses: sql`${invites.uses} + 1` }).where(eq(invites.id, invite.id));
+    return { canvasId: invite.canvasId, role };
+  });
+}

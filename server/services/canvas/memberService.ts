@@ -1,0 +1,51 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { canvasMembers, users } from "@/db/schema";
+import { AppError } from "../../errors";
+import type { CanvasAccess } from "./access";
+import type { Role } from "./roles";
+
+export async function listMembers(db: Db, access: CanvasAccess) {
+  return db
+    .select({ userId: users.id, email: users.email, name: users.name, role: canvasMembers.role, joinedAt: canvasMembers.createdAt })
+    .from(canvasMembers)
+    .innerJoin(users, eq(users.id, canvasMembers.userId))
+    .where(eq(canvasMembers.canvasId, access.canvas.id))
+    .orderBy(asc(canvasMembers.createdAt));
+}
+
+/** Locks the canvas's member rows so that two owners cannot demote each other at once. */
+async function lockedMembers(tx: DbOrTx, canvasId: string) {
+  return tx.select().from(canvasMembers).where(eq(canvasMembers.canvasId, canvasId)).for("update");
+}
+
+function assertNotLastOwner(members: { userId: string; role: Role }[], userId: string) {
+  const owners = members.filter((m) => m.role === "owner");
+  if (owners.length === 1 && owners[0]!.userId === userId) {
+    throw new AppError("BAD_REQUEST", "members.lastOwner", "A canvas needs at least one owner: make someone else owner first.");
+  }
+}
+
+export async function setRole(db: Db, access: CanvasAccess, input: { userId: string; role: Role }) {
+  return db.transaction(async (tx) => {
+    const members = await lockedMembers(tx, access.canvas.id);
+    const target = members.find((m) => m.userId === input.userId);
+    if (!target) throw new AppError("NOT_FOUND", "members.notFound", "This person is not a member of the canvas.");
+    if (target.role === "owner" && input.role !== "owner") assertNotLastOwner(members, input.userId);
+    await tx
+      .update(canvasMembers)
+      .set({ role: input.role })
+      .where(and(eq(canvasMembers.canvasId, access.canvas.id), eq(canvasMembers.userId, input.userId)));
+    return { userId: input.userId, role: input.role };
+  });
+}
+
+export async function removeMember(db: Db, access: CanvasAccess, input: { userId: string }) {
+  await db.transaction(async (tx) => {
+    const members = await lockedMembers(tx, access.canvas.id);
+    const target = members.find((m) => m.userId === input.userId);
+    if (!target) throw new AppError("NOT_FOUND", "members.notFound", "This person is not a member of the canvas.");
+    if (target.role === "owner") assertNotLastOwner(members, input.userId);
+    await tx.delete(canvasMembers).where(and(eq(canvasMembers.canvasId, access.canvas.id), eq(canvasMembers.userId, input.userId)));
+  });
+}

@@ -1,0 +1,14 @@
+export const ROLES = ["viewer", "editor", "owner"] as const;
+export type Role = (typeof ROLES)[number];
+
+export function roleRank(role: Role): number {
+  return ROLES.indexOf(role);
+}
+
+export function roleAtLeast(role: Role, min: Role): boolean {
+  return roleRank(role) >= roleRank(min);
+}
+
+export function higherRole(a: Role, b: Role): Role {
+  return roleRank(a) >= roleRank(b) ? a : b;
+}

@@ -1,0 +1,12 @@
+import { authRouter } from "../routers/authRouter";
+import { canvasRouter } from "../routers/canvasRouter";
+import { inviteRouter } from "../routers/inviteRouter";
+import { router } from "./init";
+
+export const appRouter = router({
+  auth: authRouter,
+  canvas: canvasRouter,
+  invite: inviteRouter,
+});
+
+export type AppRouter = typeof appRouter;

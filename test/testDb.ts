@@ -1,0 +1,20 @@
+import { randomBytes } from "node:crypto";
+import { runMigrations } from "graphile-worker";
+import { inject } from "vitest";
+import { createDb, type Db } from "@/db/client";
+import { databaseUrl, ensureDatabase } from "@/db/embedded";
+import { applyMigrations } from "@/db/migrate";
+
+export type TestDb = { db: Db; url: string; close: () => Promise<void> };
+
+/** A fresh, migrated database on the run's embedded Postgres. */
+export async function createTestDb(opts: { worker?: boolean } = {}): Promise<TestDb> {
+  const port = inject("pgPort");
+  const name = `t_${randomBytes(6).toString("hex")}`;
+  await ensureDatabase(port, name);
+  const url = databaseUrl(port, name);
+  await applyMigrations(url);
+  if (opts.worker) await runMigrations({ connectionString: url });
+  const { db, pool } = createDb(url, 5);
+  return { db, url, close: () => pool.end() };
+}

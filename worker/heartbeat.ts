@@ -1,0 +1,21 @@
+import os from "node:os";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { workerHeartbeats } from "@/db/schema";
+
+export const HEARTBEAT_MS = 5_000;
+
+export function startHeartbeat(db: Db, workerId: string): () => Promise<void> {
+  const beat = () =>
+    db
+      .insert(workerHeartbeats)
+      .values({ workerId, hostname: os.hostname() })
+      .onConflictDoUpdate({ target: workerHeartbeats.workerId, set: { lastSeenAt: sql`now()` } })
+      .catch((e: Error) => console.error(`[worker] heartbeat failed: ${e.message}`));
+  void beat();
+  const timer = setInterval(beat, HEARTBEAT_MS);
+  return async () => {
+    clearInterval(timer);
+    await db.delete(workerHeartbeats).where(sql`${workerHeartbeats.workerId} = ${workerId}`).catch(() => {});
+  };
+}

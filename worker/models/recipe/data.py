@@ -1,0 +1,129 @@
+"""Builds the training set: Noto Color Emoji bitmaps paired with CLDR names and keywords."""
+import io
+import random
+import unicodedata
+import xml.etree.ElementTree as ET
+
+import numpy as np
+from fontTools.ttLib import TTFont
+from PIL import Image
+
+FONT = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"
+CLDR = "/usr/share/unicode/cldr/common"
+EMOJI_TEST = "/usr/share/unicode/emoji/emoji-test.txt"
+VS16 = "\ufe0f"
+
+
+def read_annotations():
+    """emoji string -> (name, keywords) from CLDR annotations and annotationsDerived."""
+    out = {}
+    for sub in ("annotations", "annotationsDerived"):
+        root = ET.parse(f"{CLDR}/{sub}/en.xml").getroot()
+        for node in root.iter("annotation"):
+            cp = node.get("cp")
+            entry = out.setdefault(cp, {"name": None, "keywords": []})
+            if node.get("type") == "tts":
+                entry["name"] = node.text.strip()
+            else:
+                entry["keywords"] = [k.strip() for k in node.text.split("|") if k.strip()]
+    return {cp: e for cp, e in out.items() if e["name"]}
+
+
+def read_groups():
+    """emoji string (without VS16) -> Unicode/CLDR emoji group."""
+    groups, group = {}, None
+    with open(EMOJI_TEST, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("# group:"):
+                group = line.split(":", 1)[1].strip()
+            elif line and not line.startswith("#") and ";" in line:
+                codes = line.split(";")[0].split()
+                s = "".join(chr(int(c, 16)) for c in codes)
+                groups.setdefault(s.replace(VS16, ""), group)
+    return groups
+
+
+class GlyphFinder:
+    """Maps an emoji string to the font's glyph, following GSUB ligatures for sequences."""
+
+    def __init__(self, font):
+        self.cmap = font.getBestCmap()
+        self.ligatures = {}
+        for lookup in font["GSUB"].table.LookupList.Lookup:
+            for st in lookup.SubTable:
+                if st.LookupType == 7:
+                    st = st.ExtSubTable
+                if getattr(st, "LookupType", None) != 4:
+                    continue
+                for first, ligs in st.ligatures.items():
+                    for lig in ligs:
+                        self.ligatures[(first, *lig.Component)] = lig.LigGlyph
+
+    def find(self, s):
+        for cand in (s, s.replace(VS16, "")):
+            names = [self.cmap.get(ord(c)) for c in cand]
+            if any(n is None for n in names):
+                continue
+            if len(names) == 1:
+                return names[0]
+            glyph = self.ligatures.get(tuple(names))
+            if glyph:
+                return glyph
+        return None
+
+
+def to_square_rgb(png_bytes, size):
+    img = Image.open(io.BytesIO(png_bytes)).convert("RGBA")
+    side = max(img.size)
+    canvas = Image.new("RGBA", (side, side), (255, 255, 255, 255))
+    canvas.alpha_composite(img, ((side - img.width) // 2, (side - img.height) // 2))
+    return np.asarray(canvas.convert("RGB").resize((size, size), Image.LANCZOS), dtype=np.uint8)
+
+
+def build(size=64, limit=None, seed=0):
+    font = TTFont(FONT)
+    strike = font["CBDT"].strikeData[0]
+    finder = GlyphFinder(font)
+    groups = read_groups()
+    items, seen = [], set()
+    for cp, entry in sorted(read_annotations().items()):
+        glyph = finder.find(cp)
+        if glyph is None or glyph not in strike or glyph in seen:
+            continue
+        data = getattr(strike[glyph], "imageData", None)
+        if not data:
+            continue
+        seen.add(glyph)
+        group = groups.get(cp.replace(VS16, ""), "Component")
+        items.append({"emoji": cp, "name": entry["name"], "keywords": entry["keywords"],
+                      "group": group, "image": to_square_rgb(data, size)})
+    rng = random.Random(seed)
+    rng.shuffle(items)
+    if limit:
+        items = items[:limit]
+    n_held = max(1, len(items) // 20)
+    for i, it in enumerate(items):
+        it["split"] = "heldout" if i < n_held else "train"
+    return items
+
+
+def clean(text):
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def train_caption(item, rng):
+    """A training caption: the name, optionally with a few keywords, in one of a few phrasings."""
+    kws = [k for k in item["keywords"] if clean(k) != clean(item["name"])]
+    picked = rng.sample(kws, k=min(len(kws), rng.randint(0, 3)))
+    base = item["name"]
+    r = rng.random()
+    if r < 0.15:
+        base = f"{base} emoji"
+    elif r < 0.25:
+        base = f"emoji of {base}"
+    return clean(", ".join([base, *picked]))
+
+
+def eval_caption(item):
+    """A phrasing never used in training."""
+    return clean(f"a picture of {item['name']}")

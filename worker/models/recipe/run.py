@@ -1,0 +1,199 @@
+"""One command for the bundled model: data → tokenizer → autoencoder → text encoder + UNet → ONNX → evaluation.
+
+    /usr/bin/python3 worker/models/recipe/run.py [--smoke] [--ae-minutes M] [--ldm-minutes M]
+
+Every stage checkpoints under worker/models/_work/ and is skipped or resumed when run again.
+"""
+import argparse
+import json
+import os
+import pickle
+import random
+import sys
+import time
+
+import numpy as np
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import bpe  # noqa: E402
+import data  # noqa: E402
+import nets  # noqa: E402
+from diffusion import Schedule, sample_ddim  # noqa: E402
+
+MAX_LEN = 32
+
+
+def log(*a):
+    print(time.strftime("%H:%M:%S"), *a, flush=True)
+
+
+def stage_data(work, smoke):
+    path = f"{work}/data.pkl"
+    if not os.path.exists(path):
+        items = data.build(limit=200 if smoke else None)
+        with open(path, "wb") as f:
+            pickle.dump(items, f)
+        log(f"data: {len(items)} emoji, {sum(i['split'] == 'heldout' for i in items)} held out")
+    with open(path, "rb") as f:
+        return pickle.load(f)
+
+
+def stage_tokenizer(work, items, smoke):
+    folder = f"{work}/tokenizer"
+    if not os.path.exists(f"{folder}/vocab.json"):
+        os.makedirs(folder, exist_ok=True)
+        rng = random.Random(1)
+        texts = [data.train_caption(it, rng) for it in items if it["split"] == "train" for _ in range(4)]
+        texts += [data.clean(it["name"]) for it in items]
+        vocab, merges = bpe.train(texts, 300 if smoke else 3000)
+        bpe.Tokenizer(vocab, merges, MAX_LEN).save(folder)
+        log(f"tokenizer: {len(vocab)} tokens")
+    return bpe.Tokenizer.load(folder)
+
+
+def images_tensor(items):
+    x = np.stack([it["image"] for it in items]).astype(np.float32) / 127.5 - 1.0
+    return torch.from_numpy(x).permute(0, 3, 1, 2).contiguous()
+
+
+def load_ckpt(path):
+    return torch.load(path) if os.path.exists(path) else None
+
+
+def stage_autoencoder(work, items, minutes):
+    path = f"{work}/ae.pt"
+    enc, dec = nets.Encoder(), nets.Decoder()
+    opt = torch.optim.AdamW(list(enc.parameters()) + list(dec.parameters()), 1e-3)
+    ck = load_ckpt(path)
+    step = 0
+    if ck:
+        enc.load_state_dict(ck["enc"]); dec.load_state_dict(ck["dec"]); opt.load_state_dict(ck["opt"])
+        step = ck["step"]
+        if ck.get("done"):
+            return enc, dec, ck["scale"]
+    x = images_tensor(items)  # the autoencoder may see every emoji: it learns pixels, not captions
+    deadline = time.time() + minutes * 60
+    g = torch.Generator().manual_seed(step)
+    while time.time() < deadline:
+        batch = x[torch.randint(0, len(x), (64,), generator=g)]
+        mean, logvar = enc(batch)
+        logvar = logvar.clamp(-20, 5)
+        z = mean + torch.randn_like(mean) * (0.5 * logvar).exp()
+        rec = dec(z)
+        kl = 0.5 * (mean.pow(2) + logvar.exp() - 1 - logvar).mean()
+        loss = (rec - batch).abs().mean() + (rec - batch).pow(2).mean() + 1e-4 * kl
+        opt.zero_grad(); loss.backward(); opt.step()
+        step += 1
+        if step % 200 == 0:
+            log(f"ae step {step} loss {loss.item():.4f} kl {kl.item():.3f}")
+            torch.save({"enc": enc.state_dict(), "dec": dec.state_dict(), "opt": opt.state_dict(), "step": step}, path)
+    with torch.no_grad():
+        z = torch.cat([enc(x[i:i + 256])[0] for i in range(0, len(x), 256)])
+    scale = float(1.0 / z.std())
+    torch.save({"enc": enc.state_dict(), "dec": dec.state_dict(), "opt": opt.state_dict(), "step": step,
+                "done": True, "scale": scale}, path)
+    log(f"ae done after {step} steps, latent scale {scale:.4f}")
+    return enc, dec, scale
+
+
+class Ema:
+    def __init__(self, module, decay):
+        self.decay = decay
+        self.shadow = {k: v.detach().clone() for k, v in module.state_dict().items()}
+
+    @torch.no_grad()
+    def update(self, module):
+        for k, v in module.state_dict().items():
+            if v.dtype.is_floating_point:
+                self.shadow[k].mul_(self.decay).add_(v.detach(), alpha=1 - self.decay)
+            else:
+                self.shadow[k].copy_(v)
+
+
+def stage_ldm(work, items, tok, enc, scale, minutes):
+    path = f"{work}/ldm.pt"
+    unet, text = nets.UNet(), nets.TextEncoder(len(tok.vocab), MAX_LEN)
+    params = list(unet.parameters()) + list(text.parameters())
+    opt = torch.optim.AdamW(params, 3e-4, weight_decay=0.01)
+    ema_u, ema_t = Ema(unet, 0.999), Ema(text, 0.999)
+    step, seconds = 0, 0.0
+    ck = load_ckpt(path)
+    if ck:
+        unet.load_state_dict(ck["unet"]); text.load_state_dict(ck["text"]); opt.load_state_dict(ck["opt"])
+        ema_u.shadow, ema_t.shadow, step, seconds = ck["ema_unet"], ck["ema_text"], ck["step"], ck["seconds"]
+    train = [it for it in items if it["split"] == "train"]
+    with torch.no_grad():
+        x = images_tensor(train)
+        lat = torch.cat([enc(x[i:i + 256])[0] for i in range(0, len(x), 256)]) * scale
+    sched = Schedule()
+    rng = random.Random(step)
+    g = torch.Generator().manual_seed(step)
+    empty = torch.tensor([tok.encode("")])
+    deadline = time.time() + minutes * 60
+    log(f"ldm: unet {nets.count(unet)} params, text {nets.count(text)} params, from step {step}")
+
+    def save():
+        torch.save({"unet": unet.state_dict(), "text": text.state_dict(), "opt": opt.state_dict(),
+                    "ema_unet": ema_u.shadow, "ema_text": ema_t.shadow, "step": step, "seconds": seconds}, path)
+
+    while time.time() < deadline:
+        t0 = time.time()
+        idx = torch.randint(0, len(train), (64,), generator=g)
+        ids = torch.tensor([tok.encode(data.train_caption(train[i], rng)) for i in idx.tolist()])
+        drop = torch.rand(64, generator=g) < 0.1  # unconditional share for classifier-free guidance
+        ids[drop] = empty
+        z0 = lat[idx]
+        t = torch.randint(0, sched.T, (64,), generator=g)
+        noise = torch.randn(z0.shape, generator=g)
+        a = sched.alphas_cumprod[t].view(-1, 1, 1, 1)
+        zt = a.sqrt() * z0 + (1 - a).sqrt() * noise
+        loss = (unet(zt, t.float(), text(ids)) - noise).pow(2).mean()
+        opt.zero_grad(); loss.backward()
+        torch.nn.utils.clip_grad_norm_(params, 1.0)
+        opt.step()
+        ema_u.update(unet); ema_t.update(text)
+        step += 1
+        seconds += time.time() - t0
+        if step % 100 == 0:
+            log(f"ldm step {step} loss {loss.item():.4f} ({seconds / step:.2f} s/step)")
+        if step % 500 == 0:
+            save()
+    save()
+    unet.load_state_dict(ema_u.shadow); text.load_state_dict(ema_t.shadow)
+    return unet.eval(), text.eval(), step, seconds
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--smoke", action="store_true", help="tiny data and a few minutes, for testing the recipe")
+    ap.add_argument("--ae-minutes", type=float, default=12)
+    ap.add_argument("--ldm-minutes", type=float, default=80)
+    ap.add_argument("--out", default=os.path.join(HERE, "..", "merchboard-emoji"))
+    ap.add_argument("--work", default=os.path.join(HERE, "..", "_work"))
+    ap.add_argument("--threads", type=int, default=2)
+    args = ap.parse_args()
+    if args.smoke:
+        args.ae_minutes, args.ldm_minutes = min(args.ae_minutes, 0.5), min(args.ldm_minutes, 1)
+        args.work += "-smoke"
+        args.out += "-smoke"
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(0)
+    os.makedirs(args.work, exist_ok=True)
+    items = stage_data(args.work, args.smoke)
+    tok = stage_tokenizer(args.work, items, args.smoke)
+    enc, dec, scale = stage_autoencoder(args.work, items, args.ae_minutes)
+    unet, text, steps, seconds = stage_ldm(args.work, items, tok, enc, scale, args.ldm_minutes)
+    import export
+    import evaluate
+    export.write_model(args.out, tok, text, unet, dec, scale, MAX_LEN)
+    report = evaluate.run(args.out, items, tok, text, unet, enc, dec, scale, smoke=args.smoke)
+    report.update({"ldm_steps": steps, "ldm_train_seconds": round(seconds), "threads": args.threads})
+    with open(f"{args.out}/metrics.json", "w") as f:
+        json.dump(report, f, indent=2)
+    log("metrics", json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()
