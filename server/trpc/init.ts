@@ -46,16 +46,17 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.session.user } });
 });
 
-const canvasRef = (key: string) => z.object({ [key]: z.string().uuid({ message: "must be a canvas id" }) });
+const canvasId = z.string().uuid({ message: "must be a canvas id" });
+const canvasRefs = { canvasId: z.object({ canvasId }), id: z.object({ id: canvasId }) };
 
 /**
  * A procedure for members of the canvas named by `input[key]` with at least `minRole`: the canvas
  * and the caller's role land in ctx.access, so handlers never check access themselves.
  */
 export function canvasProcedure(minRole: Role, key: "canvasId" | "id" = "canvasId") {
-  return authedProcedure.input(canvasRef(key)).use(async ({ ctx, input, next }) => {
-    const canvasId = (input as Record<string, string>)[key]!;
-    const access = await requireCanvasRole(ctx.db, ctx.user.id, canvasId, minRole);
+  return authedProcedure.input(canvasRefs[key]).use(async ({ ctx, input, next }) => {
+    const id = "canvasId" in input ? input.canvasId : input.id;
+    const access = await requireCanvasRole(ctx.db, ctx.user.id, id, minRole);
     return next({ ctx: { ...ctx, access } });
   });
 }

@@ -27,42 +27,40 @@ class ResBlock(nn.Module):
 
 
 class Encoder(nn.Module):
-    """64×64×3 → 16×16×(2·latent) (mean and log-variance); little work at full resolution."""
+    """64×64×3 → 16×16×(2·latent) (mean and log-variance); almost no work at full resolution."""
 
-    def __init__(self, ch=(32, 64, 96), latent=4):
+    def __init__(self, ch=(48, 96), latent=4):
         super().__init__()
-        self.inp = nn.Conv2d(3, ch[0], 3, padding=1)
-        self.d1 = nn.Conv2d(ch[0], ch[1], 3, stride=2, padding=1)
-        self.b1 = ResBlock(ch[1], ch[1])
-        self.d2 = nn.Conv2d(ch[1], ch[2], 3, stride=2, padding=1)
-        self.b2 = ResBlock(ch[2], ch[2])
-        self.b3 = ResBlock(ch[2], ch[2])
-        self.out = nn.Sequential(norm(ch[2]), nn.SiLU(), nn.Conv2d(ch[2], 2 * latent, 3, padding=1))
+        self.d1 = nn.Conv2d(3, ch[0], 4, stride=2, padding=1)        # 32×32
+        self.b1 = ResBlock(ch[0], ch[0])
+        self.d2 = nn.Conv2d(ch[0], ch[1], 4, stride=2, padding=1)    # 16×16
+        self.b2 = ResBlock(ch[1], ch[1])
+        self.b3 = ResBlock(ch[1], ch[1])
+        self.out = nn.Sequential(norm(ch[1]), nn.SiLU(), nn.Conv2d(ch[1], 2 * latent, 3, padding=1))
 
     def forward(self, x):
-        h = self.b1(self.d1(F.silu(self.inp(x))))
+        h = self.b1(self.d1(x))
         h = self.b3(self.b2(self.d2(h)))
         return self.out(h).chunk(2, dim=1)
 
 
 class Decoder(nn.Module):
-    """16×16×latent → 64×64×3 in [-1, 1]."""
+    """16×16×latent → 64×64×3 in [-1, 1]; the last upsampling is a transposed convolution."""
 
-    def __init__(self, ch=(128, 96, 48), latent=4):
+    def __init__(self, ch=(128, 64, 32), latent=4):
         super().__init__()
         self.inp = nn.Conv2d(latent, ch[0], 3, padding=1)
         self.b1 = ResBlock(ch[0], ch[0])
         self.b2 = ResBlock(ch[0], ch[0])
-        self.b3 = ResBlock(ch[0], ch[1])
-        self.b4 = ResBlock(ch[1], ch[2])
-        self.out = nn.Sequential(norm(ch[2]), nn.SiLU(), nn.Conv2d(ch[2], ch[2], 3, padding=1),
-                                 nn.SiLU(), nn.Conv2d(ch[2], 3, 3, padding=1))
+        self.up1 = nn.ConvTranspose2d(ch[0], ch[1], 4, stride=2, padding=1)  # 32×32
+        self.b3 = ResBlock(ch[1], ch[1])
+        self.up2 = nn.ConvTranspose2d(ch[1], ch[2], 4, stride=2, padding=1)  # 64×64
+        self.out = nn.Sequential(norm(ch[2]), nn.SiLU(), nn.Conv2d(ch[2], 3, 3, padding=1))
 
     def forward(self, z):
         h = self.b2(self.b1(self.inp(z)))
-        h = self.b3(F.interpolate(h, scale_factor=2.0, mode="nearest"))
-        h = self.b4(F.interpolate(h, scale_factor=2.0, mode="nearest"))
-        return torch.tanh(self.out(h))
+        h = self.b3(self.up1(h))
+        return torch.tanh(self.out(self.up2(h)))
 
 
 class TextEncoder(nn.Module):

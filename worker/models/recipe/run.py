@@ -65,7 +65,7 @@ def load_ckpt(path):
 def stage_autoencoder(work, items, minutes):
     path = f"{work}/ae.pt"
     enc, dec = nets.Encoder(), nets.Decoder()
-    opt = torch.optim.AdamW(list(enc.parameters()) + list(dec.parameters()), 1e-3)
+    opt = torch.optim.AdamW(list(enc.parameters()) + list(dec.parameters()), 2e-3)
     ck = load_ckpt(path)
     step = 0
     if ck:
@@ -77,7 +77,7 @@ def stage_autoencoder(work, items, minutes):
     deadline = time.time() + minutes * 60
     g = torch.Generator().manual_seed(step)
     while time.time() < deadline:
-        batch = x[torch.randint(0, len(x), (64,), generator=g)]
+        batch = x[torch.randint(0, len(x), (32,), generator=g)]
         mean, logvar = enc(batch)
         logvar = logvar.clamp(-20, 5)
         z = mean + torch.randn_like(mean) * (0.5 * logvar).exp()

@@ -1,0 +1,45 @@
+"use client";
+
+import { createTheme, MantineProvider } from "@mantine/core";
+import { ModalsProvider } from "@mantine/modals";
+import { Notifications } from "@mantine/notifications";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { useState, type ReactNode } from "react";
+import superjson from "superjson";
+import type { AppRouter } from "@/server/trpc/appRouter";
+import { I18nProvider } from "../_i18n/I18nProvider";
+import type { Locale } from "../_i18n/locales";
+import { TRPCProvider } from "../_lib/trpc";
+
+export const theme = createTheme({
+  primaryColor: "violet",
+  defaultRadius: "md",
+  fontFamily: "Inter, 'Noto Sans KR', system-ui, -apple-system, 'Segoe UI', sans-serif",
+  headings: { fontWeight: "700" },
+});
+
+export function Providers({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: true } } }),
+  );
+  const [trpcClient] = useState(() =>
+    createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 10 })],
+    }),
+  );
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <QueryClientProvider client={queryClient}>
+        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+          <I18nProvider locale={locale}>
+            <ModalsProvider>
+              <Notifications position="top-right" />
+              {children}
+            </ModalsProvider>
+          </I18nProvider>
+        </TRPCProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { TRPCClientError } from "@trpc/client";
+import type { MessageKey } from "../_i18n/en";
+import { en } from "../_i18n/en";
+
+/** A message for the person: the translated reason when we know it, else the server's text. */
+export function errorMessage(error: unknown, t: (k: MessageKey) => string): string {
+  if (error instanceof TRPCClientError) {
+    const reason = (error.data as { reason?: string | null } | undefined)?.reason;
+    const key = `errors.${reason}` as MessageKey;
+    if (reason && key in en) return t(key);
+    if (!error.data) return t("errors.network");
+    return error.message;
+  }
+  return t("common.error");
+}
+
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof TRPCClientError)) return {};
+  const fe = (error.data as { fieldErrors?: Record<string, string[] | undefined> | null } | undefined)?.fieldErrors ?? {};
+  return Object.fromEntries(Object.entries(fe).map(([k, v]) => [k, v?.[0] ?? ""]));
+}

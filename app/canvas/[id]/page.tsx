@@ -1,0 +1,22 @@
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { requireCanvasRole } from "@/server/services/canvas/access";
+import { CanvasShell } from "../../_components/canvas/CanvasShell";
+import { requireUser } from "../../_lib/session";
+
+export const dynamic = "force-dynamic";
+
+export default async function CanvasPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser(`/canvas/${id}`);
+  if (!z.string().uuid().safeParse(id).success) notFound();
+  try {
+    const { canvas, role } = await requireCanvasRole(getDb(), user.id, id, "viewer");
+    return <CanvasShell initial={{ id: canvas.id, name: canvas.name, role }} user={user} />;
+  } catch (e) {
+    if (e instanceof AppError) notFound();
+    throw e;
+  }
+}

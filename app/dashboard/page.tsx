@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { Dashboard } from "../_components/dashboard/Dashboard";
+import { requireUser } from "../_lib/session";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Your canvases" };
+
+export default async function DashboardPage() {
+  const user = await requireUser("/dashboard");
+  return <Dashboard user={{ name: user.name, email: user.email }} />;
+}

@@ -1,0 +1,24 @@
+import type { Page } from "@playwright/test";
+
+export const SCREENSHOT_DIR = "e2e/screenshots";
+
+export const uniqueEmail = (who: string) => `${who}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
+
+export async function signUp(page: Page, name: string, email: string, path = "/sign-up") {
+  await page.goto(path);
+  await page.getByLabel(/Your name|이름/).fill(name);
+  await page.getByLabel(/E-mail|이메일/).fill(email);
+  await page.getByLabel(/^Password|^비밀번호/).fill("correct horse battery");
+  await page.getByRole("button", { name: /Create account|계정 만들기/ }).click();
+}
+
+/** Screenshots at the two sizes the product is judged at: desktop and a phone. */
+export async function shoot(page: Page, name: string) {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-1280.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-390.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}

@@ -1,0 +1,106 @@
+import { expect, test } from "@playwright/test";
+import { shoot, signUp, uniqueEmail } from "./helpers";
+
+test("owner invites an editor by link; the editor joins through sign-up; a viewer cannot rename", async ({ browser }) => {
+  const ownerCtx = await browser.newContext({ locale: "en-US" });
+  const owner = await ownerCtx.newPage();
+
+  await owner.goto("/");
+  await expect(owner.getByRole("heading", { name: /Design merch together/ })).toBeVisible();
+  await shoot(owner, "landing");
+  await owner.goto("/sign-in");
+  await shoot(owner, "sign-in");
+  await owner.goto("/sign-up");
+  await shoot(owner, "sign-up");
+
+  await signUp(owner, "Olivia Owner", uniqueEmail("olivia"));
+  await expect(owner).toHaveURL(/\/dashboard$/);
+  await expect(owner.getByText("No canvases yet")).toBeVisible();
+  await shoot(owner, "dashboard-empty");
+
+  await owner.getByRole("button", { name: "New canvas" }).first().click();
+  await owner.getByLabel("Name").fill("Festival tees");
+  await owner.getByRole("button", { name: "Create" }).click();
+  await expect(owner).toHaveURL(/\/canvas\/[0-9a-f-]{36}$/);
+  const canvasUrl = owner.url();
+  await expect(owner.getByTestId("canvas-name")).toHaveText("Festival tees");
+
+  await owner.getByRole("button", { name: "Share" }).click();
+  await owner.getByRole("button", { name: "Create invite link" }).click();
+  const editorLink = await owner.getByTestId("invite-url").inputValue();
+  expect(editorLink).toMatch(/\/invite\/[\w-]{40,}$/);
+  await shoot(owner, "invite-dialog");
+
+  // The invitee arrives signed out, is sent to sign in, switches to sign-up, and lands on the canvas.
+  const editorCtx = await browser.newContext({ locale: "en-US" });
+  const editor = await editorCtx.newPage();
+  await editor.goto(editorLink);
+  await expect(editor).toHaveURL(/\/sign-in\?next=%2Finvite%2F/);
+  await expect(editor.getByText(/join the canvas you were invited to/)).toBeVisible();
+  await editor.getByRole("link", { name: "Get started" }).last().click();
+  await expect(editor).toHaveURL(/\/sign-up\?next=%2Finvite%2F/);
+  await signUp(editor, "Eddie Editor", uniqueEmail("eddie"), editor.url());
+  await expect(editor).toHaveURL(canvasUrl);
+  await expect(editor.getByTestId("canvas-name")).toHaveText("Festival tees");
+  await expect(editor.getByRole("button", { name: "Share" })).toBeVisible();
+
+  // The owner sees the new member in the panel, then makes a viewer link and a viewer joins.
+  await owner.keyboard.press("Escape");
+  await owner.reload();
+  await expect(owner.getByTestId("member-row")).toHaveCount(2);
+  await shoot(owner, "canvas");
+
+  await owner.getByRole("button", { name: "Share" }).click();
+  await owner.getByRole("dialog").getByLabel("Invite as").click();
+  await owner.getByRole("option", { name: "Viewer" }).click();
+  await owner.getByRole("button", { name: "Create invite link" }).click();
+  await expect(owner.getByTestId("invite-url")).toHaveValue(/invite/);
+  const viewerLink = await owner.getByTestId("invite-url").inputValue();
+  expect(viewerLink).not.toBe(editorLink);
+
+  const viewerCtx = await browser.newContext({ locale: "ko-KR" });
+  const viewer = await viewerCtx.newPage();
+  await signUp(viewer, "뷰어 지우", uniqueEmail("jiwoo"));
+  await expect(viewer).toHaveURL(/\/dashboard$/);
+  await viewer.goto(viewerLink);
+  await expect(viewer).toHaveURL(canvasUrl);
+  await expect(viewer.getByText("보기 전용")).toBeVisible();
+  await expect(viewer.getByRole("button", { name: "이름 변경" })).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: "공유" })).toHaveCount(0);
+  await shoot(viewer, "canvas-viewer-ko");
+
+  // Even a hand-made request from the viewer's session is refused by the server.
+  const res = await viewer.request.post("/api/trpc/canvas.rename", {
+    headers: { "content-type": "application/json", origin: new URL(canvasUrl).origin },
+    data: { json: { id: canvasUrl.split("/").pop(), name: "Hijacked" } },
+  });
+  expect(res.status()).toBe(403);
+  await owner.reload();
+  await expect(owner.getByTestId("canvas-name")).toHaveText("Festival tees");
+
+  await owner.goto("/dashboard");
+  await expect(owner.getByTestId("canvas-card")).toHaveCount(1);
+  await shoot(owner, "dashboard");
+});
+
+test("a revoked invite link shows a clear message", async ({ browser }) => {
+  const ctx = await browser.newContext({ locale: "en-US" });
+  const page = await ctx.newPage();
+  await signUp(page, "Rita Revoker", uniqueEmail("rita"));
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.getByRole("button", { name: "New canvas" }).first().click();
+  await page.getByLabel("Name").fill("Mugs");
+  await page.getByRole("button", { name: "Create" }).click();
+  await page.getByRole("button", { name: "Share" }).click();
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  const link = await page.getByTestId("invite-url").inputValue();
+  await page.getByRole("button", { name: "Revoke", exact: true }).click();
+  await expect(page.getByTestId("invite-row").first()).toContainText("Revoked");
+
+  const other = await (await browser.newContext({ locale: "en-US" })).newPage();
+  await signUp(other, "Sam", uniqueEmail("sam"));
+  await expect(other).toHaveURL(/\/dashboard$/);
+  await other.goto(link);
+  await expect(other.getByText("This invite link has been revoked.")).toBeVisible();
+  await shoot(other, "invite-revoked");
+});

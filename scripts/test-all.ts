@@ -1,0 +1,60 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * `npm test`: a production build, then every unit and integration test (vitest, real embedded
+ * Postgres and S3), then the Playwright journeys on Debian's Chromium. Ends with `N passed, N failed`.
+ */
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: root, stdio: "inherit", env }).status ?? 1;
+
+fs.rmSync(path.join(root, "test-results"), { recursive: true, force: true });
+fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
+fs.mkdirSync(path.join(root, "e2e", "screenshots"), { recursive: true });
+
+let passed = 0;
+let failed = 0;
+
+console.log("\n== build ==");
+const buildStatus = run(bin("next"), ["build"]);
+if (buildStatus !== 0) failed += 1;
+
+console.log("\n== unit and integration (vitest) ==");
+run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"]);
+const unit = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; success: boolean }>("test-results/unit.json");
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests + (unit.success || unit.numFailedTests ? 0 : 1);
+} else failed += 1;
+
+console.log("\n== end to end (Playwright, Chromium) ==");
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!fs.existsSync(chromium) && process.getuid?.() === 0 && fs.existsSync("/usr/bin/apt-get")) {
+  console.log("Chromium is missing: installing Debian's chromium package (once).");
+  spawnSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null"], { stdio: "inherit" });
+}
+if (!fs.existsSync(chromium)) {
+  console.error(`Chromium not found at ${chromium}: install Debian's chromium package (.ci/run does).`);
+  failed += 1;
+} else if (buildStatus === 0) {
+  run(bin("playwright"), ["test"]);
+  const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>("test-results/e2e.json");
+  if (e2e) {
+    passed += e2e.stats.expected + e2e.stats.flaky;
+    failed += e2e.stats.unexpected;
+  } else failed += 1;
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
+
+function readJson<T>(rel: string): T | null {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(root, rel), "utf8")) as T;
+  } catch {
+    return null;
+  }
+}
