@@ -12,6 +12,7 @@ export async function startAppServer(opts: { dir: string; port: number; hostname
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    if (isBufferedApiRequest(req)) coalesceWrites(res);
     handle(req, res).catch((e: unknown) => {
       console.error("[http] unhandled:", e);
       if (!res.headersSent) res.writeHead(500).end("Internal error");
@@ -35,4 +36,25 @@ export async function startAppServer(opts: { dir: string; port: number; hostname
         server.closeAllConnections();
       }),
   };
+}
+
+/** API answers are small and complete at once; streams (SSE, pages) must not be held back. */
+function isBufferedApiRequest(req: http.IncomingMessage): boolean {
+  return !!req.url?.startsWith("/api/") && !req.headers.accept?.includes("text/event-stream");
+}
+
+/**
+ * Next.js writes a response's head and body parts separately; each is a syscall here. Corking the
+ * socket until `end` sends them in one write, which is most of the cost of a small API answer.
+ */
+function coalesceWrites(res: http.ServerResponse): void {
+  const socket = res.socket;
+  if (!socket) return;
+  socket.cork();
+  const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
+  res.end = ((...args: unknown[]) => {
+    const out = end(...args);
+    socket.uncork();
+    return out;
+  }) as typeof res.end;
 }
