@@ -2,6 +2,7 @@
 import collections
 import json
 import re
+import unicodedata
 
 SOT, EOT = "<|startoftext|>", "<|endoftext|>"
 # CLIP's pre-tokenizer, restricted to what Python's re supports (letters, numbers, other).
@@ -24,7 +25,7 @@ BYTE_ENCODER = bytes_to_unicode()
 
 
 def normalize(text):
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
 
 
 def word_symbols(word):

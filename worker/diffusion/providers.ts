@@ -1,0 +1,33 @@
+import * as ort from "onnxruntime-node";
+
+export type InferenceDevice = "auto" | "cuda" | "webgpu" | "cpu";
+export type ProviderName = "cuda" | "webgpu" | "cpu";
+
+const ORDER: ProviderName[] = ["cuda", "webgpu", "cpu"];
+
+/**
+ * Creates a session on the first provider that works, in the order cuda → webgpu → cpu (or only
+ * the one asked for), and says which one it got.
+ */
+export async function createSession(
+  file: string,
+  device: InferenceDevice,
+  log: (m: string) => void = () => {},
+): Promise<{ session: ort.InferenceSession; provider: ProviderName }> {
+  const candidates = device === "auto" ? ORDER : [device];
+  const failures: string[] = [];
+  for (const provider of candidates) {
+    try {
+      const session = await ort.InferenceSession.create(file, {
+        executionProviders: [provider],
+        graphOptimizationLevel: "all",
+        intraOpNumThreads: Number(process.env.ORT_THREADS ?? 0) || undefined,
+      });
+      return { session, provider };
+    } catch (e) {
+      failures.push(`${provider}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    }
+  }
+  log(`[diffusion] no execution provider could load ${file}: ${failures.join("; ")}`);
+  throw new Error(`No execution provider could load ${file} (${failures.join("; ")})`);
+}
