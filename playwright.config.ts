@@ -19,7 +19,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
   webServer: {
-    command: "node --import tsx scripts/start.ts",
+    command: "npm run bundle --silent && node .build/scripts/start.mjs",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     url: `http://localhost:${PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

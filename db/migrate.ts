@@ -1,9 +1,9 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
+import { projectRoot } from "./projectRoot";
 import { createDb } from "./client";
 
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+export const MIGRATIONS_DIR = path.join(projectRoot(), "db", "migrations");
 
 export async function applyMigrations(url: string): Promise<void> {
   const { db, pool } = createDb(url, 1);

@@ -1,22 +1,26 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/test/freePort";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "merchboard-start-"));
 fs.chmodSync(dataDir, 0o755); // embedded Postgres runs as its own user when started by root
 const children: ChildProcess[] = [];
+beforeAll(() => {
+  // The production entry, as `npm start` builds and runs it.
+  expect(spawnSync("npm", ["run", "bundle", "--silent"], { cwd: root }).status).toBe(0);
+});
 afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 function start(port: number, pgPort: number) {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, [".build/scripts/start.mjs"], {
     cwd: root,
     env: { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, APP_URL: `http://localhost:${port}`, DATABASE_URL: "", S3_ENDPOINT: "", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],

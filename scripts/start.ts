@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { startAppServer } from "@/server/http/appServer";
+import { projectRoot } from "@/db/projectRoot";
 import { startInfra } from "./infra";
 
 /**
@@ -9,7 +10,7 @@ import { startInfra } from "./infra";
  * there is none, the worker as a child process, and the app on PORT. SIGINT/SIGTERM stop all.
  */
 async function main() {
-  const root = path.resolve(import.meta.dirname, "..");
+  const root = projectRoot();
   const port = Number(process.env.PORT ?? 3000);
   const dataDir = path.resolve(root, process.env.DATA_DIR ?? ".data");
   const dev = process.argv.includes("--dev");
@@ -36,7 +37,10 @@ async function main() {
   let stopping = false;
   let worker: ChildProcess | null = null;
   const startWorker = () => {
-    worker = spawn(process.execPath, ["--import", "tsx", path.join(root, "worker/main.ts")], { cwd: root, stdio: "inherit", env: process.env });
+    // Bundled (npm start): the worker's bundle beside ours; from source (npm run dev, tests): tsx.
+    const bundled = import.meta.url.endsWith(".mjs");
+    const args = bundled ? [path.join(root, ".build/worker/main.mjs")] : ["--import", "tsx", path.join(root, "worker/main.ts")];
+    worker = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env: process.env });
     worker.on("exit", (code, signal) => {
       if (stopping) return;
       console.error(`[start] worker exited (${signal ?? code}); restarting in 2 s`);

@@ -1,4 +1,4 @@
-import { fork, spawn, type ChildProcess } from "node:child_process";
+import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -30,16 +30,20 @@ async function main() {
   const user = await signUp(db, { email: "bench@example.com", password: "password123", name: "Bench" });
   for (let i = 0; i < 20; i++) await createCanvas(db, user.id, { name: `Canvas ${i}` });
   const cookie = (await startSession(db, user.id)).split(";")[0]!;
+  const transactions = async () =>
+    Number((await pool.query("select xact_commit from pg_stat_database where datname = current_database()")).rows[0].xact_commit);
 
   const appPort = await freePort();
   const barePort = await freePort();
   const env = { ...process.env, DATABASE_URL: pg.url, S3_ENDPOINT: infra.s3Endpoint, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
-  const app = spawn(process.execPath, ["--import", "tsx", "-e", `import("${root}/server/http/appServer.ts").then(m => m.startAppServer({ dir: "${root}", port: ${appPort} })).then(() => console.log("ready"))`], {
+  // The production entry (`npm start`'s bundle), pointed at this run's Postgres and S3.
+  spawnSync("npm", ["run", "bundle"], { cwd: root, stdio: "ignore" });
+  const app = spawn(process.execPath, [path.join(root, ".build/scripts/start.mjs")], {
     cwd: root,
-    env: { ...env, APP_URL: `http://localhost:${appPort}` },
+    env: { ...env, PORT: String(appPort), APP_URL: `http://localhost:${appPort}` },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  await new Promise<void>((r) => app.stdout!.on("data", (d) => String(d).includes("ready") && r()));
+  await new Promise<void>((r) => app.stdout!.on("data", (d) => String(d).includes("ready at") && r()));
   const bare = fork(path.join(import.meta.dirname, "bareServer.ts"), { env: { ...env, PORT: String(barePort) }, execArgv: ["--import", "tsx"] });
   await new Promise<void>((r) => bare.once("message", () => r()));
 
@@ -52,19 +56,20 @@ async function main() {
   const perCore: Record<string, number> = {};
   for (const [name, proc, url] of targets) {
     await httpLoad(url, headers, CONCURRENCY, 2); // warm-up
+    const tx0 = await transactions();
     const cpu0 = cpuSeconds(proc.pid!);
     const r = await httpLoad(url, headers, CONCURRENCY, SECONDS);
     const cpu = cpuSeconds(proc.pid!) - cpu0;
+    const txPerRequest = ((await transactions()) - tx0) / r.requests;
     perCore[name] = r.requests / cpu;
-    rows.push([name, Math.round(r.requests / r.seconds), Number(cpu.toFixed(2)), Math.round(r.requests / cpu), r.p50, r.p99, r.errors]);
+    rows.push([name, Math.round(r.requests / r.seconds), Number(cpu.toFixed(2)), Math.round(r.requests / cpu), Number(txPerRequest.toFixed(2)), r.p50, r.p99, r.errors]);
   }
   console.log(`\ncanvas.list, 20 canvases, ${CONCURRENCY} keep-alive clients, ${SECONDS} s each, ${os.cpus().length} cores\n`);
-  console.log(table(["server", "req/s", "server CPU s", "req/s per core", "p50 ms", "p99 ms", "errors"], rows));
+  console.log(table(["server", "req/s", "server CPU s", "req/s per core", "DB transactions/req", "p50 ms", "p99 ms", "errors"], rows));
   const [a, b] = Object.values(perCore);
   console.log(`\nratio (tRPC / bare, per core): ${(a! / b!).toFixed(2)}`);
 
-  app.kill("SIGTERM");
-  bare.kill("SIGTERM");
+  await Promise.all([app, bare].map((p) => new Promise((r) => (p.once("exit", r), p.kill("SIGTERM")))));
   await pool.end();
   await infra.stop();
   await pg.stop();

@@ -18,10 +18,11 @@ export async function createSession(
   const failures: string[] = [];
   for (const provider of candidates) {
     try {
+      const threads = Number(process.env.ORT_THREADS ?? 0);
       const session = await ort.InferenceSession.create(file, {
         executionProviders: [provider],
         graphOptimizationLevel: "all",
-        intraOpNumThreads: Number(process.env.ORT_THREADS ?? 0) || undefined,
+        ...(threads > 0 ? { intraOpNumThreads: threads } : {}),
       });
       return { session, provider };
     } catch (e) {

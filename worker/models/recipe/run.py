@@ -189,9 +189,13 @@ def main():
     import evaluate
     export.write_model(args.out, tok, text, unet, dec, scale, MAX_LEN)
     report = evaluate.run(args.out, items, tok, text, unet, enc, dec, scale, smoke=args.smoke)
-    report.update({"ldm_steps": steps, "ldm_train_seconds": round(seconds), "threads": args.threads})
+    report.update({"ldm_steps": steps, "ldm_train_seconds": round(seconds), "threads": args.threads,
+                   "vocab_size": len(tok.vocab), "unet_params": nets.count(unet), "text_params": nets.count(text),
+                   "decoder_params": nets.count(dec), "n_emoji": len(items)})
     with open(f"{args.out}/metrics.json", "w") as f:
         json.dump(report, f, indent=2)
+    import card
+    card.write(args.out)
     log("metrics", json.dumps(report))
 
 

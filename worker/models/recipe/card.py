@@ -1,0 +1,92 @@
+"""Writes MODEL_CARD.md beside the exported model from its metrics and configs.
+
+    /usr/bin/python3 worker/models/recipe/card.py [model_dir]
+"""
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def size_mb(folder):
+    total = 0
+    for root, _, files in os.walk(folder):
+        total += sum(os.path.getsize(os.path.join(root, f)) for f in files)
+    return total / 1e6
+
+
+def write(out):
+    m = json.load(open(f"{out}/metrics.json"))
+    index = json.load(open(f"{out}/model_index.json"))
+    seen, held = m["seen_heldout_phrasing"], m["heldout_emoji"]
+    extra = m.get("onnxruntime_node", {})
+    text = f"""# merchboard-emoji
+
+A small text-to-image latent diffusion model that Merchboard trains itself and ships, so that the
+product generates real images on a fresh machine without reaching any model hub. Same parts and
+file layout as Stable Diffusion (ONNX): CLIP-style tokenizer and text transformer, UNet with
+cross-attention, autoencoder decoder, DDIM scheduler config.
+
+- Version: `{index['version']}` · output {index['width']}×{index['height']} RGB · {size_mb(out):.1f} MB in all
+- Recipe: `worker/models/recipe/run.py` (one command; checkpoints and resumes)
+
+## Data and licences
+
+- Images: the colour bitmaps of **Noto Color Emoji** (Debian `fonts-noto-color-emoji`), © Google,
+  **Apache License 2.0**. Composited on white, padded square, resized to 64×64.
+- Text: English names and keywords from **Unicode CLDR** annotations (Debian `unicode-cldr-core`,
+  `annotations/en.xml` and `annotationsDerived/en.xml`), © Unicode, Inc., **Unicode License v3**.
+- Groups for evaluation: `emoji-test.txt` from Debian `unicode-data` (Unicode License v3).
+- Captions: the CLDR name alone or with up to three random keywords, sometimes as "… emoji" or
+  "emoji of …". 5 % of emoji are held out of training entirely (chosen with a fixed seed).
+
+## Architecture
+
+| part | shape | parameters |
+|---|---|---|
+| tokenizer | byte-level BPE trained on the captions, CLIP format, 32 tokens | {m.get('vocab_size', '—')} tokens |
+| text encoder | causal transformer, width 128, 3 layers, 4 heads (`last_hidden_state`) | {m.get('text_params', '—')} |
+| UNet | 16×16×4 latents, channels 64/128/192, self- and cross-attention at 8×8, 4×4 and the middle | {m.get('unet_params', '—')} |
+| autoencoder | KL autoencoder, 64×64×3 ↔ 16×16×4, scaling factor {json.load(open(f'{out}/vae_decoder/config.json'))['scaling_factor']:.4f} | decoder {m.get('decoder_params', '—')} |
+| scheduler | DDPM scaled-linear betas 0.00085–0.012, 1,000 steps, ε-prediction | — |
+
+Exported with ONNX opset 17 from Debian's PyTorch 1.13; runs on onnxruntime-node's CPU provider.
+
+## Training
+
+{m.get('ae_steps', '—')} autoencoder steps (batch 32), then {m['ldm_steps']} UNet + text-encoder steps (batch 64, AdamW 3e-4,
+EMA 0.999, 10 % empty captions for classifier-free guidance) in {m['ldm_train_seconds'] / 60:.0f} minutes on
+{m['threads']} CPU threads.
+
+## Quality
+
+Generated with 20 DDIM steps, guidance 4. Each image is embedded with the autoencoder's encoder
+(mean latent, centred, cosine similarity) and compared with all {m.get('n_emoji', '~3,600')} real emoji.
+"Ceiling" is the same measure for the real images passed through the autoencoder.
+
+| set | n | top-5 retrieval | nearest in the caption's group | ceiling top-5 | ceiling group | chance top-5 |
+|---|---|---|---|---|---|---|
+| held-out phrasings ("a picture of …") of seen emoji | {seen['n']} | {seen['top5']:.1%} | {seen['group']:.1%} | {seen['ceiling_top5']:.1%} | {seen['ceiling_group']:.1%} | {seen['chance_top5']:.2%} |
+| emoji held out of training | {held['n']} | {held['top5']:.1%} | {held['group']:.1%} | {held['ceiling_top5']:.1%} | {held['ceiling_group']:.1%} | {held['chance_top5']:.2%} |
+
+Speed, one 64×64 image, 20 steps with guidance: {m['pytorch_seconds_per_image_20_steps']:.2f} s in PyTorch (training
+machine, {m['threads']} threads){'; ' + format(extra['ms_per_image'], '.0f') + ' ms in onnxruntime-node (CPU provider)' if extra else ''}.
+
+## Samples
+
+16 prompts, seed 42 (`samples.png`):
+
+![sample grid](samples.png)
+
+## Limits
+
+64×64 only; a few thousand images of one visual style, so it draws emoji-like icons and nothing
+else. Prompts outside the CLDR vocabulary fall back to generic shapes.
+"""
+    with open(f"{out}/MODEL_CARD.md", "w") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    write(sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "merchboard-emoji"))
