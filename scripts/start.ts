@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { startAppServer } from "@/server/http/appServer";
+import { createDb } from "@/db/client";
 import { projectRoot } from "@/db/projectRoot";
 import { startInfra } from "./infra";
 
@@ -49,7 +50,8 @@ async function main() {
   };
   startWorker();
 
-  const app = await startAppServer({ dir: root, port, dev });
+  const { db, pool } = createDb(infra.databaseUrl);
+  const app = await startAppServer({ dir: root, port, dev, collab: { db, databaseUrl: infra.databaseUrl, appUrl: process.env.APP_URL } });
   console.log(`[start] Merchboard ready at ${process.env.APP_URL} (port ${port}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const stop = async (signal: string) => {
@@ -60,6 +62,7 @@ async function main() {
     worker?.kill("SIGTERM");
     await Promise.race([workerExited, new Promise((r) => setTimeout(r, 10_000))]);
     await app.close();
+    await pool.end();
     await infra.stop();
     console.log("[start] stopped");
     process.exit(0);

@@ -1,3 +1,4 @@
 export * from "./auth";
 export * from "./canvas";
 export * from "./system";
+export * from "./collab";

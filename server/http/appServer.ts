@@ -1,5 +1,7 @@
 import http from "node:http";
 import next from "next";
+import type { Db } from "@/db/client";
+import { attachCollabServer } from "../collab/collabServer";
 
 export type AppServer = { server: http.Server; close: () => Promise<void> };
 
@@ -7,7 +9,9 @@ export type AppServer = { server: http.Server; close: () => Promise<void> };
  * Next.js (pages, tRPC route, health) on one port. The collaboration socket joins this server's
  * `upgrade` event so that the session cookie is shared and no CORS is needed.
  */
-export async function startAppServer(opts: { dir: string; port: number; hostname?: string; dev?: boolean }): Promise<AppServer> {
+type Options = { dir: string; port: number; hostname?: string; dev?: boolean; collab?: { db: Db; databaseUrl: string; appUrl: string } };
+
+export async function startAppServer(opts: Options): Promise<AppServer> {
   const app = next({ dev: !!opts.dev, dir: opts.dir, hostname: opts.hostname ?? "localhost", port: opts.port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -18,6 +22,7 @@ export async function startAppServer(opts: { dir: string; port: number; hostname
       if (!res.headersSent) res.writeHead(500).end("Internal error");
     });
   });
+  const collab = opts.collab ? attachCollabServer(server, opts.collab) : null;
   if (opts.dev) {
     const upgrade = app.getUpgradeHandler();
     server.on("upgrade", (req, socket, head) => {
@@ -30,11 +35,13 @@ export async function startAppServer(opts: { dir: string; port: number; hostname
   });
   return {
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await collab?.close();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 

@@ -20,9 +20,9 @@ export function MockupPreview() {
         <path d="M300 64 l0 18 l5 -5 l6 10 l4 -2 l-6 -10 l7 0 z" fill="#12b886" />
         <rect x="314" y="82" width="40" height="18" rx="9" fill="#12b886" />
         <text x="334" y="95" textAnchor="middle" fill="white">Min</text>
-        <path d="M96 226 l0 18 l5 -5 l6 10 l4 -2 l-6 -10 l7 0 z" fill="#fd7e14" />
-        <rect x="110" y="244" width="44" height="18" rx="9" fill="#fd7e14" />
-        <text x="132" y="257" textAnchor="middle" fill="white">Jiwoo</text>
+        <path d="M70 250 l0 18 l5 -5 l6 10 l4 -2 l-6 -10 l7 0 z" fill="#fd7e14" />
+        <rect x="84" y="268" width="44" height="18" rx="9" fill="#fd7e14" />
+        <text x="106" y="281" textAnchor="middle" fill="white">Jiwoo</text>
       </g>
     </svg>
   );

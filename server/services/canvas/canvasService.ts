@@ -2,6 +2,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { canvases, canvasMembers } from "@/db/schema";
 import type { CanvasAccess } from "./access";
+import { notifyAccessChanged } from "./accessEvents";
 import type { Role } from "./roles";
 
 export type CanvasSummary = { id: string; name: string; role: Role; memberCount: number; updatedAt: Date; createdAt: Date };
@@ -42,5 +43,8 @@ export async function renameCanvas(db: Db, access: CanvasAccess, input: { name: 
 }
 
 export async function deleteCanvas(db: Db, access: CanvasAccess): Promise<void> {
-  await db.delete(canvases).where(eq(canvases.id, access.canvas.id));
+  await db.transaction(async (tx) => {
+    await tx.delete(canvases).where(eq(canvases.id, access.canvas.id));
+    await notifyAccessChanged(tx, access.canvas.id, null);
+  });
 }

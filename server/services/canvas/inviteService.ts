@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { canvasMembers, invites, users } from "@/db/schema";
 import { AppError } from "../../errors";
 import type { CanvasAccess } from "./access";
+import { notifyAccessChanged } from "./accessEvents";
 import { higherRole, roleAtLeast, type Role } from "./roles";
 
 export const INVITE_DEFAULT_HOURS = 24 * 7;
@@ -96,6 +97,7 @@ export async function acceptInvite(db: Db, userId: string, input: { token: strin
       await tx.update(canvasMembers).set({ role }).where(and(eq(canvasMembers.canvasId, invite.canvasId), eq(canvasMembers.userId, userId)));
     }
     await tx.update(invites).set({ uses: sql`${invites.uses} + 1` }).where(eq(invites.id, invite.id));
+    if (existing && role !== existing.role) await notifyAccessChanged(tx, invite.canvasId, userId);
     return { canvasId: invite.canvasId, role };
   });
 }

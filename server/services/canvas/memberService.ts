@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { canvasMembers, users } from "@/db/schema";
 import { AppError } from "../../errors";
 import type { CanvasAccess } from "./access";
+import { notifyAccessChanged } from "./accessEvents";
 import type { Role } from "./roles";
 
 export async function listMembers(db: Db, access: CanvasAccess) {
@@ -36,6 +37,7 @@ export async function setRole(db: Db, access: CanvasAccess, input: { userId: str
       .update(canvasMembers)
       .set({ role: input.role })
       .where(and(eq(canvasMembers.canvasId, access.canvas.id), eq(canvasMembers.userId, input.userId)));
+    await notifyAccessChanged(tx, access.canvas.id, input.userId);
     return { userId: input.userId, role: input.role };
   });
 }
@@ -47,5 +49,6 @@ export async function removeMember(db: Db, access: CanvasAccess, input: { userId
     if (!target) throw new AppError("NOT_FOUND", "members.notFound", "This person is not a member of the canvas.");
     if (target.role === "owner") assertNotLastOwner(members, input.userId);
     await tx.delete(canvasMembers).where(and(eq(canvasMembers.canvasId, access.canvas.id), eq(canvasMembers.userId, input.userId)));
+    await notifyAccessChanged(tx, access.canvas.id, input.userId);
   });
 }

@@ -1,0 +1,194 @@
+import { count, eq } from "drizzle-orm";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { canvasDocUpdates } from "@/db/schema";
+import { COLLAB_ORIGIN, connectProvider, eventually, sessionCookie, startCollabProcess, synced, upgradeStatus } from "@/test/collabClients";
+import { makeUser } from "@/test/fixtures";
+import { createTestDb, type TestDb } from "@/test/testDb";
+import { createCanvas } from "../services/canvas/canvasService";
+import { requireCanvasRole } from "../services/canvas/access";
+import { createInvite, acceptInvite } from "../services/canvas/inviteService";
+import { removeMember, setRole } from "../services/canvas/memberService";
+
+let t: TestDb;
+let server: Awaited<ReturnType<typeof startCollabProcess>>;
+const cleanups: (() => void)[] = [];
+
+beforeAll(async () => {
+  t = await createTestDb();
+  server = await startCollabProcess(t.url);
+});
+afterAll(async () => {
+  for (const c of cleanups) c();
+  await server.stop();
+  await t.close();
+});
+
+async function canvasWith(...roles: ("editor" | "viewer")[]) {
+  const owner = await makeUser(t.db, "Owner");
+  const { id } = await createCanvas(t.db, owner.id, { name: "Live" });
+  const ownerAccess = await requireCanvasRole(t.db, owner.id, id, "owner");
+  const members = [];
+  for (const role of roles) {
+    const u = await makeUser(t.db, role);
+    const inv = await createInvite(t.db, { userId: owner.id, appUrl: COLLAB_ORIGIN }, ownerAccess, { role });
+    await acceptInvite(t.db, u.id, { token: inv.token });
+    members.push({ user: u, cookie: await sessionCookie(t.db, u.id) });
+  }
+  return { id, owner, ownerCookie: await sessionCookie(t.db, owner.id), ownerAccess, members };
+}
+
+function client(port: number, canvasId: string, cookie: string) {
+  const c = connectProvider(port, canvasId, cookie);
+  cleanups.push(() => c.provider.destroy());
+  return c;
+}
+
+const shapes = (doc: Y.Doc) => doc.getMap<Record<string, unknown>>("shapes");
+
+describe("collaboration server", () => {
+  it("refuses strangers, the signed-out and other origins before any socket opens", async () => {
+    const { id, ownerCookie } = await canvasWith();
+    const stranger = await makeUser(t.db, "Stranger");
+    const strangerCookie = await sessionCookie(t.db, stranger.id);
+    expect(await upgradeStatus(server.port, id, { origin: COLLAB_ORIGIN })).toBe(401);
+    expect(await upgradeStatus(server.port, id, { origin: COLLAB_ORIGIN, cookie: strangerCookie })).toBe(404);
+    expect(await upgradeStatus(server.port, id, { origin: "https://evil.example", cookie: ownerCookie })).toBe(403);
+    expect(await upgradeStatus(server.port, "not-a-canvas", { origin: COLLAB_ORIGIN, cookie: ownerCookie })).toBe(404);
+    expect(await upgradeStatus(server.port, id, { origin: COLLAB_ORIGIN, cookie: ownerCookie })).toBe(101);
+  });
+
+  it("converges random concurrent edits from three clients, and stores them", async () => {
+    const { id, ownerCookie, members } = await canvasWith("editor", "editor");
+    const clients = [ownerCookie, members[0]!.cookie, members[1]!.cookie].map((c) => client(server.port, id, c));
+    await Promise.all(clients.map((c) => synced(c.provider)));
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 300; i++) {
+      const c = clients[Math.floor(rnd() * 3)]!;
+      const key = `s${Math.floor(rnd() * 40)}`;
+      if (rnd() < 0.2) shapes(c.doc).delete(key);
+      else shapes(c.doc).set(key, { x: Math.round(rnd() * 1000), y: Math.round(rnd() * 1000), by: i });
+      if (i % 25 === 0) await new Promise((r) => setTimeout(r, 5));
+    }
+    const json = (d: Y.Doc) => JSON.stringify(shapes(d).toJSON(), Object.keys(shapes(d).toJSON()).sort());
+    await eventually(() => json(clients[0]!.doc) === json(clients[1]!.doc) && json(clients[1]!.doc) === json(clients[2]!.doc), 15_000, "convergence");
+    const fresh = client(server.port, id, ownerCookie);
+    await synced(fresh.provider);
+    await eventually(() => json(fresh.doc) === json(clients[0]!.doc), 5000, "a new client to load the same state");
+  });
+
+  it("drops a viewer's writes and still sends the viewer everyone else's", async () => {
+    const { id, ownerCookie, members } = await canvasWith("viewer");
+    const editor = client(server.port, id, ownerCookie);
+    const viewer = client(server.port, id, members[0]!.cookie);
+    await Promise.all([synced(editor.provider), synced(viewer.provider)]);
+    const before = await (await fetch(`http://127.0.0.1:${server.port}/stats`)).json();
+    shapes(viewer.doc).set("hack", { x: 1 });
+    shapes(editor.doc).set("real", { x: 2 });
+    await eventually(() => shapes(viewer.doc).has("real"), 5000, "the viewer to receive the editor's shape");
+    await eventually(async () => (await (await fetch(`http://127.0.0.1:${server.port}/stats`)).json()).droppedViewerWrites > before.droppedViewerWrites, 5000, "the drop to be counted");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(shapes(editor.doc).has("hack")).toBe(false);
+    const stored = await t.db.select({ userId: canvasDocUpdates.userId }).from(canvasDocUpdates).where(eq(canvasDocUpdates.canvasId, id));
+    expect(stored.some((r) => r.userId === members[0]!.user.id)).toBe(false);
+  });
+
+  it("stamps awareness with the server's idea of who you are", async () => {
+    const { id, ownerCookie, members } = await canvasWith("editor");
+    const a = client(server.port, id, ownerCookie);
+    const b = client(server.port, id, members[0]!.cookie);
+    await Promise.all([synced(a.provider), synced(b.provider)]);
+    a.provider.awareness.setLocalStateField("user", { id: members[0]!.user.id, name: "Someone Else" });
+    a.provider.awareness.setLocalStateField("cursor", { x: 10, y: 20 });
+    await eventually(() => (b.provider.awareness.getStates().get(a.doc.clientID) as { cursor?: unknown } | undefined)?.cursor !== undefined, 5000, "awareness");
+    const seen = b.provider.awareness.getStates().get(a.doc.clientID) as { user: { id: string; name: string; color: string } };
+    expect(seen.user.name).toBe("Owner");
+    expect(seen.user.id).not.toBe(members[0]!.user.id);
+    expect(seen.user.color).toMatch(/^#[0-9a-f]{6}$/);
+  });
+
+  it("closes a removed member's socket within a second, and makes a downgraded one read-only", async () => {
+    const { id, ownerCookie, ownerAccess, members } = await canvasWith("editor", "editor");
+    const owner = client(server.port, id, ownerCookie);
+    const removed = client(server.port, id, members[0]!.cookie);
+    const downgraded = client(server.port, id, members[1]!.cookie);
+    await Promise.all([owner, removed, downgraded].map((c) => synced(c.provider)));
+    const closed = new Promise<number>((r) => removed.provider.ws!.addEventListener("close", (e) => r((e as unknown as { code: number }).code)));
+    const t0 = Date.now();
+    await removeMember(t.db, ownerAccess, { userId: members[0]!.user.id });
+    expect(await closed).toBe(4403);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await setRole(t.db, ownerAccess, { userId: members[1]!.user.id, role: "viewer" });
+    await new Promise((r) => setTimeout(r, 300));
+    shapes(downgraded.doc).set("after-downgrade", { x: 1 });
+    shapes(owner.doc).set("marker", { x: 1 });
+    await eventually(() => shapes(downgraded.doc).has("marker"), 5000, "marker");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(shapes(owner.doc).has("after-downgrade")).toBe(false);
+  });
+
+  it("survives 10,000 fuzzed frames with the document intact", async () => {
+    const { id, ownerCookie } = await canvasWith();
+    const good = client(server.port, id, ownerCookie);
+    await synced(good.provider);
+    shapes(good.doc).set("keep", { x: 42 });
+    let seed = 99;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const valid = Y.encodeStateAsUpdate(good.doc);
+    let sent = 0;
+    const codes = new Map<number, number>();
+    while (sent < 10_000) {
+      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/collab/${id}`, { headers: { cookie: ownerCookie, origin: COLLAB_ORIGIN } });
+      await new Promise((r) => ws.once("open", r));
+      const closedWith = new Promise<number>((r) => ws.once("close", (code) => r(code)));
+      for (let i = 0; i < 500 && ws.readyState === ws.OPEN; i++, sent++) {
+        const kind = rnd();
+        let frame: Uint8Array;
+        if (kind < 0.4) frame = Uint8Array.from({ length: Math.floor(rnd() * 64) }, () => Math.floor(rnd() * 256));
+        else if (kind < 0.8) {
+          frame = Uint8Array.from([0, 2, valid.length, ...valid]);
+          frame[2 + Math.floor(rnd() * (frame.length - 2))] = Math.floor(rnd() * 256);
+        } else frame = Uint8Array.from([Math.floor(rnd() * 5), Math.floor(rnd() * 3)]);
+        ws.send(frame);
+      }
+      ws.close();
+      const code = await closedWith;
+      codes.set(code, (codes.get(code) ?? 0) + 1);
+    }
+    expect(codes.get(4400)).toBeGreaterThan(0);
+    shapes(good.doc).set("after", { x: 1 });
+    const check = client(server.port, id, ownerCookie);
+    await synced(check.provider);
+    await eventually(() => shapes(check.doc).get("keep")?.x === 42 && shapes(check.doc).has("after"), 5000, "document intact");
+  }, 120_000);
+});
+
+describe("collaboration durability and scale-out", () => {
+  it("keeps every edit another client received after kill -9, and converges across two processes", async () => {
+    const { id, ownerCookie, members } = await canvasWith("editor");
+    const a = await startCollabProcess(t.url);
+    const b = await startCollabProcess(t.url);
+    const onA = client(a.port, id, ownerCookie);
+    const onB = client(b.port, id, members[0]!.cookie);
+    await Promise.all([synced(onA.provider), synced(onB.provider)]);
+    for (let i = 0; i < 50; i++) shapes(onA.doc).set(`a${i}`, { i });
+    for (let i = 0; i < 50; i++) shapes(onB.doc).set(`b${i}`, { i });
+    await eventually(() => shapes(onA.doc).size === 100 && shapes(onB.doc).size === 100, 10_000, "two-process convergence");
+
+    // Everything the client on B has received from A was stored before it was sent: kill A hard.
+    const receivedOnB = new Set([...shapes(onB.doc).keys()].filter((k) => k.startsWith("a")));
+    await a.stop();
+    onA.provider.destroy();
+    onB.provider.destroy();
+    await b.stop();
+    const c = await startCollabProcess(t.url);
+    const reader = client(c.port, id, ownerCookie);
+    await synced(reader.provider);
+    for (const k of receivedOnB) expect(shapes(reader.doc).has(k), k).toBe(true);
+    const [row] = await t.db.select({ n: count() }).from(canvasDocUpdates).where(eq(canvasDocUpdates.canvasId, id));
+    expect(row!.n).toBeGreaterThan(0);
+    await c.stop();
+  }, 60_000);
+});

@@ -1,0 +1,130 @@
+import type http from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import type { Db } from "@/db/client";
+import { requireCanvasRole } from "../services/canvas/access";
+import { ACCESS_CHANNEL } from "../services/canvas/accessEvents";
+import { userColor } from "./colors";
+import type { Connection } from "./connection";
+import { DOC_CHANNEL } from "./docStore";
+import { DEFAULT_LIMITS, type CollabLimits } from "./limits";
+import { listen } from "./notifications";
+import { CLOSE, decodeMessage } from "./protocol";
+import { RoomRegistry } from "./rooms";
+import { authorizeUpgrade, collabCanvasId } from "./upgradeAuth";
+
+export type CollabServer = { rooms: RoomRegistry; close: () => Promise<void> };
+
+/** The wiring: HTTP upgrade → auth → room; messages → room; access changes → sockets. */
+export function attachCollabServer(
+  server: http.Server,
+  opts: { db: Db; databaseUrl: string; appUrl: string; limits?: Partial<CollabLimits> },
+): CollabServer {
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const rooms = new RoomRegistry(opts.db, limits);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+  const socketsPerUser = new Map<string, number>();
+  const connections = new Set<Connection>();
+
+  server.on("upgrade", (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!collabCanvasId(req.url) && !req.url?.startsWith("/collab")) return; // someone else's upgrade
+    socket.on("error", () => socket.destroy());
+    authorizeUpgrade(opts.db, req, opts.appUrl)
+      .then((decision) => {
+        if (!decision.ok) return refuse(socket, decision.status, decision.message);
+        const { identity } = decision;
+        if ((socketsPerUser.get(identity.userId) ?? 0) >= limits.maxSocketsPerUser) return refuse(socket, 429, "Too many open canvases");
+        wss.handleUpgrade(req, socket, head, (ws) => void open(ws, identity));
+      })
+      .catch(() => refuse(socket, 500, "Could not check access"));
+  });
+
+  async function open(ws: WebSocket, identity: Connection["identity"]) {
+    const conn: Connection = { socket: ws, identity, color: userColor(identity.userId), readOnly: identity.role === "viewer", clientIds: new Set() };
+    socketsPerUser.set(identity.userId, (socketsPerUser.get(identity.userId) ?? 0) + 1);
+    connections.add(conn);
+    const queued: RawData[] = [];
+    ws.on("message", (data) => queued.push(data));
+    ws.on("close", () => {
+      connections.delete(conn);
+      socketsPerUser.set(identity.userId, (socketsPerUser.get(identity.userId) ?? 1) - 1);
+    });
+    ws.on("error", () => ws.terminate());
+    let room;
+    try {
+      room = await rooms.get(identity.canvasId);
+    } catch (e) {
+      console.error(`[collab] loading ${identity.canvasId} failed:`, e instanceof Error ? e.message : e);
+      ws.close(CLOSE.storageUnavailable, "The canvas could not be loaded");
+      return;
+    }
+    if (ws.readyState !== ws.OPEN) return;
+    room.join(conn);
+    const handle = (data: RawData) => {
+      try {
+        const msg = decodeMessage(toBytes(data));
+        if (msg.type === "syncStep1") room.syncStep1(conn, msg.stateVector);
+        else if (msg.type === "update") room.receiveUpdate(conn, msg.update);
+        else if (msg.type === "awareness") room.receiveAwareness(conn, msg.update);
+        else if (msg.type === "queryAwareness") room.queryAwareness(conn);
+      } catch {
+        ws.close(CLOSE.malformed, "Malformed message");
+      }
+    };
+    ws.removeAllListeners("message");
+    ws.on("message", handle);
+    for (const data of queued) handle(data);
+    ws.on("close", () => {
+      room.leave(conn);
+      rooms.release(room);
+    });
+  }
+
+  /** Re-checks the role of a member whose access changed (in this or another process). */
+  async function recheck(canvasId: string, userId: string | null) {
+    for (const conn of connections) {
+      if (conn.identity.canvasId !== canvasId || (userId && conn.identity.userId !== userId)) continue;
+      if (!userId) {
+        conn.socket.close(CLOSE.canvasGone, "The canvas was deleted");
+        continue;
+      }
+      try {
+        const { role } = await requireCanvasRole(opts.db, conn.identity.userId, canvasId, "viewer");
+        conn.identity = { ...conn.identity, role };
+        conn.readOnly = role === "viewer";
+      } catch {
+        conn.socket.close(CLOSE.revoked, "Your access to this canvas was removed");
+      }
+    }
+  }
+
+  const listener = listen(opts.databaseUrl, {
+    [ACCESS_CHANNEL]: (payload) => {
+      const { canvasId, userId } = JSON.parse(payload) as { canvasId: string; userId: string | null };
+      void recheck(canvasId, userId);
+    },
+    [DOC_CHANNEL]: (payload) => {
+      const [canvasId, from, to] = payload.split(" ");
+      void rooms.loaded(canvasId!)?.then((room) => room.receiveRemote(Number(from), Number(to))).catch(() => {});
+    },
+  });
+
+  return {
+    rooms,
+    close: async () => {
+      await listener.close();
+      for (const c of connections) c.socket.terminate();
+      wss.close();
+    },
+  };
+}
+
+function refuse(socket: Duplex, status: number, message: string) {
+  const reason = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error" }[status] ?? "Error";
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`);
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

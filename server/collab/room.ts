@@ -1,0 +1,193 @@
+import * as Y from "yjs";
+import type { Db } from "@/db/client";
+import { send, type Connection } from "./connection";
+import { appendUpdates, compact, loadDoc, readUpdates } from "./docStore";
+import type { CollabLimits } from "./limits";
+import {
+  CLOSE,
+  decodeAwarenessUpdate,
+  encodeAwareness,
+  encodeAwarenessUpdate,
+  encodeSync,
+  SYNC_STEP1,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+  type AwarenessEntry,
+} from "./protocol";
+
+type Pending = { update: Uint8Array; conn: Connection };
+
+/**
+ * One canvas's live document. Updates are validated, written to Postgres in batches, and only then
+ * applied and sent on, merged into one frame per receiver per batch.
+ */
+export class Room {
+  readonly conns = new Set<Connection>();
+  readonly stats = { droppedViewerWrites: 0 };
+  private awareness = new Map<number, AwarenessEntry>();
+  private pending: Pending[] = [];
+  private flushing: Promise<void> | null = null;
+  private updatesSinceCompaction: number;
+  private closed = false;
+
+  private constructor(
+    readonly canvasId: string,
+    private readonly doc: Y.Doc,
+    private lastId: number,
+    private bytes: number,
+    pendingUpdates: number,
+    private readonly db: Db,
+    private readonly limits: CollabLimits,
+    private readonly onBroken: (room: Room) => void,
+  ) {
+    this.updatesSinceCompaction = pendingUpdates;
+  }
+
+  static async load(db: Db, canvasId: string, limits: CollabLimits, onBroken: (room: Room) => void): Promise<Room> {
+    const { doc, lastId, bytes, pendingUpdates } = await loadDoc(db, canvasId);
+    return new Room(canvasId, doc, lastId, bytes, pendingUpdates, db, limits, onBroken);
+  }
+
+  get idle(): boolean {
+    return this.conns.size === 0 && this.pending.length === 0 && !this.flushing;
+  }
+
+  join(conn: Connection): void {
+    this.conns.add(conn);
+    send(conn, encodeSync(SYNC_STEP1, Y.encodeStateVector(this.doc)));
+    if (this.awareness.size) send(conn, encodeAwareness(encodeAwarenessUpdate([...this.awareness.values()])));
+  }
+
+  leave(conn: Connection): void {
+    if (!this.conns.delete(conn)) return;
+    const removed = [...conn.clientIds].flatMap((id) => {
+      const e = this.awareness.get(id);
+      this.awareness.delete(id);
+      return e ? [{ clientId: id, clock: e.clock + 1, state: null }] : [];
+    });
+    if (removed.length) this.broadcast(encodeAwareness(encodeAwarenessUpdate(removed)), null);
+  }
+
+  syncStep1(conn: Connection, stateVector: Uint8Array): void {
+    send(conn, encodeSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, stateVector)));
+  }
+
+  /** A client's edit. Viewers' edits are dropped here, never applied and never sent on. */
+  receiveUpdate(conn: Connection, update: Uint8Array): void {
+    if (conn.readOnly) {
+      this.stats.droppedViewerWrites++;
+      return;
+    }
+    Y.decodeUpdate(update); // throws on a malformed update before anything is stored
+    if (this.bytes + update.byteLength > this.limits.maxDocBytes) {
+      conn.socket.close(CLOSE.tooLarge, "The canvas document is too large");
+      return;
+    }
+    this.bytes += update.byteLength;
+    this.pending.push({ update, conn });
+    if (!this.flushing) this.flushing = this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    while (this.pending.length && !this.closed) {
+      const batch = this.pending;
+      this.pending = [];
+      try {
+        const ids = await appendUpdates(
+          this.db,
+          this.canvasId,
+          batch.map((p) => ({ update: p.update, userId: p.conn.identity.userId })),
+        );
+        this.lastId = Math.max(this.lastId, ...ids);
+      } catch (e) {
+        console.error(`[collab] could not store edits for ${this.canvasId}:`, e instanceof Error ? e.message : e);
+        this.breakRoom();
+        return;
+      }
+      for (const p of batch) Y.applyUpdate(this.doc, p.update, p.conn);
+      this.sendBatch(batch);
+      this.updatesSinceCompaction += batch.length;
+    }
+    this.flushing = null;
+    if (this.updatesSinceCompaction >= this.limits.compactAfterUpdates) await this.compactNow();
+  }
+
+  /** Each receiver gets one merged frame with every update of the batch it did not send itself. */
+  private sendBatch(batch: Pending[]): void {
+    for (const conn of this.conns) {
+      const updates = batch.filter((p) => p.conn !== conn).map((p) => p.update);
+      if (!updates.length) continue;
+      send(conn, encodeSync(SYNC_UPDATE, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)));
+    }
+  }
+
+  private async compactNow(): Promise<void> {
+    if (this.flushing || this.closed) return;
+    const through = this.lastId;
+    const state = Y.encodeStateAsUpdate(this.doc);
+    try {
+      await compact(this.db, this.canvasId, state, through);
+      this.updatesSinceCompaction = 0;
+      this.bytes = state.byteLength;
+    } catch (e) {
+      console.error(`[collab] compaction of ${this.canvasId} failed:`, e instanceof Error ? e.message : e);
+    }
+  }
+
+  /** Another process stored updates [from, to]: apply what this document lacks and pass it on. */
+  async receiveRemote(from: number, to: number): Promise<void> {
+    const before = Y.encodeStateVector(this.doc);
+    const rows = await readUpdates(this.db, this.canvasId, from, to);
+    for (const r of rows) Y.applyUpdate(this.doc, r.update, "remote");
+    const diff = Y.encodeStateAsUpdate(this.doc, before);
+    if (diff.byteLength > 2) this.broadcast(encodeSync(SYNC_UPDATE, diff), null);
+  }
+
+  /** Awareness from a client, with its identity stamped by the server so nobody can pose as another. */
+  receiveAwareness(conn: Connection, update: Uint8Array): void {
+    const accepted: AwarenessEntry[] = [];
+    for (const e of decodeAwarenessUpdate(update)) {
+      const owner = [...this.conns].find((c) => c !== conn && c.clientIds.has(e.clientId));
+      if (owner) continue;
+      conn.clientIds.add(e.clientId);
+      const stamped: AwarenessEntry = {
+        clientId: e.clientId,
+        clock: e.clock,
+        state: e.state && { ...e.state, user: { id: conn.identity.userId, name: conn.identity.name, color: conn.color, role: conn.identity.role } },
+      };
+      if (stamped.state) this.awareness.set(e.clientId, stamped);
+      else this.awareness.delete(e.clientId);
+      accepted.push(stamped);
+    }
+    if (accepted.length) this.broadcast(encodeAwareness(encodeAwarenessUpdate(accepted)), null);
+  }
+
+  queryAwareness(conn: Connection): void {
+    send(conn, encodeAwareness(encodeAwarenessUpdate([...this.awareness.values()])));
+  }
+
+  private broadcast(message: Uint8Array, except: Connection | null): void {
+    for (const c of this.conns) if (c !== except) send(c, message);
+  }
+
+  /**
+   * Storage failed: tell every client (they reconnect and resend what we could not store) and drop
+   * the in-memory state so that the next load starts from what Postgres really has.
+   */
+  private breakRoom(): void {
+    this.closed = true;
+    this.pending = [];
+    this.flushing = null;
+    for (const c of this.conns) c.socket.close(CLOSE.storageUnavailable, "Storage is unavailable; reconnecting");
+    this.onBroken(this);
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const c of this.conns) c.socket.close(code, reason);
+  }
+
+  destroy(): void {
+    this.closed = true;
+    this.doc.destroy();
+  }
+}
