@@ -47,8 +47,10 @@ test("owner invites an editor by link; the editor joins through sign-up; a viewe
   // The owner sees the new member in the panel, then makes a viewer link and a viewer joins.
   await owner.keyboard.press("Escape");
   await owner.reload();
+  await owner.getByTestId("open-members").click();
   await expect(owner.getByTestId("member-row")).toHaveCount(2);
-  await shoot(owner, "canvas");
+  await shoot(owner, "members-panel");
+  await owner.keyboard.press("Escape");
 
   await owner.getByRole("button", { name: "Share" }).click();
   await owner.getByRole("dialog").getByLabel("Invite as").click();

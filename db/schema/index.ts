@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./canvas";
 export * from "./system";
 export * from "./collab";
+export * from "./asset";

@@ -45,9 +45,9 @@ export async function startAppServer(opts: Options): Promise<AppServer> {
   };
 }
 
-/** API answers are small and complete at once; streams (SSE, pages) must not be held back. */
+/** API answers are small and complete at once; streams (SSE, pages, image files) must not be held back. */
 function isBufferedApiRequest(req: http.IncomingMessage): boolean {
-  return !!req.url?.startsWith("/api/") && !req.headers.accept?.includes("text/event-stream");
+  return !!req.url?.startsWith("/api/") && !req.url.startsWith("/api/assets/") && !req.headers.accept?.includes("text/event-stream");
 }
 
 /**

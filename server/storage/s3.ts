@@ -8,6 +8,9 @@ export function createS3(config: S3Config): S3Client {
     endpoint: config.endpoint,
     region: config.region,
     forcePathStyle: !!config.endpoint,
+    // Otherwise presigned PUTs carry the checksum of an empty body and real S3/R2/MinIO refuse uploads.
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
     credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
   });
 }

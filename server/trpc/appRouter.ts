@@ -1,3 +1,4 @@
+import { assetRouter } from "../routers/assetRouter";
 import { authRouter } from "../routers/authRouter";
 import { canvasRouter } from "../routers/canvasRouter";
 import { inviteRouter } from "../routers/inviteRouter";
@@ -7,6 +8,7 @@ export const appRouter = router({
   auth: authRouter,
   canvas: canvasRouter,
   invite: inviteRouter,
+  asset: assetRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,9 +1,10 @@
 "use client";
 
-import { ActionIcon, Avatar, Badge, Box, Button, Drawer, Group, Stack, Text, ThemeIcon, Title, Tooltip } from "@mantine/core";
-import { IconArrowLeft, IconEye, IconPencil, IconShare, IconSparkles, IconTrash, IconUsers } from "@tabler/icons-react";
+import { ActionIcon, Avatar, Badge, Box, Button, Drawer, Group, Title, Tooltip, UnstyledButton } from "@mantine/core";
+import { IconArrowLeft, IconEye, IconPencil, IconShare, IconTrash, IconUsers } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { MessageKey } from "../../_i18n/en";
 import { useI18n } from "../../_i18n/I18nProvider";
@@ -13,6 +14,9 @@ import { initials } from "../ui/initials";
 import { UserMenu } from "../ui/UserMenu";
 import { InviteDialog } from "./InviteDialog";
 import { MembersPanel } from "./MembersPanel";
+
+// Konva needs the browser: the editor loads on the client only.
+const Editor = dynamic(() => import("../editor/Editor"), { ssr: false });
 
 type Canvas = { id: string; name: string; role: "owner" | "editor" | "viewer" };
 type User = { id: string; name: string; email: string };
@@ -55,18 +59,20 @@ export function CanvasShell({ initial, user }: { initial: Canvas; user: User }) 
           )}
         </Group>
         <Group gap="sm" wrap="nowrap">
-          <Avatar.Group visibleFrom="sm">
-            {members.data?.slice(0, 4).map((m) => (
-              <Tooltip key={m.userId} label={`${m.name} · ${t(`role.${m.role}` as MessageKey)}`}>
-                <Avatar radius="xl" size={30} color="violet">
-                  {initials(m.name)}
-                </Avatar>
-              </Tooltip>
-            ))}
-          </Avatar.Group>
-          <ActionIcon hiddenFrom="sm" variant="subtle" color="gray" aria-label={t("canvas.members")} onClick={() => setMembersOpen(true)}>
-            <IconUsers size={18} />
-          </ActionIcon>
+          <Tooltip label={t("canvas.members")}>
+            <UnstyledButton onClick={() => setMembersOpen(true)} aria-label={t("canvas.members")} data-testid="open-members">
+              <Group gap={6} wrap="nowrap">
+                <Avatar.Group>
+                  {members.data?.slice(0, 4).map((m) => (
+                    <Avatar key={m.userId} radius="xl" size={30} color="violet">
+                      {initials(m.name)}
+                    </Avatar>
+                  ))}
+                </Avatar.Group>
+                <IconUsers size={18} color="var(--mantine-color-gray-6)" />
+              </Group>
+            </UnstyledButton>
+          </Tooltip>
           {c.role === "owner" && (
             <Tooltip label={t("dashboard.delete")}>
               <ActionIcon variant="subtle" color="red" aria-label={t("dashboard.delete")} onClick={() => openDelete(c, () => window.location.assign("/dashboard"))}>
@@ -82,38 +88,10 @@ export function CanvasShell({ initial, user }: { initial: Canvas; user: User }) 
           <UserMenu user={user} />
         </Group>
       </Group>
-      <Box style={{ display: "grid", gridTemplateColumns: "1fr auto", minHeight: 0 }}>
-        <Box
-          style={{
-            backgroundColor: "var(--mantine-color-gray-1)",
-            backgroundImage: "radial-gradient(var(--mantine-color-gray-4) 1px, transparent 1px)",
-            backgroundSize: "20px 20px",
-            display: "grid",
-            placeItems: "center",
-            padding: 24,
-            minWidth: 0,
-          }}
-        >
-          <Box bg="white" w="min(560px, 100%)" style={{ aspectRatio: "1 / 1", borderRadius: 8, boxShadow: "0 8px 30px rgba(0,0,0,.08)", display: "grid", placeItems: "center" }}>
-            <Stack align="center" gap={6} p="lg" maw={320}>
-              <ThemeIcon variant="light" size={48} radius="xl">
-                <IconSparkles size={26} />
-              </ThemeIcon>
-              <Text fw={600}>{t("canvas.emptyArtboard")}</Text>
-              <Text size="sm" c="dimmed" ta="center">
-                {t("canvas.emptyArtboardHint")}
-              </Text>
-            </Stack>
-          </Box>
-        </Box>
-        <Box component="aside" w={{ base: 0, sm: 320 }} visibleFrom="sm" bg="white" p="md" style={{ borderLeft: "1px solid var(--mantine-color-gray-2)", overflowY: "auto" }}>
-          <Text fw={700} mb="sm">
-            {t("canvas.members")}
-          </Text>
-          <MembersPanel canvasId={c.id} myRole={c.role} myId={user.id} />
-        </Box>
+      <Box style={{ minHeight: 0 }}>
+        <Editor canvasId={c.id} canvasName={c.name} readOnly={!canEdit} />
       </Box>
-      <Drawer opened={membersOpen} onClose={() => setMembersOpen(false)} position="right" title={t("canvas.members")} hiddenFrom="sm">
+      <Drawer opened={membersOpen} onClose={() => setMembersOpen(false)} position="right" title={t("canvas.members")}>
         <MembersPanel canvasId={c.id} myRole={c.role} myId={user.id} />
       </Drawer>
       {canEdit && <InviteDialog canvasId={c.id} canvasName={c.name} myRole={c.role} opened={sharing} onClose={() => setSharing(false)} />}

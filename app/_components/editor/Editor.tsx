@@ -1,0 +1,282 @@
+"use client";
+
+import { Avatar, Badge, Box, Button, Group, Indicator, Menu, Paper, Tabs, Text, Tooltip } from "@mantine/core";
+import { IconDownload, IconKeyboard, IconMinus, IconPlus } from "@tabler/icons-react";
+import type Konva from "konva";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type * as Y from "yjs";
+import { actionFor, type EditorApi } from "./actions";
+import { useCollaboration, usePeers, type ConnectionStatus } from "./collab/useCollaboration";
+import { ARTBOARD, EditorStage } from "./EditorStage";
+import { HelpOverlay } from "./HelpOverlay";
+import { LayersPanel } from "./LayersPanel";
+import { PropertiesPanel } from "./PropertiesPanel";
+import { createUndoManager, reorder, type CanvasDocument } from "./store/canvasDocument";
+import { fitCamera, shapeBox, unionBox, zoomAt, type Box as Rect, type Camera } from "./store/geometry";
+import type { Shape } from "./store/shapeTypes";
+import { useShapes } from "./store/useShapes";
+import { TextEditOverlay } from "./TextEditOverlay";
+import { Toolbar } from "./Toolbar";
+import { initials } from "../ui/initials";
+import { createTools, type ToolContext, type ToolId } from "./tools";
+
+type Props = { canvasId: string; canvasName: string; readOnly: boolean; onStatus?: (s: ConnectionStatus) => void };
+
+/** The live editor: the shared document, tools, panels, shortcuts and presence. */
+export default function Editor({ canvasId, canvasName, readOnly, onStatus }: Props) {
+  const { session, status } = useCollaboration(canvasId);
+  useEffect(() => onStatus?.(status), [status, onStatus]);
+  if (!session) return null;
+  return <EditorSurface canvas={session.canvas} provider={session.provider} canvasName={canvasName} readOnly={readOnly} status={status} />;
+}
+
+function EditorSurface({ canvas, provider, canvasName, readOnly, status }: { canvas: CanvasDocument; provider: Parameters<typeof usePeers>[0]; canvasName: string; readOnly: boolean; status: ConnectionStatus }) {
+  const shapes = useShapes(canvas);
+  const peers = usePeers(provider);
+  const [selection, setSelection] = useState<Set<string>>(new Set());
+  const [toolId, setToolId] = useState<ToolId>("select");
+  const [camera, setCamera] = useState<Camera>({ x: 0, y: 0, scale: 0.5 });
+  const [draft, setDraft] = useState<Shape | null>(null);
+  const [marquee, setMarquee] = useState<Rect | null>(null);
+  const [editingTextId, setEditingTextId] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
+  const [spacePan, setSpacePan] = useState(false);
+  const [size, setSize] = useState({ width: 800, height: 600 });
+  const [clipboard, setClipboard] = useState<{ shapes: Shape[] } | null>(null);
+  const host = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<Konva.Stage | null>(null);
+  const tools = useMemo(createTools, []);
+  const undo = useMemo<Y.UndoManager>(() => createUndoManager(canvas), [canvas]);
+  const fitted = useRef(false);
+
+  // Live refs so that tools and shortcuts always see the latest state without re-binding.
+  const live = useRef({ shapes, selection, camera });
+  live.current = { shapes, selection, camera };
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([entry]) => setSize({ width: entry!.contentRect.width, height: entry!.contentRect.height }));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (fitted.current || size.width < 100) return;
+    fitted.current = true;
+    setCamera(fitCamera(ARTBOARD, size));
+  }, [size]);
+
+  // Drop selections of shapes that others deleted.
+  useEffect(() => {
+    const ids = new Set(shapes.map((s) => s.id));
+    if ([...selection].some((id) => !ids.has(id))) setSelection(new Set([...selection].filter((id) => ids.has(id))));
+  }, [shapes, selection]);
+
+  useEffect(() => {
+    provider?.awareness.setLocalStateField("selection", [...selection]);
+  }, [selection, provider]);
+
+  const select = useCallback((ids: string[]) => setSelection(new Set(ids)), []);
+  const setTool = useCallback((t: ToolId) => setToolId(readOnly && t !== "select" && t !== "hand" ? "select" : t), [readOnly]);
+
+  const toolContext: ToolContext = {
+    canvas,
+    shapes: () => live.current.shapes,
+    selection: () => live.current.selection,
+    select,
+    setDraft,
+    setMarquee,
+    setTool,
+    startTextEdit: setEditingTextId,
+    camera: () => live.current.camera,
+    setCamera,
+  };
+
+  const exportPng = (pixelRatio: 1 | 2) => {
+    const stage = stageRef.current;
+    if (!stage) return;
+    const sel = live.current.shapes.filter((s) => live.current.selection.has(s.id));
+    const box = unionBox(sel.map(shapeBox)) ?? ARTBOARD;
+    const cam = live.current.camera;
+    const tr = stage.findOne("Transformer");
+    tr?.hide();
+    const url = stage.toDataURL({ x: cam.x + box.x * cam.scale, y: cam.y + box.y * cam.scale, width: box.width * cam.scale, height: box.height * cam.scale, pixelRatio: pixelRatio / cam.scale });
+    tr?.show();
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `${canvasName.replace(/[^\p{L}\p{N} _-]+/gu, "").trim() || "canvas"}${sel.length ? "-selection" : ""}@${pixelRatio}x.png`;
+    a.click();
+  };
+
+  const api: EditorApi = {
+    canvas,
+    readOnly,
+    shapes: () => live.current.shapes,
+    selection: () => live.current.selection,
+    select,
+    setTool,
+    undo: () => undo.undo(),
+    redo: () => undo.redo(),
+    zoomBy: (f) => setCamera((c) => zoomAt(c, { x: size.width / 2, y: size.height / 2 }, f)),
+    zoomToFit: () => setCamera(fitCamera(unionBox(live.current.shapes.map(shapeBox)) ?? ARTBOARD, size)),
+    zoomTo100: () => setCamera((c) => zoomAt(c, { x: size.width / 2, y: size.height / 2 }, 1 / c.scale)),
+    reorder: (move) => reorder(canvas, live.current.selection, move),
+    clipboard,
+    setClipboard,
+    exportPng,
+    toggleHelp: () => setHelp((h) => !h),
+  };
+  const apiRef = useRef(api);
+  apiRef.current = api;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+      if (e.key === " " && !e.repeat) {
+        setSpacePan(true);
+        e.preventDefault();
+        return;
+      }
+      if (e.key === "Escape") {
+        setSelection(new Set());
+        setToolId("select");
+        return;
+      }
+      const action = actionFor(e, readOnly);
+      if (!action) return;
+      e.preventDefault();
+      action.run(apiRef.current);
+    };
+    const onKeyUp = (e: KeyboardEvent) => e.key === " " && setSpacePan(false);
+    window.addEventListener("keydown", onKey);
+    window.addEventListener("keyup", onKeyUp);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener("keyup", onKeyUp);
+    };
+  }, [readOnly]);
+
+  const selected = shapes.filter((s) => selection.has(s.id));
+  const editing = editingTextId ? shapes.find((s) => s.id === editingTextId) : undefined;
+  const onCursor = useCallback((p: { x: number; y: number } | null) => provider?.awareness.setLocalStateField("cursor", p), [provider]);
+
+  return (
+    <Box style={{ display: "grid", gridTemplateColumns: "1fr 260px", height: "100%", minHeight: 0 }}>
+      <Box ref={host} pos="relative" style={{ overflow: "hidden", backgroundColor: "var(--mantine-color-gray-1)", minWidth: 0 }} data-testid="editor-stage">
+        <EditorStage
+          canvas={canvas}
+          shapes={shapes}
+          selection={selection}
+          tool={tools[toolId]}
+          toolContext={toolContext}
+          camera={camera}
+          setCamera={setCamera}
+          readOnly={readOnly}
+          draft={draft}
+          marquee={marquee}
+          editingTextId={editingTextId}
+          startTextEdit={setEditingTextId}
+          peers={peers}
+          onCursor={onCursor}
+          size={size}
+          stageRef={stageRef}
+          spacePan={spacePan}
+        />
+        {editing && <TextEditOverlay canvas={canvas} shape={editing} camera={camera} onDone={() => setEditingTextId(null)} />}
+        <Toolbar tool={toolId} setTool={setTool} readOnly={readOnly} />
+        <Group pos="absolute" bottom={12} left={12} gap={6}>
+          <ConnectionBadge status={status} />
+          <Paper withBorder radius="md" px={4} shadow="xs">
+            <Group gap={0}>
+              <Button variant="subtle" color="gray" size="compact-sm" aria-label="Zoom out" onClick={() => api.zoomBy(0.8)}>
+                <IconMinus size={14} />
+              </Button>
+              <Tooltip label="Zoom to fit (⇧1)">
+                <Button variant="subtle" color="gray" size="compact-sm" onClick={() => api.zoomToFit()} data-testid="zoom-level">
+                  {Math.round(camera.scale * 100)} %
+                </Button>
+              </Tooltip>
+              <Button variant="subtle" color="gray" size="compact-sm" aria-label="Zoom in" onClick={() => api.zoomBy(1.25)}>
+                <IconPlus size={14} />
+              </Button>
+            </Group>
+          </Paper>
+        </Group>
+        <Group pos="absolute" top={12} right={12} gap={6}>
+          <PeerAvatars peers={peers} />
+          <Tooltip label="Keyboard shortcuts (?)">
+            <Button variant="default" size="compact-sm" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
+              <IconKeyboard size={16} />
+            </Button>
+          </Tooltip>
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button variant="default" size="compact-sm" leftSection={<IconDownload size={14} />}>
+                Export
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{selection.size ? "Selection" : "Artboard"}</Menu.Label>
+              <Menu.Item onClick={() => exportPng(1)}>PNG 1×</Menu.Item>
+              <Menu.Item onClick={() => exportPng(2)}>PNG 2×</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </Box>
+      <Box bg="white" style={{ borderLeft: "1px solid var(--mantine-color-gray-2)", minHeight: 0, display: "grid", gridTemplateRows: "auto 1fr" }}>
+        <Box p="sm" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
+          <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={6}>
+            {selected.length > 1 ? `${selected.length} selected` : selected[0]?.name ?? "Design"}
+          </Text>
+          <PropertiesPanel canvas={canvas} selected={selected} readOnly={readOnly} />
+        </Box>
+        <Tabs defaultValue="layers" style={{ minHeight: 0, display: "grid", gridTemplateRows: "auto 1fr" }}>
+          <Tabs.List>
+            <Tabs.Tab value="layers">Layers</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="layers" style={{ minHeight: 0 }}>
+            <LayersPanel canvas={canvas} shapes={shapes} selection={selection} select={select} readOnly={readOnly} />
+          </Tabs.Panel>
+        </Tabs>
+      </Box>
+      <HelpOverlay opened={help} onClose={() => setHelp(false)} />
+    </Box>
+  );
+}
+
+/** Who else is here; a dot marks those whose cursor is on the canvas. */
+function PeerAvatars({ peers }: { peers: ReturnType<typeof usePeers> }) {
+  const unique = [...new Map(peers.map((p) => [p.user.id, p])).values()];
+  return (
+    <Avatar.Group>
+      {unique.map((p) => (
+        <Tooltip key={p.user.id} label={`${p.user.name} is here`}>
+          <Indicator color="teal" size={8} offset={4} disabled={!p.cursor} withBorder>
+            <Avatar size={28} radius="xl" color={p.user.color} variant="filled" aria-label={`${p.user.name} is here`} data-testid="peer-avatar" data-has-cursor={p.cursor ? "true" : "false"} style={{ background: p.user.color }}>
+              {initials(p.user.name)}
+            </Avatar>
+          </Indicator>
+        </Tooltip>
+      ))}
+    </Avatar.Group>
+  );
+}
+
+function ConnectionBadge({ status }: { status: ConnectionStatus }) {
+  const look: Record<ConnectionStatus, [string, string]> = {
+    connected: ["teal", "Live"],
+    connecting: ["yellow", "Connecting…"],
+    offline: ["orange", "Offline — edits sync when back"],
+    revoked: ["red", "Access removed"],
+    deleted: ["red", "Canvas deleted"],
+  };
+  const [color, label] = look[status];
+  return (
+    <Badge color={color} variant="light" size="lg" radius="md" data-testid="connection-status" data-status={status} leftSection={<Box w={8} h={8} bg={`${color}.6`} style={{ borderRadius: 4 }} />}>
+      {label}
+    </Badge>
+  );
+}
+

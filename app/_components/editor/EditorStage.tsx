@@ -1,0 +1,199 @@
+"use client";
+
+import type Konva from "konva";
+import { useEffect, useRef, useState } from "react";
+import { Layer, Line, Rect, Stage, Transformer } from "react-konva";
+import { updateShapes, type CanvasDocument } from "./store/canvasDocument";
+import { shapeBox, unionBox, zoomAt, type Box, type Camera } from "./store/geometry";
+import type { Shape } from "./store/shapeTypes";
+import { snapBox, type Guide } from "./store/snapping";
+import { ShapeNode } from "./shapes/ShapeNode";
+import { PresenceLayer } from "./PresenceLayer";
+import type { PeerState } from "./collab/useCollaboration";
+import type { Tool, ToolContext } from "./tools";
+
+export const ARTBOARD: Box = { x: 0, y: 0, width: 1200, height: 1200 };
+
+type Props = {
+  canvas: CanvasDocument;
+  shapes: Shape[];
+  selection: Set<string>;
+  tool: Tool;
+  toolContext: ToolContext;
+  camera: Camera;
+  setCamera: (c: Camera) => void;
+  readOnly: boolean;
+  draft: Shape | null;
+  marquee: Box | null;
+  editingTextId: string | null;
+  startTextEdit: (id: string) => void;
+  peers: PeerState[];
+  onCursor: (p: { x: number; y: number } | null) => void;
+  size: { width: number; height: number };
+  stageRef: React.RefObject<Konva.Stage | null>;
+  spacePan: boolean;
+};
+
+/** The Konva stage: renders shapes, forwards pointer input to the current tool, moves and transforms. */
+export function EditorStage(p: Props) {
+  const transformer = useRef<Konva.Transformer>(null);
+  const [guides, setGuides] = useState<Guide[]>([]);
+  const dragStart = useRef<{ id: string; positions: Map<string, { x: number; y: number }>; box: Box } | null>(null);
+  const panning = useRef<{ x: number; y: number } | null>(null);
+
+  useEffect(() => {
+    const stage = p.stageRef.current;
+    const tr = transformer.current;
+    if (!stage || !tr) return;
+    const nodes = p.readOnly ? [] : [...p.selection].map((id) => stage.findOne((n: Konva.Node) => n.id() === id)).filter((n): n is Konva.Node => !!n);
+    const lockedOrHidden = p.shapes.some((s) => p.selection.has(s.id) && (s.locked || s.hidden));
+    tr.nodes(lockedOrHidden ? [] : nodes);
+    tr.getLayer()?.batchDraw();
+  }, [p.selection, p.shapes, p.readOnly, p.stageRef, p.editingTextId]);
+
+  const info = (e: Konva.KonvaEventObject<PointerEvent>) => {
+    const stage = e.target.getStage()!;
+    const screen = stage.getPointerPosition() ?? { x: 0, y: 0 };
+    const world = { x: (screen.x - p.camera.x) / p.camera.scale, y: (screen.y - p.camera.y) / p.camera.scale };
+    const target = e.target.hasName("shape") ? e.target.id() : null;
+    return { screen, world, shift: e.evt.shiftKey, targetId: target };
+  };
+
+  const onPointerDown = (e: Konva.KonvaEventObject<PointerEvent>) => {
+    if (e.target.getParent()?.className === "Transformer") return;
+    if (p.spacePan || e.evt.button === 1) {
+      panning.current = e.target.getStage()!.getPointerPosition();
+      return;
+    }
+    if (e.evt.button !== 0) return;
+    p.tool.down(p.toolContext, info(e));
+  };
+  const onPointerMove = (e: Konva.KonvaEventObject<PointerEvent>) => {
+    const i = info(e);
+    p.onCursor(i.world);
+    if (panning.current) {
+      p.setCamera({ ...p.camera, x: p.camera.x + i.screen.x - panning.current.x, y: p.camera.y + i.screen.y - panning.current.y });
+      panning.current = i.screen;
+      return;
+    }
+    p.tool.move(p.toolContext, i);
+  };
+  const onPointerUp = (e: Konva.KonvaEventObject<PointerEvent>) => {
+    if (panning.current) {
+      panning.current = null;
+      return;
+    }
+    p.tool.up(p.toolContext, info(e));
+  };
+
+  const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
+    e.evt.preventDefault();
+    const screen = e.target.getStage()!.getPointerPosition() ?? { x: 0, y: 0 };
+    if (e.evt.ctrlKey || e.evt.metaKey) p.setCamera(zoomAt(p.camera, screen, Math.exp(-e.evt.deltaY * 0.01)));
+    else p.setCamera({ ...p.camera, x: p.camera.x - (e.evt.shiftKey ? e.evt.deltaY : e.evt.deltaX), y: p.camera.y - (e.evt.shiftKey ? 0 : e.evt.deltaY) });
+  };
+
+  const stageNode = (id: string) => p.stageRef.current?.findOne((n: Konva.Node) => n.id() === id);
+
+  const onDragStart = (e: Konva.KonvaEventObject<DragEvent>) => {
+    const id = e.target.id();
+    const moving = p.selection.has(id) ? p.shapes.filter((s) => p.selection.has(s.id) && !s.locked) : p.shapes.filter((s) => s.id === id);
+    if (!p.selection.has(id)) p.toolContext.select([id]);
+    dragStart.current = {
+      id,
+      positions: new Map(moving.map((s) => [s.id, { x: s.x, y: s.y }])),
+      box: unionBox(moving.map(shapeBox))!,
+    };
+  };
+  const onDragMove = (e: Konva.KonvaEventObject<DragEvent>) => {
+    const start = dragStart.current;
+    if (!start) return;
+    const origin = start.positions.get(start.id)!;
+    let dx = e.target.x() - origin.x;
+    let dy = e.target.y() - origin.y;
+    const others = [...p.shapes.filter((s) => !start.positions.has(s.id) && !s.hidden).map(shapeBox), ARTBOARD];
+    const snap = snapBox({ ...start.box, x: start.box.x + dx, y: start.box.y + dy }, others, 6 / p.camera.scale);
+    dx += snap.dx;
+    dy += snap.dy;
+    setGuides(snap.guides);
+    for (const [id, pos] of start.positions) stageNode(id)?.position({ x: pos.x + dx, y: pos.y + dy });
+  };
+  const onDragEnd = () => {
+    const start = dragStart.current;
+    dragStart.current = null;
+    setGuides([]);
+    if (!start) return;
+    const moved = new Map([...start.positions.keys()].map((id) => [id, stageNode(id)?.position()]));
+    updateShapes(p.canvas, start.positions.keys(), (s) => ({ x: moved.get(s.id)?.x ?? s.x, y: moved.get(s.id)?.y ?? s.y }));
+  };
+
+  const onTransformEnd = () => {
+    const nodes = transformer.current?.nodes() ?? [];
+    const patches = new Map<string, Partial<Shape>>();
+    for (const node of nodes) {
+      const s = p.shapes.find((x) => x.id === node.id());
+      if (!s) continue;
+      const [sx, sy] = [node.scaleX(), node.scaleY()];
+      node.scale({ x: 1, y: 1 });
+      const base = { x: node.x(), y: node.y(), rotation: node.rotation() };
+      if (s.points) patches.set(s.id, { ...base, points: s.points.map((v, i) => v * (i % 2 === 0 ? sx : sy)), strokeWidth: s.strokeWidth });
+      else if (s.type === "text") patches.set(s.id, { ...base, width: Math.max(20, s.width * sx), fontSize: Math.max(6, Math.round((s.fontSize ?? 40) * sy)) });
+      else patches.set(s.id, { ...base, width: Math.max(2, s.width * sx), height: Math.max(2, s.height * sy) });
+    }
+    updateShapes(p.canvas, patches.keys(), (s) => patches.get(s.id)!);
+  };
+
+  const scale = p.camera.scale;
+  return (
+    <Stage
+      ref={p.stageRef}
+      width={p.size.width}
+      height={p.size.height}
+      x={p.camera.x}
+      y={p.camera.y}
+      scaleX={scale}
+      scaleY={scale}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerLeave={() => p.onCursor(null)}
+      onWheel={onWheel}
+      style={{ cursor: p.spacePan ? "grab" : p.tool.cursor }}
+    >
+      <Layer>
+        <Rect name="artboard" {...ARTBOARD} fill="white" shadowColor="black" shadowOpacity={0.08} shadowBlur={30 / scale} shadowOffsetY={8 / scale} listening={false} />
+        {p.shapes.map((s) => (
+          <ShapeNode
+            key={s.id}
+            shape={s}
+            draggable={!p.readOnly && !p.spacePan}
+            editingText={p.editingTextId === s.id}
+            onDragStart={onDragStart}
+            onDragMove={onDragMove}
+            onDragEnd={onDragEnd}
+            onDblClick={() => !p.readOnly && s.type === "text" && p.startTextEdit(s.id)}
+          />
+        ))}
+        {p.draft && <ShapeNode shape={p.draft} draggable={false} editingText={false} />}
+      </Layer>
+      <Layer>
+        <Transformer
+          ref={transformer}
+          rotateEnabled
+          keepRatio={false}
+          onTransformEnd={onTransformEnd}
+          anchorSize={8}
+          anchorCornerRadius={2}
+          borderStroke="#7950f2"
+          anchorStroke="#7950f2"
+          rotationSnaps={[0, 45, 90, 135, 180, 225, 270, 315]}
+        />
+        {p.marquee && <Rect {...p.marquee} fill="rgba(121,80,242,0.08)" stroke="#7950f2" strokeWidth={1 / scale} listening={false} />}
+        {guides.map((g, i) => (
+          <Line key={i} points={g.axis === "x" ? [g.at, -1e5, g.at, 1e5] : [-1e5, g.at, 1e5, g.at]} stroke="#f03e3e" strokeWidth={1 / scale} listening={false} />
+        ))}
+        <PresenceLayer peers={p.peers} shapes={p.shapes} scale={scale} />
+      </Layer>
+    </Stage>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { ColorInput, Group, NumberInput, SegmentedControl, Slider, Stack, Text } from "@mantine/core";
+import { updateShapes, type CanvasDocument } from "./store/canvasDocument";
+import type { Shape } from "./store/shapeTypes";
+
+const SWATCHES = ["#212529", "#ffffff", "#7950f2", "#e64980", "#f03e3e", "#fd7e14", "#fab005", "#40c057", "#12b886", "#228be6"];
+
+/** Style of the selection; a change applies to every selected shape in one undoable step. */
+export function PropertiesPanel({ canvas, selected, readOnly }: { canvas: CanvasDocument; selected: Shape[]; readOnly: boolean }) {
+  const first = selected[0];
+  if (!first) {
+    return (
+      <Text size="xs" c="dimmed">
+        Select something to change its style.
+      </Text>
+    );
+  }
+  const ids = selected.map((s) => s.id);
+  const set = (patch: Partial<Shape>) => updateShapes(canvas, ids, patch);
+  const isPath = first.type === "line" || first.type === "arrow" || first.type === "draw";
+  return (
+    <Stack gap="xs">
+      {!isPath && first.type !== "image" && <ColorInput size="xs" label="Fill" value={first.fill} swatches={SWATCHES} disabled={readOnly} onChangeEnd={(fill) => set({ fill })} />}
+      <ColorInput size="xs" label={isPath ? "Colour" : "Stroke"} value={first.stroke} swatches={SWATCHES} disabled={readOnly} onChangeEnd={(stroke) => set({ stroke })} />
+      <NumberInput size="xs" label="Stroke width" min={0} max={100} value={first.strokeWidth} disabled={readOnly} onChange={(v) => typeof v === "number" && set({ strokeWidth: v })} />
+      {first.type === "text" && (
+        <>
+          <Group grow>
+            <NumberInput size="xs" label="Font size" min={6} max={800} value={first.fontSize} disabled={readOnly} onChange={(v) => typeof v === "number" && set({ fontSize: v })} />
+          </Group>
+          <SegmentedControl size="xs" disabled={readOnly} value={first.fontStyle ?? "normal"} onChange={(v) => set({ fontStyle: v as Shape["fontStyle"] })} data={[{ value: "normal", label: "Regular" }, { value: "bold", label: "Bold" }, { value: "italic", label: "Italic" }]} />
+          <SegmentedControl size="xs" disabled={readOnly} value={first.align ?? "left"} onChange={(v) => set({ align: v as Shape["align"] })} data={[{ value: "left", label: "Left" }, { value: "center", label: "Centre" }, { value: "right", label: "Right" }]} />
+        </>
+      )}
+      <div>
+        <Text size="xs" fw={500} mb={4}>
+          Opacity {Math.round(first.opacity * 100)} %
+        </Text>
+        <Slider size="sm" min={0} max={1} step={0.01} value={first.opacity} disabled={readOnly} onChangeEnd={(opacity) => set({ opacity })} label={(v) => `${Math.round(v * 100)} %`} />
+      </div>
+    </Stack>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { updateShapes, type CanvasDocument } from "./store/canvasDocument";
+import type { Camera } from "./store/geometry";
+import type { Shape } from "./store/shapeTypes";
+
+/** Inline text editing: a textarea laid exactly over the text shape, committed on blur or Escape. */
+export function TextEditOverlay({ canvas, shape, camera, onDone }: { canvas: CanvasDocument; shape: Shape; camera: Camera; onDone: () => void }) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const [value, setValue] = useState(shape.text ?? "");
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+  const commit = () => {
+    updateShapes(canvas, [shape.id], { text: value, height: (shape.fontSize ?? 40) * 1.2 * Math.max(1, value.split("\n").length) });
+    onDone();
+  };
+  const fontSize = (shape.fontSize ?? 40) * camera.scale;
+  return (
+    <textarea
+      ref={ref}
+      aria-label="Edit text"
+      value={value}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === "Escape" || (e.key === "Enter" && (e.metaKey || e.ctrlKey))) commit();
+      }}
+      style={{
+        position: "absolute",
+        left: camera.x + shape.x * camera.scale,
+        top: camera.y + shape.y * camera.scale,
+        width: shape.width * camera.scale,
+        minHeight: fontSize * 1.3,
+        transform: `rotate(${shape.rotation}deg)`,
+        transformOrigin: "top left",
+        fontSize,
+        lineHeight: 1.2,
+        fontFamily: `${shape.fontFamily ?? "Inter"}, 'Noto Sans KR', sans-serif`,
+        fontWeight: shape.fontStyle?.includes("bold") ? 700 : 400,
+        fontStyle: shape.fontStyle?.includes("italic") ? "italic" : "normal",
+        textAlign: shape.align ?? "left",
+        color: shape.fill,
+        background: "transparent",
+        border: "1px dashed var(--mantine-color-violet-5)",
+        outline: "none",
+        resize: "none",
+        overflow: "hidden",
+        padding: 0,
+        margin: 0,
+        zIndex: 10,
+      }}
+    />
+  );
+}

@@ -1,0 +1,20 @@
+import type { EditorApi } from "./editorApi";
+
+export type Action = {
+  id: string;
+  label: string;
+  /** Shown in menus and the help overlay, e.g. "⌘D". */
+  shortcut: string;
+  /** Matches a keydown; `mod` is ⌘ on macOS and Ctrl elsewhere. */
+  keys: { key: string; mod?: boolean; shift?: boolean; alt?: boolean }[];
+  /** Changes the document: not offered to viewers. */
+  edits: boolean;
+  run: (api: EditorApi) => void;
+};
+
+export function matches(action: Action, e: KeyboardEvent): boolean {
+  const mod = e.metaKey || e.ctrlKey;
+  return action.keys.some(
+    (k) => k.key.toLowerCase() === e.key.toLowerCase() && !!k.mod === mod && !!k.shift === e.shiftKey && !!k.alt === e.altKey,
+  );
+}

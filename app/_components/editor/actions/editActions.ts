@@ -1,0 +1,107 @@
+import { addShapes, deleteShapes, updateShapes } from "../store/canvasDocument";
+import { newId, type Shape } from "../store/shapeTypes";
+import type { Action } from "./action";
+import type { EditorApi } from "./editorApi";
+
+const selected = (api: EditorApi) => api.shapes().filter((s) => api.selection().has(s.id));
+
+function cloneShapes(shapes: Shape[], offset: number): Shape[] {
+  const groups = new Map<string, string>();
+  return shapes.map((s) => ({
+    ...s,
+    id: newId(),
+    x: s.x + offset,
+    y: s.y + offset,
+    groupId: s.groupId ? (groups.get(s.groupId) ?? groups.set(s.groupId, newId()).get(s.groupId)!) : null,
+  }));
+}
+
+const nudge = (dx: number, dy: number) => (api: EditorApi) =>
+  updateShapes(api.canvas, selected(api).filter((s) => !s.locked).map((s) => s.id), (s) => ({ x: s.x + dx, y: s.y + dy }));
+
+export const editActions: Action[] = [
+  { id: "undo", label: "Undo", shortcut: "⌘Z", keys: [{ key: "z", mod: true }], edits: true, run: (api) => api.undo() },
+  { id: "redo", label: "Redo", shortcut: "⇧⌘Z", keys: [{ key: "z", mod: true, shift: true }, { key: "y", mod: true }], edits: true, run: (api) => api.redo() },
+  {
+    id: "delete",
+    label: "Delete",
+    shortcut: "⌫",
+    keys: [{ key: "Delete" }, { key: "Backspace" }],
+    edits: true,
+    run: (api) => {
+      deleteShapes(api.canvas, selected(api).filter((s) => !s.locked).map((s) => s.id));
+      api.select([]);
+    },
+  },
+  {
+    id: "duplicate",
+    label: "Duplicate",
+    shortcut: "⌘D",
+    keys: [{ key: "d", mod: true }],
+    edits: true,
+    run: (api) => {
+      const copies = cloneShapes(selected(api), 20);
+      addShapes(api.canvas, copies);
+      api.select(copies.map((s) => s.id));
+    },
+  },
+  { id: "copy", label: "Copy", shortcut: "⌘C", keys: [{ key: "c", mod: true }], edits: false, run: (api) => api.setClipboard({ shapes: selected(api) }) },
+  {
+    id: "paste",
+    label: "Paste",
+    shortcut: "⌘V",
+    keys: [{ key: "v", mod: true }],
+    edits: true,
+    run: (api) => {
+      if (!api.clipboard?.shapes.length) return;
+      const copies = cloneShapes(api.clipboard.shapes, 24);
+      addShapes(api.canvas, copies);
+      api.setClipboard({ shapes: copies });
+      api.select(copies.map((s) => s.id));
+    },
+  },
+  { id: "selectAll", label: "Select all", shortcut: "⌘A", keys: [{ key: "a", mod: true }], edits: false, run: (api) => api.select(api.shapes().filter((s) => !s.hidden && !s.locked).map((s) => s.id)) },
+  {
+    id: "group",
+    label: "Group",
+    shortcut: "⌘G",
+    keys: [{ key: "g", mod: true }],
+    edits: true,
+    run: (api) => {
+      const ids = [...api.selection()];
+      if (ids.length > 1) updateShapes(api.canvas, ids, { groupId: newId() });
+    },
+  },
+  { id: "ungroup", label: "Ungroup", shortcut: "⇧⌘G", keys: [{ key: "g", mod: true, shift: true }], edits: true, run: (api) => updateShapes(api.canvas, api.selection(), { groupId: null }) },
+  {
+    id: "lock",
+    label: "Lock / unlock",
+    shortcut: "⇧⌘L",
+    keys: [{ key: "l", mod: true, shift: true }],
+    edits: true,
+    run: (api) => {
+      const sel = selected(api);
+      const lock = sel.some((s) => !s.locked);
+      updateShapes(api.canvas, sel.map((s) => s.id), { locked: lock });
+    },
+  },
+  {
+    id: "hide",
+    label: "Hide / show",
+    shortcut: "⇧⌘H",
+    keys: [{ key: "h", mod: true, shift: true }],
+    edits: true,
+    run: (api) => {
+      const sel = selected(api);
+      updateShapes(api.canvas, sel.map((s) => s.id), { hidden: sel.some((s) => !s.hidden) });
+    },
+  },
+  { id: "nudgeLeft", label: "Nudge left", shortcut: "←", keys: [{ key: "ArrowLeft" }], edits: true, run: nudge(-1, 0) },
+  { id: "nudgeRight", label: "Nudge right", shortcut: "→", keys: [{ key: "ArrowRight" }], edits: true, run: nudge(1, 0) },
+  { id: "nudgeUp", label: "Nudge up", shortcut: "↑", keys: [{ key: "ArrowUp" }], edits: true, run: nudge(0, -1) },
+  { id: "nudgeDown", label: "Nudge down", shortcut: "↓", keys: [{ key: "ArrowDown" }], edits: true, run: nudge(0, 1) },
+  { id: "nudgeLeft10", label: "Nudge left 10", shortcut: "⇧←", keys: [{ key: "ArrowLeft", shift: true }], edits: true, run: nudge(-10, 0) },
+  { id: "nudgeRight10", label: "Nudge right 10", shortcut: "⇧→", keys: [{ key: "ArrowRight", shift: true }], edits: true, run: nudge(10, 0) },
+  { id: "nudgeUp10", label: "Nudge up 10", shortcut: "⇧↑", keys: [{ key: "ArrowUp", shift: true }], edits: true, run: nudge(0, -10) },
+  { id: "nudgeDown10", label: "Nudge down 10", shortcut: "⇧↓", keys: [{ key: "ArrowDown", shift: true }], edits: true, run: nudge(0, 10) },
+];

@@ -1,0 +1,70 @@
+"use client";
+
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { canvasDocument, type CanvasDocument } from "../store/canvasDocument";
+
+export type ConnectionStatus = "connecting" | "connected" | "offline" | "revoked" | "deleted";
+export type PeerState = {
+  clientId: number;
+  user: { id: string; name: string; color: string; role: string };
+  cursor?: { x: number; y: number } | null;
+  selection?: string[];
+};
+
+type Session = { doc: Y.Doc; provider: WebsocketProvider; canvas: CanvasDocument };
+
+/** The shared document for a canvas over the y-websocket protocol, with status and peers. */
+export function useCollaboration(canvasId: string) {
+  const [session, setSession] = useState<Session | null>(null);
+  const [status, setStatus] = useState<ConnectionStatus>("connecting");
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
+    const provider = new WebsocketProvider(url, canvasId, doc, { disableBc: true, maxBackoffTime: 4000 });
+    provider.on("status", ({ status: s }: { status: string }) => {
+      setStatus((prev) => (prev === "revoked" || prev === "deleted" ? prev : s === "connected" ? "connected" : s === "connecting" ? "connecting" : "offline"));
+    });
+    provider.on("connection-close", (event: CloseEvent | null) => {
+      // Access removed or canvas deleted: reconnecting would only be refused again.
+      if (event?.code === 4403 || event?.code === 4404) {
+        setStatus(event.code === 4403 ? "revoked" : "deleted");
+        provider.shouldConnect = false;
+      }
+    });
+    setSession({ doc, provider, canvas: canvasDocument(doc) });
+    return () => {
+      provider.destroy();
+      doc.destroy();
+    };
+  }, [canvasId]);
+
+  return { session, status };
+}
+
+/** Other people's awareness states (cursor, selection), re-read whenever they change. */
+export function usePeers(provider: WebsocketProvider | undefined): PeerState[] {
+  const subscribe = (cb: () => void) => {
+    provider?.awareness.on("change", cb);
+    return () => provider?.awareness.off("change", cb);
+  };
+  const snapshot = useSyncExternalStore(
+    subscribe,
+    () => peersKey(provider),
+    () => "",
+  );
+  return snapshot ? (JSON.parse(snapshot) as PeerState[]) : [];
+}
+
+function peersKey(provider: WebsocketProvider | undefined): string {
+  if (!provider) return "";
+  const self = provider.awareness.clientID;
+  const peers: PeerState[] = [];
+  provider.awareness.getStates().forEach((state, clientId) => {
+    const s = state as Partial<PeerState>;
+    if (clientId !== self && s.user) peers.push({ clientId, user: s.user, cursor: s.cursor ?? null, selection: s.selection ?? [] });
+  });
+  return JSON.stringify(peers);
+}

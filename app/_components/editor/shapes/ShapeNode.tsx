@@ -1,0 +1,97 @@
+"use client";
+
+import type Konva from "konva";
+import { useEffect, useState } from "react";
+import { Arrow, Ellipse, Image as KonvaImage, Line, Rect, Text } from "react-konva";
+import type { Shape } from "../store/shapeTypes";
+
+type Props = {
+  shape: Shape;
+  draggable: boolean;
+  editingText: boolean;
+  onDragStart?: (e: Konva.KonvaEventObject<DragEvent>) => void;
+  onDragMove?: (e: Konva.KonvaEventObject<DragEvent>) => void;
+  onDragEnd?: (e: Konva.KonvaEventObject<DragEvent>) => void;
+  onDblClick?: () => void;
+};
+
+/** One shape drawn with Konva; it only reads the record. */
+export function ShapeNode({ shape: s, draggable, editingText, ...events }: Props) {
+  const common = {
+    id: s.id,
+    name: "shape",
+    x: s.x,
+    y: s.y,
+    rotation: s.rotation,
+    opacity: s.opacity,
+    visible: !s.hidden,
+    draggable: draggable && !s.locked,
+    listening: !s.hidden,
+    onDragStart: events.onDragStart,
+    onDragMove: events.onDragMove,
+    onDragEnd: events.onDragEnd,
+    onDblClick: events.onDblClick,
+    onDblTap: events.onDblClick,
+  };
+  const stroke = s.strokeWidth > 0 ? s.stroke : undefined;
+  switch (s.type) {
+    case "rect":
+      return <Rect {...common} width={s.width} height={s.height} fill={s.fill} stroke={stroke} strokeWidth={s.strokeWidth} cornerRadius={2} />;
+    case "ellipse":
+      return <Ellipse {...common} radiusX={s.width / 2} radiusY={s.height / 2} fill={s.fill} stroke={stroke} strokeWidth={s.strokeWidth} />;
+    case "text":
+      return (
+        <Text
+          {...common}
+          text={s.text ?? ""}
+          width={s.width}
+          fontSize={s.fontSize}
+          fontFamily={`${s.fontFamily ?? "Inter"}, 'Noto Sans KR', sans-serif`}
+          fontStyle={s.fontStyle}
+          align={s.align}
+          fill={s.fill}
+          stroke={stroke}
+          strokeWidth={s.strokeWidth}
+          opacity={editingText ? 0 : s.opacity}
+          lineHeight={1.2}
+        />
+      );
+    case "line":
+    case "draw":
+      return <Line {...common} points={s.points ?? []} stroke={s.stroke} strokeWidth={s.strokeWidth} lineCap="round" lineJoin="round" tension={s.type === "draw" ? 0.4 : 0} hitStrokeWidth={Math.max(12, s.strokeWidth)} />;
+    case "arrow":
+      return <Arrow {...common} points={s.points ?? []} stroke={s.stroke} fill={s.stroke} strokeWidth={s.strokeWidth} pointerLength={s.strokeWidth * 3} pointerWidth={s.strokeWidth * 3} lineCap="round" hitStrokeWidth={Math.max(12, s.strokeWidth)} />;
+    case "image":
+      return <ImageShape shape={s} common={common} />;
+  }
+}
+
+function ImageShape({ shape: s, common }: { shape: Shape; common: Record<string, unknown> }) {
+  const image = useLoadedImage(s.src);
+  return (
+    <KonvaImage
+      {...common}
+      image={image ?? undefined}
+      width={s.width}
+      height={s.height}
+      crop={s.crop ?? undefined}
+      fill={image ? undefined : "#f1f3f5"}
+      stroke={s.strokeWidth > 0 ? s.stroke : undefined}
+      strokeWidth={s.strokeWidth}
+    />
+  );
+}
+
+function useLoadedImage(src: string | undefined): HTMLImageElement | null {
+  const [image, setImage] = useState<HTMLImageElement | null>(null);
+  useEffect(() => {
+    if (!src) return;
+    const img = new window.Image();
+    img.onload = () => setImage(img);
+    img.src = src;
+    return () => {
+      img.onload = null;
+    };
+  }, [src]);
+  return image;
+}

@@ -1,0 +1,28 @@
+import type { CanvasDocument } from "../store/canvasDocument";
+import type { Box, Camera } from "../store/geometry";
+import type { Shape } from "../store/shapeTypes";
+
+export type ToolId = "select" | "hand" | "rect" | "ellipse" | "text" | "line" | "arrow" | "draw";
+export type Point = { x: number; y: number };
+export type PointerInfo = { world: Point; screen: Point; shift: boolean; targetId: string | null };
+
+/** What a tool may read and do; the editor implements it, tools never touch React. */
+export interface ToolContext {
+  canvas: CanvasDocument;
+  shapes(): Shape[];
+  selection(): Set<string>;
+  select(ids: string[]): void;
+  setDraft(shape: Shape | null): void;
+  setMarquee(box: Box | null): void;
+  setTool(tool: ToolId): void;
+  startTextEdit(id: string): void;
+  camera(): Camera;
+  setCamera(camera: Camera): void;
+}
+
+export interface Tool {
+  readonly cursor: string;
+  down(ctx: ToolContext, p: PointerInfo): void;
+  move(ctx: ToolContext, p: PointerInfo): void;
+  up(ctx: ToolContext, p: PointerInfo): void;
+}

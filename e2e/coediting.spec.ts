@@ -1,0 +1,71 @@
+import { expect, test, type Page } from "@playwright/test";
+import { shoot, signUp, uniqueEmail } from "./helpers";
+
+async function dragOnStage(page: Page, from: [number, number], to: [number, number]) {
+  const box = (await page.getByTestId("editor-stage").boundingBox())!;
+  await page.mouse.move(box.x + from[0], box.y + from[1]);
+  await page.mouse.down();
+  await page.mouse.move(box.x + (from[0] + to[0]) / 2, box.y + (from[1] + to[1]) / 2, { steps: 4 });
+  await page.mouse.move(box.x + to[0], box.y + to[1], { steps: 4 });
+  await page.mouse.up();
+}
+
+test("two people edit one canvas live and see each other's shapes and cursors", async ({ browser }) => {
+  const ownerCtx = await browser.newContext({ locale: "en-US" });
+  const owner = await ownerCtx.newPage();
+  await signUp(owner, "Olivia Owner", uniqueEmail("olivia"));
+  await expect(owner).toHaveURL(/\/dashboard$/);
+  await owner.getByRole("button", { name: "New canvas" }).first().click();
+  await owner.getByLabel("Name").fill("Team hoodie");
+  await owner.getByRole("button", { name: "Create" }).click();
+  await expect(owner.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+  await owner.getByRole("button", { name: "Share" }).click();
+  await owner.getByRole("button", { name: "Create invite link" }).click();
+  const link = await owner.getByTestId("invite-url").inputValue();
+  await owner.keyboard.press("Escape");
+
+  const editorCtx = await browser.newContext({ locale: "en-US" });
+  const editor = await editorCtx.newPage();
+  await signUp(editor, "Eddie Editor", uniqueEmail("eddie"));
+  await expect(editor).toHaveURL(/\/dashboard$/);
+  await editor.goto(link);
+  await expect(editor.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+
+  // The owner draws a rectangle; the editor sees it appear.
+  await owner.keyboard.press("r");
+  await dragOnStage(owner, [300, 200], [420, 300]);
+  await expect(editor.getByTestId("layer-row")).toHaveCount(1);
+  await expect(editor.getByTestId("layer-row").first()).toContainText("Rect");
+
+  // The editor draws an ellipse and writes text; the owner sees both.
+  await editor.keyboard.press("o");
+  await dragOnStage(editor, [450, 220], [560, 330]);
+  await editor.keyboard.press("t");
+  const box = (await editor.getByTestId("editor-stage").boundingBox())!;
+  await editor.mouse.click(box.x + 320, box.y + 420);
+  await editor.getByRole("textbox", { name: "Edit text" }).fill("Team 2026");
+  await editor.keyboard.press("Escape");
+  await expect(owner.getByTestId("layer-row")).toHaveCount(3);
+  await expect(owner.getByTestId("layer-row").first()).toContainText("Team 2026");
+
+  // Cursors: each sees the other present with a cursor on the canvas.
+  await owner.mouse.move(box.x + 200, box.y + 150);
+  await owner.mouse.move(box.x + 210, box.y + 160);
+  await expect(editor.getByRole("img", { name: "Olivia Owner is here" }).or(editor.getByLabel("Olivia Owner is here"))).toHaveAttribute("data-has-cursor", "true");
+  await editor.mouse.move(box.x + 500, box.y + 500);
+  await expect(owner.getByLabel("Eddie Editor is here")).toHaveAttribute("data-has-cursor", "true");
+
+  // Undo is per person: the editor's undo removes the editor's text, not the owner's rectangle.
+  await editor.mouse.click(box.x + 20, box.y + 20);
+  await editor.keyboard.press("ControlOrMeta+z");
+  await expect(owner.getByTestId("layer-row")).toHaveCount(2);
+  await expect(owner.getByTestId("layer-row").last()).toContainText("Rect");
+  await editor.keyboard.press("ControlOrMeta+Shift+z");
+  await expect(owner.getByTestId("layer-row")).toHaveCount(3);
+
+  // Several objects selected, as the owner sees them.
+  await owner.keyboard.press("ControlOrMeta+a");
+  await owner.waitForTimeout(300);
+  await owner.screenshot({ path: "e2e/screenshots/editor-selection-1280.png" });
+  await shoot(editor, "editor-peer");
+});
