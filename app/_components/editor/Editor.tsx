@@ -38,7 +38,7 @@ function EditorSurface({ canvas, provider, canvasName, readOnly, status }: { can
   const [camera, setCamera] = useState<Camera>({ x: 0, y: 0, scale: 0.5 });
   const [draft, setDraft] = useState<Shape | null>(null);
   const [marquee, setMarquee] = useState<Rect | null>(null);
-  const [editingTextId, setEditingTextId] = useState<string | null>(null);
+  const [editingText, setEditingText] = useState<{ shape: Shape; isNew: boolean } | null>(null);
   const [help, setHelp] = useState(false);
   const [spacePan, setSpacePan] = useState(false);
   const [size, setSize] = useState({ width: 800, height: 600 });
@@ -80,6 +80,16 @@ function EditorSurface({ canvas, provider, canvasName, readOnly, status }: { can
   const select = useCallback((ids: string[]) => setSelection(new Set(ids)), []);
   const setTool = useCallback((t: ToolId) => setToolId(readOnly && t !== "select" && t !== "hand" ? "select" : t), [readOnly]);
 
+  const startTextEdit = useCallback(
+    (target: string | Shape) => {
+      const shape = typeof target === "string" ? live.current.shapes.find((s) => s.id === target) : target;
+      if (!shape) return;
+      undo.stopCapturing();
+      setEditingText({ shape, isNew: typeof target !== "string" });
+    },
+    [undo],
+  );
+
   const toolContext: ToolContext = {
     canvas,
     shapes: () => live.current.shapes,
@@ -88,7 +98,8 @@ function EditorSurface({ canvas, provider, canvasName, readOnly, status }: { can
     setDraft,
     setMarquee,
     setTool,
-    startTextEdit: setEditingTextId,
+    startTextEdit,
+    checkpoint: () => undo.stopCapturing(),
     camera: () => live.current.camera,
     setCamera,
   };
@@ -159,7 +170,6 @@ function EditorSurface({ canvas, provider, canvasName, readOnly, status }: { can
   }, [readOnly]);
 
   const selected = shapes.filter((s) => selection.has(s.id));
-  const editing = editingTextId ? shapes.find((s) => s.id === editingTextId) : undefined;
   const onCursor = useCallback((p: { x: number; y: number } | null) => provider?.awareness.setLocalStateField("cursor", p), [provider]);
 
   return (
@@ -176,15 +186,28 @@ function EditorSurface({ canvas, provider, canvasName, readOnly, status }: { can
           readOnly={readOnly}
           draft={draft}
           marquee={marquee}
-          editingTextId={editingTextId}
-          startTextEdit={setEditingTextId}
+          editingTextId={editingText?.shape.id ?? null}
+          startTextEdit={startTextEdit}
           peers={peers}
           onCursor={onCursor}
           size={size}
           stageRef={stageRef}
           spacePan={spacePan}
         />
-        {editing && <TextEditOverlay canvas={canvas} shape={editing} camera={camera} onDone={() => setEditingTextId(null)} />}
+        {editingText && (
+          <TextEditOverlay
+            key={editingText.shape.id}
+            canvas={canvas}
+            shape={editingText.shape}
+            isNew={editingText.isNew}
+            camera={camera}
+            onDone={(id) => {
+              setEditingText(null);
+              undo.stopCapturing();
+              if (id) select([id]);
+            }}
+          />
+        )}
         <Toolbar tool={toolId} setTool={setTool} readOnly={readOnly} />
         <Group pos="absolute" bottom={12} left={12} gap={6}>
           <ConnectionBadge status={status} />

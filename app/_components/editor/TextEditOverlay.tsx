@@ -1,12 +1,13 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { updateShapes, type CanvasDocument } from "./store/canvasDocument";
+import { addShapes, deleteShapes, updateShapes, type CanvasDocument } from "./store/canvasDocument";
 import type { Camera } from "./store/geometry";
 import type { Shape } from "./store/shapeTypes";
 
 /** Inline text editing: a textarea laid exactly over the text shape, committed on blur or Escape. */
-export function TextEditOverlay({ canvas, shape, camera, onDone }: { canvas: CanvasDocument; shape: Shape; camera: Camera; onDone: () => void }) {
+export function TextEditOverlay(props: { canvas: CanvasDocument; shape: Shape; isNew: boolean; camera: Camera; onDone: (id: string | null) => void }) {
+  const { canvas, shape, isNew, camera, onDone } = props;
   const ref = useRef<HTMLTextAreaElement>(null);
   const [value, setValue] = useState(shape.text ?? "");
   useEffect(() => {
@@ -14,8 +15,16 @@ export function TextEditOverlay({ canvas, shape, camera, onDone }: { canvas: Can
     ref.current?.select();
   }, []);
   const commit = () => {
-    updateShapes(canvas, [shape.id], { text: value, height: (shape.fontSize ?? 40) * 1.2 * Math.max(1, value.split("\n").length) });
-    onDone();
+    const height = (shape.fontSize ?? 40) * 1.2 * Math.max(1, value.split("\n").length);
+    // A new text box becomes a shape only once it has text; emptying an old one removes it.
+    if (!value.trim()) {
+      if (!isNew) deleteShapes(canvas, [shape.id]);
+      onDone(null);
+      return;
+    }
+    if (isNew) addShapes(canvas, [{ ...shape, text: value, height }]);
+    else updateShapes(canvas, [shape.id], { text: value, height });
+    onDone(shape.id);
   };
   const fontSize = (shape.fontSize ?? 40) * camera.scale;
   return (

@@ -11,6 +11,7 @@ export class PathTool implements Tool {
   constructor(private readonly type: "line" | "arrow" | "draw") {}
 
   down(ctx: ToolContext, p: PointerInfo): void {
+    ctx.checkpoint();
     this.from = p.world;
     this.draft = makeShape(this.type, p.world, { points: this.type === "draw" ? [0, 0] : [0, 0, 0, 0] });
     ctx.setDraft(this.draft);

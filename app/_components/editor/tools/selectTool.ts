@@ -8,6 +8,7 @@ export class SelectTool implements Tool {
   private base = new Set<string>();
 
   down(ctx: ToolContext, p: PointerInfo): void {
+    ctx.checkpoint();
     if (p.targetId) {
       const sel = ctx.selection();
       const shape = ctx.shapes().find((s) => s.id === p.targetId);

@@ -11,6 +11,7 @@ export class ShapeTool implements Tool {
   constructor(private readonly type: "rect" | "ellipse") {}
 
   down(ctx: ToolContext, p: PointerInfo): void {
+    ctx.checkpoint();
     this.from = p.world;
     this.draft = makeShape(this.type, p.world);
     ctx.setDraft(this.draft);

@@ -1,4 +1,3 @@
-import { addShapes } from "../store/canvasDocument";
 import { makeShape } from "../store/shapeTypes";
 import type { PointerInfo, Tool, ToolContext } from "./tool";
 
@@ -11,10 +10,7 @@ export class TextTool implements Tool {
   move(): void {}
 
   up(ctx: ToolContext, p: PointerInfo): void {
-    const shape = makeShape("text", { x: p.world.x, y: p.world.y - 24 });
-    addShapes(ctx.canvas, [shape]);
-    ctx.select([shape.id]);
     ctx.setTool("select");
-    ctx.startTextEdit(shape.id);
+    ctx.startTextEdit(makeShape("text", { x: p.world.x, y: p.world.y - 24 }, { text: "" }));
   }
 }

@@ -15,7 +15,10 @@ export interface ToolContext {
   setDraft(shape: Shape | null): void;
   setMarquee(box: Box | null): void;
   setTool(tool: ToolId): void;
-  startTextEdit(id: string): void;
+  /** An existing text shape's id, or a new text shape that is added only once it has text. */
+  startTextEdit(target: string | Shape): void;
+  /** Ends the current undo step, so that each gesture undoes on its own. */
+  checkpoint(): void;
   camera(): Camera;
   setCamera(camera: Camera): void;
 }
