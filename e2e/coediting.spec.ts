@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import sharp from "sharp";
 import { shoot, signUp, uniqueEmail } from "./helpers";
 
 async function dragOnStage(page: Page, from: [number, number], to: [number, number]) {
@@ -62,6 +63,12 @@ test("two people edit one canvas live and see each other's shapes and cursors", 
   await expect(owner.getByTestId("layer-row").last()).toContainText("Rect");
   await editor.keyboard.press("ControlOrMeta+Shift+z");
   await expect(owner.getByTestId("layer-row")).toHaveCount(3);
+
+  // An image uploaded by the owner (presigned upload, validated by the server) appears for both.
+  const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#f06595" } }).png().toBuffer();
+  await owner.getByTestId("image-input").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: png });
+  await expect(editor.getByTestId("layer-row")).toHaveCount(4);
+  await expect(editor.getByTestId("layer-row").first()).toContainText("logo");
 
   // Several objects selected, as the owner sees them.
   await owner.keyboard.press("ControlOrMeta+a");

@@ -20,8 +20,11 @@ async function main() {
 
   const infra = await startInfra({ dataDir, pgPort: Number(process.env.EMBEDDED_PG_PORT ?? 54329) });
   process.env.DATABASE_URL = infra.databaseUrl;
-  if (infra.s3Endpoint) process.env.S3_ENDPOINT = infra.s3Endpoint;
   process.env.APP_URL ??= `http://localhost:${port}`;
+  const embeddedS3 = !process.env.S3_ENDPOINT && infra.s3Endpoint;
+  if (infra.s3Endpoint) process.env.S3_ENDPOINT = infra.s3Endpoint;
+  // Browsers upload to the embedded S3 through our origin (see embeddedS3Proxy).
+  if (embeddedS3) process.env.S3_PUBLIC_ENDPOINT ??= `${process.env.APP_URL}/s3`;
 
   if (!dev && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     console.log("[start] no production build yet: running `next build` (about two minutes, once)");
@@ -51,7 +54,13 @@ async function main() {
   startWorker();
 
   const { db, pool } = createDb(infra.databaseUrl);
-  const app = await startAppServer({ dir: root, port, dev, collab: { db, databaseUrl: infra.databaseUrl, appUrl: process.env.APP_URL } });
+  const app = await startAppServer({
+    dir: root,
+    port,
+    dev,
+    collab: { db, databaseUrl: infra.databaseUrl, appUrl: process.env.APP_URL },
+    embeddedS3: embeddedS3 ? { db, endpoint: embeddedS3, bucket: process.env.S3_BUCKET ?? "merchboard" } : undefined,
+  });
   console.log(`[start] Merchboard ready at ${process.env.APP_URL} (port ${port}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const stop = async (signal: string) => {

@@ -2,6 +2,7 @@ import http from "node:http";
 import next from "next";
 import type { Db } from "@/db/client";
 import { attachCollabServer } from "../collab/collabServer";
+import { createEmbeddedS3Proxy, EMBEDDED_S3_PREFIX } from "./embeddedS3Proxy";
 
 export type AppServer = { server: http.Server; close: () => Promise<void> };
 
@@ -9,13 +10,26 @@ export type AppServer = { server: http.Server; close: () => Promise<void> };
  * Next.js (pages, tRPC route, health) on one port. The collaboration socket joins this server's
  * `upgrade` event so that the session cookie is shared and no CORS is needed.
  */
-type Options = { dir: string; port: number; hostname?: string; dev?: boolean; collab?: { db: Db; databaseUrl: string; appUrl: string } };
+type Options = {
+  dir: string;
+  port: number;
+  hostname?: string;
+  dev?: boolean;
+  collab?: { db: Db; databaseUrl: string; appUrl: string };
+  /** Set when S3 is the embedded server: browser uploads reach it through `/s3/`. */
+  embeddedS3?: { db: Db; endpoint: string; bucket: string };
+};
 
 export async function startAppServer(opts: Options): Promise<AppServer> {
   const app = next({ dev: !!opts.dev, dir: opts.dir, hostname: opts.hostname ?? "localhost", port: opts.port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const s3Proxy = opts.embeddedS3 ? createEmbeddedS3Proxy(opts.embeddedS3.db, opts.embeddedS3.endpoint, opts.embeddedS3.bucket) : null;
   const server = http.createServer((req, res) => {
+    if (s3Proxy && req.url?.startsWith(EMBEDDED_S3_PREFIX)) {
+      void s3Proxy(req, res);
+      return;
+    }
     if (isBufferedApiRequest(req)) coalesceWrites(res);
     handle(req, res).catch((e: unknown) => {
       console.error("[http] unhandled:", e);

@@ -14,7 +14,7 @@ export type PresignedPut = { url: string; method: "PUT"; headers: Record<string,
  */
 export async function presignPut(storage: Storage, key: string, contentType: string, size: number): Promise<PresignedPut> {
   const command = new PutObjectCommand({ Bucket: storage.bucket, Key: key, ContentType: contentType, ContentLength: size });
-  const url = await getSignedUrl(storage.s3, command, {
+  const url = await getSignedUrl(storage.presigner ?? storage.s3, command, {
     expiresIn: UPLOAD_URL_TTL_SECONDS,
     signableHeaders: new Set(["content-type", "content-length"]),
   });

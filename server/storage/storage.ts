@@ -1,9 +1,15 @@
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { env } from "../env";
 import { s3ConfigFromEnv } from "./config";
 import { createS3 } from "./s3";
 
 /** An S3 client and the bucket it works in: what services take, so tests can pass their own. */
-export type Storage = { s3: S3Client; bucket: string };
+export type Storage = {
+  s3: S3Client;
+  bucket: string;
+  /** Signs URLs for browsers when they reach S3 at another address than the server does. */
+  presigner?: S3Client;
+};
 
 let shared: Storage | undefined;
 
@@ -11,7 +17,12 @@ let shared: Storage | undefined;
 export function getStorage(): Storage {
   if (!shared) {
     const config = s3ConfigFromEnv();
-    shared = { s3: createS3(config), bucket: config.bucket };
+    const publicEndpoint = env().S3_PUBLIC_ENDPOINT;
+    shared = {
+      s3: createS3(config),
+      bucket: config.bucket,
+      presigner: publicEndpoint ? createS3({ ...config, endpoint: publicEndpoint }) : undefined,
+    };
   }
   return shared;
 }

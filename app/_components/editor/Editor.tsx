@@ -17,6 +17,7 @@ import type { Shape } from "./store/shapeTypes";
 import { useShapes } from "./store/useShapes";
 import { TextEditOverlay } from "./TextEditOverlay";
 import { Toolbar } from "./Toolbar";
+import { useImageUpload } from "./images/useImageUpload";
 import { initials } from "../ui/initials";
 import { createTools, type ToolContext, type ToolId } from "./tools";
 
@@ -27,10 +28,12 @@ export default function Editor({ canvasId, canvasName, readOnly, onStatus }: Pro
   const { session, status } = useCollaboration(canvasId);
   useEffect(() => onStatus?.(status), [status, onStatus]);
   if (!session) return null;
-  return <EditorSurface canvas={session.canvas} provider={session.provider} canvasName={canvasName} readOnly={readOnly} status={status} />;
+  return <EditorSurface canvasId={canvasId} canvas={session.canvas} provider={session.provider} canvasName={canvasName} readOnly={readOnly} status={status} />;
 }
 
-function EditorSurface({ canvas, provider, canvasName, readOnly, status }: { canvas: CanvasDocument; provider: Parameters<typeof usePeers>[0]; canvasName: string; readOnly: boolean; status: ConnectionStatus }) {
+type SurfaceProps = { canvasId: string; canvas: CanvasDocument; provider: Parameters<typeof usePeers>[0]; canvasName: string; readOnly: boolean; status: ConnectionStatus };
+
+function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, status }: SurfaceProps) {
   const shapes = useShapes(canvas);
   const peers = usePeers(provider);
   const [selection, setSelection] = useState<Set<string>>(new Set());
@@ -78,6 +81,12 @@ function EditorSurface({ canvas, provider, canvasName, readOnly, status }: { can
   }, [selection, provider]);
 
   const select = useCallback((ids: string[]) => setSelection(new Set(ids)), []);
+  const uploadImages = useImageUpload(canvasId, canvas, select);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const viewportCentre = () => {
+    const c = live.current.camera;
+    return { x: (size.width / 2 - c.x) / c.scale, y: (size.height / 2 - c.y) / c.scale };
+  };
   const setTool = useCallback((t: ToolId) => setToolId(readOnly && t !== "select" && t !== "hand" ? "select" : t), [readOnly]);
 
   const startTextEdit = useCallback(
@@ -140,6 +149,19 @@ function EditorSurface({ canvas, provider, canvasName, readOnly, status }: { can
   };
   const apiRef = useRef(api);
   apiRef.current = api;
+  const uploadRef = useRef(uploadImages);
+  uploadRef.current = uploadImages;
+  const centreRef = useRef(viewportCentre);
+  centreRef.current = viewportCentre;
+
+  const onDrop = (e: React.DragEvent) => {
+    e.preventDefault();
+    if (readOnly) return;
+    const files = [...e.dataTransfer.files];
+    const rect = host.current!.getBoundingClientRect();
+    const c = live.current.camera;
+    void uploadImages(files, { x: (e.clientX - rect.left - c.x) / c.scale, y: (e.clientY - rect.top - c.y) / c.scale });
+  };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -161,11 +183,21 @@ function EditorSurface({ canvas, provider, canvasName, readOnly, status }: { can
       action.run(apiRef.current);
     };
     const onKeyUp = (e: KeyboardEvent) => e.key === " " && setSpacePan(false);
+    const onPaste = (e: ClipboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (readOnly || (target && ["INPUT", "TEXTAREA"].includes(target.tagName))) return;
+      const files = [...(e.clipboardData?.files ?? [])].filter((f) => f.type.startsWith("image/"));
+      if (!files.length) return;
+      e.preventDefault();
+      void uploadRef.current(files, centreRef.current());
+    };
+    window.addEventListener("paste", onPaste);
     window.addEventListener("keydown", onKey);
     window.addEventListener("keyup", onKeyUp);
     return () => {
       window.removeEventListener("keydown", onKey);
       window.removeEventListener("keyup", onKeyUp);
+      window.removeEventListener("paste", onPaste);
     };
   }, [readOnly]);
 
@@ -174,7 +206,14 @@ function EditorSurface({ canvas, provider, canvasName, readOnly, status }: { can
 
   return (
     <Box style={{ display: "grid", gridTemplateColumns: "1fr 260px", height: "100%", minHeight: 0 }}>
-      <Box ref={host} pos="relative" style={{ overflow: "hidden", backgroundColor: "var(--mantine-color-gray-1)", minWidth: 0 }} data-testid="editor-stage">
+      <Box
+        ref={host}
+        pos="relative"
+        style={{ overflow: "hidden", backgroundColor: "var(--mantine-color-gray-1)", minWidth: 0 }}
+        data-testid="editor-stage"
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={onDrop}
+      >
         <EditorStage
           canvas={canvas}
           shapes={shapes}
@@ -208,7 +247,19 @@ function EditorSurface({ canvas, provider, canvasName, readOnly, status }: { can
             }}
           />
         )}
-        <Toolbar tool={toolId} setTool={setTool} readOnly={readOnly} />
+        <Toolbar tool={toolId} setTool={setTool} readOnly={readOnly} onImage={() => fileInput.current?.click()} />
+        <input
+          ref={fileInput}
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          multiple
+          hidden
+          data-testid="image-input"
+          onChange={(e) => {
+            void uploadImages([...(e.target.files ?? [])], viewportCentre());
+            e.target.value = "";
+          }}
+        />
         <Group pos="absolute" bottom={12} left={12} gap={6}>
           <ConnectionBadge status={status} />
           <Paper withBorder radius="md" px={4} shadow="xs">

@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionIcon, Divider, Paper, Stack, Tooltip } from "@mantine/core";
-import { IconArrowUpRight, IconCircle, IconHandStop, IconLine, IconPencil, IconPointer, IconSquare, IconTypography } from "@tabler/icons-react";
+import { IconArrowUpRight, IconCircle, IconHandStop, IconLine, IconPencil, IconPhoto, IconPointer, IconSquare, IconTypography } from "@tabler/icons-react";
 import type { ToolId } from "./tools";
 
 const TOOLS: { id: ToolId; label: string; key: string; icon: typeof IconPointer }[] = [
@@ -15,7 +15,7 @@ const TOOLS: { id: ToolId; label: string; key: string; icon: typeof IconPointer 
   { id: "draw", label: "Draw", key: "P", icon: IconPencil },
 ];
 
-export function Toolbar({ tool, setTool, readOnly }: { tool: ToolId; setTool: (t: ToolId) => void; readOnly: boolean }) {
+export function Toolbar({ tool, setTool, readOnly, onImage }: { tool: ToolId; setTool: (t: ToolId) => void; readOnly: boolean; onImage: () => void }) {
   const tools = readOnly ? TOOLS.slice(0, 2) : TOOLS;
   return (
     <Paper shadow="md" radius="lg" p={6} withBorder style={{ position: "absolute", left: 12, top: "50%", transform: "translateY(-50%)", zIndex: 5 }}>
@@ -30,6 +30,13 @@ export function Toolbar({ tool, setTool, readOnly }: { tool: ToolId; setTool: (t
             </Tooltip>
           </div>
         ))}
+        {!readOnly && (
+          <Tooltip label="Image (upload, drop or paste)" position="right">
+            <ActionIcon size={36} radius="md" variant="subtle" color="gray" aria-label="Image" onClick={onImage}>
+              <IconPhoto size={19} />
+            </ActionIcon>
+          </Tooltip>
+        )}
       </Stack>
     </Paper>
   );

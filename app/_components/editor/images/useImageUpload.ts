@@ -1,0 +1,54 @@
+"use client";
+
+import { notifications } from "@mantine/notifications";
+import { useCallback } from "react";
+import { useI18n } from "../../../_i18n/I18nProvider";
+import { errorMessage } from "../../../_lib/errors";
+import { useTRPCClient } from "../../../_lib/trpc";
+import { addShapes, type CanvasDocument } from "../store/canvasDocument";
+import { makeShape } from "../store/shapeTypes";
+
+const ACCEPTED = new Set(["image/png", "image/jpeg", "image/webp"]);
+const MAX_SIDE = 600;
+
+/**
+ * Uploads image files (presigned PUT, then server-side validation) and places each one on the
+ * canvas at `at`, scaled to fit. Files the server refuses show why.
+ */
+export function useImageUpload(canvasId: string, canvas: CanvasDocument, select: (ids: string[]) => void) {
+  const client = useTRPCClient();
+  const { t } = useI18n();
+  return useCallback(
+    async (files: File[], at: { x: number; y: number }) => {
+      const placed: string[] = [];
+      for (const [i, file] of files.entries()) {
+        if (!ACCEPTED.has(file.type)) {
+          notifications.show({ color: "red", title: file.name, message: "Only PNG, JPEG and WebP images can be placed." });
+          continue;
+        }
+        const id = notifications.show({ loading: true, autoClose: false, withCloseButton: false, message: `Uploading ${file.name}…` });
+        try {
+          const up = await client.asset.createUpload.mutate({ canvasId, contentType: file.type as "image/png", size: file.size, fileName: file.name.slice(0, 200) });
+          const put = await fetch(up.uploadUrl, { method: up.method, headers: up.headers, body: file });
+          if (!put.ok) throw new Error(`The upload failed (${put.status}).`);
+          const asset = await client.asset.completeUpload.mutate({ assetId: up.assetId });
+          const k = Math.min(1, MAX_SIDE / Math.max(asset.width, asset.height));
+          const shape = makeShape("image", { x: at.x - (asset.width * k) / 2 + i * 24, y: at.y - (asset.height * k) / 2 + i * 24 }, {
+            width: asset.width * k,
+            height: asset.height * k,
+            src: asset.url,
+            name: file.name.replace(/\.[a-z0-9]+$/i, "") || "Image",
+            fill: "transparent",
+          });
+          addShapes(canvas, [shape]);
+          placed.push(shape.id);
+          notifications.hide(id);
+        } catch (e) {
+          notifications.update({ id, loading: false, autoClose: 6000, withCloseButton: true, color: "red", title: file.name, message: e instanceof Error && !("data" in e) ? e.message : errorMessage(e, t) });
+        }
+      }
+      if (placed.length) select(placed);
+    },
+    [client, canvasId, canvas, select, t],
+  );
+}

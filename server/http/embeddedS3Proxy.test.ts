@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { requireCanvasRole } from "../services/canvas/access";
+import { completeUpload, createUpload } from "../services/asset/assetService";
+import { createS3, ensureBucket } from "../storage/s3";
+import type { Storage } from "../storage/storage";
+import { makeUser } from "@/test/fixtures";
+import { createTestDb, type TestDb } from "@/test/testDb";
+import { createCanvas } from "../services/canvas/canvasService";
+import { createEmbeddedS3Proxy } from "./embeddedS3Proxy";
+
+let t: TestDb;
+let server: http.Server;
+let base: string;
+let storage: Storage;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  const bucket = `proxy-${randomBytes(4).toString("hex")}`;
+  const config = { endpoint: inject("s3Endpoint"), bucket, region: "us-east-1", accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
+  const proxy = createEmbeddedS3Proxy(t.db, config.endpoint, bucket);
+  server = http.createServer((req, res) => void proxy(req, res));
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  storage = { s3: createS3(config), bucket, presigner: createS3({ ...config, endpoint: `${base}/s3` }) };
+  await ensureBucket(storage.s3, bucket);
+});
+afterAll(async () => {
+  server.close();
+  await t.close();
+});
+
+describe("uploads to the embedded S3 through the app's origin", () => {
+  it("accepts the presigned PUT of a pending asset, and nothing else", async () => {
+    const user = await makeUser(t.db, "Uploader");
+    const { id } = await createCanvas(t.db, user.id, { name: "Proxy" });
+    const access = await requireCanvasRole(t.db, user.id, id, "editor");
+    const png = await sharp({ create: { width: 32, height: 24, channels: 3, background: "#7950f2" } }).png().toBuffer();
+    const up = await createUpload(t.db, storage, { userId: user.id }, access, { contentType: "image/png", size: png.length, fileName: "a.png" });
+    expect(up.uploadUrl.startsWith(`${base}/s3/`)).toBe(true);
+
+    const tooBig = await fetch(up.uploadUrl, { method: "PUT", headers: up.headers, body: new Uint8Array(Buffer.concat([png, Buffer.alloc(10)])) });
+    expect(tooBig.status).toBe(413);
+    const ok = await fetch(up.uploadUrl, { method: "PUT", headers: up.headers, body: new Uint8Array(png) });
+    expect(ok.status).toBe(200);
+    const asset = await completeUpload(t.db, storage, access, { assetId: up.assetId });
+    expect(asset).toMatchObject({ width: 32, height: 24 });
+
+    // The same URL again (the asset is no longer pending), a read, and another key are all refused.
+    expect((await fetch(up.uploadUrl, { method: "PUT", headers: up.headers, body: new Uint8Array(png) })).status).toBe(403);
+    expect((await fetch(up.uploadUrl.split("?")[0]!)).status).toBe(403);
+    expect((await fetch(`${base}/s3/${storage.bucket}/assets/${id}/${up.assetId}.png`, { method: "PUT", body: "x" })).status).toBe(403);
+  });
+});
