@@ -1,12 +1,13 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canvasDocUpdates } from "@/db/schema";
+import { canvasDocs, canvasDocUpdates } from "@/db/schema";
 import { COLLAB_ORIGIN, connectProvider, eventually, sessionCookie, startCollabProcess, synced, upgradeStatus } from "@/test/collabClients";
 import { makeUser } from "@/test/fixtures";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { createCanvas } from "../services/canvas/canvasService";
+import { loadDoc } from "./docStore";
 import { requireCanvasRole } from "../services/canvas/access";
 import { createInvite, acceptInvite } from "../services/canvas/inviteService";
 import { removeMember, setRole } from "../services/canvas/memberService";
@@ -191,4 +192,50 @@ describe("collaboration durability and scale-out", () => {
     expect(row!.n).toBeGreaterThan(0);
     await c.stop();
   }, 60_000);
+});
+
+describe("collaboration storage", () => {
+  it("compacts stored updates into a snapshot and loads the same document from it", async () => {
+    const { id, ownerCookie } = await canvasWith();
+    const small = await startCollabProcess(t.url, { compactAfterUpdates: 20 });
+    const a = client(small.port, id, ownerCookie);
+    await synced(a.provider);
+    for (let i = 0; i < 60; i++) {
+      shapes(a.doc).set(`k${i}`, { i });
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await eventually(async () => (await t.db.select().from(canvasDocs).where(eq(canvasDocs.canvasId, id))).length === 1, 10_000, "a snapshot");
+    const [rest] = await t.db.select({ n: count() }).from(canvasDocUpdates).where(eq(canvasDocUpdates.canvasId, id));
+    expect(rest!.n).toBeLessThan(60);
+    await eventually(async () => shapes((await loadDoc(t.db, id)).doc).size === 60, 10_000, "every edit stored");
+    a.provider.destroy();
+    await small.stop();
+    const again = await startCollabProcess(t.url);
+    const b = client(again.port, id, ownerCookie);
+    await synced(b.provider);
+    await eventually(() => shapes(b.doc).size === 60, 5000, "the whole document back");
+    await again.stop();
+  }, 60_000);
+
+  it("closes sockets with a code when Postgres refuses a write, and loses nothing the client still has", async () => {
+    const { id, ownerCookie } = await canvasWith();
+    const a = client(server.port, id, ownerCookie);
+    await synced(a.provider);
+    shapes(a.doc).set("before", { x: 1 });
+    await eventually(async () => (await t.db.select({ n: count() }).from(canvasDocUpdates).where(eq(canvasDocUpdates.canvasId, id)))[0]!.n > 0, 5000, "first write");
+    // Make writes fail for this canvas only, as a full disk or a dropped connection would.
+    await t.db.execute(sql.raw(`create or replace function refuse_writes() returns trigger as $$ begin if new.canvas_id = '${id}' then raise exception 'disk full'; end if; return new; end $$ language plpgsql`));
+    await t.db.execute(sql.raw(`create trigger refuse_writes before insert on canvas_doc_updates for each row execute function refuse_writes()`));
+    const closed = new Promise<number>((r) => a.provider.ws!.addEventListener("close", (e) => r((e as unknown as { code: number }).code)));
+    shapes(a.doc).set("during", { x: 2 });
+    expect(await closed).toBe(4500);
+    await t.db.execute(sql.raw(`drop trigger refuse_writes on canvas_doc_updates`));
+    // The provider reconnects and resends what the server does not have.
+    await eventually(async () => {
+      const rows = await t.db.select({ u: canvasDocUpdates.update }).from(canvasDocUpdates).where(eq(canvasDocUpdates.canvasId, id));
+      const doc = new Y.Doc();
+      for (const r of rows) Y.applyUpdate(doc, r.u);
+      return shapes(doc).has("during") && shapes(doc).has("before");
+    }, 10_000, "the edit stored after reconnecting");
+  }, 30_000);
 });

@@ -1,8 +1,17 @@
 "use client";
 
-import { ColorInput, Group, NumberInput, SegmentedControl, Slider, Stack, Text } from "@mantine/core";
-import { updateShapes, type CanvasDocument } from "./store/canvasDocument";
+import { ActionIcon, ColorInput, Group, NumberInput, SegmentedControl, Slider, Stack, Text, Tooltip } from "@mantine/core";
+import { IconArrowBarToDown, IconArrowBarToUp, IconArrowDown, IconArrowUp } from "@tabler/icons-react";
+import { ImageCrop } from "./ImageCrop";
+import { reorder, updateShapes, type CanvasDocument, type ZMove } from "./store/canvasDocument";
 import type { Shape } from "./store/shapeTypes";
+
+const ARRANGE: [ZMove, string, typeof IconArrowUp][] = [
+  ["front", "Bring to front", IconArrowBarToUp],
+  ["forward", "Bring forward", IconArrowUp],
+  ["backward", "Send backward", IconArrowDown],
+  ["back", "Send to back", IconArrowBarToDown],
+];
 
 const SWATCHES = ["#212529", "#ffffff", "#7950f2", "#e64980", "#f03e3e", "#fd7e14", "#fab005", "#40c057", "#12b886", "#228be6"];
 
@@ -33,12 +42,24 @@ export function PropertiesPanel({ canvas, selected, readOnly }: { canvas: Canvas
           <SegmentedControl size="xs" disabled={readOnly} value={first.align ?? "left"} onChange={(v) => set({ align: v as Shape["align"] })} data={[{ value: "left", label: "Left" }, { value: "center", label: "Centre" }, { value: "right", label: "Right" }]} />
         </>
       )}
+      {first.type === "image" && selected.length === 1 && <ImageCrop canvas={canvas} shape={first} readOnly={readOnly} />}
       <div>
         <Text size="xs" fw={500} mb={4}>
           Opacity {Math.round(first.opacity * 100)} %
         </Text>
         <Slider size="sm" min={0} max={1} step={0.01} value={first.opacity} disabled={readOnly} onChangeEnd={(opacity) => set({ opacity })} label={(v) => `${Math.round(v * 100)} %`} />
       </div>
+      {!readOnly && (
+        <Group gap={4} grow>
+          {ARRANGE.map(([move, label, Icon]) => (
+            <Tooltip key={move} label={label}>
+              <ActionIcon variant="default" aria-label={label} onClick={() => reorder(canvas, new Set(ids), move)}>
+                <Icon size={15} />
+              </ActionIcon>
+            </Tooltip>
+          ))}
+        </Group>
+      )}
     </Stack>
   );
 }

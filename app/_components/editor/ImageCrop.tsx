@@ -1,0 +1,40 @@
+"use client";
+
+import { RangeSlider, Stack, Text } from "@mantine/core";
+import { useEffect, useState } from "react";
+import { updateShapes, type CanvasDocument } from "./store/canvasDocument";
+import type { Shape } from "./store/shapeTypes";
+
+/**
+ * Crops an image by the share of its source kept horizontally and vertically. The shape keeps
+ * its scale: cropping shrinks its box instead of stretching what is left.
+ */
+export function ImageCrop({ canvas, shape, readOnly }: { canvas: CanvasDocument; shape: Shape; readOnly: boolean }) {
+  const [natural, setNatural] = useState<{ w: number; h: number } | null>(null);
+  useEffect(() => {
+    if (!shape.src) return;
+    const img = new window.Image();
+    img.onload = () => setNatural({ w: img.naturalWidth, h: img.naturalHeight });
+    img.src = shape.src;
+  }, [shape.src]);
+  if (!natural) return null;
+  const crop = shape.crop ?? { x: 0, y: 0, width: natural.w, height: natural.h };
+  const scale = shape.width / crop.width;
+  const apply = (axis: "x" | "y", [from, to]: [number, number]) => {
+    const size = axis === "x" ? natural.w : natural.h;
+    const next = { ...crop, ...(axis === "x" ? { x: (from / 100) * size, width: ((to - from) / 100) * size } : { y: (from / 100) * size, height: ((to - from) / 100) * size }) };
+    const dx = axis === "x" ? (next.x - crop.x) * scale : 0;
+    const dy = axis === "y" ? (next.y - crop.y) * scale : 0;
+    updateShapes(canvas, [shape.id], { crop: next, x: shape.x + dx, y: shape.y + dy, width: next.width * scale, height: next.height * scale });
+  };
+  const pct = (v: number, size: number) => Math.round((v / size) * 100);
+  return (
+    <Stack gap={6}>
+      <Text size="xs" fw={500}>
+        Crop
+      </Text>
+      <RangeSlider size="sm" minRange={5} disabled={readOnly} aria-label="Crop horizontally" label={(v) => `${v} %`} value={[pct(crop.x, natural.w), pct(crop.x + crop.width, natural.w)]} onChangeEnd={(v) => apply("x", v)} />
+      <RangeSlider size="sm" minRange={5} disabled={readOnly} aria-label="Crop vertically" label={(v) => `${v} %`} value={[pct(crop.y, natural.h), pct(crop.y + crop.height, natural.h)]} onChangeEnd={(v) => apply("y", v)} />
+    </Stack>
+  );
+}
