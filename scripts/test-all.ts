@@ -24,10 +24,17 @@ if (buildStatus !== 0) failed += 1;
 
 console.log("\n== unit and integration (vitest) ==");
 run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"]);
-const unit = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; success: boolean }>("test-results/unit.json");
+type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: { status: string; assertionResults: { status: string }[] }[];
+};
+const unit = readJson<VitestReport>("test-results/unit.json");
 if (unit) {
   passed += unit.numPassedTests;
-  failed += unit.numFailedTests + (unit.success || unit.numFailedTests ? 0 : 1);
+  // A file that fails before its tests run (a setup error) counts as one failure.
+  const brokenFiles = unit.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed")).length;
+  failed += unit.numFailedTests + brokenFiles;
 } else failed += 1;
 
 console.log("\n== end to end (Playwright, Chromium) ==");
