@@ -6,7 +6,7 @@ import { requireCanvasRole } from "../services/canvas/access";
 import { ACCESS_CHANNEL } from "../services/canvas/accessEvents";
 import { userColor } from "./colors";
 import type { Connection } from "./connection";
-import { DOC_CHANNEL } from "./docStore";
+import { DOC_CHANNEL, PROCESS_TAG } from "./docStore";
 import { DEFAULT_LIMITS, type CollabLimits } from "./limits";
 import { listen } from "./notifications";
 import { CLOSE, decodeMessage } from "./protocol";
@@ -104,7 +104,8 @@ export function attachCollabServer(
       void recheck(canvasId, userId);
     },
     [DOC_CHANNEL]: (payload) => {
-      const [canvasId, from, to] = payload.split(" ");
+      const [tag, canvasId, from, to] = payload.split(" ");
+      if (tag === PROCESS_TAG) return; // our own edits are already applied and sent
       void rooms.loaded(canvasId!)?.then((room) => room.receiveRemote(Number(from), Number(to))).catch(() => {});
     },
   });

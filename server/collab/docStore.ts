@@ -1,9 +1,13 @@
+import { randomUUID } from "node:crypto";
 import { and, asc, between, eq, gt, lte, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { canvasDocs, canvasDocUpdates } from "@/db/schema";
 
 export const DOC_CHANNEL = "canvas_doc";
+
+/** Names this process in its announcements, so that it can ignore its own. */
+export const PROCESS_TAG = randomUUID().slice(0, 8);
 
 export type StoredUpdate = { id: number; update: Uint8Array };
 
@@ -28,20 +32,49 @@ export async function loadDoc(db: Db, canvasId: string): Promise<{ doc: Y.Doc; l
   return { doc, lastId: rows.at(-1)?.id ?? snap?.throughUpdateId ?? 0, bytes, pendingUpdates: rows.length };
 }
 
+type QueuedWrite = { canvasId: string; batch: { update: Uint8Array; userId: string }[]; resolve: (ids: number[]) => void; reject: (e: unknown) => void };
+
+const queues = new WeakMap<Db, QueuedWrite[]>();
+
 /**
- * Writes a batch of updates in one statement and announces them to the other web processes in the
- * same transaction. Resolves only once they are durable.
+ * Durably stores a room's batch of updates and announces them to the other web processes. Batches
+ * from every room that arrive in the same tick share one statement (one round trip, one commit):
+ * the insert and the notifications are a single auto-committed query.
  */
-export async function appendUpdates(db: Db, canvasId: string, batch: { update: Uint8Array; userId: string }[]): Promise<number[]> {
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .insert(canvasDocUpdates)
-      .values(batch.map((b) => ({ canvasId, update: b.update, userId: b.userId })))
-      .returning({ id: canvasDocUpdates.id });
-    const ids = rows.map((r) => r.id);
-    await tx.execute(sql`select pg_notify(${DOC_CHANNEL}, ${`${canvasId} ${Math.min(...ids)} ${Math.max(...ids)}`})`);
-    return ids;
+export function appendUpdates(db: Db, canvasId: string, batch: { update: Uint8Array; userId: string }[]): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    let queue = queues.get(db);
+    if (!queue) {
+      queue = [];
+      queues.set(db, queue);
+      setImmediate(() => void writeQueued(db));
+    }
+    queue.push({ canvasId, batch, resolve, reject });
   });
+}
+
+async function writeQueued(db: Db): Promise<void> {
+  const writes = queues.get(db) ?? [];
+  queues.delete(db);
+  const rows = writes.flatMap((w) => w.batch.map((b) => ({ canvasId: w.canvasId, update: b.update, userId: b.userId })));
+  try {
+    const values = sql.join(
+      rows.map((r) => sql`(${r.canvasId}::uuid, ${Buffer.from(r.update.buffer, r.update.byteOffset, r.update.byteLength)}::bytea, ${r.userId})`),
+      sql`, `,
+    );
+    const result = await db.execute<{ canvas_id: string; ids: string[] }>(sql`
+      with ins as (
+        insert into canvas_doc_updates (canvas_id, update, user_id) values ${values} returning id, canvas_id
+      ), grouped as (
+        select canvas_id, array_agg(id order by id) as ids from ins group by canvas_id
+      )
+      select canvas_id, ids, pg_notify(${DOC_CHANNEL}, ${PROCESS_TAG} || ' ' || canvas_id || ' ' || ids[1] || ' ' || ids[array_length(ids, 1)]) from grouped`);
+    const byCanvas = new Map(result.rows.map((r) => [r.canvas_id, r.ids.map(Number)]));
+    // Several writes of one canvas in a tick come from one room's flush loop, so at most one here.
+    for (const w of writes) w.resolve(byCanvas.get(w.canvasId) ?? []);
+  } catch (e) {
+    for (const w of writes) w.reject(e);
+  }
 }
 
 /** Updates another process wrote, by the id range it announced. */

@@ -112,12 +112,21 @@ export class Room {
     if (this.updatesSinceCompaction >= this.limits.compactAfterUpdates) await this.compactNow();
   }
 
-  /** Each receiver gets one merged frame with every update of the batch it did not send itself. */
+  /**
+   * Each receiver gets one frame per batch with every update in it that it did not send itself:
+   * one shared frame, encoded once, for everyone who sent nothing, and its own merge for each sender.
+   */
   private sendBatch(batch: Pending[]): void {
+    const merge = (updates: Uint8Array[]) => (updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+    const shared = encodeSync(SYNC_UPDATE, merge(batch.map((p) => p.update)));
+    const senders = new Set(batch.map((p) => p.conn));
     for (const conn of this.conns) {
-      const updates = batch.filter((p) => p.conn !== conn).map((p) => p.update);
-      if (!updates.length) continue;
-      send(conn, encodeSync(SYNC_UPDATE, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)));
+      if (!senders.has(conn)) {
+        send(conn, shared);
+        continue;
+      }
+      const others = batch.filter((p) => p.conn !== conn).map((p) => p.update);
+      if (others.length) send(conn, encodeSync(SYNC_UPDATE, merge(others)));
     }
   }
 
