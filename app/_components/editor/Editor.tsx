@@ -201,7 +201,7 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, statu
     };
   }, [readOnly]);
 
-  const selected = shapes.filter((s) => selection.has(s.id));
+  const selected = useMemo(() => shapes.filter((s) => selection.has(s.id)), [shapes, selection]);
   const onCursor = useCallback((p: { x: number; y: number } | null) => provider?.awareness.setLocalStateField("cursor", p), [provider]);
 
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import type Konva from "konva";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Layer, Line, Rect, Stage, Transformer } from "react-konva";
 import { updateShapes, type CanvasDocument } from "./store/canvasDocument";
 import { shapeBox, unionBox, zoomAt, type Box, type Camera } from "./store/geometry";
@@ -143,6 +143,27 @@ export function EditorStage(p: Props) {
     updateShapes(p.canvas, patches.keys(), (s) => patches.get(s.id)!);
   };
 
+  // Stable handlers for the memoised shapes; they read the latest props through a ref.
+  const handlers = useRef({ onDragStart, onDragMove, onDragEnd, onDblClick: (_id: string) => {} });
+  handlers.current = {
+    onDragStart,
+    onDragMove,
+    onDragEnd,
+    onDblClick: (id: string) => {
+      const s = p.shapes.find((x) => x.id === id);
+      if (!p.readOnly && s?.type === "text") p.startTextEdit(id);
+    },
+  };
+  const stable = useMemo(
+    () => ({
+      onDragStart: (e: Konva.KonvaEventObject<DragEvent>) => handlers.current.onDragStart(e),
+      onDragMove: (e: Konva.KonvaEventObject<DragEvent>) => handlers.current.onDragMove(e),
+      onDragEnd: () => handlers.current.onDragEnd(),
+      onDblClick: (id: string) => handlers.current.onDblClick(id),
+    }),
+    [],
+  );
+
   const scale = p.camera.scale;
   return (
     <Stage
@@ -168,10 +189,10 @@ export function EditorStage(p: Props) {
             shape={s}
             draggable={!p.readOnly && !p.spacePan}
             editingText={p.editingTextId === s.id}
-            onDragStart={onDragStart}
-            onDragMove={onDragMove}
-            onDragEnd={onDragEnd}
-            onDblClick={() => !p.readOnly && s.type === "text" && p.startTextEdit(s.id)}
+            onDragStart={stable.onDragStart}
+            onDragMove={stable.onDragMove}
+            onDragEnd={stable.onDragEnd}
+            onDblClick={stable.onDblClick}
           />
         ))}
         {p.draft && <ShapeNode shape={p.draft} draggable={false} editingText={false} />}

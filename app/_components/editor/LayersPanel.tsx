@@ -2,13 +2,14 @@
 
 import { ActionIcon, Group, ScrollArea, Text, UnstyledButton } from "@mantine/core";
 import { IconArrowUpRight, IconCircle, IconEye, IconEyeOff, IconLine, IconLock, IconLockOpen, IconPencil, IconPhoto, IconSquare, IconTypography } from "@tabler/icons-react";
+import { memo } from "react";
 import { updateShapes, type CanvasDocument } from "./store/canvasDocument";
 import type { Shape, ShapeType } from "./store/shapeTypes";
 
 const ICONS: Record<ShapeType, typeof IconSquare> = { rect: IconSquare, ellipse: IconCircle, text: IconTypography, line: IconLine, arrow: IconArrowUpRight, draw: IconPencil, image: IconPhoto };
 
-/** Top of the stack first, like every design tool. */
-export function LayersPanel(props: { canvas: CanvasDocument; shapes: Shape[]; selection: Set<string>; select: (ids: string[]) => void; readOnly: boolean }) {
+/** Top of the stack first, like every design tool. Memoised: panning must not re-render it. */
+export const LayersPanel = memo(function LayersPanel(props: { canvas: CanvasDocument; shapes: Shape[]; selection: Set<string>; select: (ids: string[]) => void; readOnly: boolean }) {
   const { canvas, shapes, selection, select, readOnly } = props;
   return (
     <ScrollArea h="100%" type="auto">
@@ -45,4 +46,4 @@ export function LayersPanel(props: { canvas: CanvasDocument; shapes: Shape[]; se
       })}
     </ScrollArea>
   );
-}
+});

@@ -2,6 +2,7 @@
 
 import { ActionIcon, ColorInput, Group, NumberInput, SegmentedControl, Slider, Stack, Text, Tooltip } from "@mantine/core";
 import { IconArrowBarToDown, IconArrowBarToUp, IconArrowDown, IconArrowUp } from "@tabler/icons-react";
+import { memo } from "react";
 import { ImageCrop } from "./ImageCrop";
 import { reorder, updateShapes, type CanvasDocument, type ZMove } from "./store/canvasDocument";
 import type { Shape } from "./store/shapeTypes";
@@ -16,7 +17,7 @@ const ARRANGE: [ZMove, string, typeof IconArrowUp][] = [
 const SWATCHES = ["#212529", "#ffffff", "#7950f2", "#e64980", "#f03e3e", "#fd7e14", "#fab005", "#40c057", "#12b886", "#228be6"];
 
 /** Style of the selection; a change applies to every selected shape in one undoable step. */
-export function PropertiesPanel({ canvas, selected, readOnly }: { canvas: CanvasDocument; selected: Shape[]; readOnly: boolean }) {
+export const PropertiesPanel = memo(function PropertiesPanel({ canvas, selected, readOnly }: { canvas: CanvasDocument; selected: Shape[]; readOnly: boolean }) {
   const first = selected[0];
   if (!first) {
     return (
@@ -62,4 +63,4 @@ export function PropertiesPanel({ canvas, selected, readOnly }: { canvas: Canvas
       )}
     </Stack>
   );
-}
+});

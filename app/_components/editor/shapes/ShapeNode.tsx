@@ -1,7 +1,7 @@
 "use client";
 
 import type Konva from "konva";
-import { useEffect, useState } from "react";
+import { memo, useEffect, useState } from "react";
 import { Arrow, Ellipse, Image as KonvaImage, Line, Rect, Text } from "react-konva";
 import type { Shape } from "../store/shapeTypes";
 
@@ -12,11 +12,14 @@ type Props = {
   onDragStart?: (e: Konva.KonvaEventObject<DragEvent>) => void;
   onDragMove?: (e: Konva.KonvaEventObject<DragEvent>) => void;
   onDragEnd?: (e: Konva.KonvaEventObject<DragEvent>) => void;
-  onDblClick?: () => void;
+  onDblClick?: (id: string) => void;
 };
 
-/** One shape drawn with Konva; it only reads the record. */
-export function ShapeNode({ shape: s, draggable, editingText, ...events }: Props) {
+/**
+ * One shape drawn with Konva; it only reads the record. Memoised: a shape re-renders only when its
+ * own record changes, so panning or editing one shape does not re-render thousands.
+ */
+export const ShapeNode = memo(function ShapeNode({ shape: s, draggable, editingText, ...events }: Props) {
   const common = {
     id: s.id,
     name: "shape",
@@ -30,8 +33,8 @@ export function ShapeNode({ shape: s, draggable, editingText, ...events }: Props
     onDragStart: events.onDragStart,
     onDragMove: events.onDragMove,
     onDragEnd: events.onDragEnd,
-    onDblClick: events.onDblClick,
-    onDblTap: events.onDblClick,
+    onDblClick: events.onDblClick && (() => events.onDblClick!(s.id)),
+    onDblTap: events.onDblClick && (() => events.onDblClick!(s.id)),
   };
   const stroke = s.strokeWidth > 0 ? s.stroke : undefined;
   switch (s.type) {
@@ -64,7 +67,7 @@ export function ShapeNode({ shape: s, draggable, editingText, ...events }: Props
     case "image":
       return <ImageShape shape={s} common={common} />;
   }
-}
+});
 
 function ImageShape({ shape: s, common }: { shape: Shape; common: Record<string, unknown> }) {
   const image = useLoadedImage(s.src);
