@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, between, eq, gt, lte, sql } from "drizzle-orm";
+import { and, asc, between, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { canvasDocs, canvasDocUpdates } from "@/db/schema";
@@ -11,7 +11,11 @@ export const PROCESS_TAG = randomUUID().slice(0, 8);
 
 export type StoredUpdate = { id: number; update: Uint8Array };
 
-/** The document as Postgres holds it: the snapshot plus every update after it. */
+/**
+ * The document as Postgres holds it: the snapshot plus every update row still stored. Rows are not
+ * filtered by id: sequence ids are handed out before commit, so a row can commit after a later one
+ * was folded into the snapshot; applying an update twice is harmless, missing one is not.
+ */
 export async function loadDoc(db: Db, canvasId: string): Promise<{ doc: Y.Doc; lastId: number; bytes: number; pendingUpdates: number }> {
   const doc = new Y.Doc({ gc: true });
   const [snap] = await db.select().from(canvasDocs).where(eq(canvasDocs.canvasId, canvasId));
@@ -23,7 +27,7 @@ export async function loadDoc(db: Db, canvasId: string): Promise<{ doc: Y.Doc; l
   const rows = await db
     .select({ id: canvasDocUpdates.id, update: canvasDocUpdates.update })
     .from(canvasDocUpdates)
-    .where(and(eq(canvasDocUpdates.canvasId, canvasId), gt(canvasDocUpdates.id, snap?.throughUpdateId ?? 0)))
+    .where(eq(canvasDocUpdates.canvasId, canvasId))
     .orderBy(asc(canvasDocUpdates.id));
   for (const r of rows) {
     Y.applyUpdate(doc, r.update);
@@ -86,13 +90,23 @@ export async function readUpdates(db: Db, canvasId: string, fromId: number, toId
     .orderBy(asc(canvasDocUpdates.id));
 }
 
-/** Folds every update up to `throughId` into the snapshot; `state` must contain exactly those. */
-export async function compact(db: Db, canvasId: string, state: Uint8Array, throughId: number): Promise<void> {
+/** Every update row of a canvas that is still stored, oldest first. */
+export async function readAllUpdates(db: Db, canvasId: string): Promise<StoredUpdate[]> {
+  return db
+    .select({ id: canvasDocUpdates.id, update: canvasDocUpdates.update })
+    .from(canvasDocUpdates)
+    .where(eq(canvasDocUpdates.canvasId, canvasId))
+    .orderBy(asc(canvasDocUpdates.id));
+}
+
+/** Stores `state` as the snapshot and deletes exactly the update rows folded into it. */
+export async function compact(db: Db, canvasId: string, state: Uint8Array, foldedIds: number[]): Promise<void> {
+  const through = Math.max(0, ...foldedIds);
   await db.transaction(async (tx) => {
     await tx
       .insert(canvasDocs)
-      .values({ canvasId, snapshot: state, throughUpdateId: throughId })
-      .onConflictDoUpdate({ target: canvasDocs.canvasId, set: { snapshot: state, throughUpdateId: throughId, updatedAt: new Date() } });
-    await tx.delete(canvasDocUpdates).where(and(eq(canvasDocUpdates.canvasId, canvasId), lte(canvasDocUpdates.id, throughId)));
+      .values({ canvasId, snapshot: state, throughUpdateId: through })
+      .onConflictDoUpdate({ target: canvasDocs.canvasId, set: { snapshot: state, throughUpdateId: through, updatedAt: new Date() } });
+    if (foldedIds.length) await tx.delete(canvasDocUpdates).where(and(eq(canvasDocUpdates.canvasId, canvasId), inArray(canvasDocUpdates.id, foldedIds)));
   });
 }

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { send, type Connection } from "./connection";
-import { appendUpdates, compact, loadDoc, readUpdates } from "./docStore";
+import { appendUpdates, compact, loadDoc, readAllUpdates, readUpdates } from "./docStore";
 import type { CollabLimits } from "./limits";
 import {
   CLOSE,
@@ -130,12 +130,20 @@ export class Room {
     }
   }
 
+  /**
+   * Folds the stored rows into a snapshot. It first applies every stored row (other processes'
+   * edits may not have reached this room yet), so the snapshot holds everything it replaces.
+   */
   private async compactNow(): Promise<void> {
     if (this.flushing || this.closed) return;
-    const through = this.lastId;
-    const state = Y.encodeStateAsUpdate(this.doc);
     try {
-      await compact(this.db, this.canvasId, state, through);
+      const rows = await readAllUpdates(this.db, this.canvasId);
+      const before = Y.encodeStateVector(this.doc);
+      for (const r of rows) Y.applyUpdate(this.doc, r.update, "remote");
+      const diff = Y.encodeStateAsUpdate(this.doc, before);
+      if (diff.byteLength > 2) this.broadcast(encodeSync(SYNC_UPDATE, diff), null);
+      const state = Y.encodeStateAsUpdate(this.doc);
+      await compact(this.db, this.canvasId, state, rows.map((r) => r.id));
       this.updatesSinceCompaction = 0;
       this.bytes = state.byteLength;
     } catch (e) {
