@@ -80,6 +80,21 @@ describe("collaboration server", () => {
     await eventually(() => json(fresh.doc) === json(clients[0]!.doc), 5000, "a new client to load the same state");
   });
 
+  it("sends edits made while offline when the client reconnects", async () => {
+    const { id, ownerCookie, members } = await canvasWith("editor");
+    const a = client(server.port, id, ownerCookie);
+    const b = client(server.port, id, members[0]!.cookie);
+    await Promise.all([synced(a.provider), synced(b.provider)]);
+    a.provider.disconnect();
+    shapes(a.doc).set("offline-1", { x: 1 });
+    shapes(a.doc).set("offline-2", { x: 2 });
+    shapes(b.doc).set("while-away", { x: 3 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(shapes(b.doc).has("offline-1")).toBe(false);
+    a.provider.connect();
+    await eventually(() => shapes(b.doc).has("offline-1") && shapes(b.doc).has("offline-2") && shapes(a.doc).has("while-away"), 10_000, "offline edits to sync");
+  });
+
   it("drops a viewer's writes and still sends the viewer everyone else's", async () => {
     const { id, ownerCookie, members } = await canvasWith("viewer");
     const editor = client(server.port, id, ownerCookie);
