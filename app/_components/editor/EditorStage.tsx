@@ -86,8 +86,21 @@ export function EditorStage(p: Props) {
     p.tool.up(p.toolContext, info(e));
   };
 
+  // While the view moves, skip redrawing the hit canvas (half of every frame); restore it once still.
+  const shapesLayer = useRef<Konva.Layer>(null);
+  const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const moving = () => {
+    shapesLayer.current?.listening(false);
+    if (settle.current) clearTimeout(settle.current);
+    settle.current = setTimeout(() => {
+      shapesLayer.current?.listening(true);
+      shapesLayer.current?.batchDraw();
+    }, 150);
+  };
+
   const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
     e.evt.preventDefault();
+    moving();
     const screen = e.target.getStage()!.getPointerPosition() ?? { x: 0, y: 0 };
     if (e.evt.ctrlKey || e.evt.metaKey) p.setCamera(zoomAt(p.camera, screen, Math.exp(-e.evt.deltaY * 0.01)));
     else p.setCamera({ ...p.camera, x: p.camera.x - (e.evt.shiftKey ? e.evt.deltaY : e.evt.deltaX), y: p.camera.y - (e.evt.shiftKey ? 0 : e.evt.deltaY) });
@@ -181,7 +194,7 @@ export function EditorStage(p: Props) {
       onWheel={onWheel}
       style={{ cursor: p.spacePan ? "grab" : p.tool.cursor }}
     >
-      <Layer>
+      <Layer ref={shapesLayer}>
         <Rect name="artboard" {...ARTBOARD} fill="white" shadowColor="black" shadowOpacity={0.08} shadowBlur={30 / scale} shadowOffsetY={8 / scale} listening={false} />
         {p.shapes.map((s) => (
           <ShapeNode
