@@ -2,7 +2,7 @@
 
 import type Konva from "konva";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Layer, Line, Rect, Stage, Transformer } from "react-konva";
+import { Group, Layer, Line, Rect, Stage, Transformer } from "react-konva";
 import { updateShapes, type CanvasDocument } from "./store/canvasDocument";
 import { shapeBox, unionBox, zoomAt, type Box, type Camera } from "./store/geometry";
 import type { Shape } from "./store/shapeTypes";
@@ -86,13 +86,19 @@ export function EditorStage(p: Props) {
     p.tool.up(p.toolContext, info(e));
   };
 
-  // While the view moves, skip redrawing the hit canvas (half of every frame); restore it once still.
+  // While the view moves, the shapes are drawn from one cached bitmap and the hit canvas is not
+  // redrawn; once the view is still for a moment, they are drawn sharp again.
   const shapesLayer = useRef<Konva.Layer>(null);
+  const shapesGroup = useRef<Konva.Group>(null);
   const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
   const moving = () => {
+    const group = shapesGroup.current;
+    if (!settle.current && group && group.getChildren().length > 200) group.cache({ pixelRatio: Math.min(2, p.camera.scale * 1.5) });
     shapesLayer.current?.listening(false);
     if (settle.current) clearTimeout(settle.current);
     settle.current = setTimeout(() => {
+      settle.current = null;
+      shapesGroup.current?.clearCache();
       shapesLayer.current?.listening(true);
       shapesLayer.current?.batchDraw();
     }, 150);
@@ -177,6 +183,24 @@ export function EditorStage(p: Props) {
     [],
   );
 
+  // The same element list while only the camera changes, so React skips every shape at once.
+  const shapeNodes = useMemo(
+    () =>
+      p.shapes.map((s) => (
+        <ShapeNode
+          key={s.id}
+          shape={s}
+          draggable={!p.readOnly && !p.spacePan}
+          editingText={p.editingTextId === s.id}
+          onDragStart={stable.onDragStart}
+          onDragMove={stable.onDragMove}
+          onDragEnd={stable.onDragEnd}
+          onDblClick={stable.onDblClick}
+        />
+      )),
+    [p.shapes, p.readOnly, p.spacePan, p.editingTextId, stable],
+  );
+
   const scale = p.camera.scale;
   return (
     <Stage
@@ -196,18 +220,7 @@ export function EditorStage(p: Props) {
     >
       <Layer ref={shapesLayer}>
         <Rect name="artboard" {...ARTBOARD} fill="white" shadowColor="black" shadowOpacity={0.08} shadowBlur={30 / scale} shadowOffsetY={8 / scale} listening={false} />
-        {p.shapes.map((s) => (
-          <ShapeNode
-            key={s.id}
-            shape={s}
-            draggable={!p.readOnly && !p.spacePan}
-            editingText={p.editingTextId === s.id}
-            onDragStart={stable.onDragStart}
-            onDragMove={stable.onDragMove}
-            onDragEnd={stable.onDragEnd}
-            onDblClick={stable.onDblClick}
-          />
-        ))}
+        <Group ref={shapesGroup}>{shapeNodes}</Group>
         {p.draft && <ShapeNode shape={p.draft} draggable={false} editingText={false} />}
       </Layer>
       <Layer>

@@ -30,6 +30,9 @@ export const ShapeNode = memo(function ShapeNode({ shape: s, draggable, editingT
     visible: !s.hidden,
     draggable: draggable && !s.locked,
     listening: !s.hidden,
+    // No offscreen buffer for translucent fill+stroke and no stroke shadow: both cost a pass per shape.
+    perfectDrawEnabled: false,
+    shadowForStrokeEnabled: false,
     onDragStart: events.onDragStart,
     onDragMove: events.onDragMove,
     onDragEnd: events.onDragEnd,
