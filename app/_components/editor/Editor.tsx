@@ -1,7 +1,8 @@
 "use client";
 
-import { Avatar, Badge, Box, Button, Group, Indicator, Menu, Paper, Tabs, Text, Tooltip } from "@mantine/core";
-import { IconDownload, IconKeyboard, IconMinus, IconPlus } from "@tabler/icons-react";
+import { Avatar, Badge, Box, Button, Drawer, Group, Indicator, Menu, Paper, Tabs, Text, Tooltip } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
+import { IconDownload, IconKeyboard, IconLayoutSidebarRight, IconMinus, IconPlus } from "@tabler/icons-react";
 import type Konva from "konva";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
@@ -43,6 +44,8 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, statu
   const [marquee, setMarquee] = useState<Rect | null>(null);
   const [editingText, setEditingText] = useState<{ shape: Shape; isNew: boolean } | null>(null);
   const [help, setHelp] = useState(false);
+  const narrow = useMediaQuery("(max-width: 48em)") ?? false;
+  const [panelOpen, setPanelOpen] = useState(false);
   const [spacePan, setSpacePan] = useState(false);
   const [size, setSize] = useState({ width: 800, height: 600 });
   const [clipboard, setClipboard] = useState<{ shapes: Shape[] } | null>(null);
@@ -204,8 +207,27 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, statu
   const selected = useMemo(() => shapes.filter((s) => selection.has(s.id)), [shapes, selection]);
   const onCursor = useCallback((p: { x: number; y: number } | null) => provider?.awareness.setLocalStateField("cursor", p), [provider]);
 
+  const sidePanel = (
+    <Box bg="white" h="100%" style={{ borderLeft: "1px solid var(--mantine-color-gray-2)", minHeight: 0, display: "grid", gridTemplateRows: "auto 1fr" }}>
+        <Box p="sm" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
+          <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={6}>
+            {selected.length > 1 ? `${selected.length} selected` : selected[0]?.name ?? "Design"}
+          </Text>
+          <PropertiesPanel canvas={canvas} selected={selected} readOnly={readOnly} />
+        </Box>
+        <Tabs defaultValue="layers" style={{ minHeight: 0, display: "grid", gridTemplateRows: "auto 1fr" }}>
+          <Tabs.List>
+            <Tabs.Tab value="layers">Layers</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="layers" style={{ minHeight: 0 }}>
+            <LayersPanel canvas={canvas} shapes={shapes} selection={selection} select={select} readOnly={readOnly} />
+          </Tabs.Panel>
+        </Tabs>
+      </Box>
+  );
+
   return (
-    <Box style={{ display: "grid", gridTemplateColumns: "1fr 260px", height: "100%", minHeight: 0 }}>
+    <Box style={{ display: "grid", gridTemplateColumns: narrow ? "1fr" : "1fr 260px", height: "100%", minHeight: 0 }}>
       <Box
         ref={host}
         pos="relative"
@@ -280,6 +302,11 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, statu
         </Group>
         <Group pos="absolute" top={12} right={12} gap={6}>
           <PeerAvatars peers={peers} />
+          {narrow && (
+            <Button variant="default" size="compact-sm" leftSection={<IconLayoutSidebarRight size={14} />} onClick={() => setPanelOpen((o) => !o)}>
+              Layers
+            </Button>
+          )}
           <Tooltip label="Keyboard shortcuts (?)">
             <Button variant="default" size="compact-sm" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
               <IconKeyboard size={16} />
@@ -299,22 +326,13 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, statu
           </Menu>
         </Group>
       </Box>
-      <Box bg="white" style={{ borderLeft: "1px solid var(--mantine-color-gray-2)", minHeight: 0, display: "grid", gridTemplateRows: "auto 1fr" }}>
-        <Box p="sm" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
-          <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={6}>
-            {selected.length > 1 ? `${selected.length} selected` : selected[0]?.name ?? "Design"}
-          </Text>
-          <PropertiesPanel canvas={canvas} selected={selected} readOnly={readOnly} />
-        </Box>
-        <Tabs defaultValue="layers" style={{ minHeight: 0, display: "grid", gridTemplateRows: "auto 1fr" }}>
-          <Tabs.List>
-            <Tabs.Tab value="layers">Layers</Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="layers" style={{ minHeight: 0 }}>
-            <LayersPanel canvas={canvas} shapes={shapes} selection={selection} select={select} readOnly={readOnly} />
-          </Tabs.Panel>
-        </Tabs>
-      </Box>
+      {narrow ? (
+        <Drawer opened={panelOpen} onClose={() => setPanelOpen(false)} position="bottom" size="60%" title="Design" withOverlay={false}>
+          {sidePanel}
+        </Drawer>
+      ) : (
+        sidePanel
+      )}
       <HelpOverlay opened={help} onClose={() => setHelp(false)} />
     </Box>
   );
