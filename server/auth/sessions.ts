@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { readCookie } from "./cookies";
 import { luciaFor, SESSION_COOKIE } from "./lucia";
 
 export type SessionUser = { id: string; email: string; name: string };
@@ -14,12 +15,7 @@ export async function startSession(db: Db, userId: string): Promise<string> {
 }
 
 export function readSessionId(cookieHeader: string | null | undefined): string | null {
-  if (!cookieHeader) return null;
-  for (const part of cookieHeader.split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === SESSION_COOKIE) return decodeURIComponent(v.join("=")) || null;
-  }
-  return null;
+  return readCookie(cookieHeader, SESSION_COOKIE);
 }
 
 export async function validateSession(db: Db, cookieHeader: string | null | undefined): Promise<CurrentSession | null> {

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { readCookie } from "../auth/cookies";
 import { startSession } from "../auth/sessions";
 import { beginAuthorization, completeAuthorization, OAUTH_NEXT_COOKIE, OAUTH_STATE_COOKIE, OAUTH_VERIFIER_COOKIE, safeNextPath } from "../auth/oauth/flow";
 import { findProvider } from "../auth/oauth/providers";
@@ -11,13 +12,7 @@ function cookie(name: string, value: string, appUrl: string, maxAge: number): st
   return `${name}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure}`;
 }
 
-function readCookie(req: Request, name: string): string | null {
-  for (const part of (req.headers.get("cookie") ?? "").split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
-  }
-  return null;
-}
+const cookieOf = (req: Request, name: string) => readCookie(req.headers.get("cookie"), name);
 
 function redirect(location: string, cookies: string[] = []): Response {
   const headers = new Headers({ location });
@@ -47,13 +42,13 @@ export async function finishOAuth(db: Db, req: Request, providerId: string, appU
   const fail = (reason: string) => redirect(`${appUrl}/sign-in?error=${encodeURIComponent(reason)}`, clear);
   const state = params.get("state");
   const code = params.get("code");
-  const verifier = readCookie(req, OAUTH_VERIFIER_COOKIE);
-  if (!state || !code || !verifier || state !== readCookie(req, OAUTH_STATE_COOKIE)) return fail("oauth.badState");
+  const verifier = cookieOf(req, OAUTH_VERIFIER_COOKIE);
+  if (!state || !code || !verifier || state !== cookieOf(req, OAUTH_STATE_COOKIE)) return fail("oauth.badState");
   try {
     const profile = await completeAuthorization(provider, appUrl, code, verifier);
     const user = await signInWithOAuth(db, profile);
     const session = await startSession(db, user.id);
-    return redirect(`${appUrl}${safeNextPath(readCookie(req, OAUTH_NEXT_COOKIE))}`, [...clear, session]);
+    return redirect(`${appUrl}${safeNextPath(cookieOf(req, OAUTH_NEXT_COOKIE))}`, [...clear, session]);
   } catch (e) {
     if (e instanceof AppError) return fail(e.reason);
     console.error(`[oauth] ${providerId} failed:`, e instanceof Error ? e.message : e);
