@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { shoot, signUp, uniqueEmail } from "./helpers";
+import { createCanvas, createInviteLink, shoot, signUp, uniqueEmail } from "./helpers";
 
 async function dragOnStage(page: Page, from: [number, number], to: [number, number]) {
   const box = (await page.getByTestId("editor-stage").boundingBox())!;
@@ -16,13 +16,9 @@ test("two people edit one canvas live and see each other's shapes and cursors", 
   const owner = await ownerCtx.newPage();
   await signUp(owner, "Olivia Owner", uniqueEmail("olivia"));
   await expect(owner).toHaveURL(/\/dashboard$/);
-  await owner.getByRole("button", { name: "New canvas" }).first().click();
-  await owner.getByLabel("Name").fill("Team hoodie");
-  await owner.getByRole("button", { name: "Create" }).click();
+  await createCanvas(owner, "Team hoodie");
   await expect(owner.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
-  await owner.getByRole("button", { name: "Share" }).click();
-  await owner.getByRole("button", { name: "Create invite link" }).click();
-  const link = await owner.getByTestId("invite-url").inputValue();
+  const link = await createInviteLink(owner);
   await owner.keyboard.press("Escape");
 
   const editorCtx = await browser.newContext({ locale: "en-US" });

@@ -22,3 +22,18 @@ export async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-390.png` });
   await page.setViewportSize({ width: 1280, height: 800 });
 }
+
+/** From the dashboard: a new canvas, waiting until its editor is live. */
+export async function createCanvas(page: Page, name: string) {
+  await page.getByRole("button", { name: "New canvas" }).first().click();
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Create" }).click();
+  await page.waitForURL(/\/canvas\/[0-9a-f-]{36}$/);
+}
+
+/** From a canvas page: a fresh invite link (editor unless the role is changed first). */
+export async function createInviteLink(page: Page) {
+  await page.getByRole("button", { name: "Share" }).click();
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  return page.getByTestId("invite-url").inputValue();
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { shoot, signUp, uniqueEmail } from "./helpers";
+import { createCanvas, createInviteLink, shoot, signUp, uniqueEmail } from "./helpers";
 
 test("owner invites an editor by link; the editor joins through sign-up; a viewer cannot rename", async ({ browser }) => {
   const ownerCtx = await browser.newContext({ locale: "en-US" });
@@ -90,12 +90,8 @@ test("a revoked invite link shows a clear message", async ({ browser }) => {
   const page = await ctx.newPage();
   await signUp(page, "Rita Revoker", uniqueEmail("rita"));
   await expect(page).toHaveURL(/\/dashboard$/);
-  await page.getByRole("button", { name: "New canvas" }).first().click();
-  await page.getByLabel("Name").fill("Mugs");
-  await page.getByRole("button", { name: "Create" }).click();
-  await page.getByRole("button", { name: "Share" }).click();
-  await page.getByRole("button", { name: "Create invite link" }).click();
-  const link = await page.getByTestId("invite-url").inputValue();
+  await createCanvas(page, "Mugs");
+  const link = await createInviteLink(page);
   await page.getByRole("button", { name: "Revoke", exact: true }).click();
   await expect(page.getByTestId("invite-row").first()).toContainText("Revoked");
 
