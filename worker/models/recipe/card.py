@@ -21,6 +21,15 @@ def write(out):
     index = json.load(open(f"{out}/model_index.json"))
     seen, held = m["seen_heldout_phrasing"], m["heldout_emoji"]
     extra = m.get("onnxruntime_node", {})
+    goals = seen["top5"] >= 0.5 and seen["group"] >= 0.7 and held["group"] >= 0.5
+    status = (
+        "Meets the quality goals (top-5 ≥ 50 %, group ≥ 70 %, held-out group ≥ 50 %)."
+        if goals
+        else "Below the quality goals (top-5 ≥ 50 %, group ≥ 70 %, held-out group ≥ 50 %): this run trained "
+        f"for {m['ldm_train_seconds'] / 60:.0f} minutes on two shared CPU cores, and its samples take the colours "
+        "and rough layout of the prompt's emoji group without recognisable shapes. Run the recipe longer (it "
+        "resumes), or with a GPU, to improve it."
+    )
     text = f"""# merchboard-emoji
 
 A small text-to-image latent diffusion model that Merchboard trains itself and ships, so that the
@@ -72,6 +81,10 @@ Generated with 20 DDIM steps, guidance 4. Each image is embedded with the autoen
 
 Speed, one 64×64 image, 20 steps with guidance: {m['pytorch_seconds_per_image_20_steps']:.2f} s in PyTorch (training
 machine, {m['threads']} threads){'; ' + format(extra['ms_per_image'], '.0f') + ' ms in onnxruntime-node (CPU provider)' if extra else ''}.
+
+## Status
+
+{status}
 
 ## Samples
 
