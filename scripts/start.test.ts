@@ -8,7 +8,6 @@ import { freePort } from "@/test/freePort";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "merchboard-start-"));
-fs.chmodSync(dataDir, 0o755); // embedded Postgres runs as its own user when started by root
 const children: ChildProcess[] = [];
 beforeAll(() => {
   // The production entry, as `npm start` builds and runs it.

@@ -56,7 +56,6 @@ function runLoad(job: object): Promise<{ connected: () => Promise<void>; result:
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "merchboard-collab-bench-"));
-  fs.chmodSync(dataDir, 0o755);
   const pgPort = await freePort();
   const pg = await startEmbeddedPostgres(`${dataDir}/postgres`, pgPort, () => {});
   await applyMigrations(pg.url);

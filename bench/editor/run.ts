@@ -29,7 +29,6 @@ function seededShapes(n: number): Shape[] {
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "merchboard-editor-bench-"));
-  fs.chmodSync(dataDir, 0o755);
   const [port, pgPort] = [await freePort(), await freePort()];
   spawnSync("npm", ["run", "bundle", "--silent"], { cwd: root });
   const app = spawn(process.execPath, [path.join(root, ".build/scripts/start.mjs")], {

@@ -21,7 +21,6 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "merchboard-bench-"));
-  fs.chmodSync(dataDir, 0o755);
   const pgPort = await freePort();
   const pg = await startEmbeddedPostgres(`${dataDir}/postgres`, pgPort, () => {});
   process.env.DATABASE_URL = pg.url;
