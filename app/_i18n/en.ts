@@ -1,3 +1,5 @@
+import { editorEn } from "./editor.en";
+
 export const en = {
   "app.name": "Merchboard",
   "app.tagline": "Design merch together, with AI",
@@ -117,6 +119,7 @@ export const en = {
   "errors.oauth.unverifiedEmail": "An account with this e-mail exists and the provider has not verified it. Sign in with your password.",
   "errors.oauth.noEmail": "The provider did not share an e-mail address.",
   "errors.network": "Could not reach Merchboard. Check your connection.",
+  ...editorEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

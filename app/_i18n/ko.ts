@@ -1,3 +1,4 @@
+import { editorKo } from "./editor.ko";
 import type { MessageKey } from "./en";
 
 export const ko: Record<MessageKey, string> = {
@@ -119,4 +120,5 @@ export const ko: Record<MessageKey, string> = {
   "errors.oauth.unverifiedEmail": "이 이메일로 가입한 계정이 있지만 제공자가 이메일을 인증하지 않았어요. 비밀번호로 로그인하세요.",
   "errors.oauth.noEmail": "로그인 제공자가 이메일 주소를 제공하지 않았어요.",
   "errors.network": "Merchboard에 연결할 수 없어요. 인터넷 연결을 확인하세요.",
+  ...editorKo,
 };

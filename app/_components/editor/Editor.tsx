@@ -6,6 +6,7 @@ import { IconDownload, IconKeyboard, IconLayoutSidebarRight, IconMinus, IconPlus
 import type Konva from "konva";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
+import { useI18n } from "../../_i18n/I18nProvider";
 import { actionFor, type EditorApi } from "./actions";
 import { useCollaboration, usePeers, type ConnectionStatus } from "./collab/useCollaboration";
 import { ARTBOARD, EditorStage } from "./EditorStage";
@@ -35,6 +36,7 @@ export default function Editor({ canvasId, canvasName, readOnly, onStatus }: Pro
 type SurfaceProps = { canvasId: string; canvas: CanvasDocument; provider: Parameters<typeof usePeers>[0]; canvasName: string; readOnly: boolean; status: ConnectionStatus };
 
 function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, status }: SurfaceProps) {
+  const { t } = useI18n();
   const shapes = useShapes(canvas);
   const peers = usePeers(provider);
   const [selection, setSelection] = useState<Set<string>>(new Set());
@@ -211,13 +213,13 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, statu
     <Box bg="white" h="100%" style={{ borderLeft: "1px solid var(--mantine-color-gray-2)", minHeight: 0, display: "grid", gridTemplateRows: "auto 1fr" }}>
         <Box p="sm" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
           <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={6}>
-            {selected.length > 1 ? `${selected.length} selected` : selected[0]?.name ?? "Design"}
+            {selected.length > 1 ? t("editor.panel.selected", { count: selected.length }) : selected[0]?.name ?? t("editor.panel.design")}
           </Text>
           <PropertiesPanel canvas={canvas} selected={selected} readOnly={readOnly} />
         </Box>
         <Tabs defaultValue="layers" style={{ minHeight: 0, display: "grid", gridTemplateRows: "auto 1fr" }}>
           <Tabs.List>
-            <Tabs.Tab value="layers">Layers</Tabs.Tab>
+            <Tabs.Tab value="layers">{t("editor.panel.layers")}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="layers" style={{ minHeight: 0 }}>
             <LayersPanel canvas={canvas} shapes={shapes} selection={selection} select={select} readOnly={readOnly} />
@@ -286,15 +288,15 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, statu
           <ConnectionBadge status={status} />
           <Paper withBorder radius="md" px={4} shadow="xs">
             <Group gap={0}>
-              <Button variant="subtle" color="gray" size="compact-sm" aria-label="Zoom out" onClick={() => api.zoomBy(0.8)}>
+              <Button variant="subtle" color="gray" size="compact-sm" aria-label={t("editor.action.zoomOut")} onClick={() => api.zoomBy(0.8)}>
                 <IconMinus size={14} />
               </Button>
-              <Tooltip label="Zoom to fit (⇧1)">
+              <Tooltip label={`${t("editor.action.zoomFit")} (⇧1)`}>
                 <Button variant="subtle" color="gray" size="compact-sm" onClick={() => api.zoomToFit()} data-testid="zoom-level">
                   {Math.round(camera.scale * 100)} %
                 </Button>
               </Tooltip>
-              <Button variant="subtle" color="gray" size="compact-sm" aria-label="Zoom in" onClick={() => api.zoomBy(1.25)}>
+              <Button variant="subtle" color="gray" size="compact-sm" aria-label={t("editor.action.zoomIn")} onClick={() => api.zoomBy(1.25)}>
                 <IconPlus size={14} />
               </Button>
             </Group>
@@ -304,22 +306,22 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, statu
           <PeerAvatars peers={peers} />
           {narrow && (
             <Button variant="default" size="compact-sm" leftSection={<IconLayoutSidebarRight size={14} />} onClick={() => setPanelOpen((o) => !o)}>
-              Layers
+              {t("editor.panel.layers")}
             </Button>
           )}
-          <Tooltip label="Keyboard shortcuts (?)">
-            <Button variant="default" size="compact-sm" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
+          <Tooltip label={`${t("editor.action.help")} (?)`}>
+            <Button variant="default" size="compact-sm" onClick={() => setHelp(true)} aria-label={t("editor.action.help")}>
               <IconKeyboard size={16} />
             </Button>
           </Tooltip>
           <Menu position="bottom-end">
             <Menu.Target>
               <Button variant="default" size="compact-sm" leftSection={<IconDownload size={14} />}>
-                Export
+                {t("editor.export")}
               </Button>
             </Menu.Target>
             <Menu.Dropdown>
-              <Menu.Label>{selection.size ? "Selection" : "Artboard"}</Menu.Label>
+              <Menu.Label>{t(selection.size ? "editor.export.selection" : "editor.export.artboard")}</Menu.Label>
               <Menu.Item onClick={() => exportPng(1)}>PNG 1×</Menu.Item>
               <Menu.Item onClick={() => exportPng(2)}>PNG 2×</Menu.Item>
             </Menu.Dropdown>
@@ -327,7 +329,7 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, statu
         </Group>
       </Box>
       {narrow ? (
-        <Drawer opened={panelOpen} onClose={() => setPanelOpen(false)} position="bottom" size="60%" title="Design" withOverlay={false}>
+        <Drawer opened={panelOpen} onClose={() => setPanelOpen(false)} position="bottom" size="60%" title={t("editor.panel.design")} withOverlay={false}>
           {sidePanel}
         </Drawer>
       ) : (
@@ -340,13 +342,14 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, statu
 
 /** Who else is here; a dot marks those whose cursor is on the canvas. */
 function PeerAvatars({ peers }: { peers: ReturnType<typeof usePeers> }) {
+  const { t } = useI18n();
   const unique = [...new Map(peers.map((p) => [p.user.id, p])).values()];
   return (
     <Avatar.Group>
       {unique.map((p) => (
-        <Tooltip key={p.user.id} label={`${p.user.name} is here`}>
+        <Tooltip key={p.user.id} label={t("editor.peer.here", { name: p.user.name })}>
           <Indicator color="teal" size={8} offset={4} disabled={!p.cursor} withBorder>
-            <Avatar size={28} radius="xl" color={p.user.color} variant="filled" aria-label={`${p.user.name} is here`} data-testid="peer-avatar" data-has-cursor={p.cursor ? "true" : "false"} style={{ background: p.user.color }}>
+            <Avatar size={28} radius="xl" color={p.user.color} variant="filled" aria-label={t("editor.peer.here", { name: p.user.name })} data-testid="peer-avatar" data-has-cursor={p.cursor ? "true" : "false"} style={{ background: p.user.color }}>
               {initials(p.user.name)}
             </Avatar>
           </Indicator>
@@ -357,17 +360,12 @@ function PeerAvatars({ peers }: { peers: ReturnType<typeof usePeers> }) {
 }
 
 function ConnectionBadge({ status }: { status: ConnectionStatus }) {
-  const look: Record<ConnectionStatus, [string, string]> = {
-    connected: ["teal", "Live"],
-    connecting: ["yellow", "Connecting…"],
-    offline: ["orange", "Offline — edits sync when back"],
-    revoked: ["red", "Access removed"],
-    deleted: ["red", "Canvas deleted"],
-  };
-  const [color, label] = look[status];
+  const { t } = useI18n();
+  const colors: Record<ConnectionStatus, string> = { connected: "teal", connecting: "yellow", offline: "orange", revoked: "red", deleted: "red" };
+  const color = colors[status];
   return (
     <Badge color={color} variant="light" size="lg" radius="md" data-testid="connection-status" data-status={status} leftSection={<Box w={8} h={8} bg={`${color}.6`} style={{ borderRadius: 4 }} />}>
-      {label}
+      {t(`editor.status.${status}`)}
     </Badge>
   );
 }

@@ -2,6 +2,7 @@
 
 import { RangeSlider, Stack, Text } from "@mantine/core";
 import { useEffect, useState } from "react";
+import { useI18n } from "../../_i18n/I18nProvider";
 import { updateShapes, type CanvasDocument } from "./store/canvasDocument";
 import type { Shape } from "./store/shapeTypes";
 
@@ -10,6 +11,7 @@ import type { Shape } from "./store/shapeTypes";
  * its scale: cropping shrinks its box instead of stretching what is left.
  */
 export function ImageCrop({ canvas, shape, readOnly }: { canvas: CanvasDocument; shape: Shape; readOnly: boolean }) {
+  const { t } = useI18n();
   const [natural, setNatural] = useState<{ w: number; h: number } | null>(null);
   useEffect(() => {
     if (!shape.src) return;
@@ -31,10 +33,10 @@ export function ImageCrop({ canvas, shape, readOnly }: { canvas: CanvasDocument;
   return (
     <Stack gap={6}>
       <Text size="xs" fw={500}>
-        Crop
+        {t("editor.crop.title")}
       </Text>
-      <RangeSlider size="sm" minRange={5} disabled={readOnly} aria-label="Crop horizontally" label={(v) => `${v} %`} value={[pct(crop.x, natural.w), pct(crop.x + crop.width, natural.w)]} onChangeEnd={(v) => apply("x", v)} />
-      <RangeSlider size="sm" minRange={5} disabled={readOnly} aria-label="Crop vertically" label={(v) => `${v} %`} value={[pct(crop.y, natural.h), pct(crop.y + crop.height, natural.h)]} onChangeEnd={(v) => apply("y", v)} />
+      <RangeSlider size="sm" minRange={5} disabled={readOnly} aria-label={t("editor.crop.horizontal")} label={(v) => `${v} %`} value={[pct(crop.x, natural.w), pct(crop.x + crop.width, natural.w)]} onChangeEnd={(v) => apply("x", v)} />
+      <RangeSlider size="sm" minRange={5} disabled={readOnly} aria-label={t("editor.crop.vertical")} label={(v) => `${v} %`} value={[pct(crop.y, natural.h), pct(crop.y + crop.height, natural.h)]} onChangeEnd={(v) => apply("y", v)} />
     </Stack>
   );
 }

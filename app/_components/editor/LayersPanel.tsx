@@ -3,6 +3,7 @@
 import { ActionIcon, Group, ScrollArea, Text, UnstyledButton } from "@mantine/core";
 import { IconArrowUpRight, IconCircle, IconEye, IconEyeOff, IconLine, IconLock, IconLockOpen, IconPencil, IconPhoto, IconSquare, IconTypography } from "@tabler/icons-react";
 import { memo } from "react";
+import { useI18n } from "../../_i18n/I18nProvider";
 import { updateShapes, type CanvasDocument } from "./store/canvasDocument";
 import type { Shape, ShapeType } from "./store/shapeTypes";
 
@@ -11,11 +12,12 @@ const ICONS: Record<ShapeType, typeof IconSquare> = { rect: IconSquare, ellipse:
 /** Top of the stack first, like every design tool. Memoised: panning must not re-render it. */
 export const LayersPanel = memo(function LayersPanel(props: { canvas: CanvasDocument; shapes: Shape[]; selection: Set<string>; select: (ids: string[]) => void; readOnly: boolean }) {
   const { canvas, shapes, selection, select, readOnly } = props;
+  const { t } = useI18n();
   return (
     <ScrollArea h="100%" type="auto">
       {shapes.length === 0 && (
         <Text size="xs" c="dimmed" p="xs">
-          No layers yet.
+          {t("editor.layers.empty")}
         </Text>
       )}
       {[...shapes].reverse().map((s) => {
@@ -23,7 +25,7 @@ export const LayersPanel = memo(function LayersPanel(props: { canvas: CanvasDocu
         const active = selection.has(s.id);
         return (
           <Group key={s.id} gap={4} wrap="nowrap" px={6} py={2} bg={active ? "violet.0" : undefined} style={{ borderRadius: 6 }} data-testid="layer-row">
-            <UnstyledButton onClick={() => select([s.id])} style={{ flex: 1, minWidth: 0 }} aria-label={`Select ${s.name}`}>
+            <UnstyledButton onClick={() => select([s.id])} style={{ flex: 1, minWidth: 0 }} aria-label={t("editor.layers.select", { name: s.name })}>
               <Group gap={6} wrap="nowrap">
                 <Icon size={14} color="var(--mantine-color-gray-6)" />
                 <Text size="xs" truncate c={s.hidden ? "dimmed" : undefined} fw={active ? 600 : 400}>
@@ -33,10 +35,10 @@ export const LayersPanel = memo(function LayersPanel(props: { canvas: CanvasDocu
             </UnstyledButton>
             {!readOnly && (
               <>
-                <ActionIcon size="sm" variant="subtle" color="gray" aria-label={s.hidden ? "Show" : "Hide"} onClick={() => updateShapes(canvas, [s.id], { hidden: !s.hidden })}>
+                <ActionIcon size="sm" variant="subtle" color="gray" aria-label={t(s.hidden ? "editor.layers.show" : "editor.layers.hide")} onClick={() => updateShapes(canvas, [s.id], { hidden: !s.hidden })}>
                   {s.hidden ? <IconEyeOff size={13} /> : <IconEye size={13} />}
                 </ActionIcon>
-                <ActionIcon size="sm" variant="subtle" color="gray" aria-label={s.locked ? "Unlock" : "Lock"} onClick={() => updateShapes(canvas, [s.id], { locked: !s.locked })}>
+                <ActionIcon size="sm" variant="subtle" color="gray" aria-label={t(s.locked ? "editor.layers.unlock" : "editor.layers.lock")} onClick={() => updateShapes(canvas, [s.id], { locked: !s.locked })}>
                   {s.locked ? <IconLock size={13} /> : <IconLockOpen size={13} />}
                 </ActionIcon>
               </>

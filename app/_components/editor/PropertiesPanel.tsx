@@ -3,26 +3,29 @@
 import { ActionIcon, ColorInput, Group, NumberInput, SegmentedControl, Slider, Stack, Text, Tooltip } from "@mantine/core";
 import { IconArrowBarToDown, IconArrowBarToUp, IconArrowDown, IconArrowUp } from "@tabler/icons-react";
 import { memo } from "react";
+import type { EditorMessageKey } from "../../_i18n/editor.en";
+import { useI18n } from "../../_i18n/I18nProvider";
 import { ImageCrop } from "./ImageCrop";
 import { reorder, updateShapes, type CanvasDocument, type ZMove } from "./store/canvasDocument";
 import type { Shape } from "./store/shapeTypes";
 
-const ARRANGE: [ZMove, string, typeof IconArrowUp][] = [
-  ["front", "Bring to front", IconArrowBarToUp],
-  ["forward", "Bring forward", IconArrowUp],
-  ["backward", "Send backward", IconArrowDown],
-  ["back", "Send to back", IconArrowBarToDown],
+const ARRANGE: [ZMove, EditorMessageKey, typeof IconArrowUp][] = [
+  ["front", "editor.action.front", IconArrowBarToUp],
+  ["forward", "editor.action.forward", IconArrowUp],
+  ["backward", "editor.action.backward", IconArrowDown],
+  ["back", "editor.action.back", IconArrowBarToDown],
 ];
 
 const SWATCHES = ["#212529", "#ffffff", "#7950f2", "#e64980", "#f03e3e", "#fd7e14", "#fab005", "#40c057", "#12b886", "#228be6"];
 
 /** Style of the selection; a change applies to every selected shape in one undoable step. */
 export const PropertiesPanel = memo(function PropertiesPanel({ canvas, selected, readOnly }: { canvas: CanvasDocument; selected: Shape[]; readOnly: boolean }) {
+  const { t } = useI18n();
   const first = selected[0];
   if (!first) {
     return (
       <Text size="xs" c="dimmed">
-        Select something to change its style.
+        {t("editor.props.empty")}
       </Text>
     );
   }
@@ -31,30 +34,30 @@ export const PropertiesPanel = memo(function PropertiesPanel({ canvas, selected,
   const isPath = first.type === "line" || first.type === "arrow" || first.type === "draw";
   return (
     <Stack gap="xs">
-      {!isPath && first.type !== "image" && <ColorInput size="xs" label="Fill" value={first.fill} swatches={SWATCHES} disabled={readOnly} onChangeEnd={(fill) => set({ fill })} />}
-      <ColorInput size="xs" label={isPath ? "Colour" : "Stroke"} value={first.stroke} swatches={SWATCHES} disabled={readOnly} onChangeEnd={(stroke) => set({ stroke })} />
-      <NumberInput size="xs" label="Stroke width" min={0} max={100} value={first.strokeWidth} disabled={readOnly} onChange={(v) => typeof v === "number" && set({ strokeWidth: v })} />
+      {!isPath && first.type !== "image" && <ColorInput size="xs" label={t("editor.props.fill")} value={first.fill} swatches={SWATCHES} disabled={readOnly} onChangeEnd={(fill) => set({ fill })} />}
+      <ColorInput size="xs" label={t(isPath ? "editor.props.colour" : "editor.props.stroke")} value={first.stroke} swatches={SWATCHES} disabled={readOnly} onChangeEnd={(stroke) => set({ stroke })} />
+      <NumberInput size="xs" label={t("editor.props.strokeWidth")} min={0} max={100} value={first.strokeWidth} disabled={readOnly} onChange={(v) => typeof v === "number" && set({ strokeWidth: v })} />
       {first.type === "text" && (
         <>
           <Group grow>
-            <NumberInput size="xs" label="Font size" min={6} max={800} value={first.fontSize} disabled={readOnly} onChange={(v) => typeof v === "number" && set({ fontSize: v })} />
+            <NumberInput size="xs" label={t("editor.props.fontSize")} min={6} max={800} value={first.fontSize} disabled={readOnly} onChange={(v) => typeof v === "number" && set({ fontSize: v })} />
           </Group>
-          <SegmentedControl size="xs" disabled={readOnly} value={first.fontStyle ?? "normal"} onChange={(v) => set({ fontStyle: v as Shape["fontStyle"] })} data={[{ value: "normal", label: "Regular" }, { value: "bold", label: "Bold" }, { value: "italic", label: "Italic" }]} />
-          <SegmentedControl size="xs" disabled={readOnly} value={first.align ?? "left"} onChange={(v) => set({ align: v as Shape["align"] })} data={[{ value: "left", label: "Left" }, { value: "center", label: "Centre" }, { value: "right", label: "Right" }]} />
+          <SegmentedControl size="xs" disabled={readOnly} value={first.fontStyle ?? "normal"} onChange={(v) => set({ fontStyle: v as Shape["fontStyle"] })} data={[{ value: "normal", label: t("editor.props.regular") }, { value: "bold", label: t("editor.props.bold") }, { value: "italic", label: t("editor.props.italic") }]} />
+          <SegmentedControl size="xs" disabled={readOnly} value={first.align ?? "left"} onChange={(v) => set({ align: v as Shape["align"] })} data={[{ value: "left", label: t("editor.props.alignLeft") }, { value: "center", label: t("editor.props.alignCentre") }, { value: "right", label: t("editor.props.alignRight") }]} />
         </>
       )}
       {first.type === "image" && selected.length === 1 && <ImageCrop canvas={canvas} shape={first} readOnly={readOnly} />}
       <div>
         <Text size="xs" fw={500} mb={4}>
-          Opacity {Math.round(first.opacity * 100)} %
+          {t("editor.props.opacity", { percent: Math.round(first.opacity * 100) })}
         </Text>
         <Slider size="sm" min={0} max={1} step={0.01} value={first.opacity} disabled={readOnly} onChangeEnd={(opacity) => set({ opacity })} label={(v) => `${Math.round(v * 100)} %`} />
       </div>
       {!readOnly && (
         <Group gap={4} grow>
           {ARRANGE.map(([move, label, Icon]) => (
-            <Tooltip key={move} label={label}>
-              <ActionIcon variant="default" aria-label={label} onClick={() => reorder(canvas, new Set(ids), move)}>
+            <Tooltip key={move} label={t(label)}>
+              <ActionIcon variant="default" aria-label={t(label)} onClick={() => reorder(canvas, new Set(ids), move)}>
                 <Icon size={15} />
               </ActionIcon>
             </Tooltip>

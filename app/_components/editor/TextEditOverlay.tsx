@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useI18n } from "../../_i18n/I18nProvider";
 import { addShapes, deleteShapes, updateShapes, type CanvasDocument } from "./store/canvasDocument";
 import type { Camera } from "./store/geometry";
 import type { Shape } from "./store/shapeTypes";
@@ -8,6 +9,7 @@ import type { Shape } from "./store/shapeTypes";
 /** Inline text editing: a textarea laid exactly over the text shape, committed on blur or Escape. */
 export function TextEditOverlay(props: { canvas: CanvasDocument; shape: Shape; isNew: boolean; camera: Camera; onDone: (id: string | null) => void }) {
   const { canvas, shape, isNew, camera, onDone } = props;
+  const { t } = useI18n();
   const ref = useRef<HTMLTextAreaElement>(null);
   const [value, setValue] = useState(shape.text ?? "");
   useEffect(() => {
@@ -30,7 +32,7 @@ export function TextEditOverlay(props: { canvas: CanvasDocument; shape: Shape; i
   return (
     <textarea
       ref={ref}
-      aria-label="Edit text"
+      aria-label={t("editor.text.edit")}
       value={value}
       onChange={(e) => setValue(e.target.value)}
       onBlur={commit}

@@ -1,8 +1,10 @@
+import type { EditorMessageKey } from "../../../_i18n/editor.en";
 import type { EditorApi } from "./editorApi";
 
 export type Action = {
   id: string;
-  label: string;
+  /** A message key: the list is plain data, so it is translated wherever it is shown. */
+  label: EditorMessageKey;
   /** Shown in menus and the help overlay, e.g. "⌘D". */
   shortcut: string;
   /** Matches a keydown; `mod` is ⌘ on macOS and Ctrl elsewhere. */

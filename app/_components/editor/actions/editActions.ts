@@ -20,11 +20,11 @@ const nudge = (dx: number, dy: number) => (api: EditorApi) =>
   updateShapes(api.canvas, selected(api).filter((s) => !s.locked).map((s) => s.id), (s) => ({ x: s.x + dx, y: s.y + dy }));
 
 export const editActions: Action[] = [
-  { id: "undo", label: "Undo", shortcut: "⌘Z", keys: [{ key: "z", mod: true }], edits: true, run: (api) => api.undo() },
-  { id: "redo", label: "Redo", shortcut: "⇧⌘Z", keys: [{ key: "z", mod: true, shift: true }, { key: "y", mod: true }], edits: true, run: (api) => api.redo() },
+  { id: "undo", label: "editor.action.undo", shortcut: "⌘Z", keys: [{ key: "z", mod: true }], edits: true, run: (api) => api.undo() },
+  { id: "redo", label: "editor.action.redo", shortcut: "⇧⌘Z", keys: [{ key: "z", mod: true, shift: true }, { key: "y", mod: true }], edits: true, run: (api) => api.redo() },
   {
     id: "delete",
-    label: "Delete",
+    label: "editor.action.delete",
     shortcut: "⌫",
     keys: [{ key: "Delete" }, { key: "Backspace" }],
     edits: true,
@@ -35,7 +35,7 @@ export const editActions: Action[] = [
   },
   {
     id: "duplicate",
-    label: "Duplicate",
+    label: "editor.action.duplicate",
     shortcut: "⌘D",
     keys: [{ key: "d", mod: true }],
     edits: true,
@@ -45,10 +45,10 @@ export const editActions: Action[] = [
       api.select(copies.map((s) => s.id));
     },
   },
-  { id: "copy", label: "Copy", shortcut: "⌘C", keys: [{ key: "c", mod: true }], edits: false, run: (api) => api.setClipboard({ shapes: selected(api) }) },
+  { id: "copy", label: "editor.action.copy", shortcut: "⌘C", keys: [{ key: "c", mod: true }], edits: false, run: (api) => api.setClipboard({ shapes: selected(api) }) },
   {
     id: "paste",
-    label: "Paste",
+    label: "editor.action.paste",
     shortcut: "⌘V",
     keys: [{ key: "v", mod: true }],
     edits: true,
@@ -60,10 +60,10 @@ export const editActions: Action[] = [
       api.select(copies.map((s) => s.id));
     },
   },
-  { id: "selectAll", label: "Select all", shortcut: "⌘A", keys: [{ key: "a", mod: true }], edits: false, run: (api) => api.select(api.shapes().filter((s) => !s.hidden && !s.locked).map((s) => s.id)) },
+  { id: "selectAll", label: "editor.action.selectAll", shortcut: "⌘A", keys: [{ key: "a", mod: true }], edits: false, run: (api) => api.select(api.shapes().filter((s) => !s.hidden && !s.locked).map((s) => s.id)) },
   {
     id: "group",
-    label: "Group",
+    label: "editor.action.group",
     shortcut: "⌘G",
     keys: [{ key: "g", mod: true }],
     edits: true,
@@ -72,10 +72,10 @@ export const editActions: Action[] = [
       if (ids.length > 1) updateShapes(api.canvas, ids, { groupId: newId() });
     },
   },
-  { id: "ungroup", label: "Ungroup", shortcut: "⇧⌘G", keys: [{ key: "g", mod: true, shift: true }], edits: true, run: (api) => updateShapes(api.canvas, api.selection(), { groupId: null }) },
+  { id: "ungroup", label: "editor.action.ungroup", shortcut: "⇧⌘G", keys: [{ key: "g", mod: true, shift: true }], edits: true, run: (api) => updateShapes(api.canvas, api.selection(), { groupId: null }) },
   {
     id: "lock",
-    label: "Lock / unlock",
+    label: "editor.action.lock",
     shortcut: "⇧⌘L",
     keys: [{ key: "l", mod: true, shift: true }],
     edits: true,
@@ -87,7 +87,7 @@ export const editActions: Action[] = [
   },
   {
     id: "hide",
-    label: "Hide / show",
+    label: "editor.action.hide",
     shortcut: "⇧⌘H",
     keys: [{ key: "h", mod: true, shift: true }],
     edits: true,
@@ -96,12 +96,12 @@ export const editActions: Action[] = [
       updateShapes(api.canvas, sel.map((s) => s.id), { hidden: sel.some((s) => !s.hidden) });
     },
   },
-  { id: "nudgeLeft", label: "Nudge left", shortcut: "←", keys: [{ key: "ArrowLeft" }], edits: true, run: nudge(-1, 0) },
-  { id: "nudgeRight", label: "Nudge right", shortcut: "→", keys: [{ key: "ArrowRight" }], edits: true, run: nudge(1, 0) },
-  { id: "nudgeUp", label: "Nudge up", shortcut: "↑", keys: [{ key: "ArrowUp" }], edits: true, run: nudge(0, -1) },
-  { id: "nudgeDown", label: "Nudge down", shortcut: "↓", keys: [{ key: "ArrowDown" }], edits: true, run: nudge(0, 1) },
-  { id: "nudgeLeft10", label: "Nudge left 10", shortcut: "⇧←", keys: [{ key: "ArrowLeft", shift: true }], edits: true, run: nudge(-10, 0) },
-  { id: "nudgeRight10", label: "Nudge right 10", shortcut: "⇧→", keys: [{ key: "ArrowRight", shift: true }], edits: true, run: nudge(10, 0) },
-  { id: "nudgeUp10", label: "Nudge up 10", shortcut: "⇧↑", keys: [{ key: "ArrowUp", shift: true }], edits: true, run: nudge(0, -10) },
-  { id: "nudgeDown10", label: "Nudge down 10", shortcut: "⇧↓", keys: [{ key: "ArrowDown", shift: true }], edits: true, run: nudge(0, 10) },
+  { id: "nudgeLeft", label: "editor.action.nudgeLeft", shortcut: "←", keys: [{ key: "ArrowLeft" }], edits: true, run: nudge(-1, 0) },
+  { id: "nudgeRight", label: "editor.action.nudgeRight", shortcut: "→", keys: [{ key: "ArrowRight" }], edits: true, run: nudge(1, 0) },
+  { id: "nudgeUp", label: "editor.action.nudgeUp", shortcut: "↑", keys: [{ key: "ArrowUp" }], edits: true, run: nudge(0, -1) },
+  { id: "nudgeDown", label: "editor.action.nudgeDown", shortcut: "↓", keys: [{ key: "ArrowDown" }], edits: true, run: nudge(0, 1) },
+  { id: "nudgeLeft10", label: "editor.action.nudgeLeft10", shortcut: "⇧←", keys: [{ key: "ArrowLeft", shift: true }], edits: true, run: nudge(-10, 0) },
+  { id: "nudgeRight10", label: "editor.action.nudgeRight10", shortcut: "⇧→", keys: [{ key: "ArrowRight", shift: true }], edits: true, run: nudge(10, 0) },
+  { id: "nudgeUp10", label: "editor.action.nudgeUp10", shortcut: "⇧↑", keys: [{ key: "ArrowUp", shift: true }], edits: true, run: nudge(0, -10) },
+  { id: "nudgeDown10", label: "editor.action.nudgeDown10", shortcut: "⇧↓", keys: [{ key: "ArrowDown", shift: true }], edits: true, run: nudge(0, 10) },
 ];

@@ -23,14 +23,14 @@ export function useImageUpload(canvasId: string, canvas: CanvasDocument, select:
       const placed: string[] = [];
       for (const [i, file] of files.entries()) {
         if (!ACCEPTED.has(file.type)) {
-          notifications.show({ color: "red", title: file.name, message: "Only PNG, JPEG and WebP images can be placed." });
+          notifications.show({ color: "red", title: file.name, message: t("editor.upload.unsupported") });
           continue;
         }
-        const id = notifications.show({ loading: true, autoClose: false, withCloseButton: false, message: `Uploading ${file.name}…` });
+        const id = notifications.show({ loading: true, autoClose: false, withCloseButton: false, message: t("editor.upload.progress", { name: file.name }) });
         try {
           const up = await client.asset.createUpload.mutate({ canvasId, contentType: file.type as "image/png", size: file.size, fileName: file.name.slice(0, 200) });
           const put = await fetch(up.uploadUrl, { method: up.method, headers: up.headers, body: file });
-          if (!put.ok) throw new Error(`The upload failed (${put.status}).`);
+          if (!put.ok) throw new Error(t("editor.upload.failed", { status: put.status }));
           const asset = await client.asset.completeUpload.mutate({ assetId: up.assetId });
           const k = Math.min(1, MAX_SIDE / Math.max(asset.width, asset.height));
           const shape = makeShape("image", { x: at.x - (asset.width * k) / 2 + i * 24, y: at.y - (asset.height * k) / 2 + i * 24 }, {
