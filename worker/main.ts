@@ -1,32 +1,55 @@
-import { randomUUID } from "node:crypto";
-import { parseCronItems, run } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { parseCronItems, run, type WorkerEvents } from "graphile-worker";
 import { createDb } from "@/db/client";
+import { env } from "@/server/env";
+import { getStorage } from "@/server/storage/storage";
 import { startHeartbeat } from "./heartbeat";
+import { startStaleWorkerSweeper } from "./staleWorkers";
 import { cleanupExpired } from "./tasks/cleanupExpired";
+import { generate } from "./tasks/generate";
 
-/** The worker process: graphile-worker with one job at a time (it will hold the accelerator). */
+/**
+ * The worker process: graphile-worker with one job at a time, since a generation holds the
+ * accelerator. SIGTERM lets the current diffusion step finish, puts its generation back in the
+ * queue and exits; a worker that dies without that (SIGKILL, power) has its jobs unlocked by the
+ * next worker that notices its heartbeat has stopped.
+ */
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   const { db, pool } = createDb(url, 4);
-  const workerId = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const events: WorkerEvents = new EventEmitter();
+  // Jobs are locked in the name of the worker pool; the heartbeat row carries that id so that a
+  // dead worker's locks can be released by it.
+  let workerId = "";
+  events.on("pool:create", ({ workerPool }) => (workerId = workerPool.id));
+  const shutdown = new AbortController();
+  const log = (m: string) => console.log(m);
   const runner = await run({
     pgPool: pool,
     concurrency: 1,
+    events,
     noHandleSignals: true,
     pollInterval: 1000,
-    taskList: { cleanupExpired: cleanupExpired(db) },
+    taskList: {
+      cleanupExpired: cleanupExpired(db),
+      generate: generate({ db, storage: getStorage(), device: env().INFERENCE_DEVICE, shutdown: shutdown.signal, log }),
+    },
     parsedCronItems: parseCronItems([{ task: "cleanupExpired", match: "17 * * * *", options: { backfillPeriod: 0 } }]),
   });
+  if (!workerId) throw new Error("graphile-worker created no worker pool");
   const stopHeartbeat = startHeartbeat(db, workerId);
+  const stopSweeper = startStaleWorkerSweeper(db, pool, log);
   console.log(`[worker] ${workerId} running, concurrency 1`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[worker] ${signal}: finishing the current job`);
-    await stopHeartbeat();
+    console.log(`[worker] ${signal}: finishing the current step`);
+    shutdown.abort();
+    stopSweeper();
     await runner.stop();
+    await stopHeartbeat();
     await pool.end();
     process.exit(0);
   };

@@ -1,13 +1,32 @@
-import { index, integer, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { canvases } from "./canvas";
 import { createdAt, updatedAt } from "./columns";
+import { generations } from "./generation";
+
+/** How a generated image was made; kept with the asset so the image can be explained and remade. */
+export type AssetProvenance = {
+  generationId: string;
+  prompt: string;
+  negativePrompt: string;
+  seed: number;
+  steps: number;
+  guidance: number;
+  scheduler: string;
+  width: number;
+  height: number;
+  model: string;
+  modelHash: string;
+  provider: string;
+  durationMs: number;
+};
 
 export const assetStatusEnum = pgEnum("asset_status", ["pending", "ready", "rejected"]);
 
 /**
  * An image uploaded to a canvas. It is `pending` from the moment an upload URL is handed out until
  * the server has checked and re-encoded the file; only `ready` assets have objects to serve.
+ * Images made by a generation are written ready by the worker and carry their provenance.
  */
 export const assets = pgTable(
   "assets",
@@ -27,8 +46,11 @@ export const assets = pgTable(
     objectKey: text("object_key"),
     thumbKey: text("thumb_key"),
     rejectReason: text("reject_reason"),
+    generationId: uuid("generation_id").references(() => generations.id, { onDelete: "set null" }),
+    generationIndex: integer("generation_index"),
+    provenance: jsonb("provenance").$type<AssetProvenance>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("assets_canvas_idx").on(t.canvasId)],
+  (t) => [index("assets_canvas_idx").on(t.canvasId), index("assets_generation_idx").on(t.generationId)],
 );

@@ -3,3 +3,4 @@ export * from "./canvas";
 export * from "./system";
 export * from "./collab";
 export * from "./asset";
+export * from "./generation";

@@ -1,6 +1,7 @@
 import { assetRouter } from "../routers/assetRouter";
 import { authRouter } from "../routers/authRouter";
 import { canvasRouter } from "../routers/canvasRouter";
+import { generationRouter } from "../routers/generationRouter";
 import { inviteRouter } from "../routers/inviteRouter";
 import { router } from "./init";
 
@@ -9,6 +10,7 @@ export const appRouter = router({
   canvas: canvasRouter,
   invite: inviteRouter,
   asset: assetRouter,
+  generation: generationRouter,
 });
 
 export type AppRouter = typeof appRouter;

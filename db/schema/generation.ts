@@ -1,0 +1,54 @@
+import { bigint, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { bytea } from "./bytea";
+import { canvases } from "./canvas";
+import { createdAt, updatedAt } from "./columns";
+
+export const generationStatusEnum = pgEnum("generation_status", ["queued", "running", "succeeded", "failed", "canceled"]);
+
+/**
+ * One request for images from a prompt, shared by everyone on its canvas. The worker moves it
+ * from queued to running to a final state and keeps its progress (and a small preview) here, so
+ * that any web process can show the live queue.
+ */
+export const generations = pgTable(
+  "generations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    canvasId: uuid("canvas_id")
+      .notNull()
+      .references(() => canvases.id, { onDelete: "cascade" }),
+    requestedBy: text("requested_by").references(() => users.id, { onDelete: "set null" }),
+    status: generationStatusEnum("status").notNull().default("queued"),
+    prompt: text("prompt").notNull(),
+    negativePrompt: text("negative_prompt").notNull().default(""),
+    steps: integer("steps").notNull(),
+    guidance: doublePrecision("guidance").notNull(),
+    seed: bigint("seed", { mode: "number" }).notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    count: integer("count").notNull(),
+    scheduler: text("scheduler").notNull(),
+    step: integer("step").notNull().default(0),
+    totalSteps: integer("total_steps").notNull(),
+    preview: bytea("preview"),
+    error: text("error"),
+    attempts: integer("attempts").notNull().default(0),
+    modelName: text("model_name"),
+    modelHash: text("model_hash"),
+    provider: text("provider"),
+    durationMs: integer("duration_ms"),
+    /** When it last joined the queue (created or retried): the queue's order. */
+    queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    firstProgressAt: timestamp("first_progress_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("generations_canvas_idx").on(t.canvasId, t.createdAt),
+    index("generations_user_idx").on(t.requestedBy, t.createdAt),
+    index("generations_open_idx").on(t.status, t.queuedAt),
+  ],
+);

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { readModelInfo, SCHEDULER_NAMES } from "../jobs/modelInfo";
+import { sizeRange, COUNT_MAX, GUIDANCE_MAX, PROMPT_MAX, SEED_MAX, STEPS_MAX } from "../services/generation/generationParams";
+import { cancelGeneration, createGeneration, retryGeneration } from "../services/generation/generationService";
+import { listGenerations } from "../services/generation/generationView";
+import { watchGenerations } from "../services/generation/generationWatch";
+import { authedProcedure, canvasProcedure, router } from "../trpc/init";
+import { uuid } from "./schemas";
+
+const int = (what: string) => z.number().int(`must be a whole number${what}`);
+
+const createInput = z.object({
+  prompt: z.string().trim().min(1, "must not be empty").max(PROMPT_MAX, `must be at most ${PROMPT_MAX} characters`),
+  negativePrompt: z.string().trim().max(PROMPT_MAX, `must be at most ${PROMPT_MAX} characters`).optional(),
+  steps: int(" of steps").min(1, "must be at least 1").max(STEPS_MAX, `must be at most ${STEPS_MAX}`).optional(),
+  guidance: z.number().min(0, "must not be negative").max(GUIDANCE_MAX, `must be at most ${GUIDANCE_MAX}`).optional(),
+  seed: int("").min(0, "must not be negative").max(SEED_MAX, `must be at most ${SEED_MAX}`).optional(),
+  width: int(" of pixels").positive("must be positive").optional(),
+  height: int(" of pixels").positive("must be positive").optional(),
+  count: int("").min(1, "must be at least 1").max(COUNT_MAX, `must be at most ${COUNT_MAX}`).optional(),
+  scheduler: z.enum(SCHEDULER_NAMES, `must be one of ${SCHEDULER_NAMES.join(", ")}`).optional(),
+});
+
+export const generationRouter = router({
+  /** What the installed model accepts, for the form's defaults and limits. */
+  model: authedProcedure.query(() => {
+    const m = readModelInfo();
+    if (!m) return null;
+    return {
+      name: m.name,
+      width: m.width,
+      height: m.height,
+      widths: sizeRange(m, m.width),
+      heights: sizeRange(m, m.height),
+      defaults: { steps: m.defaultSteps, guidance: m.defaultGuidance, scheduler: m.defaultScheduler },
+      schedulers: SCHEDULER_NAMES,
+      limits: { prompt: PROMPT_MAX, steps: STEPS_MAX, guidance: GUIDANCE_MAX, count: COUNT_MAX, seed: SEED_MAX },
+    };
+  }),
+
+  create: canvasProcedure("editor")
+    .input(createInput)
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => createGeneration(ctx.db, { userId: ctx.user.id }, ctx.access, input)),
+
+  list: canvasProcedure("viewer").query(({ ctx }) => listGenerations(ctx.db, ctx.access.canvas.id)),
+
+  cancel: authedProcedure
+    .input(z.object({ id: uuid }))
+    .mutation(({ ctx, input }) => cancelGeneration(ctx.db, { userId: ctx.user.id }, input.id)),
+
+  retry: authedProcedure
+    .input(z.object({ id: uuid }))
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => retryGeneration(ctx.db, { userId: ctx.user.id }, input.id)),
+
+  /** The canvas's live queue over SSE: the whole list first, then again on every change. */
+  events: canvasProcedure("viewer").subscription(({ ctx, signal }) => watchGenerations(ctx.db, ctx.user.id, ctx.access.canvas.id, signal)),
+});

@@ -1,0 +1,98 @@
+import type pg from "pg";
+import type { Db } from "@/db/client";
+import { listen } from "../../collab/notifications";
+import { ACCESS_CHANNEL } from "../canvas/accessEvents";
+import { GENERATION_CHANNEL, parseGenerationEvent } from "./generationEvents";
+import { listGenerations, type GenerationView } from "./generationView";
+
+/** Changes arriving faster than this are folded into one list per canvas. */
+const FLUSH_MS = 100;
+
+type Watcher = { canvasId: string; userId: string; onList: (list: GenerationView[]) => void; onAccessChanged: () => void };
+
+/**
+ * One LISTEN connection per web process (per database) for the generation queue. Notifications
+ * mark canvases dirty; every FLUSH_MS each dirty canvas is listed once and the list goes to all of
+ * its watchers, however many there are.
+ */
+class GenerationHub {
+  private readonly watchers = new Set<Watcher>();
+  private readonly dirty = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private connection: { ready: Promise<void>; close: () => Promise<void> } | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly url: string,
+  ) {}
+
+  /** Starts delivering to the watcher; resolves once notifications are heard, so nothing after it is missed. */
+  async watch(watcher: Watcher): Promise<() => void> {
+    this.connection ??= listen(this.url, {
+      [GENERATION_CHANNEL]: (payload) => this.onGeneration(payload),
+      [ACCESS_CHANNEL]: (payload) => this.onAccess(payload),
+    });
+    this.watchers.add(watcher);
+    const connection = this.connection;
+    await Promise.race([connection.ready, new Promise((r) => setTimeout(r, 5_000))]);
+    return () => {
+      this.watchers.delete(watcher);
+      if (this.watchers.size === 0) {
+        void this.connection?.close();
+        this.connection = null;
+      }
+    };
+  }
+
+  private onGeneration(payload: string): void {
+    const event = parseGenerationEvent(payload);
+    if (!event) return;
+    if (event.kind === "status") for (const w of this.watchers) this.dirty.add(w.canvasId);
+    else this.dirty.add(event.canvasId);
+    this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
+  }
+
+  private onAccess(payload: string): void {
+    let change: { canvasId?: string; userId?: string | null };
+    try {
+      change = JSON.parse(payload) as typeof change;
+    } catch {
+      return;
+    }
+    for (const w of this.watchers) {
+      if (w.canvasId === change.canvasId && (change.userId == null || change.userId === w.userId)) w.onAccessChanged();
+    }
+  }
+
+  private async flush(): Promise<void> {
+    const canvases = [...this.dirty];
+    this.dirty.clear();
+    await Promise.all(
+      canvases.map(async (canvasId) => {
+        const watchers = [...this.watchers].filter((w) => w.canvasId === canvasId);
+        if (!watchers.length) return;
+        try {
+          const list = await listGenerations(this.db, canvasId);
+          for (const w of watchers) w.onList(list);
+        } catch (e) {
+          console.error(`[generation] could not list the queue of ${canvasId}:`, e);
+        }
+      }),
+    );
+    this.timer = null;
+    if (this.dirty.size) this.timer = setTimeout(() => void this.flush(), FLUSH_MS);
+  }
+}
+
+const hubs = new WeakMap<Db, GenerationHub>();
+
+export function generationHub(db: Db): GenerationHub {
+  let hub = hubs.get(db);
+  if (!hub) {
+    const url = (db as unknown as { $client: pg.Pool }).$client.options.connectionString;
+    if (!url) throw new Error("The database pool has no connection string to LISTEN with");
+    hub = new GenerationHub(db, url);
+    hubs.set(db, hub);
+  }
+  return hub;
+}

@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { assets, generations, type AssetProvenance } from "@/db/schema";
+import { normaliseImage } from "../../storage/imageValidation";
+import { assetKey, assetThumbKey } from "../../storage/objectKeys";
+import { deleteObject, writeObject, type Storage } from "../../storage/storage";
+import { notifyGeneration } from "./generationEvents";
+
+/** The worker's side of a generation: each state change is one statement that also notifies. */
+
+export type GenerationRow = typeof generations.$inferSelect;
+
+/** Marks the generation running (again, after a crash) unless it was canceled or has finished. */
+export async function claimGeneration(db: Db, id: string): Promise<GenerationRow | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(generations)
+      .set({ status: "running", step: 0, preview: null, error: null, attempts: sql`${generations.attempts} + 1`, startedAt: sql`now()`, firstProgressAt: null })
+      .where(and(eq(generations.id, id), inArray(generations.status, ["queued", "running"])))
+      .returning();
+    if (row) await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id, kind: "status" })}`);
+    return row ?? null;
+  });
+}
+
+/** Records a step (and maybe a preview). False when the generation is no longer running: stop. */
+export async function reportProgress(db: Db, row: GenerationRow, step: number, total: number, preview?: Uint8Array): Promise<boolean> {
+  const res = await db.execute(sql`
+    with changed as (
+      update generations set step = ${step}, total_steps = ${total},
+        preview = coalesce(${preview ? Buffer.from(preview) : null}::bytea, preview),
+        first_progress_at = coalesce(first_progress_at, now()), updated_at = now()
+      where id = ${row.id} and status = 'running'
+      returning id
+    )
+    select ${notifyGeneration({ canvasId: row.canvasId, id: row.id, kind: "progress" })} from changed
+  `);
+  return res.rows.length > 0;
+}
+
+export type FinishedImages = {
+  images: { png: Buffer; width: number; height: number }[];
+  provider: string;
+  scheduler: string;
+  modelName: string;
+  modelHash: string;
+  durationMs: number;
+};
+
+/**
+ * Stores the images as assets of the canvas, with their provenance, and marks the generation
+ * succeeded. If it was canceled meanwhile, nothing is kept and false comes back.
+ */
+export async function completeGeneration(db: Db, storage: Storage, row: GenerationRow, result: FinishedImages): Promise<boolean> {
+  const provenance: AssetProvenance = {
+    generationId: row.id,
+    prompt: row.prompt,
+    negativePrompt: row.negativePrompt,
+    seed: row.seed,
+    steps: row.steps,
+    guidance: row.guidance,
+    scheduler: result.scheduler,
+    width: row.width,
+    height: row.height,
+    model: result.modelName,
+    modelHash: result.modelHash,
+    provider: result.provider,
+    durationMs: Math.round(result.durationMs),
+  };
+  const stored = await Promise.all(
+    result.images.map(async (image, index) => {
+      const id = randomUUID();
+      const normalised = await normaliseImage(image.png);
+      const objectKey = assetKey(row.canvasId, id, normalised.ext);
+      const thumbKey = assetThumbKey(row.canvasId, id);
+      await writeObject(storage, objectKey, normalised.buffer, normalised.contentType);
+      await writeObject(storage, thumbKey, normalised.thumb, "image/webp");
+      return { id, index, normalised, objectKey, thumbKey };
+    }),
+  );
+  const kept = await db.transaction(async (tx) => {
+    const [done] = await tx
+      .update(generations)
+      .set({
+        status: "succeeded",
+        step: row.totalSteps,
+        preview: null,
+        provider: result.provider,
+        modelName: result.modelName,
+        modelHash: result.modelHash,
+        durationMs: Math.round(result.durationMs),
+        finishedAt: sql`now()`,
+      })
+      .where(and(eq(generations.id, row.id), eq(generations.status, "running")))
+      .returning({ id: generations.id });
+    if (!done) return false;
+    await tx.insert(assets).values(
+      stored.map((s) => ({
+        id: s.id,
+        canvasId: row.canvasId,
+        uploadedBy: row.requestedBy,
+        status: "ready" as const,
+        fileName: `${row.prompt.slice(0, 60)} (${row.seed}-${s.index + 1}).${s.normalised.ext}`,
+        contentType: s.normalised.contentType,
+        declaredSize: s.normalised.buffer.byteLength,
+        byteSize: s.normalised.buffer.byteLength,
+        width: s.normalised.width,
+        height: s.normalised.height,
+        objectKey: s.objectKey,
+        thumbKey: s.thumbKey,
+        generationId: row.id,
+        generationIndex: s.index,
+        provenance,
+      })),
+    );
+    await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id: row.id, kind: "status" })}`);
+    return true;
+  });
+  if (!kept) {
+    await Promise.all(stored.flatMap((s) => [s.objectKey, s.thumbKey]).map((key) => deleteObject(storage, key).catch(() => {})));
+  }
+  return kept;
+}
+
+export async function failGeneration(db: Db, row: GenerationRow, message: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [done] = await tx
+      .update(generations)
+      .set({ status: "failed", error: message.slice(0, 500), preview: null, finishedAt: sql`now()` })
+      .where(and(eq(generations.id, row.id), eq(generations.status, "running")))
+      .returning({ id: generations.id });
+    if (done) await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id: row.id, kind: "status" })}`);
+  });
+}
+
+/** Back to the queue (the worker is stopping); it keeps its place, since queuedAt is unchanged. */
+export async function releaseGeneration(db: Db, row: GenerationRow): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [done] = await tx
+      .update(generations)
+      .set({ status: "queued", step: 0, preview: null })
+      .where(and(eq(generations.id, row.id), eq(generations.status, "running")))
+      .returning({ id: generations.id });
+    if (done) await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id: row.id, kind: "status" })}`);
+  });
+}

@@ -1,0 +1,107 @@
+import { randomInt } from "node:crypto";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { generations } from "@/db/schema";
+import { AppError } from "../../errors";
+import { enqueue } from "../../jobs/enqueue";
+import { readModelInfo } from "../../jobs/modelInfo";
+import { requireCanvasRole, type CanvasAccess } from "../canvas/access";
+import { notifyGeneration } from "./generationEvents";
+import { resolveParams, SEED_MAX, type GenerationRequest } from "./generationParams";
+
+/** Per user, across canvases: what may wait at once, and how many may be asked for per minute. */
+export const MAX_OPEN_PER_USER = 6;
+export const MAX_PER_MINUTE = 20;
+/** A worker killed mid-job is retried; a job that keeps killing workers stops after this many runs. */
+export const MAX_ATTEMPTS = 3;
+
+export function generationJobKey(id: string): string {
+  return `generation:${id}`;
+}
+
+function modelOrFail() {
+  const model = readModelInfo();
+  if (!model) throw new AppError("BAD_REQUEST", "generation.noModel", "No image model is installed on this server.");
+  return model;
+}
+
+/**
+ * Queues a generation: the row and its job commit together, or neither does. Each user's
+ * requests are serialised by an advisory lock so the limits hold under concurrent calls.
+ */
+export async function createGeneration(db: Db, actor: { userId: string }, access: CanvasAccess, req: GenerationRequest): Promise<{ id: string }> {
+  const params = resolveParams(req, modelOrFail(), () => randomInt(0, SEED_MAX));
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('generation:' || ${actor.userId}))`);
+    const [counts] = await tx
+      .select({
+        open: sql<number>`count(*) filter (where ${inArray(generations.status, ["queued", "running"])})`.mapWith(Number),
+        lastMinute: sql<number>`count(*) filter (where ${gt(generations.createdAt, sql`now() - interval '1 minute'`)})`.mapWith(Number),
+      })
+      .from(generations)
+      .where(and(eq(generations.requestedBy, actor.userId), gt(generations.createdAt, sql`now() - interval '1 day'`)));
+    if (counts!.open >= MAX_OPEN_PER_USER) {
+      throw new AppError("TOO_MANY_REQUESTS", "generation.tooManyOpen", `You already have ${MAX_OPEN_PER_USER} generations waiting. Let one finish or cancel one first.`);
+    }
+    if (counts!.lastMinute >= MAX_PER_MINUTE) {
+      throw new AppError("TOO_MANY_REQUESTS", "generation.tooFast", `At most ${MAX_PER_MINUTE} generations a minute. Please wait a moment.`);
+    }
+    const [row] = await tx
+      .insert(generations)
+      .values({ ...params, canvasId: access.canvas.id, requestedBy: actor.userId, totalSteps: params.steps })
+      .returning({ id: generations.id });
+    await enqueue(tx, "generate", { generationId: row!.id }, { jobKey: generationJobKey(row!.id), maxAttempts: MAX_ATTEMPTS });
+    await tx.execute(sql`select ${notifyGeneration({ canvasId: access.canvas.id, id: row!.id, kind: "status" })}`);
+    return { id: row!.id };
+  });
+}
+
+/** The generation and the caller's access to its canvas; strangers cannot tell it exists. */
+async function findForActor(db: Db, actor: { userId: string }, id: string) {
+  const row = await db.query.generations.findFirst({ where: eq(generations.id, id) });
+  if (!row) throw new AppError("NOT_FOUND", "generation.notFound", "This generation does not exist.");
+  const access = await requireCanvasRole(db, actor.userId, row.canvasId, "editor").catch((e: unknown) => {
+    if (e instanceof AppError && e.code === "NOT_FOUND") throw new AppError("NOT_FOUND", "generation.notFound", "This generation does not exist.");
+    throw e;
+  });
+  if (row.requestedBy !== actor.userId && access.role !== "owner") {
+    throw new AppError("FORBIDDEN", "generation.notYours", "Only the person who asked for it or a canvas owner can change this generation.");
+  }
+  return row;
+}
+
+/**
+ * A queued generation leaves the queue with its job; a running one is marked canceled and the
+ * worker, which checks the row at every step, stops within one step.
+ */
+export async function cancelGeneration(db: Db, actor: { userId: string }, id: string): Promise<{ status: string }> {
+  const row = await findForActor(db, actor, id);
+  return db.transaction(async (tx) => {
+    const [done] = await tx
+      .update(generations)
+      .set({ status: "canceled", finishedAt: sql`now()`, preview: null })
+      .where(and(eq(generations.id, id), inArray(generations.status, ["queued", "running"])))
+      .returning({ status: generations.status });
+    if (!done) throw new AppError("BAD_REQUEST", "generation.notCancelable", "This generation has already finished.");
+    // A locked job (running) is not removed; the worker sees the row and stops.
+    await tx.execute(sql`select graphile_worker.remove_job(${generationJobKey(id)})`);
+    await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id, kind: "status" })}`);
+    return { status: "canceled" };
+  });
+}
+
+/** A failed or canceled generation joins the back of the queue again with the same settings. */
+export async function retryGeneration(db: Db, actor: { userId: string }, id: string): Promise<{ id: string }> {
+  const row = await findForActor(db, actor, id);
+  return db.transaction(async (tx) => {
+    const [again] = await tx
+      .update(generations)
+      .set({ status: "queued", step: 0, error: null, preview: null, attempts: 0, queuedAt: sql`now()`, startedAt: null, firstProgressAt: null, finishedAt: null, durationMs: null })
+      .where(and(eq(generations.id, id), inArray(generations.status, ["failed", "canceled"])))
+      .returning({ id: generations.id });
+    if (!again) throw new AppError("BAD_REQUEST", "generation.notRetryable", "Only a failed or canceled generation can be retried.");
+    await enqueue(tx, "generate", { generationId: id }, { jobKey: generationJobKey(id), maxAttempts: MAX_ATTEMPTS });
+    await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id, kind: "status" })}`);
+    return { id };
+  });
+}

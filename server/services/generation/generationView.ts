@@ -1,0 +1,119 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { assets, generations, users } from "@/db/schema";
+import { assetUrl } from "../asset/assetService";
+
+export type GenerationStatus = (typeof generations.$inferSelect)["status"];
+
+export type GenerationImage = { assetId: string; url: string; thumbUrl: string; width: number; height: number };
+
+/** One generation as every collaborator on its canvas sees it. */
+export type GenerationView = {
+  id: string;
+  canvasId: string;
+  status: GenerationStatus;
+  prompt: string;
+  negativePrompt: string;
+  steps: number;
+  guidance: number;
+  seed: number;
+  width: number;
+  height: number;
+  count: number;
+  scheduler: string;
+  requestedBy: { id: string; name: string } | null;
+  /** 0 to 1. */
+  progress: number;
+  step: number;
+  totalSteps: number;
+  /** 1 = next to run; null when not queued. */
+  position: number | null;
+  previewUrl: string | null;
+  error: string | null;
+  modelName: string | null;
+  provider: string | null;
+  durationMs: number | null;
+  createdAt: Date;
+  queuedAt: Date;
+  startedAt: Date | null;
+  firstProgressAt: Date | null;
+  finishedAt: Date | null;
+  images: GenerationImage[];
+};
+
+export const LIST_LIMIT = 40;
+
+/** Places in line for the given queued generations, counting what runs now, across all canvases. */
+async function queuePositions(db: DbOrTx, ids: string[]): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const res = await db.execute(sql`
+    with line as (
+      select id, row_number() over (order by queued_at, id) as place
+      from generations where status = 'queued'
+    )
+    select line.id, line.place + (select count(*) from generations where status = 'running') as position
+    from line where line.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})
+  `);
+  return new Map((res.rows as { id: string; position: string | number }[]).map((r) => [r.id, Number(r.position)]));
+}
+
+async function imagesOf(db: DbOrTx, ids: string[]): Promise<Map<string, GenerationImage[]>> {
+  const byGeneration = new Map<string, GenerationImage[]>();
+  if (!ids.length) return byGeneration;
+  const rows = await db
+    .select({ id: assets.id, generationId: assets.generationId, width: assets.width, height: assets.height })
+    .from(assets)
+    .where(and(inArray(assets.generationId, ids), eq(assets.status, "ready")))
+    .orderBy(asc(assets.generationIndex));
+  for (const r of rows) {
+    const list = byGeneration.get(r.generationId!) ?? [];
+    list.push({ assetId: r.id, url: assetUrl(r.id), thumbUrl: assetUrl(r.id, true), width: r.width ?? 0, height: r.height ?? 0 });
+    byGeneration.set(r.generationId!, list);
+  }
+  return byGeneration;
+}
+
+/** The canvas's most recent generations, newest first, with places in line and images. */
+export async function listGenerations(db: DbOrTx, canvasId: string, onlyId?: string): Promise<GenerationView[]> {
+  const rows = await db
+    .select({ g: generations, userName: users.name })
+    .from(generations)
+    .leftJoin(users, eq(users.id, generations.requestedBy))
+    .where(onlyId ? and(eq(generations.canvasId, canvasId), eq(generations.id, onlyId)) : eq(generations.canvasId, canvasId))
+    .orderBy(desc(generations.queuedAt), desc(generations.id))
+    .limit(LIST_LIMIT);
+  const [positions, images] = await Promise.all([
+    queuePositions(db, rows.filter((r) => r.g.status === "queued").map((r) => r.g.id)),
+    imagesOf(db, rows.filter((r) => r.g.status === "succeeded").map((r) => r.g.id)),
+  ]);
+  return rows.map(({ g, userName }) => ({
+    id: g.id,
+    canvasId: g.canvasId,
+    status: g.status,
+    prompt: g.prompt,
+    negativePrompt: g.negativePrompt,
+    steps: g.steps,
+    guidance: g.guidance,
+    seed: g.seed,
+    width: g.width,
+    height: g.height,
+    count: g.count,
+    scheduler: g.scheduler,
+    requestedBy: g.requestedBy ? { id: g.requestedBy, name: userName ?? "" } : null,
+    progress: g.status === "succeeded" ? 1 : g.totalSteps ? g.step / g.totalSteps : 0,
+    step: g.step,
+    totalSteps: g.totalSteps,
+    position: positions.get(g.id) ?? null,
+    previewUrl: g.status === "running" && g.preview ? `data:image/webp;base64,${Buffer.from(g.preview).toString("base64")}` : null,
+    error: g.error,
+    modelName: g.modelName,
+    provider: g.provider,
+    durationMs: g.durationMs,
+    createdAt: g.createdAt,
+    queuedAt: g.queuedAt,
+    startedAt: g.startedAt,
+    firstProgressAt: g.firstProgressAt,
+    finishedAt: g.finishedAt,
+    images: images.get(g.id) ?? [],
+  }));
+}

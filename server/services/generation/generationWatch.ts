@@ -1,0 +1,59 @@
+import type { Db } from "@/db/client";
+import { AppError } from "../../errors";
+import { requireCanvasRole } from "../canvas/access";
+import { generationHub } from "./generationHub";
+import { listGenerations, type GenerationView } from "./generationView";
+
+/**
+ * The canvas's queue as a stream of whole lists: the current one first, then a new one whenever
+ * something changes (folded, so a slow reader only ever gets the latest). Ends when the signal
+ * aborts or the watcher stops being a member.
+ */
+export async function* watchGenerations(db: Db, userId: string, canvasId: string, signal?: AbortSignal): AsyncGenerator<GenerationView[]> {
+  let latest: GenerationView[] | null = null;
+  let recheck = false;
+  let wake: (() => void) | null = null;
+  const poke = () => {
+    wake?.();
+    wake = null;
+  };
+  const unwatch = await generationHub(db).watch({
+    canvasId,
+    userId,
+    onList: (list) => {
+      latest = list;
+      poke();
+    },
+    onAccessChanged: () => {
+      recheck = true;
+      poke();
+    },
+  });
+  const onAbort = () => poke();
+  signal?.addEventListener("abort", onAbort);
+  try {
+    yield await listGenerations(db, canvasId);
+    while (!signal?.aborted) {
+      if (!latest && !recheck) await new Promise<void>((resolve) => (wake = resolve));
+      if (recheck) {
+        recheck = false;
+        const allowed = await requireCanvasRole(db, userId, canvasId, "viewer").then(
+          () => true,
+          (e: unknown) => {
+            if (e instanceof AppError) return false;
+            throw e;
+          },
+        );
+        if (!allowed) return;
+      }
+      if (latest) {
+        const list: GenerationView[] = latest;
+        latest = null;
+        yield list;
+      }
+    }
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+    unwatch();
+  }
+}

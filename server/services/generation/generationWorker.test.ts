@@ -1,0 +1,149 @@
+import { randomBytes } from "node:crypto";
+import { asc, eq, inArray } from "drizzle-orm";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { assets, generations } from "@/db/schema";
+import { resetEnvCache } from "@/server/env";
+import { handleAssetRequest } from "@/server/http/assetHandler";
+import { ensureBucket } from "@/server/storage/s3";
+import { getStorage, type Storage } from "@/server/storage/storage";
+import { eventually } from "@/test/collabClients";
+import { createTestDb, type TestDb } from "@/test/testDb";
+import { signedUpClient, TEST_APP_URL } from "@/test/trpcTestClient";
+import { startWorker, type WorkerProcess } from "@/test/workerProcess";
+
+/** The real worker process running the bundled model through onnxruntime-node. */
+
+type Person = Awaited<ReturnType<typeof signedUpClient>>;
+
+let t: TestDb;
+let storage: Storage;
+let canvasId: string;
+let alice: Person, bob: Person;
+let worker: WorkerProcess;
+let workerEnv: Record<string, string>;
+
+/** Long enough (a few seconds) to act while it runs. */
+const SLOW = { count: 4, steps: 100 };
+
+const rowOf = (id: string) => t.db.query.generations.findFirst({ where: eq(generations.id, id) }).then((r) => r!);
+const settled = (id: string, ms = 60_000) =>
+  eventually(async () => ["succeeded", "failed", "canceled"].includes((await rowOf(id)).status), ms, `generation ${id} to finish`);
+const reachedStep = (id: string, step: number) => eventually(async () => (await rowOf(id)).step >= step, 30_000, `step ${step}`);
+
+async function assetBytes(who: Person, assetId: string): Promise<Buffer> {
+  const cookie = [...who.jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const res = await handleAssetRequest(t.db, storage.s3, storage.bucket, new Request(`${TEST_APP_URL}/api/assets/${assetId}`, { headers: { cookie } }), assetId);
+  expect(res.status).toBe(200);
+  expect(res.headers.get("cache-control")).toContain("private");
+  return Buffer.from(await res.arrayBuffer());
+}
+
+beforeAll(async () => {
+  t = await createTestDb({ worker: true });
+  process.env.S3_ENDPOINT = inject("s3Endpoint");
+  process.env.S3_BUCKET = `gen-${randomBytes(4).toString("hex")}`;
+  resetEnvCache();
+  storage = getStorage();
+  await ensureBucket(storage.s3, storage.bucket);
+  workerEnv = { DATABASE_URL: t.url, S3_ENDPOINT: process.env.S3_ENDPOINT, S3_BUCKET: process.env.S3_BUCKET, INFERENCE_DEVICE: "cpu" };
+  [alice, bob] = await Promise.all([signedUpClient(t.db, "Alice"), signedUpClient(t.db, "Bob")]);
+  ({ id: canvasId } = await alice.client.canvas.create.mutate({ name: "Shared queue" }));
+  const inv = await alice.client.invite.create.mutate({ canvasId, role: "editor" });
+  await bob.client.invite.accept.mutate({ token: inv.token });
+  worker = await startWorker(workerEnv);
+}, 60_000);
+
+afterAll(async () => {
+  await worker?.kill("SIGKILL");
+  await t.close();
+});
+
+describe("the generation worker", () => {
+  it("runs two people's generations one at a time, in the order they were asked, into canvas assets", async () => {
+    const [a, b] = await Promise.all([
+      alice.client.generation.create.mutate({ canvasId, prompt: "red heart", seed: 1 }),
+      bob.client.generation.create.mutate({ canvasId, prompt: "cat face", seed: 2, count: 2 }),
+    ]);
+    await Promise.all([settled(a.id), settled(b.id)]);
+    const rows = await t.db.select().from(generations).where(inArray(generations.id, [a.id, b.id])).orderBy(asc(generations.queuedAt), asc(generations.id));
+    expect(rows.map((r) => r.status)).toEqual(["succeeded", "succeeded"]);
+    expect(rows[0]!.finishedAt!.getTime()).toBeLessThanOrEqual(rows[1]!.startedAt!.getTime());
+    expect(rows[0]!.provider).toBe("cpu");
+    expect(rows[0]!.modelName).toBe("merchboard-emoji");
+
+    const list = await bob.client.generation.list.query({ canvasId });
+    const cat = list.find((g) => g.id === b.id)!;
+    expect(cat).toMatchObject({ status: "succeeded", progress: 1, position: null });
+    expect(cat.images).toHaveLength(2);
+    const png = await assetBytes(alice, cat.images[0]!.assetId);
+    const meta = await sharp(png).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(["png", 64, 64]);
+
+    const asset = await t.db.query.assets.findFirst({ where: eq(assets.id, cat.images[0]!.assetId) });
+    expect(asset!.provenance).toMatchObject({ generationId: b.id, prompt: "cat face", seed: 2, steps: 20, scheduler: "ddim", model: "merchboard-emoji", provider: "cpu" });
+    expect(asset!.provenance!.modelHash).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it("gives the same pixels for the same seed, and other pixels for another", async () => {
+    const params = { canvasId, prompt: "pizza", seed: 4242, steps: 12, guidance: 5 };
+    const ids = [
+      await alice.client.generation.create.mutate(params),
+      await alice.client.generation.create.mutate(params),
+      await alice.client.generation.create.mutate({ ...params, seed: 4243 }),
+    ].map((r) => r.id);
+    await Promise.all(ids.map((id) => settled(id)));
+    const list = await alice.client.generation.list.query({ canvasId });
+    const [one, two, other] = await Promise.all(ids.map((id) => assetBytes(alice, list.find((g) => g.id === id)!.images[0]!.assetId)));
+    expect(one!.equals(two!)).toBe(true);
+    expect(one!.equals(other!)).toBe(false);
+  });
+
+  it("stops a running generation within one step of its cancel, keeping nothing", async () => {
+    const { id } = await alice.client.generation.create.mutate({ canvasId, prompt: "rocket", ...SLOW });
+    await reachedStep(id, 3);
+    const atCancel = (await rowOf(id)).step;
+    await bob.client.generation.cancel.mutate({ id }).catch(() => alice.client.generation.cancel.mutate({ id }));
+    await eventually(() => worker.output().includes(`${id}: canceled after step`), 30_000, "the worker to stop");
+    const stoppedAt = Number(new RegExp(`${id}: canceled after step (\\d+)`).exec(worker.output())![1]);
+    expect(stoppedAt).toBeLessThanOrEqual(atCancel + 2);
+    expect((await rowOf(id)).status).toBe("canceled");
+    expect(await t.db.query.assets.findFirst({ where: eq(assets.generationId, id) })).toBeUndefined();
+  });
+
+  it("releases the job on SIGTERM after the current step, and another worker finishes it", async () => {
+    const { id } = await alice.client.generation.create.mutate({ canvasId, prompt: "flag of Korea", ...SLOW });
+    await reachedStep(id, 3);
+    expect(await worker.kill("SIGTERM")).toBe(0);
+    expect((await rowOf(id)).status).toBe("queued");
+    worker = await startWorker(workerEnv);
+    await settled(id);
+    expect((await rowOf(id)).status).toBe("succeeded");
+  });
+
+  it("runs a job again within a minute when its worker is killed with SIGKILL mid-job", async () => {
+    const { id } = await alice.client.generation.create.mutate({ canvasId, prompt: "smiling face with sunglasses", ...SLOW });
+    await reachedStep(id, 3);
+    await worker.kill("SIGKILL");
+    const killedAt = Date.now();
+    worker = await startWorker(workerEnv);
+    await eventually(async () => (await rowOf(id)).attempts >= 2, 60_000, "the job to run again");
+    expect(Date.now() - killedAt).toBeLessThan(60_000);
+    await settled(id);
+    expect((await rowOf(id)).status).toBe("succeeded");
+  }, 120_000);
+
+  it("fails a generation readably when the model folder is broken, and keeps serving", async () => {
+    await worker.kill("SIGTERM");
+    worker = await startWorker({ ...workerEnv, MODEL_DIR: "/nonexistent/model" });
+    const first = await alice.client.generation.create.mutate({ canvasId, prompt: "cat" });
+    await settled(first.id);
+    const row = await rowOf(first.id);
+    expect(row.status).toBe("failed");
+    expect(row.error).toMatch(/model could not be loaded.*missing model_index\.json/);
+    const second = await alice.client.generation.create.mutate({ canvasId, prompt: "dog" });
+    await settled(second.id);
+    expect((await rowOf(second.id)).status).toBe("failed");
+    expect(worker.child.exitCode).toBeNull();
+  }, 60_000);
+});
