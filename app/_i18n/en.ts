@@ -1,4 +1,5 @@
 import { editorEn } from "./editor.en";
+import { generateEn } from "./generate.en";
 
 export const en = {
   "app.name": "Merchboard",
@@ -120,6 +121,7 @@ export const en = {
   "errors.oauth.noEmail": "The provider did not share an e-mail address.",
   "errors.network": "Could not reach Merchboard. Check your connection.",
   ...editorEn,
+  ...generateEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import { editorKo } from "./editor.ko";
+import { generateKo } from "./generate.ko";
 import type { MessageKey } from "./en";
 
 export const ko: Record<MessageKey, string> = {
@@ -121,4 +122,5 @@ export const ko: Record<MessageKey, string> = {
   "errors.oauth.noEmail": "로그인 제공자가 이메일 주소를 제공하지 않았어요.",
   "errors.network": "Merchboard에 연결할 수 없어요. 인터넷 연결을 확인하세요.",
   ...editorKo,
+  ...generateKo,
 };

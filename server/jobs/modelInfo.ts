@@ -3,13 +3,15 @@ import path from "node:path";
 import { projectRoot } from "@/db/projectRoot";
 
 /** The model the project trains and ships, used unless MODEL_DIR names another. */
-export const BUNDLED_MODEL_DIR = path.join(projectRoot(), "worker", "models", "merchboard-emoji");
+export function bundledModelDir(): string {
+  return path.join(projectRoot(), "worker", "models", "merchboard-emoji");
+}
 
 export const SCHEDULER_NAMES = ["ddim", "euler_a", "lcm"] as const;
 export type SchedulerName = (typeof SCHEDULER_NAMES)[number];
 
 export function modelDir(): string {
-  return process.env.MODEL_DIR || BUNDLED_MODEL_DIR;
+  return process.env.MODEL_DIR || bundledModelDir();
 }
 
 /** What the web process needs to know about the model to validate requests, without loading it. */

@@ -13,6 +13,9 @@ function describeZodError(error: ZodError): string {
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // Keeps idle event streams (the generation queue) alive through proxies; the client reconnects
+  // when it hears nothing for longer.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
   errorFormatter({ shape, error }) {
     const zod = error.cause instanceof ZodError ? error.cause : null;
     const internal = error.code === "INTERNAL_SERVER_ERROR";

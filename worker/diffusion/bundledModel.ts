@@ -1,1 +1,5 @@
-export { BUNDLED_MODEL_DIR, modelDir } from "@/server/jobs/modelInfo";
+import { bundledModelDir } from "@/server/jobs/modelInfo";
+
+export { modelDir } from "@/server/jobs/modelInfo";
+
+export const BUNDLED_MODEL_DIR = bundledModelDir();

@@ -106,8 +106,9 @@ export function generate({ db, storage, device, shutdown, log }: GenerateDeps): 
         log(`[generate] ${row.id}: canceled after step ${lastStep}`);
         return;
       }
-      if (e instanceof AbortedError) {
-        await releaseGeneration(db, row);
+      if (e instanceof AbortedError || shutdown.aborted) {
+        // Stopping (whatever failed on the way out): back to the queue for the next worker.
+        await releaseGeneration(db, row).catch(() => {});
         throw new ReleasedError();
       }
       log(`[generate] ${row.id}: failed: ${describe(e)}`);

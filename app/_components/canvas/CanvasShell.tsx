@@ -89,7 +89,7 @@ export function CanvasShell({ initial, user }: { initial: Canvas; user: User }) 
         </Group>
       </Group>
       <Box style={{ minHeight: 0 }}>
-        <Editor canvasId={c.id} canvasName={c.name} readOnly={!canEdit} />
+        <Editor canvasId={c.id} canvasName={c.name} me={{ id: user.id, role: c.role }} />
       </Box>
       <Drawer opened={membersOpen} onClose={() => setMembersOpen(false)} position="right" title={t("canvas.members")}>
         <MembersPanel canvasId={c.id} myRole={c.role} myId={user.id} />

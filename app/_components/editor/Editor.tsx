@@ -2,7 +2,7 @@
 
 import { Avatar, Badge, Box, Button, Drawer, Group, Indicator, Menu, Paper, Tabs, Text, Tooltip } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
-import { IconDownload, IconKeyboard, IconLayoutSidebarRight, IconMinus, IconPlus } from "@tabler/icons-react";
+import { IconDownload, IconKeyboard, IconLayoutSidebarRight, IconMinus, IconPlus, IconSparkles } from "@tabler/icons-react";
 import type Konva from "konva";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
@@ -13,9 +13,11 @@ import { ARTBOARD, EditorStage } from "./EditorStage";
 import { HelpOverlay } from "./HelpOverlay";
 import { LayersPanel } from "./LayersPanel";
 import { PropertiesPanel } from "./PropertiesPanel";
-import { createUndoManager, reorder, type CanvasDocument } from "./store/canvasDocument";
+import { GenerationPanel } from "../generate/GenerationPanel";
+import { payloadOf, readPayload, type GeneratedImagePayload, type Generation, type GenerationImage, type GenerationSettings } from "../generate/generatedImage";
+import { addShapes, createUndoManager, reorder, type CanvasDocument } from "./store/canvasDocument";
 import { fitCamera, shapeBox, unionBox, zoomAt, type Box as Rect, type Camera } from "./store/geometry";
-import type { Shape } from "./store/shapeTypes";
+import { makeShape, type Shape } from "./store/shapeTypes";
 import { useShapes } from "./store/useShapes";
 import { TextEditOverlay } from "./TextEditOverlay";
 import { Toolbar } from "./Toolbar";
@@ -23,19 +25,24 @@ import { useImageUpload } from "./images/useImageUpload";
 import { initials } from "../ui/initials";
 import { createTools, type ToolContext, type ToolId } from "./tools";
 
-type Props = { canvasId: string; canvasName: string; readOnly: boolean; onStatus?: (s: ConnectionStatus) => void };
+type Me = { id: string; role: "owner" | "editor" | "viewer" };
+type Props = { canvasId: string; canvasName: string; me: Me; onStatus?: (s: ConnectionStatus) => void };
+
+/** Generated images are small; they land on the artboard at this size (longer side). */
+const GENERATED_SIDE = 320;
 
 /** The live editor: the shared document, tools, panels, shortcuts and presence. */
-export default function Editor({ canvasId, canvasName, readOnly, onStatus }: Props) {
+export default function Editor({ canvasId, canvasName, me, onStatus }: Props) {
   const { session, status } = useCollaboration(canvasId);
   useEffect(() => onStatus?.(status), [status, onStatus]);
   if (!session) return null;
-  return <EditorSurface canvasId={canvasId} canvas={session.canvas} provider={session.provider} canvasName={canvasName} readOnly={readOnly} status={status} />;
+  return <EditorSurface canvasId={canvasId} canvas={session.canvas} provider={session.provider} canvasName={canvasName} me={me} status={status} />;
 }
 
-type SurfaceProps = { canvasId: string; canvas: CanvasDocument; provider: Parameters<typeof usePeers>[0]; canvasName: string; readOnly: boolean; status: ConnectionStatus };
+type SurfaceProps = { canvasId: string; canvas: CanvasDocument; provider: Parameters<typeof usePeers>[0]; canvasName: string; me: Me; status: ConnectionStatus };
 
-function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, status }: SurfaceProps) {
+function EditorSurface({ canvasId, canvas, provider, canvasName, me, status }: SurfaceProps) {
+  const readOnly = me.role === "viewer";
   const { t } = useI18n();
   const shapes = useShapes(canvas);
   const peers = usePeers(provider);
@@ -48,6 +55,9 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, statu
   const [help, setHelp] = useState(false);
   const narrow = useMediaQuery("(max-width: 48em)") ?? false;
   const [panelOpen, setPanelOpen] = useState(false);
+  const [generateOpen, setGenerateOpen] = useState<boolean | null>(null);
+  const showGenerate = generateOpen ?? !narrow;
+  const [reuse, setReuse] = useState<{ settings: GenerationSettings; nonce: number } | null>(null);
   const [spacePan, setSpacePan] = useState(false);
   const [size, setSize] = useState({ width: 800, height: 600 });
   const [clipboard, setClipboard] = useState<{ shapes: Shape[] } | null>(null);
@@ -159,13 +169,37 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, statu
   const centreRef = useRef(viewportCentre);
   centreRef.current = viewportCentre;
 
+  const placeGenerated = useCallback(
+    (image: GeneratedImagePayload, at: { x: number; y: number }) => {
+      const k = GENERATED_SIDE / Math.max(image.width, image.height);
+      const shape = makeShape("image", { x: at.x - (image.width * k) / 2, y: at.y - (image.height * k) / 2 }, {
+        width: image.width * k,
+        height: image.height * k,
+        src: image.url,
+        name: image.provenance.prompt.slice(0, 60),
+        fill: "transparent",
+        provenance: image.provenance,
+      });
+      addShapes(canvas, [shape]);
+      select([shape.id]);
+    },
+    [canvas, select],
+  );
+  const reuseSettings = useCallback((settings: GenerationSettings) => {
+    setReuse((r) => ({ settings, nonce: (r?.nonce ?? 0) + 1 }));
+    setGenerateOpen(true);
+  }, []);
+  const placeFromPanel = useCallback((g: Generation, image: GenerationImage) => placeGenerated(payloadOf(g, image), centreRef.current()), [placeGenerated]);
+
   const onDrop = (e: React.DragEvent) => {
     e.preventDefault();
     if (readOnly) return;
-    const files = [...e.dataTransfer.files];
     const rect = host.current!.getBoundingClientRect();
     const c = live.current.camera;
-    void uploadImages(files, { x: (e.clientX - rect.left - c.x) / c.scale, y: (e.clientY - rect.top - c.y) / c.scale });
+    const at = { x: (e.clientX - rect.left - c.x) / c.scale, y: (e.clientY - rect.top - c.y) / c.scale };
+    const generated = readPayload(e.dataTransfer);
+    if (generated) placeGenerated(generated, at);
+    else void uploadImages([...e.dataTransfer.files], at);
   };
 
   useEffect(() => {
@@ -215,7 +249,7 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, statu
           <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={6}>
             {selected.length > 1 ? t("editor.panel.selected", { count: selected.length }) : selected[0]?.name ?? t("editor.panel.design")}
           </Text>
-          <PropertiesPanel canvas={canvas} selected={selected} readOnly={readOnly} />
+          <PropertiesPanel canvas={canvas} selected={selected} readOnly={readOnly} onReuse={reuseSettings} />
         </Box>
         <Tabs defaultValue="layers" style={{ minHeight: 0, display: "grid", gridTemplateRows: "auto 1fr" }}>
           <Tabs.List>
@@ -228,8 +262,11 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, statu
       </Box>
   );
 
+  const generatePanel = <GenerationPanel canvasId={canvasId} me={me} reuse={reuse} onReuse={reuseSettings} onPlace={placeFromPanel} />;
+
   return (
-    <Box style={{ display: "grid", gridTemplateColumns: narrow ? "1fr" : "1fr 260px", height: "100%", minHeight: 0 }}>
+    <Box style={{ display: "grid", gridTemplateColumns: narrow ? "1fr" : `${showGenerate ? "320px " : ""}1fr 260px`, height: "100%", minHeight: 0 }}>
+      {!narrow && showGenerate && generatePanel}
       <Box
         ref={host}
         pos="relative"
@@ -302,6 +339,19 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, statu
             </Group>
           </Paper>
         </Group>
+        <Group pos="absolute" top={12} left={12} gap={6}>
+          <Button
+            variant={showGenerate ? "light" : "default"}
+            size="compact-sm"
+            leftSection={<IconSparkles size={14} />}
+            onClick={() => setGenerateOpen(!showGenerate)}
+            aria-pressed={showGenerate}
+            aria-label={t("generate.toggle")}
+            data-testid="toggle-generate"
+          >
+            {t("generate.title")}
+          </Button>
+        </Group>
         <Group pos="absolute" top={12} right={12} gap={6}>
           <PeerAvatars peers={peers} />
           {narrow && (
@@ -334,6 +384,13 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, readOnly, statu
         </Drawer>
       ) : (
         sidePanel
+      )}
+      {narrow && (
+        <Drawer opened={showGenerate} onClose={() => setGenerateOpen(false)} position="left" size="88%" withCloseButton={false} padding={0} styles={{ body: { height: "100%" } }}>
+          <Box h="100dvh">
+            <GenerationPanel canvasId={canvasId} me={me} reuse={reuse} onReuse={reuseSettings} onPlace={placeFromPanel} onClose={() => setGenerateOpen(false)} />
+          </Box>
+        </Drawer>
       )}
       <HelpOverlay opened={help} onClose={() => setHelp(false)} />
     </Box>

@@ -6,8 +6,9 @@ import { memo } from "react";
 import type { EditorMessageKey } from "../../_i18n/editor.en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { ImageCrop } from "./ImageCrop";
+import { ProvenanceInspector } from "./ProvenanceInspector";
 import { reorder, updateShapes, type CanvasDocument, type ZMove } from "./store/canvasDocument";
-import type { Shape } from "./store/shapeTypes";
+import type { ImageProvenance, Shape } from "./store/shapeTypes";
 
 const ARRANGE: [ZMove, EditorMessageKey, typeof IconArrowUp][] = [
   ["front", "editor.action.front", IconArrowBarToUp],
@@ -19,7 +20,9 @@ const ARRANGE: [ZMove, EditorMessageKey, typeof IconArrowUp][] = [
 const SWATCHES = ["#212529", "#ffffff", "#7950f2", "#e64980", "#f03e3e", "#fd7e14", "#fab005", "#40c057", "#12b886", "#228be6"];
 
 /** Style of the selection; a change applies to every selected shape in one undoable step. */
-export const PropertiesPanel = memo(function PropertiesPanel({ canvas, selected, readOnly }: { canvas: CanvasDocument; selected: Shape[]; readOnly: boolean }) {
+type Props = { canvas: CanvasDocument; selected: Shape[]; readOnly: boolean; onReuse?: (p: ImageProvenance) => void };
+
+export const PropertiesPanel = memo(function PropertiesPanel({ canvas, selected, readOnly, onReuse }: Props) {
   const { t } = useI18n();
   const first = selected[0];
   if (!first) {
@@ -47,6 +50,7 @@ export const PropertiesPanel = memo(function PropertiesPanel({ canvas, selected,
         </>
       )}
       {first.type === "image" && selected.length === 1 && <ImageCrop canvas={canvas} shape={first} readOnly={readOnly} />}
+      {first.provenance && selected.length === 1 && <ProvenanceInspector provenance={first.provenance} onReuse={readOnly ? undefined : onReuse} />}
       <div>
         <Text size="xs" fw={500} mb={4}>
           {t("editor.props.opacity", { percent: Math.round(first.opacity * 100) })}

@@ -31,6 +31,7 @@ export type GenerationView = {
   previewUrl: string | null;
   error: string | null;
   modelName: string | null;
+  modelHash: string | null;
   provider: string | null;
   durationMs: number | null;
   createdAt: Date;
@@ -43,16 +44,15 @@ export type GenerationView = {
 
 export const LIST_LIMIT = 40;
 
-/** Places in line for the given queued generations, counting what runs now, across all canvases. */
+/** Places in line (1 = next to start) for the given queued generations, across all canvases. */
 async function queuePositions(db: DbOrTx, ids: string[]): Promise<Map<string, number>> {
   if (!ids.length) return new Map();
   const res = await db.execute(sql`
     with line as (
-      select id, row_number() over (order by queued_at, id) as place
+      select id, row_number() over (order by queued_at, id) as position
       from generations where status = 'queued'
     )
-    select line.id, line.place + (select count(*) from generations where status = 'running') as position
-    from line where line.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})
+    select id, position from line where id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})
   `);
   return new Map((res.rows as { id: string; position: string | number }[]).map((r) => [r.id, Number(r.position)]));
 }
@@ -107,6 +107,7 @@ export async function listGenerations(db: DbOrTx, canvasId: string, onlyId?: str
     previewUrl: g.status === "running" && g.preview ? `data:image/webp;base64,${Buffer.from(g.preview).toString("base64")}` : null,
     error: g.error,
     modelName: g.modelName,
+    modelHash: g.modelHash,
     provider: g.provider,
     durationMs: g.durationMs,
     createdAt: g.createdAt,

@@ -29,7 +29,24 @@ export type Shape = {
   src?: string;
   crop?: { x: number; y: number; width: number; height: number } | null;
   /** image made by generation: where it came from. */
-  provenance?: Record<string, unknown>;
+  provenance?: ImageProvenance;
+};
+
+/** How a generated image was made, kept on the canvas object so anyone can see it and make more. */
+export type ImageProvenance = {
+  generationId: string;
+  prompt: string;
+  negativePrompt: string;
+  seed: number;
+  steps: number;
+  guidance: number;
+  scheduler: string;
+  width: number;
+  height: number;
+  model: string;
+  modelHash: string;
+  provider: string;
+  durationMs: number;
 };
 
 export const DEFAULT_STYLE = { fill: "#7950f2", stroke: "#343a40", strokeWidth: 0, opacity: 1 } as const;

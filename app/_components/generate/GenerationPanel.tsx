@@ -1,0 +1,91 @@
+"use client";
+
+import { Box, CloseButton, Group, Indicator, Loader, ScrollArea, Stack, Text, Title, Tooltip } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconSparkles } from "@tabler/icons-react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { useI18n } from "../../_i18n/I18nProvider";
+import { errorMessage } from "../../_lib/errors";
+import { useTRPC } from "../../_lib/trpc";
+import { GenerationCard } from "./GenerationCard";
+import { GenerationForm } from "./GenerationForm";
+import type { Generation, GenerationImage, GenerationSettings } from "./generatedImage";
+import { useGenerationQueue } from "./useGenerationQueue";
+
+type Props = {
+  canvasId: string;
+  me: { id: string; role: "owner" | "editor" | "viewer" };
+  reuse: { settings: GenerationSettings; nonce: number } | null;
+  onReuse: (settings: GenerationSettings) => void;
+  onPlace: (g: Generation, image: GenerationImage) => void;
+  /** Shown as a close button where the panel is a drawer (phones). */
+  onClose?: () => void;
+};
+
+/** The canvas's generation panel: the form (for editors) and the queue everyone shares. */
+export function GenerationPanel({ canvasId, me, reuse, onReuse, onPlace, onClose }: Props) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const model = useQuery(trpc.generation.model.queryOptions());
+  const { generations, live } = useGenerationQueue(canvasId);
+  const onError = (e: unknown) => notifications.show({ color: "red", message: errorMessage(e, t) });
+  const cancel = useMutation(trpc.generation.cancel.mutationOptions({ onError }));
+  const retry = useMutation(trpc.generation.retry.mutationOptions({ onError }));
+  const canEdit = me.role !== "viewer";
+  const cancelOne = useCallback((id: string) => cancel.mutate({ id }), [cancel]);
+  const retryOne = useCallback((id: string) => retry.mutate({ id }), [retry]);
+  const reuseOne = useCallback((g: Generation) => onReuse(g), [onReuse]);
+  const waiting = generations?.filter((g) => g.status === "queued" || g.status === "running").length ?? 0;
+
+  return (
+    <Box bg="white" h="100%" style={{ borderRight: "1px solid var(--mantine-color-gray-2)", minHeight: 0, display: "grid", gridTemplateRows: "auto auto 1fr" }} data-testid="generation-panel">
+      <Group px="sm" py={10} justify="space-between" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
+        <Group gap={6}>
+          <IconSparkles size={18} color="var(--mantine-color-violet-6)" />
+          <Title order={5}>{t("generate.title")}</Title>
+        </Group>
+        <Group gap="xs" wrap="nowrap">
+          <Tooltip label={live ? t("generate.live") : t("generate.connecting")}>
+            <Indicator color={live ? "teal" : "yellow"} size={8} processing={!live} position="middle-end" offset={-4}>
+              <Text size="xs" c="dimmed" pr={10} data-testid="queue-count">{t("generate.inQueue", { count: waiting })}</Text>
+            </Indicator>
+          </Tooltip>
+          {onClose && <CloseButton size="sm" aria-label={t("generate.close")} onClick={onClose} />}
+        </Group>
+      </Group>
+      {/* The form scrolls on its own so the queue stays in sight with the advanced options open. */}
+      <Box p="sm" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)", maxHeight: "55dvh", overflowY: "auto" }}>
+        {!canEdit ? (
+          <Text size="xs" c="dimmed">{t("generate.viewerNote")}</Text>
+        ) : model.data ? (
+          <GenerationForm canvasId={canvasId} model={model.data} reuse={reuse} />
+        ) : model.isLoading ? (
+          <Loader size="sm" />
+        ) : (
+          <Text size="xs" c="red">{t("generate.noModel")}</Text>
+        )}
+      </Box>
+      <ScrollArea type="auto" offsetScrollbars style={{ minHeight: 0 }}>
+        <Stack gap="xs" p="sm" data-testid="generation-queue">
+          {generations === undefined && <Loader size="sm" mx="auto" />}
+          {generations?.length === 0 && (
+            <Text size="sm" c="dimmed" ta="center" py="lg">{t(canEdit ? "generate.empty" : "generate.emptyViewer")}</Text>
+          )}
+          {generations?.map((g) => (
+            <GenerationCard
+              key={g.id}
+              generation={g}
+              canChange={canEdit && (g.requestedBy?.id === me.id || me.role === "owner")}
+              canPlace={canEdit}
+              onCancel={cancelOne}
+              onRetry={retryOne}
+              onReuse={reuseOne}
+              onPlace={onPlace}
+            />
+          ))}
+        </Stack>
+      </ScrollArea>
+    </Box>
+  );
+}

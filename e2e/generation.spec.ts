@@ -1,0 +1,64 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createCanvas, createInviteLink, SCREENSHOT_DIR, shoot, signUp, uniqueEmail } from "./helpers";
+
+/** Fills the form for a slow enough generation (most steps, four images) and queues it. */
+async function queue(page: Page, prompt: string) {
+  await page.getByTestId("prompt").fill(prompt);
+  const advanced = page.getByRole("button", { name: "Advanced options" });
+  if ((await advanced.getAttribute("aria-expanded")) !== "true") await advanced.click();
+  const steps = page.getByRole("slider").first();
+  await steps.focus();
+  await steps.press("End");
+  await page.getByTestId("generation-form").getByText("4", { exact: true }).click();
+  await page.getByTestId("generate-button").click();
+}
+
+test("one person queues, the other watches it run, and the result placed on the canvas reaches both", async ({ browser }) => {
+  // Two generations of four 60-step images each run on the CPU here.
+  test.setTimeout(180_000);
+  const aliceCtx = await browser.newContext({ locale: "en-US" });
+  const alice = await aliceCtx.newPage();
+  await signUp(alice, "Alice Artist", uniqueEmail("alice"));
+  await expect(alice).toHaveURL(/\/dashboard$/);
+  await createCanvas(alice, "Emoji tote");
+  await expect(alice.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+  const link = await createInviteLink(alice);
+  await alice.keyboard.press("Escape");
+
+  const bobCtx = await browser.newContext({ locale: "en-US" });
+  const bob = await bobCtx.newPage();
+  await signUp(bob, "Bob Buyer", uniqueEmail("bob"));
+  await expect(bob).toHaveURL(/\/dashboard$/);
+  await bob.goto(link);
+  await expect(bob.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+  await expect(bob.getByTestId("generation-panel")).toBeVisible();
+
+  // Alice queues two; Bob sees the first run (progress, then a preview) with the second in line.
+  await queue(alice, "red heart");
+  await queue(alice, "cat face");
+  const running = bob.locator('[data-testid="generation-card"][data-status="running"]');
+  await expect(running).toBeVisible({ timeout: 30_000 });
+  await expect(running.getByTestId("generation-step")).toContainText(/Step [1-9]\d* of 60/);
+  await expect(running.getByTestId("generation-preview")).toBeVisible();
+  await expect(bob.locator('[data-testid="generation-card"][data-status="queued"]')).toContainText("#1 in line");
+  await bob.screenshot({ path: `${SCREENSHOT_DIR}/generation-running-1280.png` });
+
+  const done = bob.locator('[data-testid="generation-card"][data-status="succeeded"]');
+  await expect(done).toHaveCount(2, { timeout: 60_000 });
+  await expect(done.first().getByTestId("generation-result")).toHaveCount(4);
+  await expect(done.first()).toContainText("Alice Artist");
+
+  // Alice places a result; Bob sees it on the canvas with where it came from.
+  const heart = alice.locator('[data-testid="generation-card"]', { hasText: "red heart" });
+  await heart.getByTestId("generation-result").first().click();
+  await expect(bob.getByTestId("layer-row")).toHaveCount(1);
+  await expect(bob.getByTestId("layer-row").first()).toContainText("red heart");
+  await bob.getByTestId("layer-row").first().click();
+  await expect(bob.getByTestId("provenance-prompt")).toHaveText("red heart");
+
+  // Reuse settings fills Bob's form with the image's prompt and seed.
+  await bob.getByTestId("reuse-settings").click();
+  await expect(bob.getByTestId("prompt")).toHaveValue("red heart");
+  await expect(bob.getByTestId("seed")).not.toHaveValue("");
+  await shoot(bob, "generation-placed");
+});
