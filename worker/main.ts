@@ -6,6 +6,7 @@ import { getStorage } from "@/server/storage/storage";
 import { startHeartbeat } from "./heartbeat";
 import { startStaleWorkerSweeper } from "./staleWorkers";
 import { cleanupExpired } from "./tasks/cleanupExpired";
+import { cleanupUploads } from "./tasks/cleanupUploads";
 import { generate } from "./tasks/generate";
 
 /**
@@ -17,7 +18,9 @@ import { generate } from "./tasks/generate";
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
-  const { db, pool } = createDb(url, 4);
+  // Job locks and completions need no fsync: lost in a Postgres crash, they only re-run a job,
+  // which every task tolerates. Generation results are written in their own committed steps.
+  const { db, pool } = createDb(url, 4, { asyncCommit: true });
   const events: WorkerEvents = new EventEmitter();
   // Jobs are locked in the name of the worker pool; the heartbeat row carries that id so that a
   // dead worker's locks can be released by it.
@@ -33,9 +36,13 @@ async function main() {
     pollInterval: 1000,
     taskList: {
       cleanupExpired: cleanupExpired(db),
+      cleanupUploads: cleanupUploads(db, getStorage()),
       generate: generate({ db, storage: getStorage(), device: env().INFERENCE_DEVICE, shutdown: shutdown.signal, log }),
     },
-    parsedCronItems: parseCronItems([{ task: "cleanupExpired", match: "17 * * * *", options: { backfillPeriod: 0 } }]),
+    parsedCronItems: parseCronItems([
+      { task: "cleanupExpired", match: "17 * * * *", options: { backfillPeriod: 0 } },
+      { task: "cleanupUploads", match: "37 * * * *", options: { backfillPeriod: 0 } },
+    ]),
   });
   if (!workerId) throw new Error("graphile-worker created no worker pool");
   const stopHeartbeat = startHeartbeat(db, workerId);

@@ -3,6 +3,7 @@ import { z } from "zod";
 /** Every task's payload schema; the enqueue helper and the task's payload type both derive from it. */
 export const jobSchemas = {
   cleanupExpired: z.object({}),
+  cleanupUploads: z.object({}),
   generate: z.object({ generationId: z.string().uuid() }),
 } as const;
 

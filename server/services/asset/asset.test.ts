@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { HeadObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { assets } from "@/db/schema";
 import { handleAssetRequest } from "@/server/http/assetHandler";
+import { ABANDONED_UPLOAD_MS, dropAbandonedUploads } from "@/server/services/asset/assetService";
 import { resetEnvCache } from "@/server/env";
 import { ensureBucket } from "@/server/storage/s3";
 import { getStorage, type Storage } from "@/server/storage/storage";
@@ -201,5 +202,23 @@ describe("completing an upload", () => {
   it("answers NOT_FOUND for an unknown asset, and the route 404 for a malformed id", async () => {
     expect(await errorCode(editor.client.asset.completeUpload.mutate({ assetId: crypto.randomUUID() }))).toBe("NOT_FOUND");
     expect((await fetchAsset(editor, "/api/assets/not-an-id")).status).toBe(404);
+  });
+});
+
+describe("abandoned uploads", () => {
+  it("are removed after a day with their files; fresh and ready ones stay", async () => {
+    const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: "#0a0" } }).png().toBuffer();
+    const abandoned = await upload(editor, png, "image/png", "abandoned.png");
+    const fresh = await editor.client.asset.createUpload.mutate({ canvasId, contentType: "image/png", size: 10, fileName: "fresh.png" });
+    const ready = await upload(editor, png, "image/png", "ready.png");
+    await editor.client.asset.completeUpload.mutate({ assetId: ready.assetId });
+    await t.db.update(assets).set({ createdAt: new Date(Date.now() - 2 * ABANDONED_UPLOAD_MS) }).where(inArray(assets.id, [abandoned.assetId, ready.assetId]));
+
+    expect(await dropAbandonedUploads(t.db, storage)).toBe(1);
+    expect(await rowOf(abandoned.assetId)).toBeUndefined();
+    expect(await keysUnder(`uploads/${canvasId}/${abandoned.assetId}/`)).toEqual([]);
+    expect((await rowOf(fresh.assetId))!.status).toBe("pending");
+    expect((await rowOf(ready.assetId))!.status).toBe("ready");
+    expect(await dropAbandonedUploads(t.db, storage)).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assets } from "@/db/schema";
 import { AppError } from "../../errors";
@@ -159,4 +159,24 @@ export async function findServableAsset(db: Db, assetId: string, thumb: boolean)
   const key = thumb ? row?.thumbKey : row?.objectKey;
   if (!row || !key) return null;
   return { canvasId: row.canvasId, key, contentType: thumb ? "image/webp" : row.contentType };
+}
+
+/** An upload URL lives minutes; a pending asset older than this was abandoned. */
+export const ABANDONED_UPLOAD_MS = 24 * 3600_000;
+
+/**
+ * Removes uploads that were asked for and never completed: the file, if one arrived, and the
+ * pending row. Safe to run any number of times.
+ */
+export async function dropAbandonedUploads(db: Db, storage: Storage, now = new Date()): Promise<number> {
+  const stale = await db
+    .select({ id: assets.id, canvasId: assets.canvasId })
+    .from(assets)
+    .where(and(eq(assets.status, "pending"), lt(assets.createdAt, new Date(now.getTime() - ABANDONED_UPLOAD_MS))))
+    .limit(500);
+  for (const a of stale) {
+    await dropUpload(storage, uploadKey(a.canvasId, a.id));
+    await db.delete(assets).where(and(eq(assets.id, a.id), eq(assets.status, "pending")));
+  }
+  return stale.length;
 }
