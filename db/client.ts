@@ -6,8 +6,13 @@ export type Db = NodePgDatabase<typeof schema>;
 /** A database handle or an open transaction: services accept either. */
 export type DbOrTx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-export function createDb(url: string, max = 10): { db: Db; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max });
+/**
+ * `asyncCommit`: commits return before the WAL reaches disk. Nothing is lost when our processes
+ * die, only in a crash of Postgres or the machine (the last fraction of a second). The worker uses
+ * it for queue bookkeeping (job locks, completions), where a lost write only re-runs a job.
+ */
+export function createDb(url: string, max = 10, opts: { asyncCommit?: boolean } = {}): { db: Db; pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: url, max, ...(opts.asyncCommit ? { options: "-c synchronous_commit=off" } : {}) });
   // 57P01: the server is shutting down, which happens on every clean stop; nothing to report.
   const report = (what: string) => (err: Error & { code?: string }) => err.code !== "57P01" && console.error(`[db] ${what}:`, err.message);
   pool.on("error", report("idle client error"));
