@@ -19,15 +19,22 @@ type Pending = { update: Uint8Array; conn: Connection };
 
 /**
  * One canvas's live document. Updates are validated, written to Postgres in batches, and only then
- * applied and sent on, merged into one frame per receiver per batch.
+ * applied and sent on, merged into one frame per batch.
  */
 export class Room {
   readonly conns = new Set<Connection>();
   readonly stats = { droppedViewerWrites: 0 };
   private awareness = new Map<number, AwarenessEntry>();
   private pending: Pending[] = [];
-  private flushing: Promise<void> | null = null;
+  private flushScheduled = false;
+  /** Batches written to Postgres and not yet sent on. */
+  private inFlight = 0;
+  /** Sends happen in the order the batches arrived, whatever order their writes finish in. */
+  private sendChain: Promise<void> = Promise.resolve();
   private updatesSinceCompaction: number;
+  private compacting = false;
+  /** Ids of rows this room wrote and applied itself: compaction need not apply them again. */
+  private readonly ownIds = new Set<number>();
   private closed = false;
 
   private constructor(
@@ -49,7 +56,7 @@ export class Room {
   }
 
   get idle(): boolean {
-    return this.conns.size === 0 && this.pending.length === 0 && !this.flushing;
+    return this.conns.size === 0 && this.pending.length === 0 && this.inFlight === 0;
   }
 
   join(conn: Connection): void {
@@ -85,49 +92,54 @@ export class Room {
     }
     this.bytes += update.byteLength;
     this.pending.push({ update, conn });
-    if (!this.flushing) this.flushing = this.flush();
-  }
-
-  private async flush(): Promise<void> {
-    while (this.pending.length && !this.closed) {
-      const batch = this.pending;
-      this.pending = [];
-      try {
-        const ids = await appendUpdates(
-          this.db,
-          this.canvasId,
-          batch.map((p) => ({ update: p.update, userId: p.conn.identity.userId })),
-        );
-        this.lastId = Math.max(this.lastId, ...ids);
-      } catch (e) {
-        console.error(`[collab] could not store edits for ${this.canvasId}:`, e instanceof Error ? e.message : e);
-        this.breakRoom();
-        return;
-      }
-      for (const p of batch) Y.applyUpdate(this.doc, p.update, p.conn);
-      this.sendBatch(batch);
-      this.updatesSinceCompaction += batch.length;
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
     }
-    this.flushing = null;
-    if (this.updatesSinceCompaction >= this.limits.compactAfterUpdates) await this.compactNow();
   }
 
   /**
-   * Each receiver gets one frame per batch with every update in it that it did not send itself:
-   * one shared frame, encoded once, for everyone who sent nothing, and its own merge for each sender.
+   * Starts writing everything that arrived in this tick without waiting for earlier writes, so an
+   * edit waits for its own round trip only; each batch is applied and sent once it is stored and
+   * every earlier batch has been sent.
+   */
+  private flush(): void {
+    this.flushScheduled = false;
+    if (!this.pending.length || this.closed) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.inFlight++;
+    const stored = appendUpdates(this.db, this.canvasId, batch.map((p) => ({ update: p.update, userId: p.conn.identity.userId })));
+    stored.catch(() => {}); // handled in its turn below; this only keeps it from counting as unhandled meanwhile
+    this.sendChain = this.sendChain.then(async () => {
+      try {
+        const ids = await stored;
+        if (this.closed) return;
+        this.lastId = Math.max(this.lastId, ...ids);
+        for (const id of ids) this.ownIds.add(id);
+        for (const p of batch) Y.applyUpdate(this.doc, p.update, p.conn);
+        this.sendBatch(batch);
+        this.updatesSinceCompaction += batch.length;
+      } catch (e) {
+        if (this.closed) return;
+        console.error(`[collab] could not store edits for ${this.canvasId}:`, e instanceof Error ? e.message : e);
+        this.breakRoom();
+      } finally {
+        this.inFlight--;
+        if (this.inFlight === 0 && this.updatesSinceCompaction >= this.limits.compactAfterUpdates) void this.compactNow();
+      }
+    });
+  }
+
+  /**
+   * Everyone gets the same frame per batch, encoded once: the batch's updates merged. A sender
+   * also receives its own edit back; applying an update twice changes nothing in Yjs, and it is
+   * far cheaper than a separate merge per sender (which grows with the square of the senders).
    */
   private sendBatch(batch: Pending[]): void {
-    const merge = (updates: Uint8Array[]) => (updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
-    const shared = encodeSync(SYNC_UPDATE, merge(batch.map((p) => p.update)));
-    const senders = new Set(batch.map((p) => p.conn));
-    for (const conn of this.conns) {
-      if (!senders.has(conn)) {
-        send(conn, shared);
-        continue;
-      }
-      const others = batch.filter((p) => p.conn !== conn).map((p) => p.update);
-      if (others.length) send(conn, encodeSync(SYNC_UPDATE, merge(others)));
-    }
+    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
+    const frame = encodeSync(SYNC_UPDATE, merged);
+    for (const conn of this.conns) send(conn, frame);
   }
 
   /**
@@ -135,19 +147,23 @@ export class Room {
    * edits may not have reached this room yet), so the snapshot holds everything it replaces.
    */
   private async compactNow(): Promise<void> {
-    if (this.flushing || this.closed) return;
+    if (this.inFlight || this.compacting || this.closed) return;
+    this.compacting = true;
     try {
       const rows = await readAllUpdates(this.db, this.canvasId);
       const before = Y.encodeStateVector(this.doc);
-      for (const r of rows) Y.applyUpdate(this.doc, r.update, "remote");
+      for (const r of rows) if (!this.ownIds.has(r.id)) Y.applyUpdate(this.doc, r.update, "remote");
       const diff = Y.encodeStateAsUpdate(this.doc, before);
       if (diff.byteLength > 2) this.broadcast(encodeSync(SYNC_UPDATE, diff), null);
       const state = Y.encodeStateAsUpdate(this.doc);
       await compact(this.db, this.canvasId, state, rows.map((r) => r.id));
+      for (const r of rows) this.ownIds.delete(r.id);
       this.updatesSinceCompaction = 0;
       this.bytes = state.byteLength;
     } catch (e) {
       console.error(`[collab] compaction of ${this.canvasId} failed:`, e instanceof Error ? e.message : e);
+    } finally {
+      this.compacting = false;
     }
   }
 
@@ -194,7 +210,6 @@ export class Room {
   private breakRoom(): void {
     this.closed = true;
     this.pending = [];
-    this.flushing = null;
     for (const c of this.conns) c.socket.close(CLOSE.storageUnavailable, "Storage is unavailable; reconnecting");
     this.onBroken(this);
   }
