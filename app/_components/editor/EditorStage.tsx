@@ -51,39 +51,99 @@ export function EditorStage(p: Props) {
     tr.getLayer()?.batchDraw();
   }, [p.selection, p.shapes, p.readOnly, p.stageRef, p.editingTextId]);
 
+  // The camera the stage shows right now. Pans, zooms and pinches move the stage directly and
+  // reach React only once the view rests: re-rendering the stage on every frame costs React a
+  // walk over every shape's fiber, which at thousands of shapes is most of a frame.
+  const view = useRef(p.camera);
+  useEffect(() => {
+    view.current = p.camera;
+  }, [p.camera]);
+  const moveView = (next: Camera) => {
+    const stage = p.stageRef.current;
+    if (!stage) return;
+    view.current = next;
+    stage.position({ x: next.x, y: next.y });
+    stage.scale({ x: next.scale, y: next.scale });
+    moving();
+    stage.batchDraw();
+  };
+  const toolContext: ToolContext = { ...p.toolContext, camera: () => view.current, setCamera: moveView };
+
+  const pointers = useRef(new Map<number, { x: number; y: number }>());
+  const pinch = useRef<{ distance: number; centre: { x: number; y: number }; camera: Camera } | null>(null);
+  /** After a pinch, the fingers' remaining events belong to no tool until all are lifted. */
+  const ignoreUntilLifted = useRef(false);
+  const screenOf = (e: Konva.KonvaEventObject<PointerEvent>) => {
+    const rect = e.target.getStage()!.container().getBoundingClientRect();
+    return { x: e.evt.clientX - rect.left, y: e.evt.clientY - rect.top };
+  };
+  const pinchState = () => {
+    const [a, b] = [...pointers.current.values()] as [{ x: number; y: number }, { x: number; y: number }];
+    return { distance: Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)), centre: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } };
+  };
+
   const info = (e: Konva.KonvaEventObject<PointerEvent>) => {
     const stage = e.target.getStage()!;
     const screen = stage.getPointerPosition() ?? { x: 0, y: 0 };
-    const world = { x: (screen.x - p.camera.x) / p.camera.scale, y: (screen.y - p.camera.y) / p.camera.scale };
+    const cam = view.current;
+    const world = { x: (screen.x - cam.x) / cam.scale, y: (screen.y - cam.y) / cam.scale };
     const target = e.target.hasName("shape") ? e.target.id() : null;
     return { screen, world, shift: e.evt.shiftKey, targetId: target };
   };
 
   const onPointerDown = (e: Konva.KonvaEventObject<PointerEvent>) => {
+    pointers.current.set(e.evt.pointerId, screenOf(e));
+    if (pointers.current.size === 2) {
+      p.tool.cancel(toolContext);
+      panning.current = null;
+      ignoreUntilLifted.current = true;
+      pinch.current = { ...pinchState(), camera: view.current };
+      return;
+    }
+    if (ignoreUntilLifted.current) return;
     if (e.target.getParent()?.className === "Transformer") return;
     if (p.spacePan || e.evt.button === 1) {
       panning.current = e.target.getStage()!.getPointerPosition();
       return;
     }
     if (e.evt.button !== 0) return;
-    p.tool.down(p.toolContext, info(e));
+    p.tool.down(toolContext, info(e));
   };
   const onPointerMove = (e: Konva.KonvaEventObject<PointerEvent>) => {
+    if (pointers.current.has(e.evt.pointerId)) pointers.current.set(e.evt.pointerId, screenOf(e));
+    const start = pinch.current;
+    if (start && pointers.current.size >= 2) {
+      const now = pinchState();
+      const scale = Math.min(16, Math.max(0.05, start.camera.scale * (now.distance / start.distance)));
+      // The world point under the fingers' first centre follows their centre now.
+      const wx = (start.centre.x - start.camera.x) / start.camera.scale;
+      const wy = (start.centre.y - start.camera.y) / start.camera.scale;
+      moveView({ scale, x: now.centre.x - wx * scale, y: now.centre.y - wy * scale });
+      return;
+    }
+    if (ignoreUntilLifted.current) return;
     const i = info(e);
     p.onCursor(i.world);
     if (panning.current) {
-      p.setCamera({ ...p.camera, x: p.camera.x + i.screen.x - panning.current.x, y: p.camera.y + i.screen.y - panning.current.y });
+      const cam = view.current;
+      moveView({ ...cam, x: cam.x + i.screen.x - panning.current.x, y: cam.y + i.screen.y - panning.current.y });
       panning.current = i.screen;
       return;
     }
-    p.tool.move(p.toolContext, i);
+    p.tool.move(toolContext, i);
   };
   const onPointerUp = (e: Konva.KonvaEventObject<PointerEvent>) => {
+    pointers.current.delete(e.evt.pointerId);
+    if (pointers.current.size < 2) pinch.current = null;
+    if (ignoreUntilLifted.current) {
+      if (pointers.current.size === 0) ignoreUntilLifted.current = false;
+      return;
+    }
     if (panning.current) {
       panning.current = null;
       return;
     }
-    p.tool.up(p.toolContext, info(e));
+    p.tool.up(toolContext, info(e));
   };
 
   // While the view moves, the shapes are drawn from one cached bitmap and the hit canvas is not
@@ -101,15 +161,16 @@ export function EditorStage(p: Props) {
       shapesGroup.current?.clearCache();
       shapesLayer.current?.listening(true);
       shapesLayer.current?.batchDraw();
+      p.setCamera(view.current);
     }, 150);
   };
 
   const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
     e.evt.preventDefault();
-    moving();
     const screen = e.target.getStage()!.getPointerPosition() ?? { x: 0, y: 0 };
-    if (e.evt.ctrlKey || e.evt.metaKey) p.setCamera(zoomAt(p.camera, screen, Math.exp(-e.evt.deltaY * 0.01)));
-    else p.setCamera({ ...p.camera, x: p.camera.x - (e.evt.shiftKey ? e.evt.deltaY : e.evt.deltaX), y: p.camera.y - (e.evt.shiftKey ? 0 : e.evt.deltaY) });
+    const cam = view.current;
+    if (e.evt.ctrlKey || e.evt.metaKey) moveView(zoomAt(cam, screen, Math.exp(-e.evt.deltaY * 0.01)));
+    else moveView({ ...cam, x: cam.x - (e.evt.shiftKey ? e.evt.deltaY : e.evt.deltaX), y: cam.y - (e.evt.shiftKey ? 0 : e.evt.deltaY) });
   };
 
   const stageNode = (id: string) => p.stageRef.current?.findOne((n: Konva.Node) => n.id() === id);
@@ -216,7 +277,7 @@ export function EditorStage(p: Props) {
       onPointerUp={onPointerUp}
       onPointerLeave={() => p.onCursor(null)}
       onWheel={onWheel}
-      style={{ cursor: p.spacePan ? "grab" : p.tool.cursor }}
+      style={{ cursor: p.spacePan ? "grab" : p.tool.cursor, touchAction: "none" }}
     >
       <Layer ref={shapesLayer}>
         <Rect name="artboard" {...ARTBOARD} fill="white" shadowColor="black" shadowOpacity={0.08} shadowBlur={30 / scale} shadowOffsetY={8 / scale} listening={false} />

@@ -18,4 +18,8 @@ export class HandTool implements Tool {
   up(): void {
     this.last = null;
   }
+
+  cancel(): void {
+    this.last = null;
+  }
 }

@@ -50,4 +50,10 @@ export class PathTool implements Tool {
     this.from = null;
     this.draft = null;
   }
+
+  cancel(ctx: ToolContext): void {
+    ctx.setDraft(null);
+    this.from = null;
+    this.draft = null;
+  }
 }

@@ -34,4 +34,9 @@ export class SelectTool implements Tool {
     this.marqueeFrom = null;
     ctx.setMarquee(null);
   }
+
+  cancel(ctx: ToolContext): void {
+    this.marqueeFrom = null;
+    ctx.setMarquee(null);
+  }
 }

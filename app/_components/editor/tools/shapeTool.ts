@@ -47,4 +47,10 @@ export class ShapeTool implements Tool {
     this.from = null;
     this.draft = null;
   }
+
+  cancel(ctx: ToolContext): void {
+    ctx.setDraft(null);
+    this.from = null;
+    this.draft = null;
+  }
 }

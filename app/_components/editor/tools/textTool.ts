@@ -13,4 +13,6 @@ export class TextTool implements Tool {
     ctx.setTool("select");
     ctx.startTextEdit(makeShape("text", { x: p.world.x, y: p.world.y - 24 }, { text: "" }));
   }
+
+  cancel(): void {}
 }

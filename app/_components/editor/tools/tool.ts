@@ -28,4 +28,6 @@ export interface Tool {
   down(ctx: ToolContext, p: PointerInfo): void;
   move(ctx: ToolContext, p: PointerInfo): void;
   up(ctx: ToolContext, p: PointerInfo): void;
+  /** Drops a gesture in progress without committing it (a second finger turned it into a pinch). */
+  cancel(ctx: ToolContext): void;
 }
