@@ -61,7 +61,7 @@ async function main() {
     await db.insert(canvasDocs).values({ canvasId: id, snapshot: Y.encodeStateAsUpdate(doc), throughUpdateId: 0 });
     await page.goto(`${base}/canvas/${id}`);
     await page.getByTestId("connection-status").and(page.locator('[data-status="connected"]')).waitFor();
-    await page.waitForFunction(`document.querySelectorAll('[data-testid="layer-row"]').length === ${n}`, undefined, { timeout: 120_000 });
+    await page.waitForFunction(`document.querySelector('[data-testid="layers"]')?.getAttribute('data-count') === '${n}'`, undefined, { timeout: 120_000 });
     const stage = (await page.getByTestId("editor-stage").boundingBox())!;
     await page.mouse.move(stage.x + stage.width / 2, stage.y + stage.height / 2);
     // A string, not a function: the TypeScript loader would add helpers the page does not have.
