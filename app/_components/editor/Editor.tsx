@@ -343,13 +343,13 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, me, status }: S
           <Button
             variant={showGenerate ? "light" : "default"}
             size="compact-sm"
-            leftSection={<IconSparkles size={14} />}
+            leftSection={narrow ? undefined : <IconSparkles size={14} />}
             onClick={() => setGenerateOpen(!showGenerate)}
             aria-pressed={showGenerate}
             aria-label={t("generate.toggle")}
             data-testid="toggle-generate"
           >
-            {t("generate.title")}
+            {narrow ? <IconSparkles size={16} /> : t("generate.title")}
           </Button>
         </Group>
         <Group pos="absolute" top={12} right={12} gap={6}>
