@@ -57,11 +57,16 @@ def grid(images, labels, path):
     img.save(path)
 
 
-def run(out, items, tok, text, unet, enc, dec, scale, smoke=False):
+def run(out, items, tok, text, unet, enc, dec, scale, smoke=False, judge=None):
+    """Retrieval with the autoencoder's latents and, when a judge encoder is given, with it too."""
     from run import images_tensor
+    import judge as judge_mod
     rng = random.Random(7)
     real = images_tensor(items)
-    real_emb = embed(enc, real)
+    embedders = {"ae_latents": lambda x: embed(enc, x)}
+    if judge is not None:
+        embedders["judge"] = lambda x: judge_mod.embed(judge, x)
+    real_embs = {k: f(real) for k, f in embedders.items()}
     seen = [i for i, it in enumerate(items) if it["split"] == "train"]
     held = [i for i, it in enumerate(items) if it["split"] == "heldout"]
     seen = rng.sample(seen, min(200 if not smoke else 16, len(seen)))
@@ -69,13 +74,19 @@ def run(out, items, tok, text, unet, enc, dec, scale, smoke=False):
     for name, idx in (("seen_heldout_phrasing", seen), ("heldout_emoji", held)):
         prompts = [data.eval_caption(items[i]) for i in idx]
         gen = generate(prompts, tok, text, unet, dec, scale, seed=1234)
-        hit5, group = retrieval(embed(enc, gen), real_emb, idx, items)
         with torch.no_grad():
             recon = dec(enc(real[idx])[0])
-        c5, cg = retrieval(embed(enc, recon), real_emb, idx, items)
-        report[name] = {"n": len(idx), "top5": round(hit5, 3), "group": round(group, 3),
-                        "ceiling_top5": round(c5, 3), "ceiling_group": round(cg, 3),
-                        "chance_top5": round(5 / len(items), 4)}
+        for k, f in embedders.items():
+            hit5, group = retrieval(f(gen), real_embs[k], idx, items)
+            c5, cg = retrieval(f(recon), real_embs[k], idx, items)
+            entry = {"n": len(idx), "top5": round(hit5, 3), "group": round(group, 3),
+                     "ceiling_top5": round(c5, 3), "ceiling_group": round(cg, 3),
+                     "chance_top5": round(5 / len(items), 4)}
+            # The autoencoder's figures keep their original place in the report.
+            if k == "ae_latents":
+                report[name] = entry
+            else:
+                report.setdefault(k, {})[name] = entry
     torch.set_num_threads(2)
     t0 = time.time()
     generate(["red heart"], tok, text, unet, dec, scale, seed=1)

@@ -1,4 +1,4 @@
-"""One command for the bundled model: data → tokenizer → autoencoder → text encoder + UNet → ONNX → evaluation.
+"""One command for the bundled model: data → tokenizer → autoencoder → text encoder + UNet → judge → ONNX → evaluation.
 
     /usr/bin/python3 worker/models/recipe/run.py [--smoke] [--ae-minutes M] [--ldm-minutes M]
 
@@ -170,12 +170,13 @@ def main():
     ap.add_argument("--smoke", action="store_true", help="tiny data and a few minutes, for testing the recipe")
     ap.add_argument("--ae-minutes", type=float, default=12)
     ap.add_argument("--ldm-minutes", type=float, default=80)
+    ap.add_argument("--judge-minutes", type=float, default=8, help="training of the evaluation encoder")
     ap.add_argument("--out", default=os.path.join(HERE, "..", "merchboard-emoji"))
     ap.add_argument("--work", default=os.path.join(HERE, "..", "_work"))
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
     if args.smoke:
-        args.ae_minutes, args.ldm_minutes = min(args.ae_minutes, 0.5), min(args.ldm_minutes, 1)
+        args.ae_minutes, args.ldm_minutes, args.judge_minutes = min(args.ae_minutes, 0.5), min(args.ldm_minutes, 1), min(args.judge_minutes, 0.5)
         args.work += "-smoke"
         args.out += "-smoke"
     torch.set_num_threads(args.threads)
@@ -187,8 +188,11 @@ def main():
     unet, text, steps, seconds = stage_ldm(args.work, items, tok, enc, scale, args.ldm_minutes)
     import export
     import evaluate
+    import judge as judge_mod
+    judge, judge_steps = judge_mod.train_or_load(args.work, images_tensor(items), enc, dec, args.judge_minutes, log)
     export.write_model(args.out, tok, text, unet, dec, scale, MAX_LEN)
-    report = evaluate.run(args.out, items, tok, text, unet, enc, dec, scale, smoke=args.smoke)
+    report = evaluate.run(args.out, items, tok, text, unet, enc, dec, scale, smoke=args.smoke, judge=judge)
+    report["judge_steps"] = judge_steps
     report.update({"ldm_steps": steps, "ldm_train_seconds": round(seconds), "threads": args.threads,
                    "vocab_size": len(tok.vocab), "unet_params": nets.count(unet), "text_params": nets.count(text),
                    "decoder_params": nets.count(dec), "n_emoji": len(items)})
