@@ -1,8 +1,8 @@
 import { EventEmitter } from "node:events";
 import { parseCronItems, run, type WorkerEvents } from "graphile-worker";
 import { createDb } from "@/db/client";
-import { env } from "@/server/env";
 import { getStorage } from "@/server/storage/storage";
+import { inferenceDevice } from "./diffusion/providers";
 import { startHeartbeat } from "./heartbeat";
 import { startStaleWorkerSweeper } from "./staleWorkers";
 import { cleanupExpired } from "./tasks/cleanupExpired";
@@ -18,8 +18,9 @@ import { generate } from "./tasks/generate";
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
-  // Job locks and completions need no fsync: lost in a Postgres crash, they only re-run a job,
-  // which every task tolerates. Generation results are written in their own committed steps.
+  // No commit here waits for the disk. A crash of Postgres or the machine (not of ours) could
+  // lose the last fraction of a second: a job lock or completion, which only re-runs a job (every
+  // task tolerates that), or a generation's final write, after which its job runs again.
   const { db, pool } = createDb(url, 4, { asyncCommit: true });
   const events: WorkerEvents = new EventEmitter();
   // Jobs are locked in the name of the worker pool; the heartbeat row carries that id so that a
@@ -37,7 +38,7 @@ async function main() {
     taskList: {
       cleanupExpired: cleanupExpired(db),
       cleanupUploads: cleanupUploads(db, getStorage()),
-      generate: generate({ db, storage: getStorage(), device: env().INFERENCE_DEVICE, shutdown: shutdown.signal, log }),
+      generate: generate({ db, storage: getStorage(), device: inferenceDevice(process.env.INFERENCE_DEVICE), shutdown: shutdown.signal, log }),
     },
     parsedCronItems: parseCronItems([
       { task: "cleanupExpired", match: "17 * * * *", options: { backfillPeriod: 0 } },

@@ -34,6 +34,8 @@ export const generations = pgTable(
     preview: bytea("preview"),
     error: text("error"),
     attempts: integer("attempts").notNull().default(0),
+    /** Set by each run that claims it; a run only writes while the row still carries its id. */
+    runId: uuid("run_id"),
     modelName: text("model_name"),
     modelHash: text("model_hash"),
     provider: text("provider"),

@@ -8,7 +8,7 @@ import { userColor } from "./colors";
 import type { Connection } from "./connection";
 import { DOC_CHANNEL, PROCESS_TAG } from "./docStore";
 import { DEFAULT_LIMITS, type CollabLimits } from "./limits";
-import { listen } from "./notifications";
+import { listen } from "@/db/listen";
 import { CLOSE, decodeMessage } from "./protocol";
 import { RoomRegistry } from "./rooms";
 import { authorizeUpgrade, collabCanvasId } from "./upgradeAuth";

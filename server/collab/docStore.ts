@@ -99,14 +99,21 @@ export async function readAllUpdates(db: Db, canvasId: string): Promise<StoredUp
     .orderBy(asc(canvasDocUpdates.id));
 }
 
-/** Stores `state` as the snapshot and deletes exactly the update rows folded into it. */
+/**
+ * Stores `state` as the snapshot and deletes exactly the update rows folded into it. Compactions
+ * of one canvas (from several processes) take turns, and each merges the snapshot it finds into
+ * its own, so one never drops what another folded in.
+ */
 export async function compact(db: Db, canvasId: string, state: Uint8Array, foldedIds: number[]): Promise<void> {
-  const through = Math.max(0, ...foldedIds);
   await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('canvas_doc:' || ${canvasId}))`);
+    const [current] = await tx.select({ snapshot: canvasDocs.snapshot, through: canvasDocs.throughUpdateId }).from(canvasDocs).where(eq(canvasDocs.canvasId, canvasId));
+    const snapshot = current ? Y.mergeUpdates([current.snapshot, state]) : state;
+    const through = Math.max(current?.through ?? 0, ...foldedIds);
     await tx
       .insert(canvasDocs)
-      .values({ canvasId, snapshot: state, throughUpdateId: through })
-      .onConflictDoUpdate({ target: canvasDocs.canvasId, set: { snapshot: state, throughUpdateId: through, updatedAt: new Date() } });
+      .values({ canvasId, snapshot, throughUpdateId: through })
+      .onConflictDoUpdate({ target: canvasDocs.canvasId, set: { snapshot, throughUpdateId: through, updatedAt: new Date() } });
     if (foldedIds.length) await tx.delete(canvasDocUpdates).where(and(eq(canvasDocUpdates.canvasId, canvasId), inArray(canvasDocUpdates.id, foldedIds)));
   });
 }

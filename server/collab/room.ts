@@ -56,7 +56,7 @@ export class Room {
   }
 
   get idle(): boolean {
-    return this.conns.size === 0 && this.pending.length === 0 && this.inFlight === 0;
+    return this.conns.size === 0 && this.pending.length === 0 && this.inFlight === 0 && !this.compacting;
   }
 
   join(conn: Connection): void {
@@ -126,7 +126,7 @@ export class Room {
         this.breakRoom();
       } finally {
         this.inFlight--;
-        if (this.inFlight === 0 && this.updatesSinceCompaction >= this.limits.compactAfterUpdates) void this.compactNow();
+        if (this.updatesSinceCompaction >= this.limits.compactAfterUpdates) void this.compactNow();
       }
     });
   }
@@ -147,7 +147,9 @@ export class Room {
    * edits may not have reached this room yet), so the snapshot holds everything it replaces.
    */
   private async compactNow(): Promise<void> {
-    if (this.inFlight || this.compacting || this.closed) return;
+    // Writes still in flight are fine: their rows are either folded here (and applied first) or
+    // left for the next compaction.
+    if (this.compacting || this.closed) return;
     this.compacting = true;
     try {
       const rows = await readAllUpdates(this.db, this.canvasId);
@@ -157,7 +159,9 @@ export class Room {
       if (diff.byteLength > 2) this.broadcast(encodeSync(SYNC_UPDATE, diff), null);
       const state = Y.encodeStateAsUpdate(this.doc);
       await compact(this.db, this.canvasId, state, rows.map((r) => r.id));
-      for (const r of rows) this.ownIds.delete(r.id);
+      // Ids below every row still stored were folded by another process's compaction.
+      const oldest = rows[0]?.id ?? Infinity;
+      for (const id of this.ownIds) if (id <= (rows.at(-1)?.id ?? 0) || id < oldest) this.ownIds.delete(id);
       this.updatesSinceCompaction = 0;
       this.bytes = state.byteLength;
     } catch (e) {

@@ -28,7 +28,7 @@ export type ModelInfo = {
   defaultGuidance: number;
 };
 
-const cache = new Map<string, ModelInfo | null>();
+const cache = new Map<string, ModelInfo>();
 
 function readJson(file: string): Record<string, unknown> | null {
   try {
@@ -46,7 +46,8 @@ export function schedulerFromClass(className: string): SchedulerName {
 
 /** Reads model_index.json and the scheduler config once; null when the folder is not a model. */
 export function readModelInfo(dir = modelDir()): ModelInfo | null {
-  if (cache.has(dir)) return cache.get(dir)!;
+  const cached = cache.get(dir);
+  if (cached) return cached;
   const index = readJson(path.join(dir, "model_index.json"));
   const scheduler = readJson(path.join(dir, "scheduler", "scheduler_config.json"));
   const vae = readJson(path.join(dir, "vae_decoder", "config.json")) ?? {};
@@ -65,6 +66,7 @@ export function readModelInfo(dir = modelDir()): ModelInfo | null {
       defaultGuidance: kind === "lcm" ? 1 : 4,
     };
   }
-  cache.set(dir, info);
+  // A folder that is not a model yet is read again next time, so installing one needs no restart.
+  if (info) cache.set(dir, info);
   return info;
 }

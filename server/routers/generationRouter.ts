@@ -21,6 +21,42 @@ const createInput = z.object({
   scheduler: z.enum(SCHEDULER_NAMES, `must be one of ${SCHEDULER_NAMES.join(", ")}`).optional(),
 });
 
+const image = z.object({ assetId: z.string(), url: z.string(), thumbUrl: z.string(), width: z.number(), height: z.number() });
+const when = z.date().nullable();
+
+/** What every collaborator's panel relies on; more fields may come. */
+const generationOut = z.object({
+  id: z.string(),
+  canvasId: z.string(),
+  status: z.enum(["queued", "running", "succeeded", "failed", "canceled"]),
+  prompt: z.string(),
+  negativePrompt: z.string(),
+  steps: z.number(),
+  guidance: z.number(),
+  seed: z.number(),
+  width: z.number(),
+  height: z.number(),
+  count: z.number(),
+  scheduler: z.string(),
+  requestedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  progress: z.number(),
+  step: z.number(),
+  totalSteps: z.number(),
+  position: z.number().nullable(),
+  previewUrl: z.string().nullable(),
+  error: z.string().nullable(),
+  modelName: z.string().nullable(),
+  modelHash: z.string().nullable(),
+  provider: z.string().nullable(),
+  durationMs: z.number().nullable(),
+  createdAt: z.date(),
+  queuedAt: z.date(),
+  startedAt: when,
+  firstProgressAt: when,
+  finishedAt: when,
+  images: z.array(image),
+});
+
 export const generationRouter = router({
   /** What the installed model accepts, for the form's defaults and limits. */
   model: authedProcedure.query(() => {
@@ -43,10 +79,13 @@ export const generationRouter = router({
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => createGeneration(ctx.db, { userId: ctx.user.id }, ctx.access, input)),
 
-  list: canvasProcedure("viewer").query(({ ctx }) => listGenerations(ctx.db, ctx.access.canvas.id)),
+  list: canvasProcedure("viewer")
+    .output(z.array(generationOut))
+    .query(({ ctx }) => listGenerations(ctx.db, ctx.access.canvas.id)),
 
   cancel: authedProcedure
     .input(z.object({ id: uuid }))
+    .output(z.object({ status: z.literal("canceled") }))
     .mutation(({ ctx, input }) => cancelGeneration(ctx.db, { userId: ctx.user.id }, input.id)),
 
   retry: authedProcedure

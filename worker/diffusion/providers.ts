@@ -5,6 +5,13 @@ export type ProviderName = "cuda" | "webgpu" | "cpu";
 
 const ORDER: ProviderName[] = ["cuda", "webgpu", "cpu"];
 
+/** INFERENCE_DEVICE as configured; anything else is a configuration error, said at start. */
+export function inferenceDevice(value: string | undefined): InferenceDevice {
+  const device = value || "auto";
+  if (device === "auto" || (ORDER as string[]).includes(device)) return device as InferenceDevice;
+  throw new Error(`INFERENCE_DEVICE must be auto, cuda, webgpu or cpu, not "${device}"`);
+}
+
 /**
  * Creates a session on the first provider that works, in the order cuda → webgpu → cpu (or only
  * the one asked for), and says which one it got.

@@ -2,14 +2,14 @@ import type { Task } from "graphile-worker";
 import sharp from "sharp";
 import type { Db } from "@/db/client";
 import { jobSchemas } from "@/server/jobs/definitions";
-import { modelDir } from "@/server/jobs/modelInfo";
-import type { SchedulerName } from "@/server/jobs/modelInfo";
+import { modelDir, type SchedulerName } from "@/server/jobs/modelInfo";
 import {
   claimGeneration,
   completeGeneration,
   failGeneration,
   releaseGeneration,
   reportProgress,
+  requeueGeneration,
 } from "@/server/services/generation/generationRun";
 import type { Storage } from "@/server/storage/storage";
 import { AbortedError } from "../diffusion/pipeline";
@@ -29,13 +29,6 @@ export type GenerateDeps = {
 const PREVIEWS = 5;
 const PREVIEW_SIDE = 128;
 
-export class ReleasedError extends Error {
-  constructor() {
-    super("The worker is stopping; the generation went back to the queue");
-    this.name = "ReleasedError";
-  }
-}
-
 function previewOf(png: Buffer): Promise<Buffer> {
   return sharp(png).resize(PREVIEW_SIDE, PREVIEW_SIDE, { fit: "inside", withoutEnlargement: true }).webp({ quality: 70 }).toBuffer();
 }
@@ -45,12 +38,18 @@ function describe(e: unknown): string {
 }
 
 /**
- * Runs one generation. Safe to run twice: a canceled or finished generation is left alone, and a
- * crashed run starts again from the first step.
+ * Runs one generation. Safe to run twice: a canceled or finished generation is left alone, a
+ * crashed run starts again from the first step, and a run that another has superseded stops.
+ * Collaborators see a failure's kind; its details go to this log.
  */
 export function generate({ db, storage, device, shutdown, log }: GenerateDeps): Task {
   return async (payload, helpers) => {
     const { generationId } = jobSchemas.generate.parse(payload);
+    if (shutdown.aborted) {
+      // Picked up while stopping: hand it on untouched.
+      await requeueGeneration(db, generationId);
+      return;
+    }
     const row = await claimGeneration(db, generationId);
     if (!row) return;
 
@@ -59,18 +58,17 @@ export function generate({ db, storage, device, shutdown, log }: GenerateDeps): 
       pipeline = await loadPipeline(modelDir(), device, log);
     } catch (e) {
       log(`[generate] ${row.id}: the model could not be loaded: ${describe(e)}`);
-      await failGeneration(db, row, `The image model could not be loaded: ${describe(e)}`);
+      await failGeneration(db, row, "modelUnavailable");
       return;
     }
 
     const controller = new AbortController();
-    let canceled = false;
+    let superseded = false;
     let lastStep = 0;
     const stop = () => controller.abort();
     shutdown.addEventListener("abort", stop);
     helpers.abortSignal.addEventListener("abort", stop);
     try {
-      if (shutdown.aborted) throw new AbortedError();
       const result = await pipeline.generate({
         prompt: row.prompt,
         negativePrompt: row.negativePrompt,
@@ -87,7 +85,7 @@ export function generate({ db, storage, device, shutdown, log }: GenerateDeps): 
           lastStep = step;
           const preview = previews?.[0] ? await previewOf(previews[0]) : undefined;
           if (!(await reportProgress(db, row, step, total, preview))) {
-            canceled = true;
+            superseded = true;
             controller.abort();
           }
         },
@@ -102,17 +100,19 @@ export function generate({ db, storage, device, shutdown, log }: GenerateDeps): 
       });
       log(`[generate] ${row.id}: ${kept ? `${result.images.length} image(s) in ${Math.round(result.milliseconds)} ms on ${result.provider}` : "canceled at the end"}`);
     } catch (e) {
-      if (e instanceof AbortedError && canceled) {
+      if (superseded) {
         log(`[generate] ${row.id}: canceled after step ${lastStep}`);
         return;
       }
       if (e instanceof AbortedError || shutdown.aborted) {
-        // Stopping (whatever failed on the way out): back to the queue for the next worker.
+        // Stopping (whatever failed on the way out): back to the queue, in the same place.
+        log(`[generate] ${row.id}: released after step ${lastStep}`);
         await releaseGeneration(db, row).catch(() => {});
-        throw new ReleasedError();
+        await requeueGeneration(db, row.id);
+        return;
       }
       log(`[generate] ${row.id}: failed: ${describe(e)}`);
-      await failGeneration(db, row, `The generation failed: ${describe(e)}`);
+      await failGeneration(db, row, "failed");
     } finally {
       shutdown.removeEventListener("abort", stop);
       helpers.abortSignal.removeEventListener("abort", stop);

@@ -95,6 +95,7 @@ export function EditorStage(p: Props) {
     pointers.current.set(e.evt.pointerId, screenOf(e));
     if (pointers.current.size === 2) {
       p.tool.cancel(toolContext);
+      cancelDrag();
       panning.current = null;
       ignoreUntilLifted.current = true;
       pinch.current = { ...pinchState(), camera: view.current };
@@ -132,6 +133,15 @@ export function EditorStage(p: Props) {
     }
     p.tool.move(toolContext, i);
   };
+  /** The browser took the pointer away (a system gesture, a lost touch): forget it and its gesture. */
+  const onPointerCancel = (e: Konva.KonvaEventObject<PointerEvent>) => {
+    pointers.current.delete(e.evt.pointerId);
+    if (pointers.current.size < 2) pinch.current = null;
+    if (pointers.current.size === 0) ignoreUntilLifted.current = false;
+    panning.current = null;
+    p.tool.cancel(toolContext);
+  };
+
   const onPointerUp = (e: Konva.KonvaEventObject<PointerEvent>) => {
     pointers.current.delete(e.evt.pointerId);
     if (pointers.current.size < 2) pinch.current = null;
@@ -151,6 +161,7 @@ export function EditorStage(p: Props) {
   const shapesLayer = useRef<Konva.Layer>(null);
   const shapesGroup = useRef<Konva.Group>(null);
   const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => clearTimeout(settle.current ?? undefined), []);
   const moving = () => {
     const group = shapesGroup.current;
     if (!settle.current && group && group.getChildren().length > 200) group.cache({ pixelRatio: Math.min(2, p.camera.scale * 1.5) });
@@ -198,6 +209,20 @@ export function EditorStage(p: Props) {
     setGuides(snap.guides);
     for (const [id, pos] of start.positions) stageNode(id)?.position({ x: pos.x + dx, y: pos.y + dy });
   };
+  /** A drag that turned into a pinch: the shapes go back where they were and nothing is written. */
+  const cancelDrag = () => {
+    const start = dragStart.current;
+    if (!start) return;
+    dragStart.current = null;
+    setGuides([]);
+    for (const [id, at] of start.positions) {
+      const node = stageNode(id);
+      node?.stopDrag();
+      node?.position(at);
+    }
+    p.stageRef.current?.batchDraw();
+  };
+
   const onDragEnd = () => {
     const start = dragStart.current;
     dragStart.current = null;
@@ -275,6 +300,7 @@ export function EditorStage(p: Props) {
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
+      onPointerCancel={onPointerCancel}
       onPointerLeave={() => p.onCursor(null)}
       onWheel={onWheel}
       style={{ cursor: p.spacePan ? "grab" : p.tool.cursor, touchAction: "none" }}

@@ -35,10 +35,12 @@ export const LayersPanel = memo(function LayersPanel({ canvas, shapes, selection
     return () => ro.disconnect();
   }, []);
 
-  // A shape selected on the canvas scrolls its row into view.
+  // A newly selected shape scrolls its row into view; edits to the document do not scroll.
+  const scrolledFor = useRef<Set<string> | null>(null);
   useEffect(() => {
     const el = viewport.current;
-    if (!el || selection.size !== 1) return;
+    if (!el || selection.size !== 1 || scrolledFor.current === selection) return;
+    scrolledFor.current = selection;
     const index = ordered.findIndex((s) => selection.has(s.id));
     if (index < 0) return;
     const y = index * ROW;

@@ -6,6 +6,7 @@ import { memo } from "react";
 import type { EditorMessageKey } from "../../_i18n/editor.en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { ImageCrop } from "./ImageCrop";
+import { parseProvenance } from "../generate/generatedImage";
 import { ProvenanceInspector } from "./ProvenanceInspector";
 import { reorder, updateShapes, type CanvasDocument, type ZMove } from "./store/canvasDocument";
 import type { ImageProvenance, Shape } from "./store/shapeTypes";
@@ -35,6 +36,7 @@ export const PropertiesPanel = memo(function PropertiesPanel({ canvas, selected,
   const ids = selected.map((s) => s.id);
   const set = (patch: Partial<Shape>) => updateShapes(canvas, ids, patch);
   const isPath = first.type === "line" || first.type === "arrow" || first.type === "draw";
+  const provenance = first.provenance ? parseProvenance(first.provenance) : null;
   return (
     <Stack gap="xs">
       {!isPath && first.type !== "image" && <ColorInput size="xs" label={t("editor.props.fill")} value={first.fill} swatches={SWATCHES} disabled={readOnly} onChangeEnd={(fill) => set({ fill })} />}
@@ -50,7 +52,7 @@ export const PropertiesPanel = memo(function PropertiesPanel({ canvas, selected,
         </>
       )}
       {first.type === "image" && selected.length === 1 && <ImageCrop canvas={canvas} shape={first} readOnly={readOnly} />}
-      {first.provenance && selected.length === 1 && <ProvenanceInspector provenance={first.provenance} onReuse={readOnly ? undefined : onReuse} />}
+      {provenance && selected.length === 1 && <ProvenanceInspector provenance={provenance} onReuse={readOnly ? undefined : onReuse} />}
       <div>
         <Text size="xs" fw={500} mb={4}>
           {t("editor.props.opacity", { percent: Math.round(first.opacity * 100) })}

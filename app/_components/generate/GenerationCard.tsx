@@ -9,12 +9,17 @@ import { GENERATED_IMAGE_MIME, payloadOf, type Generation, type GenerationImage 
 
 const STATUS_COLOR: Record<Generation["status"], string> = { queued: "gray", running: "violet", succeeded: "teal", failed: "red", canceled: "gray" };
 
+const FAILURES = ["modelUnavailable", "failed", "workerLost"] as const;
+const isFailureCode = (e: string): e is (typeof FAILURES)[number] => (FAILURES as readonly string[]).includes(e);
+
 function seconds(ms: number): string {
   return ms < 10_000 ? (ms / 1000).toFixed(1) : String(Math.round(ms / 1000));
 }
 
 type Props = {
   generation: Generation;
+  /** A cancel or retry of this one is on its way. */
+  busy: boolean;
   canChange: boolean;
   canPlace: boolean;
   onCancel: (id: string) => void;
@@ -24,7 +29,7 @@ type Props = {
 };
 
 /** One request in the shared queue: who asked for what, where it stands, and its results. */
-export const GenerationCard = memo(function GenerationCard({ generation: g, canChange, canPlace, onCancel, onRetry, onReuse, onPlace }: Props) {
+export const GenerationCard = memo(function GenerationCard({ generation: g, busy, canChange, canPlace, onCancel, onRetry, onReuse, onPlace }: Props) {
   const { t } = useI18n();
   const waited = g.startedAt ? g.startedAt.getTime() - g.queuedAt.getTime() : null;
   const firstStep = g.firstProgressAt && g.startedAt ? g.firstProgressAt.getTime() - g.startedAt.getTime() : null;
@@ -76,7 +81,11 @@ export const GenerationCard = memo(function GenerationCard({ generation: g, canC
         </SimpleGrid>
       )}
 
-      {g.status === "failed" && g.error && <Text size="xs" c="red" mb={6}>{g.error}</Text>}
+      {g.status === "failed" && g.error && (
+        <Text size="xs" c="red" mb={6} data-testid="generation-error">
+          {isFailureCode(g.error) ? t(`generate.error.${g.error}`) : g.error}
+        </Text>
+      )}
 
       <Group justify="space-between" wrap="nowrap" gap={4}>
         <Text size="xs" c="dimmed" truncate>
@@ -86,10 +95,10 @@ export const GenerationCard = memo(function GenerationCard({ generation: g, canC
         </Text>
         <Group gap={4} wrap="nowrap">
           {canChange && (g.status === "queued" || g.status === "running") && (
-            <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconPlayerStop size={12} />} onClick={() => onCancel(g.id)}>{t("generate.cancel")}</Button>
+            <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconPlayerStop size={12} />} loading={busy} onClick={() => onCancel(g.id)}>{t("generate.cancel")}</Button>
           )}
           {canChange && (g.status === "failed" || g.status === "canceled") && (
-            <Button size="compact-xs" variant="subtle" leftSection={<IconRefresh size={12} />} onClick={() => onRetry(g.id)}>{t("generate.retry")}</Button>
+            <Button size="compact-xs" variant="subtle" leftSection={<IconRefresh size={12} />} loading={busy} onClick={() => onRetry(g.id)}>{t("generate.retry")}</Button>
           )}
           {canPlace && (g.status === "succeeded" || g.status === "failed" || g.status === "canceled") && (
             <Button size="compact-xs" variant="subtle" color="gray" leftSection={<IconRepeat size={12} />} onClick={() => onReuse(g)}>{t("generate.reuse")}</Button>

@@ -28,7 +28,7 @@ export function GenerationPanel({ canvasId, me, reuse, onReuse, onPlace, onClose
   const { t } = useI18n();
   const trpc = useTRPC();
   const model = useQuery(trpc.generation.model.queryOptions());
-  const { generations, live } = useGenerationQueue(canvasId);
+  const { generations, live, failed } = useGenerationQueue(canvasId);
   const onError = (e: unknown) => notifications.show({ color: "red", message: errorMessage(e, t) });
   const cancel = useMutation(trpc.generation.cancel.mutationOptions({ onError }));
   const retry = useMutation(trpc.generation.retry.mutationOptions({ onError }));
@@ -36,6 +36,7 @@ export function GenerationPanel({ canvasId, me, reuse, onReuse, onPlace, onClose
   const cancelOne = useCallback((id: string) => cancel.mutate({ id }), [cancel]);
   const retryOne = useCallback((id: string) => retry.mutate({ id }), [retry]);
   const reuseOne = useCallback((g: Generation) => onReuse(g), [onReuse]);
+  const busyId = (cancel.isPending ? cancel.variables?.id : undefined) ?? (retry.isPending ? retry.variables?.id : undefined);
   const waiting = generations?.filter((g) => g.status === "queued" || g.status === "running").length ?? 0;
 
   return (
@@ -46,7 +47,7 @@ export function GenerationPanel({ canvasId, me, reuse, onReuse, onPlace, onClose
           <Title order={5}>{t("generate.title")}</Title>
         </Group>
         <Group gap="xs" wrap="nowrap">
-          <Tooltip label={live ? t("generate.live") : t("generate.connecting")}>
+          <Tooltip label={live ? t("generate.live") : t(failed ? "generate.reconnecting" : "generate.connecting")}>
             <Indicator color={live ? "teal" : "yellow"} size={8} processing={!live} position="middle-end" offset={-4}>
               <Text size="xs" c="dimmed" pr={10} data-testid="queue-count">{t("generate.inQueue", { count: waiting })}</Text>
             </Indicator>
@@ -63,12 +64,12 @@ export function GenerationPanel({ canvasId, me, reuse, onReuse, onPlace, onClose
         ) : model.isLoading ? (
           <Loader size="sm" />
         ) : (
-          <Text size="xs" c="red">{t("generate.noModel")}</Text>
+          <Text size="xs" c="red">{t(model.isError ? "generate.modelFailed" : "generate.noModel")}</Text>
         )}
       </Box>
       <ScrollArea type="auto" offsetScrollbars style={{ minHeight: 0 }}>
         <Stack gap="xs" p="sm" data-testid="generation-queue">
-          {generations === undefined && <Loader size="sm" mx="auto" />}
+          {generations === undefined && (failed ? <Text size="sm" c="red" ta="center">{t("generate.loadFailed")}</Text> : <Loader size="sm" mx="auto" />)}
           {generations?.length === 0 && (
             <Text size="sm" c="dimmed" ta="center" py="lg">{t(canEdit ? "generate.empty" : "generate.emptyViewer")}</Text>
           )}
@@ -76,6 +77,7 @@ export function GenerationPanel({ canvasId, me, reuse, onReuse, onPlace, onClose
             <GenerationCard
               key={g.id}
               generation={g}
+              busy={busyId === g.id}
               canChange={canEdit && (g.requestedBy?.id === me.id || me.role === "owner")}
               canPlace={canEdit}
               onCancel={cancelOne}

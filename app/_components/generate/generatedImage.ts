@@ -1,4 +1,5 @@
 import type { inferRouterOutputs } from "@trpc/server";
+import { z } from "zod";
 import type { AppRouter } from "@/server/trpc/appRouter";
 import type { ImageProvenance } from "../editor/store/shapeTypes";
 
@@ -33,12 +34,43 @@ export function payloadOf(g: Generation, image: GenerationImage): GeneratedImage
   return { url: image.url, width: image.width, height: image.height, provenance: provenanceOf(g) };
 }
 
+const side = z.number().int().positive().max(8192);
+const text = (max: number) => z.string().max(max);
+
+/** Provenance as stored on a canvas object; anything a collaborator's client wrote is checked. */
+const provenanceSchema = z.object({
+  generationId: text(64),
+  prompt: text(1000),
+  negativePrompt: text(1000),
+  seed: z.number().int().nonnegative(),
+  steps: z.number().int().positive().max(1000),
+  guidance: z.number().min(0).max(100),
+  scheduler: text(40),
+  width: side,
+  height: side,
+  model: text(200),
+  modelHash: text(64),
+  provider: text(20),
+  durationMs: z.number().nonnegative(),
+});
+
+const payloadSchema = z.object({
+  url: z.string().regex(/^\/api\/assets\/[0-9a-f-]{36}$/),
+  width: side,
+  height: side,
+  provenance: provenanceSchema,
+});
+
+export function parseProvenance(value: unknown): ImageProvenance | null {
+  const parsed = provenanceSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** A result dropped from the generation panel, or null for anything else (another app's drag). */
 export function readPayload(data: DataTransfer): GeneratedImagePayload | null {
-  const raw = data.getData(GENERATED_IMAGE_MIME);
-  if (!raw) return null;
   try {
-    const p = JSON.parse(raw) as GeneratedImagePayload;
-    return typeof p.url === "string" && p.url.startsWith("/api/assets/") && p.provenance ? p : null;
+    const parsed = payloadSchema.safeParse(JSON.parse(data.getData(GENERATED_IMAGE_MIME) || "null"));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

@@ -5,6 +5,7 @@ import { handleTrpcRequest } from "@/server/http/trpcHandler";
 import { eventually } from "@/test/collabClients";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { errorCode, errorOf, signedUpClient, TEST_APP_URL } from "@/test/trpcTestClient";
+import { claimGeneration, failOrphanedGenerations, reportProgress } from "./generationRun";
 import { MAX_OPEN_PER_USER } from "./generationService";
 import { watchGenerations } from "./generationWatch";
 
@@ -86,10 +87,12 @@ describe("generation.create", () => {
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(MAX_OPEN_PER_USER);
     expect(await errorCode(busy.client.generation.create.mutate({ canvasId: id, prompt: "one more" }))).toBe("TOO_MANY_REQUESTS");
-    // Canceling one makes room again.
+    // Canceling one makes room again, and retrying the canceled one is held to the same limit.
     const open = await busy.client.generation.list.query({ canvasId: id });
     await busy.client.generation.cancel.mutate({ id: open[0]!.id });
     await busy.client.generation.create.mutate({ canvasId: id, prompt: "now it fits" });
+    expect(await errorCode(busy.client.generation.retry.mutate({ id: open[0]!.id }))).toBe("TOO_MANY_REQUESTS");
+    expect((await t.db.query.generations.findFirst({ where: eq(generations.id, open[0]!.id) }))!.status).toBe("canceled");
   });
 });
 
@@ -114,6 +117,28 @@ describe("generation.cancel and retry", () => {
   it("answers NOT_FOUND for an unknown id and BAD_REQUEST for a malformed one", async () => {
     expect(await errorCode(editor.client.generation.cancel.mutate({ id: "00000000-0000-4000-8000-000000000000" }))).toBe("NOT_FOUND");
     expect(await errorCode(editor.client.generation.cancel.mutate({ id: "nope" }))).toBe("BAD_REQUEST");
+  });
+});
+
+describe("the worker's side", () => {
+  it("lets only the latest run of a generation write: a superseded run is told to stop", async () => {
+    const { id } = await editor.client.generation.create.mutate({ canvasId, prompt: "ghost" });
+    const first = (await claimGeneration(t.db, id))!;
+    const second = (await claimGeneration(t.db, id))!;
+    expect(await reportProgress(t.db, first, 1, 20)).toBe(false);
+    expect(await reportProgress(t.db, second, 1, 20)).toBe(true);
+    expect((await t.db.query.generations.findFirst({ where: eq(generations.id, id) }))!.attempts).toBe(2);
+  });
+
+  it("fails a generation whose job can no longer run, so no phantom stays in the queue", async () => {
+    const { id } = await editor.client.generation.create.mutate({ canvasId, prompt: "crown" });
+    const kept = await editor.client.generation.create.mutate({ canvasId, prompt: "cherries" });
+    // The job crashed its worker on its last attempt; both rows were last touched a while ago.
+    await t.db.execute(sql`update graphile_worker._private_jobs set attempts = max_attempts where key = ${`generation:${id}`}`);
+    await t.db.execute(sql`update generations set status = 'running', updated_at = now() - interval '5 minutes' where id in (${id}, ${kept.id})`);
+    expect(await failOrphanedGenerations(t.db)).toBe(1);
+    expect((await t.db.query.generations.findFirst({ where: eq(generations.id, id) }))).toMatchObject({ status: "failed", error: "workerLost" });
+    expect((await t.db.query.generations.findFirst({ where: eq(generations.id, kept.id) }))!.status).toBe("running");
   });
 });
 

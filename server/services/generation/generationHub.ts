@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { Db } from "@/db/client";
-import { listen } from "../../collab/notifications";
+import { listen, type Listening } from "@/db/listen";
 import { ACCESS_CHANNEL } from "../canvas/accessEvents";
 import { GENERATION_CHANNEL, parseGenerationEvent } from "./generationEvents";
 import { listGenerations, type GenerationView } from "./generationView";
@@ -19,7 +19,8 @@ class GenerationHub {
   private readonly watchers = new Set<Watcher>();
   private readonly dirty = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
-  private connection: { ready: Promise<void>; close: () => Promise<void> } | null = null;
+  /** Opened with the first watcher and kept for the life of the process. */
+  private connection: Listening | null = null;
 
   constructor(
     private readonly db: Db,
@@ -28,27 +29,33 @@ class GenerationHub {
 
   /** Starts delivering to the watcher; resolves once notifications are heard, so nothing after it is missed. */
   async watch(watcher: Watcher): Promise<() => void> {
-    this.connection ??= listen(this.url, {
-      [GENERATION_CHANNEL]: (payload) => this.onGeneration(payload),
-      [ACCESS_CHANNEL]: (payload) => this.onAccess(payload),
-    });
+    this.connection ??= listen(
+      this.url,
+      {
+        [GENERATION_CHANNEL]: (payload) => this.onGeneration(payload),
+        [ACCESS_CHANNEL]: (payload) => this.onAccess(payload),
+      },
+      // Whatever changed while the connection was down: everyone gets a fresh list.
+      { onReconnect: () => this.markAllDirty() },
+    );
     this.watchers.add(watcher);
-    const connection = this.connection;
-    await Promise.race([connection.ready, new Promise((r) => setTimeout(r, 5_000))]);
-    return () => {
-      this.watchers.delete(watcher);
-      if (this.watchers.size === 0) {
-        void this.connection?.close();
-        this.connection = null;
-      }
-    };
+    await this.connection.ready;
+    return () => this.watchers.delete(watcher);
   }
 
   private onGeneration(payload: string): void {
     const event = parseGenerationEvent(payload);
     if (!event) return;
-    if (event.kind === "status") for (const w of this.watchers) this.dirty.add(w.canvasId);
-    else this.dirty.add(event.canvasId);
+    if (event.kind === "status") this.markAllDirty();
+    else this.markDirty(event.canvasId);
+  }
+
+  private markAllDirty(): void {
+    for (const w of this.watchers) this.markDirty(w.canvasId);
+  }
+
+  private markDirty(canvasId: string): void {
+    this.dirty.add(canvasId);
     this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
   }
 

@@ -2,25 +2,37 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assets, generations, type AssetProvenance } from "@/db/schema";
+import { enqueue } from "../../jobs/enqueue";
 import { normaliseImage } from "../../storage/imageValidation";
 import { assetKey, assetThumbKey } from "../../storage/objectKeys";
 import { deleteObject, writeObject, type Storage } from "../../storage/storage";
-import { notifyGeneration } from "./generationEvents";
+import { GENERATION_CHANNEL, notifyGeneration } from "./generationEvents";
+import { generationJobKey, MAX_ATTEMPTS } from "./generationService";
 
-/** The worker's side of a generation: each state change is one statement that also notifies. */
+/**
+ * The worker's side of a generation: each state change is one statement that also notifies. A run
+ * claims the row with its own run id and writes only while the row still carries it, so a run
+ * that was superseded (its job unlocked and run elsewhere, or canceled and retried) changes
+ * nothing and stops at its next step.
+ */
 
-export type GenerationRow = typeof generations.$inferSelect;
+export type GenerationRow = typeof generations.$inferSelect & { runId: string };
+
+/** Why a generation failed, as a code the UI translates; details go to the worker's log. */
+export type GenerationFailure = "modelUnavailable" | "failed" | "workerLost";
+
+const mine = (row: GenerationRow) => and(eq(generations.id, row.id), eq(generations.runId, row.runId), eq(generations.status, "running"));
 
 /** Marks the generation running (again, after a crash) unless it was canceled or has finished. */
 export async function claimGeneration(db: Db, id: string): Promise<GenerationRow | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(generations)
-      .set({ status: "running", step: 0, preview: null, error: null, attempts: sql`${generations.attempts} + 1`, startedAt: sql`now()`, firstProgressAt: null })
+      .set({ status: "running", runId: randomUUID(), step: 0, preview: null, error: null, attempts: sql`${generations.attempts} + 1`, startedAt: sql`now()`, firstProgressAt: null })
       .where(and(eq(generations.id, id), inArray(generations.status, ["queued", "running"])))
       .returning();
     if (row) await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id, kind: "status" })}`);
-    return row ?? null;
+    return row ? (row as GenerationRow) : null;
   });
 }
 
@@ -31,7 +43,7 @@ export async function reportProgress(db: Db, row: GenerationRow, step: number, t
       update generations set step = ${step}, total_steps = ${total},
         preview = coalesce(${preview ? Buffer.from(preview) : null}::bytea, preview),
         first_progress_at = coalesce(first_progress_at, now()), updated_at = now()
-      where id = ${row.id} and status = 'running'
+      where id = ${row.id} and run_id = ${row.runId} and status = 'running'
       returning id
     )
     select ${notifyGeneration({ canvasId: row.canvasId, id: row.id, kind: "progress" })} from changed
@@ -68,67 +80,81 @@ export async function completeGeneration(db: Db, storage: Storage, row: Generati
     provider: result.provider,
     durationMs: Math.round(result.durationMs),
   };
-  const stored = await Promise.all(
-    result.images.map(async (image, index) => {
-      const id = randomUUID();
-      const normalised = await normaliseImage(image.png);
-      const objectKey = assetKey(row.canvasId, id, normalised.ext);
-      const thumbKey = assetThumbKey(row.canvasId, id);
-      await writeObject(storage, objectKey, normalised.buffer, normalised.contentType);
-      await writeObject(storage, thumbKey, normalised.thumb, "image/webp");
-      return { id, index, normalised, objectKey, thumbKey };
-    }),
-  );
-  const kept = await db.transaction(async (tx) => {
-    const [done] = await tx
-      .update(generations)
-      .set({
-        status: "succeeded",
-        step: row.totalSteps,
-        preview: null,
-        provider: result.provider,
-        modelName: result.modelName,
-        modelHash: result.modelHash,
-        durationMs: Math.round(result.durationMs),
-        finishedAt: sql`now()`,
-      })
-      .where(and(eq(generations.id, row.id), eq(generations.status, "running")))
-      .returning({ id: generations.id });
-    if (!done) return false;
-    await tx.insert(assets).values(
-      stored.map((s) => ({
-        id: s.id,
-        canvasId: row.canvasId,
-        uploadedBy: row.requestedBy,
-        status: "ready" as const,
-        fileName: `${row.prompt.slice(0, 60)} (${row.seed}-${s.index + 1}).${s.normalised.ext}`,
-        contentType: s.normalised.contentType,
-        declaredSize: s.normalised.buffer.byteLength,
-        byteSize: s.normalised.buffer.byteLength,
-        width: s.normalised.width,
-        height: s.normalised.height,
-        objectKey: s.objectKey,
-        thumbKey: s.thumbKey,
-        generationId: row.id,
-        generationIndex: s.index,
-        provenance,
-      })),
+  const written: string[] = [];
+  const dropWritten = () => Promise.all(written.map((key) => deleteObject(storage, key).catch(() => {})));
+  let stored;
+  try {
+    stored = await Promise.all(
+      result.images.map(async (image, index) => {
+        const id = randomUUID();
+        const normalised = await normaliseImage(image.png);
+        const objectKey = assetKey(row.canvasId, id, normalised.ext);
+        const thumbKey = assetThumbKey(row.canvasId, id);
+        await writeObject(storage, objectKey, normalised.buffer, normalised.contentType);
+        written.push(objectKey);
+        await writeObject(storage, thumbKey, normalised.thumb, "image/webp");
+        written.push(thumbKey);
+        return { id, index, normalised, objectKey, thumbKey };
+      }),
     );
-    await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id: row.id, kind: "status" })}`);
-    return true;
-  });
-  if (!kept) {
-    await Promise.all(stored.flatMap((s) => [s.objectKey, s.thumbKey]).map((key) => deleteObject(storage, key).catch(() => {})));
+  } catch (e) {
+    await dropWritten();
+    throw e;
   }
+  let kept: boolean;
+  try {
+    kept = await db.transaction(async (tx) => {
+      const [done] = await tx
+        .update(generations)
+        .set({
+          status: "succeeded",
+          step: row.totalSteps,
+          preview: null,
+          provider: result.provider,
+          modelName: result.modelName,
+          modelHash: result.modelHash,
+          durationMs: Math.round(result.durationMs),
+          finishedAt: sql`now()`,
+        })
+        .where(mine(row))
+        .returning({ id: generations.id });
+      if (!done) return false;
+      await tx.insert(assets).values(
+        stored.map((s) => ({
+          id: s.id,
+          canvasId: row.canvasId,
+          uploadedBy: row.requestedBy,
+          status: "ready" as const,
+          fileName: `${row.prompt.slice(0, 60)} (${row.seed}-${s.index + 1}).${s.normalised.ext}`,
+          contentType: s.normalised.contentType,
+          declaredSize: s.normalised.buffer.byteLength,
+          byteSize: s.normalised.buffer.byteLength,
+          width: s.normalised.width,
+          height: s.normalised.height,
+          objectKey: s.objectKey,
+          thumbKey: s.thumbKey,
+          generationId: row.id,
+          generationIndex: s.index,
+          provenance,
+        })),
+      );
+      await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id: row.id, kind: "status" })}`);
+      return true;
+    });
+  } catch (e) {
+    await dropWritten();
+    throw e;
+  }
+  if (!kept) await dropWritten();
   return kept;
 }
 
-export async function failGeneration(db: Db, row: GenerationRow, message: string): Promise<void> {
+export async function failGeneration(db: Db, row: GenerationRow, failure: GenerationFailure): Promise<void> {
   await db.transaction(async (tx) => {
     const [done] = await tx
       .update(generations)
-      .set({ status: "failed", error: message.slice(0, 500), preview: null, finishedAt: sql`now()` })
-      .where(and(eq(generations.id, row.id), eq(generations.status, "running")))
+      .set({ status: "failed", error: failure, preview: null, finishedAt: sql`now()` })
+      .where(mine(row))
       .returning({ id: generations.id });
     if (done) await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id: row.id, kind: "status" })}`);
   });
@@ -140,8 +166,37 @@ export async function releaseGeneration(db: Db, row: GenerationRow): Promise<voi
     const [done] = await tx
       .update(generations)
       .set({ status: "queued", step: 0, preview: null })
-      .where(and(eq(generations.id, row.id), eq(generations.status, "running")))
+      .where(mine(row))
       .returning({ id: generations.id });
     if (done) await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id: row.id, kind: "status" })}`);
   });
+}
+
+/**
+ * A fresh job for a generation whose run was interrupted by a stopping worker. Adding a job with
+ * the key of the running one detaches that one (it then ends as done), so the interruption costs
+ * no attempt: only crashes count towards MAX_ATTEMPTS.
+ */
+export async function requeueGeneration(db: Db, id: string): Promise<void> {
+  await enqueue(db, "generate", { generationId: id }, { jobKey: generationJobKey(id), maxAttempts: MAX_ATTEMPTS, runAt: new Date(Date.now() + 1000) });
+}
+
+/**
+ * Generations that wait or run with no job left that could run them (their worker died on the
+ * last attempt, or the job was lost) are failed, so no phantom stays in everyone's queue.
+ */
+export async function failOrphanedGenerations(db: Db): Promise<number> {
+  const res = await db.execute<{ id: string; canvas_id: string }>(sql`
+    with orphaned as (
+      update generations g set status = 'failed', error = 'workerLost', preview = null, finished_at = now()
+      where g.status in ('queued', 'running') and g.updated_at < now() - interval '1 minute'
+        and not exists (
+          select 1 from graphile_worker.jobs j
+          where j.key = 'generation:' || g.id and j.attempts < j.max_attempts
+        )
+      returning g.id, g.canvas_id
+    )
+    select id, canvas_id, pg_notify(${GENERATION_CHANNEL}, json_build_object('canvasId', canvas_id, 'id', id, 'kind', 'status')::text) from orphaned
+  `);
+  return res.rows.length;
 }

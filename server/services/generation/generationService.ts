@@ -1,10 +1,10 @@
 import { randomInt } from "node:crypto";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { generations } from "@/db/schema";
 import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";
-import { readModelInfo } from "../../jobs/modelInfo";
+import { readModelInfo, type SchedulerName } from "../../jobs/modelInfo";
 import { requireCanvasRole, type CanvasAccess } from "../canvas/access";
 import { notifyGeneration } from "./generationEvents";
 import { resolveParams, SEED_MAX, type GenerationRequest } from "./generationParams";
@@ -26,26 +26,35 @@ function modelOrFail() {
 }
 
 /**
+ * Serialises one person's queueing (an advisory lock held to the end of the transaction) and
+ * checks their limits: generations waiting or running, and generations queued in the last
+ * minute (a retry counts as queued again).
+ */
+async function holdLimits(tx: DbOrTx, userId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('generation:' || ${userId}))`);
+  const [counts] = await tx
+    .select({
+      open: sql<number>`count(*) filter (where ${inArray(generations.status, ["queued", "running"])})`.mapWith(Number),
+      lastMinute: sql<number>`count(*) filter (where ${gt(generations.queuedAt, sql`now() - interval '1 minute'`)})`.mapWith(Number),
+    })
+    .from(generations)
+    .where(and(eq(generations.requestedBy, userId), gt(generations.queuedAt, sql`now() - interval '1 day'`)));
+  if (counts!.open >= MAX_OPEN_PER_USER) {
+    throw new AppError("TOO_MANY_REQUESTS", "generation.tooManyOpen", `You already have ${MAX_OPEN_PER_USER} generations waiting. Let one finish or cancel one first.`);
+  }
+  if (counts!.lastMinute >= MAX_PER_MINUTE) {
+    throw new AppError("TOO_MANY_REQUESTS", "generation.tooFast", `At most ${MAX_PER_MINUTE} generations a minute. Please wait a moment.`);
+  }
+}
+
+/**
  * Queues a generation: the row and its job commit together, or neither does. Each user's
  * requests are serialised by an advisory lock so the limits hold under concurrent calls.
  */
 export async function createGeneration(db: Db, actor: { userId: string }, access: CanvasAccess, req: GenerationRequest): Promise<{ id: string }> {
   const params = resolveParams(req, modelOrFail(), () => randomInt(0, SEED_MAX));
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('generation:' || ${actor.userId}))`);
-    const [counts] = await tx
-      .select({
-        open: sql<number>`count(*) filter (where ${inArray(generations.status, ["queued", "running"])})`.mapWith(Number),
-        lastMinute: sql<number>`count(*) filter (where ${gt(generations.createdAt, sql`now() - interval '1 minute'`)})`.mapWith(Number),
-      })
-      .from(generations)
-      .where(and(eq(generations.requestedBy, actor.userId), gt(generations.createdAt, sql`now() - interval '1 day'`)));
-    if (counts!.open >= MAX_OPEN_PER_USER) {
-      throw new AppError("TOO_MANY_REQUESTS", "generation.tooManyOpen", `You already have ${MAX_OPEN_PER_USER} generations waiting. Let one finish or cancel one first.`);
-    }
-    if (counts!.lastMinute >= MAX_PER_MINUTE) {
-      throw new AppError("TOO_MANY_REQUESTS", "generation.tooFast", `At most ${MAX_PER_MINUTE} generations a minute. Please wait a moment.`);
-    }
+    await holdLimits(tx, actor.userId);
     const [row] = await tx
       .insert(generations)
       .values({ ...params, canvasId: access.canvas.id, requestedBy: actor.userId, totalSteps: params.steps })
@@ -74,7 +83,7 @@ async function findForActor(db: Db, actor: { userId: string }, id: string) {
  * A queued generation leaves the queue with its job; a running one is marked canceled and the
  * worker, which checks the row at every step, stops within one step.
  */
-export async function cancelGeneration(db: Db, actor: { userId: string }, id: string): Promise<{ status: string }> {
+export async function cancelGeneration(db: Db, actor: { userId: string }, id: string): Promise<{ status: "canceled" }> {
   const row = await findForActor(db, actor, id);
   return db.transaction(async (tx) => {
     const [done] = await tx
@@ -86,17 +95,22 @@ export async function cancelGeneration(db: Db, actor: { userId: string }, id: st
     // A locked job (running) is not removed; the worker sees the row and stops.
     await tx.execute(sql`select graphile_worker.remove_job(${generationJobKey(id)})`);
     await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id, kind: "status" })}`);
-    return { status: "canceled" };
+    return { status: "canceled" as const };
   });
 }
 
-/** A failed or canceled generation joins the back of the queue again with the same settings. */
+/**
+ * A failed or canceled generation joins the back of the queue again with the same settings,
+ * within the limits of the person retrying it, if the installed model still takes them.
+ */
 export async function retryGeneration(db: Db, actor: { userId: string }, id: string): Promise<{ id: string }> {
   const row = await findForActor(db, actor, id);
+  resolveParams({ ...row, scheduler: row.scheduler as SchedulerName }, modelOrFail(), () => row.seed);
   return db.transaction(async (tx) => {
+    await holdLimits(tx, actor.userId);
     const [again] = await tx
       .update(generations)
-      .set({ status: "queued", step: 0, error: null, preview: null, attempts: 0, queuedAt: sql`now()`, startedAt: null, firstProgressAt: null, finishedAt: null, durationMs: null })
+      .set({ status: "queued", requestedBy: actor.userId, step: 0, error: null, preview: null, attempts: 0, queuedAt: sql`now()`, startedAt: null, firstProgressAt: null, finishedAt: null, durationMs: null })
       .where(and(eq(generations.id, id), inArray(generations.status, ["failed", "canceled"])))
       .returning({ id: generations.id });
     if (!again) throw new AppError("BAD_REQUEST", "generation.notRetryable", "Only a failed or canceled generation can be retried.");

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { assets, generations } from "@/db/schema";
@@ -116,6 +116,9 @@ describe("the generation worker", () => {
     await reachedStep(id, 3);
     expect(await worker.kill("SIGTERM")).toBe(0);
     expect((await rowOf(id)).status).toBe("queued");
+    // Handed on without using up an attempt: only crashes count.
+    const job = await t.db.execute(sql`select attempts from graphile_worker.jobs where key = ${`generation:${id}`}`);
+    expect(job.rows).toEqual([{ attempts: 0 }]);
     worker = await startWorker(workerEnv);
     await settled(id);
     expect((await rowOf(id)).status).toBe("succeeded");
@@ -140,7 +143,9 @@ describe("the generation worker", () => {
     await settled(first.id);
     const row = await rowOf(first.id);
     expect(row.status).toBe("failed");
-    expect(row.error).toMatch(/model could not be loaded.*missing model_index\.json/);
+    expect(row.error).toBe("modelUnavailable");
+    // The details (a server path) stay in the worker's log, out of collaborators' sight.
+    expect(worker.output()).toMatch(/model could not be loaded: .*missing model_index\.json/);
     const second = await alice.client.generation.create.mutate({ canvasId, prompt: "dog" });
     await settled(second.id);
     expect((await rowOf(second.id)).status).toBe("failed");
