@@ -92,7 +92,8 @@ export function EditorStage(p: Props) {
   };
 
   const onPointerDown = (e: Konva.KonvaEventObject<PointerEvent>) => {
-    pointers.current.set(e.evt.pointerId, screenOf(e));
+    // Only fingers pinch: a mouse released outside the stage must not leave a pointer behind.
+    if (e.evt.pointerType === "touch") pointers.current.set(e.evt.pointerId, screenOf(e));
     if (pointers.current.size === 2) {
       p.tool.cancel(toolContext);
       cancelDrag();

@@ -24,21 +24,24 @@ class Judge(nn.Module):
             layers += [nn.Conv2d(a, b, 3, stride=2, padding=1), nn.GroupNorm(8, b), nn.SiLU(), nn.Conv2d(b, b, 3, padding=1), nn.GroupNorm(8, b), nn.SiLU()]
         self.features = nn.Sequential(*layers)
         self.embed = nn.Linear(256, dim)
-        self.classes = nn.Parameter(torch.randn(n_classes, dim) * 0.01)
+        self.classify = nn.Linear(dim, n_classes)
+
+    def features_of(self, x):
+        return self.embed(self.features(x).mean((2, 3)))
 
     def forward(self, x):
         """Unit-length embeddings of images in [-1, 1]."""
-        return F.normalize(self.embed(self.features(x).mean((2, 3))), dim=1)
+        return F.normalize(self.features_of(x), dim=1)
 
-    def logits(self, e):
-        return 16.0 * e @ F.normalize(self.classes, dim=1).T
+    def logits(self, x):
+        return self.classify(self.features_of(x))
 
 
 def augment(x, g):
     n = len(x)
     # Scale and shift, as one affine warp per image.
-    s = 1 + (torch.rand(n, generator=g) - 0.5) * 0.3
-    t = (torch.rand(n, 2, generator=g) - 0.5) * 0.25
+    s = 1 + (torch.rand(n, generator=g) - 0.5) * 0.2
+    t = (torch.rand(n, 2, generator=g) - 0.5) * 0.15
     theta = torch.zeros(n, 2, 3)
     theta[:, 0, 0] = s
     theta[:, 1, 1] = s
@@ -46,16 +49,16 @@ def augment(x, g):
     grid = F.affine_grid(theta, x.shape, align_corners=False)
     x = F.grid_sample(x, grid, padding_mode="border", align_corners=False)
     # Brightness, contrast, saturation.
-    b = (torch.rand(n, 1, 1, 1, generator=g) - 0.5) * 0.3
-    c = 1 + (torch.rand(n, 1, 1, 1, generator=g) - 0.5) * 0.4
+    b = (torch.rand(n, 1, 1, 1, generator=g) - 0.5) * 0.2
+    c = 1 + (torch.rand(n, 1, 1, 1, generator=g) - 0.5) * 0.3
     grey = x.mean(1, keepdim=True)
-    sat = 1 + (torch.rand(n, 1, 1, 1, generator=g) - 0.5) * 0.6
+    sat = 1 + (torch.rand(n, 1, 1, 1, generator=g) - 0.5) * 0.4
     x = (grey + (x - grey) * sat - x.mean((1, 2, 3), keepdim=True)) * c + x.mean((1, 2, 3), keepdim=True) + b
     # Blur some, add noise to all.
     blur = torch.rand(n, generator=g) < 0.3
     if blur.any():
         x[blur] = F.avg_pool2d(x[blur], 3, stride=1, padding=1, count_include_pad=False)
-    x = x + torch.randn(x.shape, generator=g) * 0.05
+    x = x + torch.randn(x.shape, generator=g) * 0.03
     return x.clamp(-1, 1)
 
 
@@ -63,7 +66,7 @@ def train_or_load(work, images, enc, dec, minutes, log):
     """`images`: every emoji in [-1, 1], N×3×64×64. Resumes from work/judge.pt."""
     path = f"{work}/judge.pt"
     judge = Judge(len(images))
-    opt = torch.optim.AdamW(judge.parameters(), 2e-3, weight_decay=1e-4)
+    opt = torch.optim.AdamW(judge.parameters(), 3e-3, weight_decay=1e-4)
     step = 0
     if os.path.exists(path):
         ck = torch.load(path)
@@ -75,10 +78,10 @@ def train_or_load(work, images, enc, dec, minutes, log):
     g = torch.Generator().manual_seed(step)
     deadline = time.time() + minutes * 60
     while time.time() < deadline:
-        idx = torch.randint(0, len(images), (256,), generator=g)
-        use_recon = (torch.rand(256, generator=g) < 0.5).view(-1, 1, 1, 1)
+        idx = torch.randint(0, len(images), (128,), generator=g)
+        use_recon = (torch.rand(128, generator=g) < 0.5).view(-1, 1, 1, 1)
         x = augment(torch.where(use_recon, recon[idx], images[idx]), g)
-        loss = F.cross_entropy(judge.logits(judge(x)), idx)
+        loss = F.cross_entropy(judge.logits(x), idx)
         opt.zero_grad(); loss.backward(); opt.step()
         step += 1
         if step % 100 == 0:
@@ -87,7 +90,8 @@ def train_or_load(work, images, enc, dec, minutes, log):
     torch.save({"judge": judge.state_dict(), "opt": opt.state_dict(), "step": step}, path)
     judge.eval()
     with torch.no_grad():
-        acc = (judge.logits(judge(augment(recon, torch.Generator().manual_seed(99)))).argmax(1) == torch.arange(len(images))).float().mean()
+        acc = torch.cat([judge.logits(augment(recon[i:i + 256], torch.Generator().manual_seed(i))).argmax(1) for i in range(0, len(recon), 256)])
+        acc = (acc == torch.arange(len(images))).float().mean()
     log(f"judge: {step} steps, identifies {acc.item():.1%} of augmented reconstructions")
     return judge, step
 
