@@ -160,6 +160,23 @@ describe("generation.events", () => {
     await reading;
   });
 
+  it("moves a waiting generation up the line when one ahead of it leaves, on another canvas", async () => {
+    const ahead = await editor.client.generation.create.mutate({ canvasId, prompt: "sun" });
+    const { id: otherCanvas } = await owner.client.canvas.create.mutate({ name: "Elsewhere" });
+    const behind = await owner.client.generation.create.mutate({ canvasId: otherCanvas, prompt: "rainbow" });
+    const controller = new AbortController();
+    const places: number[] = [];
+    const reading = (async () => {
+      for await (const list of watchGenerations(t.db, owner.user.id, otherCanvas, controller.signal)) places.push(list.find((g) => g.id === behind.id)!.position!);
+    })();
+    await eventually(() => places.length >= 1, 5_000, "the first list");
+    const before = places[0]!;
+    await editor.client.generation.cancel.mutate({ id: ahead.id });
+    await eventually(() => places.at(-1) === before - 1, 5_000, "the new place in line");
+    controller.abort();
+    await reading;
+  });
+
   it("ends the stream when the watcher loses access", async () => {
     const guest = await signedUpClient(t.db, "Guest");
     const inv = await owner.client.invite.create.mutate({ canvasId, role: "viewer" });

@@ -12,12 +12,15 @@ type Watcher = { canvasId: string; userId: string; onList: (list: GenerationView
 
 /**
  * One LISTEN connection per web process (per database) for the generation queue. Notifications
- * mark canvases dirty; every FLUSH_MS each dirty canvas is listed once and the list goes to all of
- * its watchers, however many there are.
+ * mark canvases dirty (the event's own, and on a queue change every watched canvas with something
+ * waiting, since its places in line move); every FLUSH_MS each dirty canvas is listed once and
+ * the list goes to all of its watchers, however many there are.
  */
 class GenerationHub {
   private readonly watchers = new Set<Watcher>();
   private readonly dirty = new Set<string>();
+  /** Canvases whose last list had something waiting: a change anywhere moves their places in line. */
+  private readonly waiting = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   /** Opened with the first watcher and kept for the life of the process. */
   private connection: Listening | null = null;
@@ -40,14 +43,16 @@ class GenerationHub {
     );
     this.watchers.add(watcher);
     await this.connection.ready;
+    // One listing through the hub, so it learns whether this canvas has anything waiting.
+    this.markDirty(watcher.canvasId);
     return () => this.watchers.delete(watcher);
   }
 
   private onGeneration(payload: string): void {
     const event = parseGenerationEvent(payload);
     if (!event) return;
-    if (event.kind === "status") this.markAllDirty();
-    else this.markDirty(event.canvasId);
+    this.markDirty(event.canvasId);
+    if (event.kind === "status") for (const canvasId of this.waiting) this.markDirty(canvasId);
   }
 
   private markAllDirty(): void {
@@ -77,9 +82,14 @@ class GenerationHub {
     await Promise.all(
       canvases.map(async (canvasId) => {
         const watchers = [...this.watchers].filter((w) => w.canvasId === canvasId);
-        if (!watchers.length) return;
+        if (!watchers.length) {
+          this.waiting.delete(canvasId);
+          return;
+        }
         try {
           const list = await listGenerations(this.db, canvasId);
+          if (list.some((g) => g.status === "queued")) this.waiting.add(canvasId);
+          else this.waiting.delete(canvasId);
           for (const w of watchers) w.onList(list);
         } catch (e) {
           console.error(`[generation] could not list the queue of ${canvasId}:`, e);
