@@ -48,7 +48,14 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, me, status }: S
   const peers = usePeers(provider);
   const [selection, setSelection] = useState<Set<string>>(new Set());
   const [toolId, setToolId] = useState<ToolId>("select");
-  const [camera, setCamera] = useState<Camera>({ x: 0, y: 0, scale: 0.5 });
+  const [camera, setCameraState] = useState<Camera>({ x: 0, y: 0, scale: 0.5 });
+  // What the stage shows right now: gestures move it ahead of `camera`, which follows once the
+  // view rests. Everything that maps the screen to the canvas reads this one.
+  const view = useRef<Camera>(camera);
+  const setCamera = useCallback((next: Camera | ((c: Camera) => Camera)) => {
+    view.current = typeof next === "function" ? next(view.current) : next;
+    setCameraState(view.current);
+  }, []);
   const [draft, setDraft] = useState<Shape | null>(null);
   const [marquee, setMarquee] = useState<Rect | null>(null);
   const [editingText, setEditingText] = useState<{ shape: Shape; isNew: boolean } | null>(null);
@@ -68,8 +75,8 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, me, status }: S
   const fitted = useRef(false);
 
   // Live refs so that tools and shortcuts always see the latest state without re-binding.
-  const live = useRef({ shapes, selection, camera });
-  live.current = { shapes, selection, camera };
+  const live = useRef({ shapes, selection });
+  live.current = { shapes, selection };
 
   useEffect(() => {
     const el = host.current;
@@ -99,7 +106,7 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, me, status }: S
   const uploadImages = useImageUpload(canvasId, canvas, select);
   const fileInput = useRef<HTMLInputElement>(null);
   const viewportCentre = () => {
-    const c = live.current.camera;
+    const c = view.current;
     return { x: (size.width / 2 - c.x) / c.scale, y: (size.height / 2 - c.y) / c.scale };
   };
   const setTool = useCallback((t: ToolId) => setToolId(readOnly && t !== "select" && t !== "hand" ? "select" : t), [readOnly]);
@@ -124,7 +131,7 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, me, status }: S
     setTool,
     startTextEdit,
     checkpoint: () => undo.stopCapturing(),
-    camera: () => live.current.camera,
+    camera: () => view.current,
     setCamera,
   };
 
@@ -133,7 +140,7 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, me, status }: S
     if (!stage) return;
     const sel = live.current.shapes.filter((s) => live.current.selection.has(s.id));
     const box = unionBox(sel.map(shapeBox)) ?? ARTBOARD;
-    const cam = live.current.camera;
+    const cam = view.current;
     const tr = stage.findOne("Transformer");
     tr?.hide();
     const url = stage.toDataURL({ x: cam.x + box.x * cam.scale, y: cam.y + box.y * cam.scale, width: box.width * cam.scale, height: box.height * cam.scale, pixelRatio: pixelRatio / cam.scale });
@@ -195,7 +202,7 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, me, status }: S
     e.preventDefault();
     if (readOnly) return;
     const rect = host.current!.getBoundingClientRect();
-    const c = live.current.camera;
+    const c = view.current;
     const at = { x: (e.clientX - rect.left - c.x) / c.scale, y: (e.clientY - rect.top - c.y) / c.scale };
     const generated = readPayload(e.dataTransfer);
     if (generated) placeGenerated(generated, at);
@@ -282,6 +289,7 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, me, status }: S
           tool={tools[toolId]}
           toolContext={toolContext}
           camera={camera}
+          view={view}
           setCamera={setCamera}
           readOnly={readOnly}
           draft={draft}

@@ -20,7 +20,10 @@ type Props = {
   selection: Set<string>;
   tool: Tool;
   toolContext: ToolContext;
+  /** The camera React last rendered with. */
   camera: Camera;
+  /** The camera the stage shows right now, ahead of `camera` while a gesture moves it. */
+  view: React.RefObject<Camera>;
   setCamera: (c: Camera) => void;
   readOnly: boolean;
   draft: Shape | null;
@@ -54,10 +57,7 @@ export function EditorStage(p: Props) {
   // The camera the stage shows right now. Pans, zooms and pinches move the stage directly and
   // reach React only once the view rests: re-rendering the stage on every frame costs React a
   // walk over every shape's fiber, which at thousands of shapes is most of a frame.
-  const view = useRef(p.camera);
-  useEffect(() => {
-    view.current = p.camera;
-  }, [p.camera]);
+  const view = p.view;
   const moveView = (next: Camera) => {
     const stage = p.stageRef.current;
     if (!stage) return;
