@@ -105,7 +105,7 @@ async function main() {
   // Each person queues at most five per row, and the queue is emptied between rows (no worker
   // drains it here), so the per-person limits never refuse a call: errors must stay 0.
   const people = await Promise.all(
-    Array.from({ length: 400 }, async (_, i) => {
+    Array.from({ length: 1000 }, async (_, i) => {
       const user = await signUp(db, { email: `bench${i}@example.com`, password: "password123", name: `Bench ${i}` });
       const canvas = await createCanvas(db, user.id, { name: "Bench" });
       return { cookie: (await startSession(db, user.id)).split(";")[0]!, canvasId: canvas.id };
