@@ -1,3 +1,5 @@
+import type { AssetProvenance } from "@/db/schema/asset";
+
 export const SHAPE_TYPES = ["rect", "ellipse", "text", "line", "arrow", "draw", "image"] as const;
 export type ShapeType = (typeof SHAPE_TYPES)[number];
 
@@ -32,22 +34,8 @@ export type Shape = {
   provenance?: ImageProvenance;
 };
 
-/** How a generated image was made, kept on the canvas object so anyone can see it and make more. */
-export type ImageProvenance = {
-  generationId: string;
-  prompt: string;
-  negativePrompt: string;
-  seed: number;
-  steps: number;
-  guidance: number;
-  scheduler: string;
-  width: number;
-  height: number;
-  model: string;
-  modelHash: string;
-  provider: string;
-  durationMs: number;
-};
+/** How a generated image was made, kept on the canvas object: the asset's provenance, as stored. */
+export type ImageProvenance = AssetProvenance;
 
 export const DEFAULT_STYLE = { fill: "#7950f2", stroke: "#343a40", strokeWidth: 0, opacity: 1 } as const;
 
