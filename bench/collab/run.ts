@@ -9,7 +9,7 @@ import { startSession } from "@/server/auth/sessions";
 import { signUp } from "@/server/services/account/accountService";
 import { createCanvas } from "@/server/services/canvas/canvasService";
 import { freePort } from "@/test/freePort";
-import { cpuSeconds, table } from "../lib/load";
+import { cpuSeconds, postgresCpuSeconds, table } from "../lib/load";
 import type { Flavour } from "./protocol";
 
 /**
@@ -23,13 +23,16 @@ const root = path.resolve(here, "../..");
 
 /** `oursOnly`: a capacity check of our server, not a comparison. */
 type Scenario = { name: string; rooms: number; clients: number; rate: number; idle?: boolean; oursOnly?: boolean };
-const SCENARIOS: Scenario[] = [
+const ALL_SCENARIOS: Scenario[] = [
   { name: "100 rooms × 5 clients, 1,000 updates/s", rooms: 100, clients: 5, rate: 1000 },
   { name: "1 room × 200 clients, 200 updates/s", rooms: 1, clients: 200, rate: 200 },
   { name: "1 room × 200 clients, 1,000 updates/s", rooms: 1, clients: 200, rate: 1000 },
   { name: "idle: 3,000 sockets over 300 rooms", rooms: 300, clients: 10, rate: 0, idle: true },
   { name: "idle: 10,000 sockets over 1,000 rooms", rooms: 1000, clients: 10, rate: 0, idle: true, oursOnly: true },
 ];
+/** `BENCH_SCENARIOS=1,3` runs only those (1-based), `BENCH_SERVERS=ours` only the servers whose name starts so. */
+const SCENARIOS = process.env.BENCH_SCENARIOS ? process.env.BENCH_SCENARIOS.split(",").map((i) => ALL_SCENARIOS[Number(i) - 1]!) : ALL_SCENARIOS;
+const SERVER_FILTER = process.env.BENCH_SERVERS?.split(",");
 
 const rssKiB = (pid: number) => Number(fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)![1]);
 
@@ -75,6 +78,7 @@ async function main() {
   const rows: (string | number)[][] = [];
   for (const scenario of SCENARIOS) {
     for (const s of scenario.oursOnly ? servers.slice(0, 1) : servers) {
+      if (SERVER_FILTER && !SERVER_FILTER.some((f) => s.name.startsWith(f))) continue;
       const port = await freePort();
       const server = await startChild(s.file, { ...s.env, PORT: String(port) });
       const rss0 = rssKiB(server.pid!);
@@ -92,22 +96,25 @@ async function main() {
       if (scenario.idle) {
         await new Promise((r) => setTimeout(r, 2000));
         const perSocket = (rssKiB(server.pid!) - rss0) / (scenario.rooms * scenario.clients);
-        rows.push([scenario.name, s.name, "", "", "", "", "", "", `${perSocket.toFixed(1)} KiB`]);
+        rows.push([scenario.name, s.name, "", "", "", "", "", "", `${perSocket.toFixed(1)} KiB`, ""]);
         load.child.send({ type: "stop" });
       } else {
         const cpu0 = cpuSeconds(server.pid!);
+        const pgCpu0 = postgresCpuSeconds();
         const t0 = performance.now();
         const r = await load.result;
-        const cpuShare = (cpuSeconds(server.pid!) - cpu0) / ((performance.now() - t0) / 1000);
+        const elapsed = (performance.now() - t0) / 1000;
+        const cpuShare = (cpuSeconds(server.pid!) - cpu0) / elapsed;
+        const pgShare = (postgresCpuSeconds() - pgCpu0) / elapsed;
         const expected = r.sent! * (scenario.clients - 1);
-        rows.push([scenario.name, s.name, r.p50!, r.p95!, r.p99!, r.max!, Math.round(r.deliveries! / SECONDS), `${((r.deliveries! / expected) * 100).toFixed(0)} %`, `${(cpuShare * 100).toFixed(0)} % CPU`]);
+        rows.push([scenario.name, s.name, r.p50!, r.p95!, r.p99!, r.max!, Math.round(r.deliveries! / SECONDS), `${((r.deliveries! / expected) * 100).toFixed(0)} %`, `${(cpuShare * 100).toFixed(0)} % CPU`, `${(pgShare * 100).toFixed(0)} %`]);
       }
       await new Promise<void>((r) => (load.child.exitCode !== null ? r() : load.child.once("exit", () => r())));
       server.kill("SIGKILL");
     }
   }
   console.log(`\ncollaboration servers, ${SECONDS} s per scenario, ${os.cpus().length} cores, load generator in its own process\n`);
-  console.log(table(["scenario", "server", "p50 ms", "p95 ms", "p99 ms", "max ms", "deliveries/s", "delivered", "CPU or memory/socket"], rows));
+  console.log(table(["scenario", "server", "p50 ms", "p95 ms", "p99 ms", "max ms", "deliveries/s", "delivered", "CPU or memory/socket", "Postgres CPU"], rows));
   await pool.end();
   await pg.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });

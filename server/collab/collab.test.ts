@@ -207,6 +207,26 @@ describe("collaboration durability and scale-out", () => {
     expect(row!.n).toBeGreaterThan(0);
     await c.stop();
   }, 60_000);
+
+  it("catches up on edits another process stored while its LISTEN connection was away", async () => {
+    const { id, ownerCookie, members } = await canvasWith("editor");
+    const a = await startCollabProcess(t.url);
+    const b = await startCollabProcess(t.url);
+    const onA = client(a.port, id, ownerCookie);
+    const onB = client(b.port, id, members[0]!.cookie);
+    await Promise.all([synced(onA.provider), synced(onB.provider)]);
+    shapes(onB.doc).set("before", { i: 0 });
+    await eventually(() => shapes(onA.doc).has("before"), 5000, "the first edit across processes");
+    // Drop every process's LISTEN connection, then edit at once: A cannot hear this announcement.
+    const dropped = await t.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN "canvas_doc"' and datname = current_database()`);
+    expect(dropped.rows.length).toBeGreaterThanOrEqual(2);
+    shapes(onB.doc).set("missed", { i: 1 });
+    await eventually(async () => (await t.db.select({ n: count() }).from(canvasDocUpdates).where(eq(canvasDocUpdates.canvasId, id)))[0]!.n >= 2, 5000, "the edit stored");
+    await eventually(() => shapes(onA.doc).has("missed"), 10_000, "the missed edit after A listens again");
+    onA.provider.destroy();
+    onB.provider.destroy();
+    await Promise.all([a.stop(), b.stop()]);
+  }, 60_000);
 });
 
 describe("collaboration storage", () => {

@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS, type CollabLimits } from "./limits";
 import { listen } from "@/db/listen";
 import { CLOSE, decodeMessage } from "./protocol";
 import { RoomRegistry } from "./rooms";
+import { UpdateWriter } from "./updateWriter";
 import { authorizeUpgrade, collabCanvasId } from "./upgradeAuth";
 
 export type CollabServer = { rooms: RoomRegistry; close: () => Promise<void> };
@@ -26,7 +27,7 @@ export function attachCollabServer(
   // ours; only a crash of Postgres or the machine could lose the last fraction of a second. That
   // takes the fsync (milliseconds here) out of every edit's path.
   const store = createDb(opts.databaseUrl, 8, { asyncCommit: true });
-  const rooms = new RoomRegistry(store.db, limits);
+  const rooms = new RoomRegistry(store.db, new UpdateWriter(store.pool), limits);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
   const socketsPerUser = new Map<string, number>();
   const connections = new Set<Connection>();
@@ -103,6 +104,15 @@ export function attachCollabServer(
     }
   }
 
+  /** Notifications sent while our LISTEN connection was away are lost: re-read what they would have said. */
+  async function catchUp() {
+    const members = new Map([...connections].map((c) => [`${c.identity.canvasId} ${c.identity.userId}`, c.identity]));
+    for (const { canvasId, userId } of members.values()) await recheck(canvasId, userId).catch(() => {});
+    for (const room of await rooms.loadedRooms()) {
+      await room.catchUp().catch((e) => console.error(`[collab] catching up ${room.canvasId} failed:`, e instanceof Error ? e.message : e));
+    }
+  }
+
   const listener = listen(opts.databaseUrl, {
     [ACCESS_CHANNEL]: (payload) => {
       const { canvasId, userId } = JSON.parse(payload) as { canvasId: string; userId: string | null };
@@ -113,7 +123,7 @@ export function attachCollabServer(
       if (tag === PROCESS_TAG) return; // our own edits are already applied and sent
       void rooms.loaded(canvasId!)?.then((room) => room.receiveRemote(Number(from), Number(to))).catch(() => {});
     },
-  });
+  }, { onReconnect: () => void catchUp() });
 
   return {
     rooms,

@@ -36,51 +36,6 @@ export async function loadDoc(db: Db, canvasId: string): Promise<{ doc: Y.Doc; l
   return { doc, lastId: rows.at(-1)?.id ?? snap?.throughUpdateId ?? 0, bytes, pendingUpdates: rows.length };
 }
 
-type QueuedWrite = { canvasId: string; batch: { update: Uint8Array; userId: string }[]; resolve: (ids: number[]) => void; reject: (e: unknown) => void };
-
-const queues = new WeakMap<Db, QueuedWrite[]>();
-
-/**
- * Durably stores a room's batch of updates and announces them to the other web processes. Batches
- * from every room that arrive in the same tick share one statement (one round trip, one commit):
- * the insert and the notifications are a single auto-committed query.
- */
-export function appendUpdates(db: Db, canvasId: string, batch: { update: Uint8Array; userId: string }[]): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    let queue = queues.get(db);
-    if (!queue) {
-      queue = [];
-      queues.set(db, queue);
-      setImmediate(() => void writeQueued(db));
-    }
-    queue.push({ canvasId, batch, resolve, reject });
-  });
-}
-
-async function writeQueued(db: Db): Promise<void> {
-  const writes = queues.get(db) ?? [];
-  queues.delete(db);
-  const rows = writes.flatMap((w) => w.batch.map((b) => ({ canvasId: w.canvasId, update: b.update, userId: b.userId })));
-  try {
-    const values = sql.join(
-      rows.map((r) => sql`(${r.canvasId}::uuid, ${Buffer.from(r.update.buffer, r.update.byteOffset, r.update.byteLength)}::bytea, ${r.userId})`),
-      sql`, `,
-    );
-    const result = await db.execute<{ canvas_id: string; ids: string[] }>(sql`
-      with ins as (
-        insert into canvas_doc_updates (canvas_id, update, user_id) values ${values} returning id, canvas_id
-      ), grouped as (
-        select canvas_id, array_agg(id order by id) as ids from ins group by canvas_id
-      )
-      select canvas_id, ids, pg_notify(${DOC_CHANNEL}, ${PROCESS_TAG} || ' ' || canvas_id || ' ' || ids[1] || ' ' || ids[array_length(ids, 1)]) from grouped`);
-    const byCanvas = new Map(result.rows.map((r) => [r.canvas_id, r.ids.map(Number)]));
-    // Several writes of one canvas in a tick come from one room's flush loop, so at most one here.
-    for (const w of writes) w.resolve(byCanvas.get(w.canvasId) ?? []);
-  } catch (e) {
-    for (const w of writes) w.reject(e);
-  }
-}
-
 /** Updates another process wrote, by the id range it announced. */
 export async function readUpdates(db: Db, canvasId: string, fromId: number, toId: number): Promise<StoredUpdate[]> {
   return db
@@ -88,6 +43,16 @@ export async function readUpdates(db: Db, canvasId: string, fromId: number, toId
     .from(canvasDocUpdates)
     .where(and(eq(canvasDocUpdates.canvasId, canvasId), between(canvasDocUpdates.id, fromId, toId)))
     .orderBy(asc(canvasDocUpdates.id));
+}
+
+/**
+ * Everything stored for a canvas, the snapshot first: for catching up after notifications may have
+ * been missed, when another process may also have folded rows into the snapshot meanwhile.
+ */
+export async function readStoredState(db: Db, canvasId: string): Promise<Uint8Array[]> {
+  const [snap] = await db.select({ snapshot: canvasDocs.snapshot }).from(canvasDocs).where(eq(canvasDocs.canvasId, canvasId));
+  const rows = await readAllUpdates(db, canvasId);
+  return [...(snap ? [snap.snapshot] : []), ...rows.map((r) => r.update)];
 }
 
 /** Every update row of a canvas that is still stored, oldest first. */

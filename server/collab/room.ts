@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { send, type Connection } from "./connection";
-import { appendUpdates, compact, loadDoc, readAllUpdates, readUpdates } from "./docStore";
+import { compact, loadDoc, readAllUpdates, readStoredState, readUpdates } from "./docStore";
 import type { CollabLimits } from "./limits";
 import {
   CLOSE,
@@ -14,22 +14,24 @@ import {
   SYNC_UPDATE,
   type AwarenessEntry,
 } from "./protocol";
+import type { UpdateWriter } from "./updateWriter";
 
-type Pending = { update: Uint8Array; conn: Connection };
+type Edit = { update: Uint8Array; conn: Connection };
+/** Edits stored by one statement: applied and sent on together, as one frame. */
+type Batch = { stored: Promise<number[]>; edits: Edit[] };
 
 /**
- * One canvas's live document. Updates are validated, written to Postgres in batches, and only then
- * applied and sent on, merged into one frame per batch.
+ * One canvas's live document. Updates are validated, written to Postgres (the writer batches
+ * them), and only then applied and sent on, merged into one frame per batch.
  */
 export class Room {
   readonly conns = new Set<Connection>();
   readonly stats = { droppedViewerWrites: 0 };
   private awareness = new Map<number, AwarenessEntry>();
-  private pending: Pending[] = [];
-  private flushScheduled = false;
-  /** Batches written to Postgres and not yet sent on. */
+  /** The newest batch still being stored: edits that join it go out in its frame. */
+  private tail: Batch | null = null;
+  /** Batches being written to Postgres or not yet sent on. */
   private inFlight = 0;
-  /** Sends happen in the order the batches arrived, whatever order their writes finish in. */
   private sendChain: Promise<void> = Promise.resolve();
   private updatesSinceCompaction: number;
   private compacting = false;
@@ -44,19 +46,20 @@ export class Room {
     private bytes: number,
     pendingUpdates: number,
     private readonly db: Db,
+    private readonly writer: UpdateWriter,
     private readonly limits: CollabLimits,
     private readonly onBroken: (room: Room) => void,
   ) {
     this.updatesSinceCompaction = pendingUpdates;
   }
 
-  static async load(db: Db, canvasId: string, limits: CollabLimits, onBroken: (room: Room) => void): Promise<Room> {
+  static async load(db: Db, writer: UpdateWriter, canvasId: string, limits: CollabLimits, onBroken: (room: Room) => void): Promise<Room> {
     const { doc, lastId, bytes, pendingUpdates } = await loadDoc(db, canvasId);
-    return new Room(canvasId, doc, lastId, bytes, pendingUpdates, db, limits, onBroken);
+    return new Room(canvasId, doc, lastId, bytes, pendingUpdates, db, writer, limits, onBroken);
   }
 
   get idle(): boolean {
-    return this.conns.size === 0 && this.pending.length === 0 && this.inFlight === 0 && !this.compacting;
+    return this.conns.size === 0 && this.inFlight === 0 && !this.compacting;
   }
 
   join(conn: Connection): void {
@@ -91,35 +94,26 @@ export class Room {
       return;
     }
     this.bytes += update.byteLength;
-    this.pending.push({ update, conn });
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
+    const edit = { update, conn };
+    const stored = this.writer.append(this.canvasId, update, conn.identity.userId);
+    if (this.tail?.stored === stored) {
+      this.tail.edits.push(edit);
+      return;
     }
-  }
-
-  /**
-   * Starts writing everything that arrived in this tick without waiting for earlier writes, so an
-   * edit waits for its own round trip only; each batch is applied and sent once it is stored and
-   * every earlier batch has been sent.
-   */
-  private flush(): void {
-    this.flushScheduled = false;
-    if (!this.pending.length || this.closed) return;
-    const batch = this.pending;
-    this.pending = [];
+    const batch: Batch = { stored, edits: [edit] };
+    this.tail = batch;
     this.inFlight++;
-    const stored = appendUpdates(this.db, this.canvasId, batch.map((p) => ({ update: p.update, userId: p.conn.identity.userId })));
-    stored.catch(() => {}); // handled in its turn below; this only keeps it from counting as unhandled meanwhile
+    // Sends happen in the order the batches arrived, whatever order their writes finish in.
     this.sendChain = this.sendChain.then(async () => {
       try {
         const ids = await stored;
+        if (this.tail === batch) this.tail = null;
         if (this.closed) return;
         this.lastId = Math.max(this.lastId, ...ids);
         for (const id of ids) this.ownIds.add(id);
-        for (const p of batch) Y.applyUpdate(this.doc, p.update, p.conn);
-        this.sendBatch(batch);
-        this.updatesSinceCompaction += batch.length;
+        for (const e of batch.edits) Y.applyUpdate(this.doc, e.update, e.conn);
+        this.sendBatch(batch.edits);
+        this.updatesSinceCompaction += batch.edits.length;
       } catch (e) {
         if (this.closed) return;
         console.error(`[collab] could not store edits for ${this.canvasId}:`, e instanceof Error ? e.message : e);
@@ -136,8 +130,8 @@ export class Room {
    * also receives its own edit back; applying an update twice changes nothing in Yjs, and it is
    * far cheaper than a separate merge per sender (which grows with the square of the senders).
    */
-  private sendBatch(batch: Pending[]): void {
-    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
+  private sendBatch(edits: Edit[]): void {
+    const merged = edits.length === 1 ? edits[0]!.update : Y.mergeUpdates(edits.map((e) => e.update));
     const frame = encodeSync(SYNC_UPDATE, merged);
     for (const conn of this.conns) send(conn, frame);
   }
@@ -180,6 +174,20 @@ export class Room {
     if (diff.byteLength > 2) this.broadcast(encodeSync(SYNC_UPDATE, diff), null);
   }
 
+  /**
+   * The LISTEN connection was away, so other processes' announcements may be lost: apply whatever
+   * is stored that this document lacks (snapshot included, since a compaction may have folded the
+   * missed rows) and pass it on.
+   */
+  async catchUp(): Promise<void> {
+    const before = Y.encodeStateVector(this.doc);
+    const stored = await readStoredState(this.db, this.canvasId);
+    if (this.closed) return;
+    for (const u of stored) Y.applyUpdate(this.doc, u, "remote");
+    const diff = Y.encodeStateAsUpdate(this.doc, before);
+    if (diff.byteLength > 2) this.broadcast(encodeSync(SYNC_UPDATE, diff), null);
+  }
+
   /** Awareness from a client, with its identity stamped by the server so nobody can pose as another. */
   receiveAwareness(conn: Connection, update: Uint8Array): void {
     const accepted: AwarenessEntry[] = [];
@@ -213,7 +221,6 @@ export class Room {
    */
   private breakRoom(): void {
     this.closed = true;
-    this.pending = [];
     for (const c of this.conns) c.socket.close(CLOSE.storageUnavailable, "Storage is unavailable; reconnecting");
     this.onBroken(this);
   }

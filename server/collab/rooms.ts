@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import type { CollabLimits } from "./limits";
 import { Room } from "./room";
+import type { UpdateWriter } from "./updateWriter";
 
 const UNLOAD_GRACE_MS = 5_000;
 
@@ -10,6 +11,7 @@ export class RoomRegistry {
 
   constructor(
     private readonly db: Db,
+    private readonly writer: UpdateWriter,
     private readonly limits: CollabLimits,
   ) {}
 
@@ -20,7 +22,7 @@ export class RoomRegistry {
   get(canvasId: string): Promise<Room> {
     let room = this.rooms.get(canvasId);
     if (!room) {
-      room = Room.load(this.db, canvasId, this.limits, (broken) => this.drop(broken));
+      room = Room.load(this.db, this.writer, canvasId, this.limits, (broken) => this.drop(broken));
       room.catch(() => this.rooms.delete(canvasId));
       this.rooms.set(canvasId, room);
     }
@@ -47,9 +49,14 @@ export class RoomRegistry {
     room.destroy();
   }
 
+  /** Every loaded room, e.g. to catch up on what another process stored while we were not listening. */
+  async loadedRooms(): Promise<Room[]> {
+    return (await Promise.all([...this.rooms.values()].map((p) => p.catch(() => null)))).filter((r) => r !== null);
+  }
+
   /** Totals over the loaded rooms, for monitoring and tests. */
   async stats(): Promise<{ rooms: number; sockets: number; droppedViewerWrites: number }> {
-    const loaded = (await Promise.all([...this.rooms.values()].map((p) => p.catch(() => null)))).filter((r) => r !== null);
+    const loaded = await this.loadedRooms();
     return {
       rooms: loaded.length,
       sockets: loaded.reduce((n, r) => n + r.conns.size, 0),

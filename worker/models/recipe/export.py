@@ -33,18 +33,9 @@ def write_model(out, tok, text, unet, dec, scale, max_len):
     text, unet, dec = text.eval(), unet.eval(), dec.eval()
     ids = torch.tensor([tok.encode("red heart")], dtype=torch.int32)
     with torch.no_grad():
-        torch.onnx.export(_IdsAsLong(text), (ids,), f"{out}/text_encoder/model.onnx", opset_version=OPSET,
-                          input_names=["input_ids"], output_names=["last_hidden_state"],
-                          dynamic_axes={"input_ids": {0: "batch"}, "last_hidden_state": {0: "batch"}})
-        ctx = text(ids.long()).repeat(2, 1, 1)
-        torch.onnx.export(unet, (torch.randn(2, 4, 16, 16), torch.tensor([500.0, 500.0]), ctx),
-                          f"{out}/unet/model.onnx", opset_version=OPSET,
-                          input_names=["sample", "timestep", "encoder_hidden_states"], output_names=["out_sample"],
-                          dynamic_axes={"sample": {0: "batch"}, "timestep": {0: "batch"},
-                                        "encoder_hidden_states": {0: "batch"}, "out_sample": {0: "batch"}})
-        torch.onnx.export(DecoderOnly(dec), (torch.randn(1, 4, 16, 16),), f"{out}/vae_decoder/model.onnx",
-                          opset_version=OPSET, input_names=["latent_sample"], output_names=["sample"],
-                          dynamic_axes={"latent_sample": {0: "batch"}, "sample": {0: "batch"}})
+        export_text(text, ids, f"{out}/text_encoder/model.onnx")
+        export_unet(unet, text(ids.long()).repeat(2, 1, 1), f"{out}/unet/model.onnx")
+        export_decoder(dec, f"{out}/vae_decoder/model.onnx")
     write_json(f"{out}/scheduler/scheduler_config.json", SCHEDULER_CONFIG)
     write_json(f"{out}/vae_decoder/config.json", {"scaling_factor": scale, "latent_channels": 4,
                                                   "sample_size": 64, "downsample_factor": 4})
@@ -67,6 +58,25 @@ def write_model(out, tok, text, unet, dec, scale, max_len):
         "vae_decoder": ["onnxruntime", "OnnxRuntimeModel"],
         "scheduler": ["diffusers", "DDIMScheduler"],
     })
+
+
+def export_text(text, ids, path):
+    torch.onnx.export(_IdsAsLong(text), (ids,), path, opset_version=OPSET,
+                      input_names=["input_ids"], output_names=["last_hidden_state"],
+                      dynamic_axes={"input_ids": {0: "batch"}, "last_hidden_state": {0: "batch"}})
+
+
+def export_unet(unet, ctx, path):
+    torch.onnx.export(unet, (torch.randn(2, 4, 16, 16), torch.tensor([500.0, 500.0]), ctx), path, opset_version=OPSET,
+                      input_names=["sample", "timestep", "encoder_hidden_states"], output_names=["out_sample"],
+                      dynamic_axes={"sample": {0: "batch"}, "timestep": {0: "batch"},
+                                    "encoder_hidden_states": {0: "batch"}, "out_sample": {0: "batch"}})
+
+
+def export_decoder(dec, path):
+    torch.onnx.export(DecoderOnly(dec), (torch.randn(1, 4, 16, 16),), path, opset_version=OPSET,
+                      input_names=["latent_sample"], output_names=["sample"],
+                      dynamic_axes={"latent_sample": {0: "batch"}, "sample": {0: "batch"}})
 
 
 class _IdsAsLong(torch.nn.Module):

@@ -2,7 +2,8 @@
 
     /usr/bin/python3 worker/models/recipe/run.py [--smoke] [--ae-minutes M] [--ldm-minutes M]
 
-Every stage checkpoints under worker/models/_work/ and is skipped or resumed when run again.
+Every stage checkpoints under worker/models/_work/ and is skipped or resumed when run again. With
+no checkpoints there (a fresh clone), training resumes from the bundled model itself.
 """
 import argparse
 import json
@@ -174,6 +175,9 @@ def main():
     ap.add_argument("--out", default=os.path.join(HERE, "..", "merchboard-emoji"))
     ap.add_argument("--work", default=os.path.join(HERE, "..", "_work"))
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--from-model", default=os.path.join(HERE, "..", "merchboard-emoji"),
+                    help="with no checkpoints under --work, resume from this exported model ('none': train from scratch)")
+    ap.add_argument("--encoder-minutes", type=float, default=6, help="fitting an encoder to a resumed model's decoder")
     args = ap.parse_args()
     if args.smoke:
         args.ae_minutes, args.ldm_minutes, args.judge_minutes = min(args.ae_minutes, 0.5), min(args.ldm_minutes, 1), min(args.judge_minutes, 0.5)
@@ -183,6 +187,11 @@ def main():
     torch.manual_seed(0)
     os.makedirs(args.work, exist_ok=True)
     items = stage_data(args.work, args.smoke)
+    resumable = not args.smoke and args.from_model != "none" and os.path.exists(f"{args.from_model}/metrics.json")
+    if resumable and not os.path.exists(f"{args.work}/ldm.pt"):
+        import from_model
+        fit = from_model.rebuild(args.from_model, args.work, items, images_tensor, args.encoder_minutes, log)
+        log("resumed from the exported model", json.dumps(fit))
     tok = stage_tokenizer(args.work, items, args.smoke)
     enc, dec, scale = stage_autoencoder(args.work, items, args.ae_minutes)
     unet, text, steps, seconds = stage_ldm(args.work, items, tok, enc, scale, args.ldm_minutes)

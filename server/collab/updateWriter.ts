@@ -1,0 +1,93 @@
+import type pg from "pg";
+import { DOC_CHANNEL, PROCESS_TAG } from "./docStore";
+
+type Row = { update: Uint8Array; userId: string };
+type Batch = { canvasId: string; rows: Row[]; stored: Promise<number[]>; resolve: (ids: number[]) => void; reject: (e: unknown) => void };
+
+/**
+ * Stores the edits of every room in this process, durably, before anyone receives them; group
+ * commit: edits that arrive while statements are in flight wait for the next one, so under load
+ * each statement carries more rows instead of more statements contending for Postgres, and a
+ * quiet room's edit still goes out on the next turn of the event loop. Every row of one canvas
+ * in one statement is one batch, with one promise, so that a room sends each batch as one frame.
+ */
+export class UpdateWriter {
+  /** Rows waiting for the next statement, by canvas. */
+  private open = new Map<string, Batch>();
+  private inFlight = 0;
+  private scheduled = false;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly maxInFlight = 2,
+  ) {}
+
+  /** The ids of the row's batch, oldest first, once stored; the same promise for all its rows. */
+  append(canvasId: string, update: Uint8Array, userId: string): Promise<number[]> {
+    let batch = this.open.get(canvasId);
+    if (!batch) {
+      let resolve!: Batch["resolve"];
+      let reject!: Batch["reject"];
+      const stored = new Promise<number[]>((res, rej) => ((resolve = res), (reject = rej)));
+      stored.catch(() => {}); // the room handles it in its turn; this only keeps it from counting as unhandled meanwhile
+      batch = { canvasId, rows: [], stored, resolve, reject };
+      this.open.set(canvasId, batch);
+    }
+    batch.rows.push({ update, userId });
+    this.schedule();
+    return batch.stored;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= this.maxInFlight || !this.open.size) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.write();
+    });
+  }
+
+  private async write(): Promise<void> {
+    if (this.inFlight >= this.maxInFlight || !this.open.size) return;
+    const batches = [...this.open.values()];
+    this.open.clear();
+    this.inFlight++;
+    try {
+      const canvasIds: string[] = [];
+      const updates: Buffer[] = [];
+      const userIds: string[] = [];
+      for (const b of batches) {
+        for (const r of b.rows) {
+          canvasIds.push(b.canvasId);
+          updates.push(Buffer.from(r.update.buffer, r.update.byteOffset, r.update.byteLength));
+          userIds.push(r.userId);
+        }
+      }
+      // A named statement: parsed and planned once per connection, whatever the batch's size.
+      const result = await this.pool.query<{ canvas_id: string; ids: string[] }>({
+        name: "collab_append_updates",
+        text: APPEND_SQL,
+        values: [canvasIds, updates, userIds, DOC_CHANNEL, PROCESS_TAG],
+      });
+      const byCanvas = new Map(result.rows.map((r) => [r.canvas_id, r.ids.map(Number)]));
+      for (const b of batches) b.resolve(byCanvas.get(b.canvasId) ?? []);
+    } catch (e) {
+      for (const b of batches) b.reject(e);
+    } finally {
+      this.inFlight--;
+      this.schedule();
+    }
+  }
+}
+
+/** Insert and announce in one auto-committed statement: one round trip, one commit. */
+const APPEND_SQL = `
+  with ins as (
+    insert into canvas_doc_updates (canvas_id, update, user_id)
+    select * from unnest($1::uuid[], $2::bytea[], $3::text[])
+    returning id, canvas_id
+  ), grouped as (
+    select canvas_id, array_agg(id order by id) as ids from ins group by canvas_id
+  )
+  select canvas_id, ids, pg_notify($4, $5 || ' ' || canvas_id || ' ' || ids[1] || ' ' || ids[array_length(ids, 1)])
+  from grouped`;
