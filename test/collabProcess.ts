@@ -18,3 +18,5 @@ const collab = attachCollabServer(server, {
   limits: process.env.COLLAB_LIMITS ? JSON.parse(process.env.COLLAB_LIMITS) : undefined,
 });
 server.listen(Number(process.env.PORT), "127.0.0.1", () => process.send?.("ready"));
+// A clean exit on SIGTERM lets `node --cpu-prof` write its profile (bench/collab's BENCH_PROFILE).
+process.on("SIGTERM", () => process.exit(0));

@@ -37,7 +37,7 @@ const SERVER_FILTER = process.env.BENCH_SERVERS?.split(",");
 const rssKiB = (pid: number) => Number(fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)![1]);
 
 function startChild(file: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = fork(file, { env: { ...process.env, ...env }, execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(file, { env: { ...process.env, ...env }, execArgv: ["--import", "tsx", ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   return new Promise((resolve, reject) => {
     child.once("message", () => resolve(child));
     child.once("exit", (code) => reject(new Error(`${file} exited ${code}`)));
@@ -110,7 +110,7 @@ async function main() {
         rows.push([scenario.name, s.name, r.p50!, r.p95!, r.p99!, r.max!, Math.round(r.deliveries! / SECONDS), `${((r.deliveries! / expected) * 100).toFixed(0)} %`, `${(cpuShare * 100).toFixed(0)} % CPU`, `${(pgShare * 100).toFixed(0)} %`]);
       }
       await new Promise<void>((r) => (load.child.exitCode !== null ? r() : load.child.once("exit", () => r())));
-      server.kill("SIGKILL");
+      server.kill(process.env.BENCH_PROFILE ? "SIGTERM" : "SIGKILL");
     }
   }
   console.log(`\ncollaboration servers, ${SECONDS} s per scenario, ${os.cpus().length} cores, load generator in its own process\n`);

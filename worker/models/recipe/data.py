@@ -116,6 +116,10 @@ def train_caption(item, rng):
     kws = [k for k in item["keywords"] if clean(k) != clean(item["name"])]
     picked = rng.sample(kws, k=min(len(kws), rng.randint(0, 3)))
     base = item["name"]
+    if base.startswith("flag: ") and rng.random() < 0.5:
+        # People write "flag of korea" or "korea flag", not CLDR's "flag: South Korea".
+        country = base[len("flag: "):]
+        base = rng.choice([f"flag of {country}", f"{country} flag"])
     r = rng.random()
     if r < 0.15:
         base = f"{base} emoji"

@@ -100,15 +100,14 @@ def _decoder_export(dec, path):
     return path
 
 
-def _fit_encoder(enc, dec, x, minutes, log):
+def _fit_encoder(enc, dec, x, steps, log):
     """Trains the encoder to invert the frozen decoder (mean latents, as the recipe uses them)."""
-    import time
     for p in dec.parameters():
         p.requires_grad_(False)
     opt = torch.optim.AdamW(enc.parameters(), 2e-3)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, 2e-3, total_steps=steps, pct_start=0.05)
     g = torch.Generator().manual_seed(11)
-    deadline, step = time.time() + minutes * 60, 0
-    while time.time() < deadline:
+    for step in range(1, steps + 1):
         batch = x[torch.randint(0, len(x), (32,), generator=g)]
         mean, logvar = enc(batch)
         logvar = logvar.clamp(-20, 5)
@@ -116,13 +115,14 @@ def _fit_encoder(enc, dec, x, minutes, log):
         rec = dec(z)
         kl = 0.5 * (mean.pow(2) + logvar.exp() - 1 - logvar).mean()
         loss = (rec - batch).abs().mean() + (rec - batch).pow(2).mean() + 1e-4 * kl
-        opt.zero_grad(); loss.backward(); opt.step()
-        step += 1
+        opt.zero_grad(); loss.backward(); opt.step(); sched.step()
         if step % 200 == 0:
             log(f"encoder (frozen decoder) step {step} loss {loss.item():.4f}")
     for p in dec.parameters():
         p.requires_grad_(True)
-    return step
+    with torch.no_grad():
+        rec = torch.cat([dec(enc(x[i:i + 256])[0]) for i in range(0, len(x), 256)])
+    return float((rec - x).abs().mean())
 
 
 def denoising_loss(unet, text, tok, lat, captions, sched, n=512, seed=3):
@@ -140,7 +140,7 @@ def denoising_loss(unet, text, tok, lat, captions, sched, n=512, seed=3):
     return float(torch.stack(losses).mean())
 
 
-def rebuild(model_dir, work, items, images_tensor, encoder_minutes, log):
+def rebuild(model_dir, work, items, images_tensor, encoder_steps, log):
     """Writes tokenizer/, ae.pt and ldm.pt under `work` from the shipped model in `model_dir`."""
     import bpe
     from diffusion import Schedule
@@ -158,7 +158,8 @@ def rebuild(model_dir, work, items, images_tensor, encoder_minutes, log):
     log(f"loaded the shipped UNet, text encoder and decoder from {model_dir} (round trip exact)")
     enc = nets.Encoder()
     x = images_tensor(items)
-    steps = _fit_encoder(enc, dec, x, encoder_minutes, log)
+    recon_l1 = _fit_encoder(enc, dec, x, encoder_steps, log)
+    log(f"encoder fitted in {encoder_steps} steps: reconstruction L1 {recon_l1:.4f} (images in [-1, 1])")
     train = [it for it in items if it["split"] == "train"]
     with torch.no_grad():
         xt = images_tensor(train)
@@ -173,10 +174,10 @@ def rebuild(model_dir, work, items, images_tensor, encoder_minutes, log):
     log(f"shipped UNet's denoising loss on the new encoder's latents {fitted:.4f} (with captions shuffled {shuffled:.4f})")
     unet.train(); text.train()
     torch.save({"enc": enc.state_dict(), "dec": dec.state_dict(), "opt": torch.optim.AdamW(list(enc.parameters()) + list(dec.parameters())).state_dict(),
-                "step": metrics.get("ae_steps", 0) + steps, "done": True, "scale": scale}, f"{work}/ae.pt")
+                "step": metrics.get("ae_steps", 0) + encoder_steps, "done": True, "scale": scale}, f"{work}/ae.pt")
     opt = torch.optim.AdamW(list(unet.parameters()) + list(text.parameters()), 3e-4, weight_decay=0.01)
     torch.save({"unet": unet.state_dict(), "text": text.state_dict(), "opt": opt.state_dict(),
                 "ema_unet": {k: v.detach().clone() for k, v in unet.state_dict().items()},
                 "ema_text": {k: v.detach().clone() for k, v in text.state_dict().items()},
                 "step": metrics["ldm_steps"], "seconds": metrics["ldm_train_seconds"]}, f"{work}/ldm.pt")
-    return {"encoder_fit_steps": steps, "denoising_loss": fitted, "denoising_loss_shuffled": shuffled}
+    return {"encoder_fit_steps": encoder_steps, "reconstruction_l1": recon_l1, "denoising_loss": fitted, "denoising_loss_shuffled": shuffled}

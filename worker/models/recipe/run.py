@@ -177,7 +177,7 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--from-model", default=os.path.join(HERE, "..", "merchboard-emoji"),
                     help="with no checkpoints under --work, resume from this exported model ('none': train from scratch)")
-    ap.add_argument("--encoder-minutes", type=float, default=6, help="fitting an encoder to a resumed model's decoder")
+    ap.add_argument("--encoder-steps", type=int, default=2000, help="fitting an encoder to a resumed model's decoder")
     args = ap.parse_args()
     if args.smoke:
         args.ae_minutes, args.ldm_minutes, args.judge_minutes = min(args.ae_minutes, 0.5), min(args.ldm_minutes, 1), min(args.judge_minutes, 0.5)
@@ -190,7 +190,7 @@ def main():
     resumable = not args.smoke and args.from_model != "none" and os.path.exists(f"{args.from_model}/metrics.json")
     if resumable and not os.path.exists(f"{args.work}/ldm.pt"):
         import from_model
-        fit = from_model.rebuild(args.from_model, args.work, items, images_tensor, args.encoder_minutes, log)
+        fit = from_model.rebuild(args.from_model, args.work, items, images_tensor, args.encoder_steps, log)
         log("resumed from the exported model", json.dumps(fit))
     tok = stage_tokenizer(args.work, items, args.smoke)
     enc, dec, scale = stage_autoencoder(args.work, items, args.ae_minutes)
