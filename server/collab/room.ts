@@ -84,6 +84,7 @@ export class Room {
 
   /** A client's edit. Viewers' edits are dropped here, never applied and never sent on. */
   receiveUpdate(conn: Connection, update: Uint8Array): void {
+    if (this.closed) return; // its sockets are closing; the clients resend to the next load
     if (conn.readOnly) {
       this.stats.droppedViewerWrites++;
       return;
