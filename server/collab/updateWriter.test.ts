@@ -1,0 +1,104 @@
+import { asc, eq } from "drizzle-orm";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "@/db/client";
+import { canvasDocUpdates } from "@/db/schema";
+import { makeUser } from "@/test/fixtures";
+import { createTestDb, type TestDb } from "@/test/testDb";
+import { createCanvas } from "../services/canvas/canvasService";
+import { DOC_CHANNEL, PROCESS_TAG } from "./docStore";
+import { UpdateWriter } from "./updateWriter";
+
+let t: TestDb;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  pool = createDb(t.url, 4).pool;
+});
+afterAll(async () => {
+  await pool.end();
+  await t.close();
+});
+
+const tick = () => new Promise((r) => setImmediate(r));
+const bytes = (...b: number[]) => Uint8Array.from(b);
+
+async function twoCanvases() {
+  const user = await makeUser(t.db, "Writer");
+  const a = await createCanvas(t.db, user.id, { name: "A" });
+  const b = await createCanvas(t.db, user.id, { name: "B" });
+  return { userId: user.id, a: a.id, b: b.id };
+}
+
+async function storedRows(canvasId: string) {
+  return t.db.select().from(canvasDocUpdates).where(eq(canvasDocUpdates.canvasId, canvasId)).orderBy(asc(canvasDocUpdates.id));
+}
+
+describe("update writer", () => {
+  it("stores one tick's rows in one statement, one batch per canvas, and announces each canvas's id range", async () => {
+    const { userId, a, b } = await twoCanvases();
+    const listener = new pg.Client({ connectionString: t.url });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on("notification", (n) => heard.push(n.payload!));
+    await listener.query(`LISTEN "${DOC_CHANNEL}"`);
+
+    const writer = new UpdateWriter(pool);
+    const onA = [writer.append(a, bytes(1), userId), writer.append(a, bytes(2), userId), writer.append(a, bytes(3), userId)];
+    const onB = [writer.append(b, bytes(4), userId), writer.append(b, bytes(5), userId)];
+    expect(new Set(onA).size).toBe(1);
+    expect(new Set(onB).size).toBe(1);
+    expect(onA[0]).not.toBe(onB[0]);
+
+    const [idsA, idsB] = await Promise.all([onA[0], onB[0]]);
+    const rowsA = await storedRows(a);
+    const rowsB = await storedRows(b);
+    expect(rowsA.map((r) => r.id)).toEqual(idsA);
+    expect(rowsB.map((r) => r.id)).toEqual(idsB);
+    expect(rowsA.map((r) => [...r.update])).toEqual([[1], [2], [3]]);
+    expect(rowsB.map((r) => [...r.update])).toEqual([[4], [5]]);
+    expect(rowsA.every((r) => r.userId === userId)).toBe(true);
+
+    await expect.poll(() => heard.length).toBe(2);
+    expect(heard.sort()).toEqual(
+      [`${PROCESS_TAG} ${a} ${idsA![0]} ${idsA![2]}`, `${PROCESS_TAG} ${b} ${idsB![0]} ${idsB![1]}`].sort(),
+    );
+    await listener.end();
+  });
+
+  it("gathers the rows that arrive while its statements are in flight into the next one", async () => {
+    const { userId, a } = await twoCanvases();
+    const writer = new UpdateWriter(pool, 1);
+    // Hold inserts behind a table lock so the first statement stays in flight.
+    const blocker = await pool.connect();
+    await blocker.query("begin");
+    await blocker.query("lock table canvas_doc_updates in exclusive mode");
+    const first = writer.append(a, bytes(0), userId);
+    await tick();
+    const later: Promise<number[]>[] = [];
+    for (let i = 1; i <= 5; i++) {
+      later.push(writer.append(a, bytes(i), userId));
+      await tick();
+    }
+    expect(new Set(later).size).toBe(1);
+    expect(later[0]).not.toBe(first);
+    await blocker.query("commit");
+    blocker.release();
+    const [firstIds, laterIds] = await Promise.all([first, later[0]]);
+    expect(firstIds).toHaveLength(1);
+    expect(laterIds).toHaveLength(5);
+    expect((await storedRows(a)).map((r) => r.update[0])).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it("rejects every batch of a failed statement, stores none of its rows, and goes on writing", async () => {
+    const { userId, a } = await twoCanvases();
+    const writer = new UpdateWriter(pool);
+    const gone = "00000000-0000-4000-8000-000000000000"; // no such canvas: the foreign key refuses it
+    const failed = [writer.append(a, bytes(7), userId), writer.append(gone, bytes(8), userId)];
+    for (const p of failed) await expect(p).rejects.toThrow(/foreign key/);
+    expect(await storedRows(a)).toHaveLength(0);
+    const ids = await writer.append(a, bytes(9), userId);
+    expect((await storedRows(a)).map((r) => r.id)).toEqual(ids);
+  });
+});
