@@ -37,6 +37,17 @@ neighbours answer "which emoji does this look like?". The same retrieval with it
 """
 
 
+def resumed_text(m):
+    r = m.get("resumed")
+    if not r:
+        return ""
+    return (f"\n\nThis run resumed from the bundled model `{r.get('from_version', '?')}` on a clone without the recipe's"
+            f" checkpoints: its UNet, text encoder and decoder were read back from ONNX, and a new encoder was fitted"
+            f" to the frozen decoder in {r['encoder_fit_steps']} steps (reconstruction L1 {r['reconstruction_l1']:.3f} on"
+            f" [-1, 1]); the bundled UNet's denoising loss on the new encoder's latents was {r['denoising_loss']:.3f}"
+            f" ({r['denoising_loss_shuffled']:.3f} with the captions shuffled).")
+
+
 def write(out):
     m = json.load(open(f"{out}/metrics.json"))
     index = json.load(open(f"{out}/model_index.json"))
@@ -71,7 +82,7 @@ cross-attention, autoencoder decoder, DDIM scheduler config.
   `annotations/en.xml` and `annotationsDerived/en.xml`), © Unicode, Inc., **Unicode License v3**.
 - Groups for evaluation: `emoji-test.txt` from Debian `unicode-data` (Unicode License v3).
 - Captions: the CLDR name alone or with up to three random keywords, sometimes as "… emoji" or
-  "emoji of …". 5 % of emoji are held out of training entirely (chosen with a fixed seed).
+  "emoji of …"; flags also as "flag of …" or "… flag". 5 % of emoji are held out of training entirely (chosen with a fixed seed).
 
 ## Architecture
 
@@ -89,7 +100,7 @@ Exported with ONNX opset 17 from Debian's PyTorch 1.13; runs on onnxruntime-node
 
 {m.get('ae_steps', '—')} autoencoder steps (batch 32), then {m['ldm_steps']} UNet + text-encoder steps (batch 64, AdamW 3e-4,
 EMA 0.999, 10 % empty captions for classifier-free guidance) in {m['ldm_train_seconds'] / 60:.0f} minutes on
-{m['threads']} CPU threads.
+{m['threads']} CPU threads.{resumed_text(m)}
 
 ## Quality
 

@@ -191,6 +191,10 @@ def main():
     if resumable and not os.path.exists(f"{args.work}/ldm.pt"):
         import from_model
         fit = from_model.rebuild(args.from_model, args.work, items, images_tensor, args.encoder_steps, log)
+        with open(f"{args.from_model}/model_index.json") as f:
+            fit["from_version"] = json.load(f)["version"]
+        with open(f"{args.work}/resumed.json", "w") as f:
+            json.dump(fit, f, indent=2)
         log("resumed from the exported model", json.dumps(fit))
     tok = stage_tokenizer(args.work, items, args.smoke)
     enc, dec, scale = stage_autoencoder(args.work, items, args.ae_minutes)
@@ -202,6 +206,10 @@ def main():
     export.write_model(args.out, tok, text, unet, dec, scale, MAX_LEN)
     report = evaluate.run(args.out, items, tok, text, unet, enc, dec, scale, smoke=args.smoke, judge=judge)
     report["judge_steps"] = judge_steps
+    report["ae_steps"] = torch.load(f"{args.work}/ae.pt")["step"]
+    if os.path.exists(f"{args.work}/resumed.json"):
+        with open(f"{args.work}/resumed.json") as f:
+            report["resumed"] = json.load(f)
     report.update({"ldm_steps": steps, "ldm_train_seconds": round(seconds), "threads": args.threads,
                    "vocab_size": len(tok.vocab), "unet_params": nets.count(unet), "text_params": nets.count(text),
                    "decoder_params": nets.count(dec), "n_emoji": len(items)})
