@@ -91,14 +91,17 @@ describe("update writer", () => {
     expect((await storedRows(a)).map((r) => r.update[0])).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
-  it("rejects every batch of a failed statement, stores none of its rows, and goes on writing", async () => {
+  it("refuses only the canvas whose rows fail, stores the others of the same statement, and goes on writing", async () => {
     const { userId, a } = await twoCanvases();
     const writer = new UpdateWriter(pool);
     const gone = "00000000-0000-4000-8000-000000000000"; // no such canvas: the foreign key refuses it
-    const failed = [writer.append(a, bytes(7), userId), writer.append(gone, bytes(8), userId)];
-    for (const p of failed) await expect(p).rejects.toThrow(/foreign key/);
-    expect(await storedRows(a)).toHaveLength(0);
-    const ids = await writer.append(a, bytes(9), userId);
-    expect((await storedRows(a)).map((r) => r.id)).toEqual(ids);
+    const kept = writer.append(a, bytes(7), userId);
+    const refused = writer.append(gone, bytes(8), userId);
+    await expect(refused).rejects.toThrow(/foreign key/);
+    const keptIds = await kept;
+    expect((await storedRows(a)).map((r) => r.id)).toEqual(keptIds);
+    const more = await writer.append(a, bytes(9), userId);
+    expect((await storedRows(a)).map((r) => r.update[0])).toEqual([7, 9]);
+    expect(more[0]).toBeGreaterThan(keptIds[0]!);
   });
 });

@@ -53,30 +53,37 @@ export class UpdateWriter {
     this.open.clear();
     this.inFlight++;
     try {
-      const canvasIds: string[] = [];
-      const updates: Buffer[] = [];
-      const userIds: string[] = [];
-      for (const b of batches) {
-        for (const r of b.rows) {
-          canvasIds.push(b.canvasId);
-          updates.push(Buffer.from(r.update.buffer, r.update.byteOffset, r.update.byteLength));
-          userIds.push(r.userId);
-        }
-      }
-      // A named statement: parsed and planned once per connection, whatever the batch's size.
-      const result = await this.pool.query<{ canvas_id: string; ids: string[] }>({
-        name: "collab_append_updates",
-        text: APPEND_SQL,
-        values: [canvasIds, updates, userIds, DOC_CHANNEL, PROCESS_TAG],
-      });
-      const byCanvas = new Map(result.rows.map((r) => [r.canvas_id, r.ids.map(Number)]));
-      for (const b of batches) b.resolve(byCanvas.get(b.canvasId) ?? []);
+      await this.store(batches);
     } catch (e) {
-      for (const b of batches) b.reject(e);
+      // One canvas's rows fail the whole statement (a canvas deleted meanwhile, say): store each
+      // canvas alone, so that only the one at fault is refused and the other rooms go on.
+      if (batches.length === 1) batches[0]!.reject(e);
+      else await Promise.all(batches.map((b) => this.store([b]).catch((err: unknown) => b.reject(err))));
     } finally {
       this.inFlight--;
       this.schedule();
     }
+  }
+
+  private async store(batches: Batch[]): Promise<void> {
+    const canvasIds: string[] = [];
+    const updates: Buffer[] = [];
+    const userIds: string[] = [];
+    for (const b of batches) {
+      for (const r of b.rows) {
+        canvasIds.push(b.canvasId);
+        updates.push(Buffer.from(r.update.buffer, r.update.byteOffset, r.update.byteLength));
+        userIds.push(r.userId);
+      }
+    }
+    // A named statement: parsed and planned once per connection, whatever the batch's size.
+    const result = await this.pool.query<{ canvas_id: string; ids: string[] }>({
+      name: "collab_append_updates",
+      text: APPEND_SQL,
+      values: [canvasIds, updates, userIds, DOC_CHANNEL, PROCESS_TAG],
+    });
+    const byCanvas = new Map(result.rows.map((r) => [r.canvas_id, r.ids.map(Number)]));
+    for (const b of batches) b.resolve(byCanvas.get(b.canvasId) ?? []);
   }
 }
 
