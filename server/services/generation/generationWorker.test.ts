@@ -61,10 +61,10 @@ afterAll(async () => {
 
 describe("the generation worker", () => {
   it("runs two people's generations one at a time, in the order they were asked, into canvas assets", async () => {
-    const [a, b] = await Promise.all([
-      alice.client.generation.create.mutate({ canvasId, prompt: "red heart", seed: 1 }),
-      bob.client.generation.create.mutate({ canvasId, prompt: "cat face", seed: 2, count: 2 }),
-    ]);
+    // One after the other: two requests at the same instant commit in either order, and the
+    // queue's order is the order of commit.
+    const a = await alice.client.generation.create.mutate({ canvasId, prompt: "red heart", seed: 1 });
+    const b = await bob.client.generation.create.mutate({ canvasId, prompt: "cat face", seed: 2, count: 2 });
     await Promise.all([settled(a.id), settled(b.id)]);
     const rows = await t.db.select().from(generations).where(inArray(generations.id, [a.id, b.id])).orderBy(asc(generations.queuedAt), asc(generations.id));
     expect(rows.map((r) => r.status)).toEqual(["succeeded", "succeeded"]);
