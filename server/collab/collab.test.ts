@@ -181,14 +181,20 @@ describe("collaboration server", () => {
   }, 120_000);
 });
 
+/** A canvas with its owner synced through one collab process and an editor through another. */
+async function ownerAndEditorOnTwoProcesses() {
+  const { id, ownerCookie, members } = await canvasWith("editor");
+  const a = await startCollabProcess(t.url);
+  const b = await startCollabProcess(t.url);
+  const onA = client(a.port, id, ownerCookie);
+  const onB = client(b.port, id, members[0]!.cookie);
+  await Promise.all([synced(onA.provider), synced(onB.provider)]);
+  return { id, ownerCookie, a, b, onA, onB };
+}
+
 describe("collaboration durability and scale-out", () => {
   it("keeps every edit another client received after kill -9, and converges across two processes", async () => {
-    const { id, ownerCookie, members } = await canvasWith("editor");
-    const a = await startCollabProcess(t.url);
-    const b = await startCollabProcess(t.url);
-    const onA = client(a.port, id, ownerCookie);
-    const onB = client(b.port, id, members[0]!.cookie);
-    await Promise.all([synced(onA.provider), synced(onB.provider)]);
+    const { id, ownerCookie, a, b, onA, onB } = await ownerAndEditorOnTwoProcesses();
     for (let i = 0; i < 50; i++) shapes(onA.doc).set(`a${i}`, { i });
     for (let i = 0; i < 50; i++) shapes(onB.doc).set(`b${i}`, { i });
     await eventually(() => shapes(onA.doc).size === 100 && shapes(onB.doc).size === 100, 10_000, "two-process convergence");
@@ -209,12 +215,7 @@ describe("collaboration durability and scale-out", () => {
   }, 60_000);
 
   it("catches up on edits another process stored while its LISTEN connection was away", async () => {
-    const { id, ownerCookie, members } = await canvasWith("editor");
-    const a = await startCollabProcess(t.url);
-    const b = await startCollabProcess(t.url);
-    const onA = client(a.port, id, ownerCookie);
-    const onB = client(b.port, id, members[0]!.cookie);
-    await Promise.all([synced(onA.provider), synced(onB.provider)]);
+    const { id, ownerCookie, a, b, onA, onB } = await ownerAndEditorOnTwoProcesses();
     shapes(onB.doc).set("before", { i: 0 });
     await eventually(() => shapes(onA.doc).has("before"), 5000, "the first edit across processes");
     // Drop every process's LISTEN connection, then edit at once: A cannot hear this announcement.

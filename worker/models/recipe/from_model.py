@@ -109,12 +109,7 @@ def _fit_encoder(enc, dec, x, steps, log):
     g = torch.Generator().manual_seed(11)
     for step in range(1, steps + 1):
         batch = x[torch.randint(0, len(x), (32,), generator=g)]
-        mean, logvar = enc(batch)
-        logvar = logvar.clamp(-20, 5)
-        z = mean + torch.randn_like(mean) * (0.5 * logvar).exp()
-        rec = dec(z)
-        kl = 0.5 * (mean.pow(2) + logvar.exp() - 1 - logvar).mean()
-        loss = (rec - batch).abs().mean() + (rec - batch).pow(2).mean() + 1e-4 * kl
+        loss, _ = nets.autoencoder_loss(enc, dec, batch)
         opt.zero_grad(); loss.backward(); opt.step(); sched.step()
         if step % 200 == 0:
             log(f"encoder (frozen decoder) step {step} loss {loss.item():.4f}")

@@ -163,5 +163,15 @@ class UNet(nn.Module):
         return self.out(u)
 
 
+def autoencoder_loss(enc, dec, batch):
+    """Reconstruction (L1 + L2) through a sampled latent, with a light KL term; returns (loss, kl)."""
+    mean, logvar = enc(batch)
+    logvar = logvar.clamp(-20, 5)
+    z = mean + torch.randn_like(mean) * (0.5 * logvar).exp()
+    rec = dec(z)
+    kl = 0.5 * (mean.pow(2) + logvar.exp() - 1 - logvar).mean()
+    return (rec - batch).abs().mean() + (rec - batch).pow(2).mean() + 1e-4 * kl, kl
+
+
 def count(m):
     return sum(p.numel() for p in m.parameters())

@@ -79,12 +79,7 @@ def stage_autoencoder(work, items, minutes):
     g = torch.Generator().manual_seed(step)
     while time.time() < deadline:
         batch = x[torch.randint(0, len(x), (32,), generator=g)]
-        mean, logvar = enc(batch)
-        logvar = logvar.clamp(-20, 5)
-        z = mean + torch.randn_like(mean) * (0.5 * logvar).exp()
-        rec = dec(z)
-        kl = 0.5 * (mean.pow(2) + logvar.exp() - 1 - logvar).mean()
-        loss = (rec - batch).abs().mean() + (rec - batch).pow(2).mean() + 1e-4 * kl
+        loss, kl = nets.autoencoder_loss(enc, dec, batch)
         opt.zero_grad(); loss.backward(); opt.step()
         step += 1
         if step % 200 == 0:
