@@ -172,7 +172,7 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--from-model", default=os.path.join(HERE, "..", "merchboard-emoji"),
                     help="with no checkpoints under --work, resume from this exported model ('none': train from scratch)")
-    ap.add_argument("--encoder-steps", type=int, default=2000, help="fitting an encoder to a resumed model's decoder")
+    ap.add_argument("--encoder-steps", type=int, default=600, help="fitting an encoder to a resumed model's decoder")
     args = ap.parse_args()
     if args.smoke:
         args.ae_minutes, args.ldm_minutes, args.judge_minutes = min(args.ae_minutes, 0.5), min(args.ldm_minutes, 1), min(args.judge_minutes, 0.5)
