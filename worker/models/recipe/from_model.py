@@ -13,7 +13,7 @@ trained against the frozen shipped decoder; its latents are checked against what
 UNet expects by the UNet's own denoising loss.
 """
 import json
-import os
+import random
 import shutil
 import tempfile
 
@@ -22,7 +22,10 @@ import onnx
 import torch
 from onnx import numpy_helper
 
+import bpe
+import data
 import nets
+from diffusion import Schedule
 from export import export_decoder, export_text, export_unet
 
 
@@ -137,8 +140,6 @@ def denoising_loss(unet, text, tok, lat, captions, sched, n=512, seed=3):
 
 def rebuild(model_dir, work, items, images_tensor, encoder_steps, log):
     """Writes tokenizer/, ae.pt and ldm.pt under `work` from the shipped model in `model_dir`."""
-    import bpe
-    from diffusion import Schedule
     with open(f"{model_dir}/vae_decoder/config.json") as f:
         scale = json.load(f)["scaling_factor"]
     with open(f"{model_dir}/metrics.json") as f:
@@ -159,8 +160,6 @@ def rebuild(model_dir, work, items, images_tensor, encoder_steps, log):
     with torch.no_grad():
         xt = images_tensor(train)
         lat = torch.cat([enc(xt[i:i + 256])[0] for i in range(0, len(xt), 256)]) * scale
-    import data
-    import random
     rng = random.Random(0)
     captions = [data.train_caption(it, rng) for it in train]
     unet.eval(); text.eval()
