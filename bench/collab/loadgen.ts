@@ -14,6 +14,8 @@ const now = () => performance.timeOrigin + performance.now();
 process.on("message", async (job: Job) => {
   const sockets: WebSocket[] = [];
   const docs: Y.Doc[] = [];
+  /** Per client, the edits it has counted (or sent itself: its own echo is not a delivery). */
+  const seenBy: Set<number>[] = [];
   const latencies: number[] = [];
   let deliveries = 0;
   let measuring = false;
@@ -29,6 +31,7 @@ process.on("message", async (job: Job) => {
       ws.send(syncStep1Empty(job.flavour, room));
       // A merged update can carry values this client has already seen: count each edit once.
       const seen = new Set<number>();
+      seenBy.push(seen);
       ws.on("message", (data: Buffer) => {
         if (!measuring) return;
         const t = now();
@@ -51,23 +54,36 @@ process.on("message", async (job: Job) => {
   } else {
     await new Promise((r) => setTimeout(r, 1000)); // let the sync handshakes settle
     measuring = true;
+    process.send!({ type: "measuring" });
     const interval = 1000 / job.rate; // one edit every `interval` ms, round-robin over clients
     const start = now();
     let sent = 0;
-    while (now() - start < job.seconds * 1000) {
-      const due = Math.floor((now() - start) / interval);
-      while (sent < due) {
-        const i = sent % docs.length;
-        docs[i]!.getMap("m").set(`c${i}`, stamp(now())); // a key per client: no conflicts for GC to erase
-        sent++;
-      }
-      await new Promise((r) => setImmediate(r));
-    }
+    // Timers, not a spin on setImmediate: a spinning generator takes a whole core from the server
+    // it measures on a two-core machine. Each edit is stamped when it is really sent.
+    const cpu0 = process.cpuUsage();
+    await new Promise<void>((done) => {
+      const tick = () => {
+        const elapsed = now() - start;
+        const due = Math.floor(Math.min(elapsed, job.seconds * 1000) / interval);
+        while (sent < due) {
+          const i = sent % docs.length;
+          const value = stamp(now());
+          seenBy[i]!.add(timestamps(Buffer.from(value))[0]!);
+          docs[i]!.getMap("m").set(`c${i}`, value); // a key per client: no conflicts for GC to erase
+          sent++;
+        }
+        if (elapsed >= job.seconds * 1000) return done();
+        setTimeout(tick, Math.max(0, (sent + 1) * interval - (now() - start)));
+      };
+      tick();
+    });
     await new Promise((r) => setTimeout(r, 1500)); // drain
     measuring = false;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuShare = (cpu.user + cpu.system) / 1e6 / (job.seconds + 1.5);
     latencies.sort((a, b) => a - b);
     const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
-    process.send!({ type: "result", sent, deliveries, seconds: job.seconds, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: latencies.at(-1) ?? NaN });
+    process.send!({ type: "result", sent, deliveries, seconds: job.seconds, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: latencies.at(-1) ?? NaN, cpuShare });
   }
   for (const ws of sockets) ws.terminate();
   process.exit(0);

@@ -30,7 +30,10 @@ const ALL_SCENARIOS: Scenario[] = [
   { name: "idle: 3,000 sockets over 300 rooms", rooms: 300, clients: 10, rate: 0, idle: true },
   { name: "idle: 10,000 sockets over 1,000 rooms", rooms: 1000, clients: 10, rate: 0, idle: true, oursOnly: true },
 ];
-/** `BENCH_SCENARIOS=1,3` runs only those (1-based), `BENCH_SERVERS=ours` only the servers whose name starts so. */
+/**
+ * `BENCH_SCENARIOS=1,3` runs only those (1-based), `BENCH_SERVERS=ours` only the servers whose name
+ * starts so, and `BENCH_LIMITS='{"coalesceMs":8}'` overrides our server's collab limits.
+ */
 const SCENARIOS = process.env.BENCH_SCENARIOS ? process.env.BENCH_SCENARIOS.split(",").map((i) => ALL_SCENARIOS[Number(i) - 1]!) : ALL_SCENARIOS;
 const SERVER_FILTER = process.env.BENCH_SERVERS?.split(",");
 
@@ -44,19 +47,22 @@ function startChild(file: string, env: Record<string, string>): Promise<ChildPro
   });
 }
 
-function runLoad(job: object): Promise<{ connected: () => Promise<void>; result: Promise<Record<string, number>>; child: ChildProcess }> {
+function runLoad(job: object): Promise<{ connected: () => Promise<void>; measuring: () => Promise<void>; result: Promise<Record<string, number>>; child: ChildProcess }> {
   const child = fork(path.join(here, "loadgen.ts"), { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   let onConnected!: () => void;
   const connectedP = new Promise<void>((r) => (onConnected = r));
+  let onMeasuring!: () => void;
+  const measuringP = new Promise<void>((r) => (onMeasuring = r));
   const result = new Promise<Record<string, number>>((resolve, reject) => {
     child.on("message", (m: { type: string }) => {
       if (m.type === "connected") onConnected();
+      if (m.type === "measuring") onMeasuring();
       if (m.type === "result") resolve(m as unknown as Record<string, number>);
     });
     child.once("exit", (code) => code && reject(new Error(`load generator exited ${code}`)));
   });
   child.send(job);
-  return Promise.resolve({ connected: () => connectedP, result, child });
+  return Promise.resolve({ connected: () => connectedP, measuring: () => measuringP, result, child });
 }
 
 async function main() {
@@ -71,7 +77,7 @@ async function main() {
   const cookie = (await startSession(db, user.id)).split(";")[0]!;
 
   const servers: { name: string; flavour: Flavour; file: string; env: Record<string, string>; path: string }[] = [
-    { name: "ours (auth + persist)", flavour: "yws", file: path.join(root, "test/collabProcess.ts"), env: { DATABASE_URL: pg.url, APP_URL: ORIGIN, COLLAB_LIMITS: JSON.stringify({ maxSocketsPerUser: 100_000 }) }, path: "/collab" },
+    { name: "ours (auth + persist)", flavour: "yws", file: path.join(root, "test/collabProcess.ts"), env: { DATABASE_URL: pg.url, APP_URL: ORIGIN, COLLAB_LIMITS: JSON.stringify({ maxSocketsPerUser: 100_000, ...JSON.parse(process.env.BENCH_LIMITS ?? "{}") }) }, path: "/collab" },
     { name: "Hocuspocus", flavour: "hocuspocus", file: path.join(here, "servers/hocuspocus.ts"), env: {}, path: "" },
     { name: "bare relay", flavour: "yws", file: path.join(here, "servers/bareRelay.ts"), env: {}, path: "" },
   ];
@@ -96,9 +102,10 @@ async function main() {
       if (scenario.idle) {
         await new Promise((r) => setTimeout(r, 2000));
         const perSocket = (rssKiB(server.pid!) - rss0) / (scenario.rooms * scenario.clients);
-        rows.push([scenario.name, s.name, "", "", "", "", "", "", `${perSocket.toFixed(1)} KiB`, ""]);
+        rows.push([scenario.name, s.name, "", "", "", "", "", "", `${perSocket.toFixed(1)} KiB`, "", ""]);
         load.child.send({ type: "stop" });
       } else {
+        await load.measuring();
         const cpu0 = cpuSeconds(server.pid!);
         const pgCpu0 = postgresCpuSeconds();
         const t0 = performance.now();
@@ -107,14 +114,14 @@ async function main() {
         const cpuShare = (cpuSeconds(server.pid!) - cpu0) / elapsed;
         const pgShare = (postgresCpuSeconds() - pgCpu0) / elapsed;
         const expected = r.sent! * (scenario.clients - 1);
-        rows.push([scenario.name, s.name, r.p50!, r.p95!, r.p99!, r.max!, Math.round(r.deliveries! / SECONDS), `${((r.deliveries! / expected) * 100).toFixed(0)} %`, `${(cpuShare * 100).toFixed(0)} % CPU`, `${(pgShare * 100).toFixed(0)} %`]);
+        rows.push([scenario.name, s.name, r.p50!, r.p95!, r.p99!, r.max!, Math.round(r.deliveries! / SECONDS), `${((r.deliveries! / expected) * 100).toFixed(0)} %`, `${(cpuShare * 100).toFixed(0)} % CPU`, `${(pgShare * 100).toFixed(0)} %`, `${(r.cpuShare! * 100).toFixed(0)} %`]);
       }
       await new Promise<void>((r) => (load.child.exitCode !== null ? r() : load.child.once("exit", () => r())));
       server.kill(process.env.BENCH_PROFILE ? "SIGTERM" : "SIGKILL");
     }
   }
   console.log(`\ncollaboration servers, ${SECONDS} s per scenario, ${os.cpus().length} cores, load generator in its own process\n`);
-  console.log(table(["scenario", "server", "p50 ms", "p95 ms", "p99 ms", "max ms", "deliveries/s", "delivered", "CPU or memory/socket", "Postgres CPU"], rows));
+  console.log(table(["scenario", "server", "p50 ms", "p95 ms", "p99 ms", "max ms", "deliveries/s", "delivered", "CPU or memory/socket", "Postgres CPU", "load generator CPU"], rows));
   await pool.end();
   await pg.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });

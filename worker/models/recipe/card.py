@@ -48,6 +48,13 @@ def resumed_text(m):
             f" ({r['denoising_loss_shuffled']:.3f} with the captions shuffled).")
 
 
+def phases_text(m):
+    phases = m.get("ldm_phases") or [{"from_step": 0, "lr": 3e-4, "tone_weight": 1.0}]
+    rows = "\n".join(f"| {p['from_step']:,} | {p['lr']:g} | {p['tone_weight']:g} |" for p in phases)
+    return ("\n\n| from UNet step | learning rate | skin-tone variants drawn at (relative to other emoji) |\n"
+            "|---|---|---|\n" + rows)
+
+
 def write(out):
     m = json.load(open(f"{out}/metrics.json"))
     index = json.load(open(f"{out}/model_index.json"))
@@ -98,9 +105,9 @@ Exported with ONNX opset 17 from Debian's PyTorch 1.13; runs on onnxruntime-node
 
 ## Training
 
-{m.get('ae_steps', '—')} autoencoder steps (batch 32), then {m['ldm_steps']} UNet + text-encoder steps (batch 64, AdamW 3e-4,
+{m.get('ae_steps', '—')} autoencoder steps (batch 32), then {m['ldm_steps']} UNet + text-encoder steps (batch 64, AdamW,
 EMA 0.999, 10 % empty captions for classifier-free guidance) in {m['ldm_train_seconds'] / 60:.0f} minutes on
-{m['threads']} CPU threads.{resumed_text(m)}
+{m['threads']} CPU threads.{resumed_text(m)}{phases_text(m)}
 
 ## Quality
 

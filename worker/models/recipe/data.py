@@ -128,6 +128,11 @@ def train_caption(item, rng):
     return clean(", ".join([base, *picked]))
 
 
+def sample_weight(item, tone_weight):
+    """Skin-tone variants are half the data; drawn at full rate they starve the emoji that have no variants."""
+    return tone_weight if "skin tone" in item["name"] else 1.0
+
+
 def eval_caption(item):
     """A phrasing never used in training."""
     return clean(f"a picture of {item['name']}")

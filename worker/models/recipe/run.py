@@ -108,18 +108,26 @@ class Ema:
                 self.shadow[k].copy_(v)
 
 
-def stage_ldm(work, items, tok, enc, scale, minutes):
+def stage_ldm(work, items, tok, enc, scale, minutes, lr, tone_weight):
     path = f"{work}/ldm.pt"
     unet, text = nets.UNet(), nets.TextEncoder(len(tok.vocab), MAX_LEN)
     params = list(unet.parameters()) + list(text.parameters())
-    opt = torch.optim.AdamW(params, 3e-4, weight_decay=0.01)
+    opt = torch.optim.AdamW(params, lr, weight_decay=0.01)
     ema_u, ema_t = Ema(unet, 0.999), Ema(text, 0.999)
     step, seconds = 0, 0.0
+    # Runs before phases were recorded all trained at 3e-4 with every emoji drawn equally often.
+    phases = [{"from_step": 0, "lr": 3e-4, "tone_weight": 1.0}]
     ck = load_ckpt(path)
     if ck:
         unet.load_state_dict(ck["unet"]); text.load_state_dict(ck["text"]); opt.load_state_dict(ck["opt"])
         ema_u.shadow, ema_t.shadow, step, seconds = ck["ema_unet"], ck["ema_text"], ck["step"], ck["seconds"]
+        phases = ck.get("phases", phases)
+    for group in opt.param_groups:
+        group["lr"] = lr
+    if (phases[-1]["lr"], phases[-1]["tone_weight"]) != (lr, tone_weight):
+        phases.append({"from_step": step, "lr": lr, "tone_weight": tone_weight})
     train = [it for it in items if it["split"] == "train"]
+    weights = torch.tensor([data.sample_weight(it, tone_weight) for it in train])
     with torch.no_grad():
         x = images_tensor(train)
         lat = torch.cat([enc(x[i:i + 256])[0] for i in range(0, len(x), 256)]) * scale
@@ -132,11 +140,12 @@ def stage_ldm(work, items, tok, enc, scale, minutes):
 
     def save():
         torch.save({"unet": unet.state_dict(), "text": text.state_dict(), "opt": opt.state_dict(),
-                    "ema_unet": ema_u.shadow, "ema_text": ema_t.shadow, "step": step, "seconds": seconds}, path)
+                    "ema_unet": ema_u.shadow, "ema_text": ema_t.shadow, "step": step, "seconds": seconds,
+                    "phases": phases}, path)
 
     while time.time() < deadline:
         t0 = time.time()
-        idx = torch.randint(0, len(train), (64,), generator=g)
+        idx = torch.multinomial(weights, 64, replacement=True, generator=g)
         ids = torch.tensor([tok.encode(data.train_caption(train[i], rng)) for i in idx.tolist()])
         drop = torch.rand(64, generator=g) < 0.1  # unconditional share for classifier-free guidance
         ids[drop] = empty
@@ -158,7 +167,7 @@ def stage_ldm(work, items, tok, enc, scale, minutes):
             save()
     save()
     unet.load_state_dict(ema_u.shadow); text.load_state_dict(ema_t.shadow)
-    return unet.eval(), text.eval(), step, seconds
+    return unet.eval(), text.eval(), step, seconds, phases
 
 
 def main():
@@ -172,6 +181,9 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--from-model", default=os.path.join(HERE, "..", "merchboard-emoji"),
                     help="with no checkpoints under --work, resume from this exported model ('none': train from scratch)")
+    ap.add_argument("--lr", type=float, default=3e-4, help="UNet + text-encoder learning rate from this run on")
+    ap.add_argument("--tone-weight", type=float, default=0.25,
+                    help="how often a skin-tone variant is drawn, relative to any other emoji")
     ap.add_argument("--encoder-steps", type=int, default=600, help="fitting an encoder to a resumed model's decoder")
     args = ap.parse_args()
     if args.smoke:
@@ -193,7 +205,8 @@ def main():
         log("resumed from the exported model", json.dumps(fit))
     tok = stage_tokenizer(args.work, items, args.smoke)
     enc, dec, scale = stage_autoencoder(args.work, items, args.ae_minutes)
-    unet, text, steps, seconds = stage_ldm(args.work, items, tok, enc, scale, args.ldm_minutes)
+    unet, text, steps, seconds, phases = stage_ldm(args.work, items, tok, enc, scale, args.ldm_minutes,
+                                                   args.lr, args.tone_weight)
     import export
     import evaluate
     import judge as judge_mod
@@ -205,7 +218,7 @@ def main():
     if os.path.exists(f"{args.work}/resumed.json"):
         with open(f"{args.work}/resumed.json") as f:
             report["resumed"] = json.load(f)
-    report.update({"ldm_steps": steps, "ldm_train_seconds": round(seconds), "threads": args.threads,
+    report.update({"ldm_steps": steps, "ldm_phases": phases, "ldm_train_seconds": round(seconds), "threads": args.threads,
                    "vocab_size": len(tok.vocab), "unet_params": nets.count(unet), "text_params": nets.count(text),
                    "decoder_params": nets.count(dec), "n_emoji": len(items)})
     with open(f"{args.out}/metrics.json", "w") as f:
