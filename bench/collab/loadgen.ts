@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { hocuspocusAuth, stamp, syncStep1Empty, timestamps, update, type Flavour } from "./protocol";
@@ -61,6 +62,9 @@ process.on("message", async (job: Job) => {
     // Timers, not a spin on setImmediate: a spinning generator takes a whole core from the server
     // it measures on a two-core machine. Each edit is stamped when it is really sent.
     const cpu0 = process.cpuUsage();
+    // The generator's own stalls delay every delivery it times: the harness's floor, reported.
+    const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+    loopDelay.enable();
     await new Promise<void>((done) => {
       const tick = () => {
         const elapsed = now() - start;
@@ -80,10 +84,11 @@ process.on("message", async (job: Job) => {
     await new Promise((r) => setTimeout(r, 1500)); // drain
     measuring = false;
     const cpu = process.cpuUsage(cpu0);
+    loopDelay.disable();
     const cpuShare = (cpu.user + cpu.system) / 1e6 / (job.seconds + 1.5);
     latencies.sort((a, b) => a - b);
     const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
-    process.send!({ type: "result", sent, deliveries, seconds: job.seconds, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: latencies.at(-1) ?? NaN, cpuShare });
+    process.send!({ type: "result", sent, deliveries, seconds: job.seconds, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: latencies.at(-1) ?? NaN, cpuShare, stallP99: loopDelay.percentile(99) / 1e6, stallMax: loopDelay.max / 1e6 });
   }
   for (const ws of sockets) ws.terminate();
   process.exit(0);

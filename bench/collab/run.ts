@@ -102,7 +102,7 @@ async function main() {
       if (scenario.idle) {
         await new Promise((r) => setTimeout(r, 2000));
         const perSocket = (rssKiB(server.pid!) - rss0) / (scenario.rooms * scenario.clients);
-        rows.push([scenario.name, s.name, "", "", "", "", "", "", `${perSocket.toFixed(1)} KiB`, "", ""]);
+        rows.push([scenario.name, s.name, "", "", "", "", "", "", `${perSocket.toFixed(1)} KiB`, "", "", ""]);
         load.child.send({ type: "stop" });
       } else {
         await load.measuring();
@@ -114,14 +114,14 @@ async function main() {
         const cpuShare = (cpuSeconds(server.pid!) - cpu0) / elapsed;
         const pgShare = (postgresCpuSeconds() - pgCpu0) / elapsed;
         const expected = r.sent! * (scenario.clients - 1);
-        rows.push([scenario.name, s.name, r.p50!, r.p95!, r.p99!, r.max!, Math.round(r.deliveries! / SECONDS), `${((r.deliveries! / expected) * 100).toFixed(0)} %`, `${(cpuShare * 100).toFixed(0)} % CPU`, `${(pgShare * 100).toFixed(0)} %`, `${(r.cpuShare! * 100).toFixed(0)} %`]);
+        rows.push([scenario.name, s.name, r.p50!, r.p95!, r.p99!, r.max!, Math.round(r.deliveries! / SECONDS), `${((r.deliveries! / expected) * 100).toFixed(0)} %`, `${(cpuShare * 100).toFixed(0)} % CPU`, `${Math.max(0, pgShare * 100).toFixed(0)} %`, `${(r.cpuShare! * 100).toFixed(0)} %`, `${r.stallP99!.toFixed(1)} / ${r.stallMax!.toFixed(0)}`]);
       }
       await new Promise<void>((r) => (load.child.exitCode !== null ? r() : load.child.once("exit", () => r())));
       server.kill(process.env.BENCH_PROFILE ? "SIGTERM" : "SIGKILL");
     }
   }
   console.log(`\ncollaboration servers, ${SECONDS} s per scenario, ${os.cpus().length} cores, load generator in its own process\n`);
-  console.log(table(["scenario", "server", "p50 ms", "p95 ms", "p99 ms", "max ms", "deliveries/s", "delivered", "CPU or memory/socket", "Postgres CPU", "load generator CPU"], rows));
+  console.log(table(["scenario", "server", "p50 ms", "p95 ms", "p99 ms", "max ms", "deliveries/s", "delivered", "CPU or memory/socket", "Postgres CPU", "load generator CPU", "its event-loop delay p99 / max ms"], rows));
   await pool.end();
   await pg.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
