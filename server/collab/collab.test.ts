@@ -1,4 +1,5 @@
 import { count, eq, sql } from "drizzle-orm";
+import pg from "pg";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,7 +7,7 @@ import { canvasDocs, canvasDocUpdates } from "@/db/schema";
 import { COLLAB_ORIGIN, connectProvider, eventually, sessionCookie, startCollabProcess, synced, upgradeStatus } from "@/test/collabClients";
 import { makeUser } from "@/test/fixtures";
 import { createTestDb, type TestDb } from "@/test/testDb";
-import { createCanvas } from "../services/canvas/canvasService";
+import { createCanvas, deleteCanvas } from "../services/canvas/canvasService";
 import { loadDoc } from "./docStore";
 import { requireCanvasRole } from "../services/canvas/access";
 import { createInvite, acceptInvite } from "../services/canvas/inviteService";
@@ -125,7 +126,7 @@ describe("collaboration server", () => {
     expect(seen.user.color).toMatch(/^#[0-9a-f]{6}$/);
   });
 
-  it("closes a removed member's socket within a second, and makes a downgraded one read-only", async () => {
+  it("closes a removed member's socket within a second, and a downgraded one, which comes back read-only", async () => {
     const { id, ownerCookie, ownerAccess, members } = await canvasWith("editor", "editor");
     const owner = client(server.port, id, ownerCookie);
     const removed = client(server.port, id, members[0]!.cookie);
@@ -136,13 +137,45 @@ describe("collaboration server", () => {
     await removeMember(t.db, ownerAccess, { userId: members[0]!.user.id });
     expect(await closed).toBe(4403);
     expect(Date.now() - t0).toBeLessThan(1000);
+    const roleClosed = new Promise<number>((r) => downgraded.provider.ws!.addEventListener("close", (e) => r((e as unknown as { code: number }).code)));
+    const t1 = Date.now();
     await setRole(t.db, ownerAccess, { userId: members[1]!.user.id, role: "viewer" });
-    await new Promise((r) => setTimeout(r, 300));
+    expect(await roleClosed).toBe(4300);
+    expect(Date.now() - t1).toBeLessThan(1000);
+    await synced(downgraded.provider); // the provider reconnects, now as a viewer
     shapes(downgraded.doc).set("after-downgrade", { x: 1 });
     shapes(owner.doc).set("marker", { x: 1 });
     await eventually(() => shapes(downgraded.doc).has("marker"), 5000, "marker");
     await new Promise((r) => setTimeout(r, 200));
     expect(shapes(owner.doc).has("after-downgrade")).toBe(false);
+  });
+
+  it("closes every socket of a deleted canvas within a second", async () => {
+    const { id, ownerCookie, ownerAccess, members } = await canvasWith("editor");
+    const a = client(server.port, id, ownerCookie);
+    const b = client(server.port, id, members[0]!.cookie);
+    await Promise.all([synced(a.provider), synced(b.provider)]);
+    const codes = [a, b].map((c) => new Promise<number>((r) => c.provider.ws!.addEventListener("close", (e) => r((e as unknown as { code: number }).code))));
+    const t0 = Date.now();
+    await deleteCanvas(t.db, ownerAccess);
+    expect(await Promise.all(codes)).toEqual([4404, 4404]);
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+
+  it("reconnects a viewer as an editor when an invite raises their role", async () => {
+    const { id, ownerCookie, owner, ownerAccess, members } = await canvasWith("viewer");
+    const ownerClient = client(server.port, id, ownerCookie);
+    const viewer = client(server.port, id, members[0]!.cookie);
+    await Promise.all([synced(ownerClient.provider), synced(viewer.provider)]);
+    const closed = new Promise<number>((r) => viewer.provider.ws!.addEventListener("close", (e) => r((e as unknown as { code: number }).code)));
+    const invite = await createInvite(t.db, { userId: owner.id, appUrl: COLLAB_ORIGIN }, ownerAccess, { role: "editor" });
+    const t0 = Date.now();
+    await acceptInvite(t.db, members[0]!.user.id, { token: invite.token });
+    expect(await closed).toBe(4300);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await eventually(() => viewer.provider.wsconnected, 5000, "the reconnect");
+    shapes(viewer.doc).set("now-an-editor", { x: 1 });
+    await eventually(() => shapes(ownerClient.doc).has("now-an-editor"), 5000, "the promoted member's edit");
   });
 
   it("survives 10,000 fuzzed frames with the document intact", async () => {
@@ -214,6 +247,38 @@ describe("collaboration durability and scale-out", () => {
     await c.stop();
   }, 60_000);
 
+  it("has stored every edit a client received when its process is killed mid-stream, Postgres lagging", async () => {
+    const { id, ownerCookie, members } = await canvasWith("editor");
+    const a = await startCollabProcess(t.url);
+    const writer = client(a.port, id, ownerCookie);
+    const watcher = client(a.port, id, members[0]!.cookie);
+    await Promise.all([synced(writer.provider), synced(watcher.provider)]);
+    let i = 0;
+    const stream = setInterval(() => {
+      for (let k = 0; k < 5; k++) shapes(writer.doc).set(`w${i++}`, { i });
+    }, 2);
+    await eventually(() => shapes(watcher.doc).size >= 100, 10_000, "edits flowing");
+    // Postgres stalls (a table lock): edits pile up in the server, stored or not, then it dies.
+    const blocker = new pg.Client(t.url);
+    await blocker.connect();
+    await blocker.query("begin");
+    await blocker.query("lock table canvas_doc_updates in exclusive mode");
+    await new Promise((r) => setTimeout(r, 300));
+    await a.stop(); // SIGKILL
+    clearInterval(stream);
+    await blocker.query("rollback");
+    await blocker.end();
+    writer.provider.destroy();
+    watcher.provider.destroy();
+    const received = [...shapes(watcher.doc).keys()];
+    const c = await startCollabProcess(t.url);
+    const reader = client(c.port, id, ownerCookie);
+    await synced(reader.provider);
+    expect(received.filter((k) => !shapes(reader.doc).has(k))).toEqual([]);
+    expect(i).toBeGreaterThan(received.length + 100); // the stall was real: many edits sent, never delivered
+    await c.stop();
+  }, 60_000);
+
   it("catches up on edits another process stored while its LISTEN connection was away", async () => {
     const { id, ownerCookie, a, b, onA, onB } = await ownerAndEditorOnTwoProcesses();
     shapes(onB.doc).set("before", { i: 0 });
@@ -274,4 +339,64 @@ describe("collaboration storage", () => {
       return shapes(doc).has("during") && shapes(doc).has("before");
     }, 10_000, "the edit stored after reconnecting");
   }, 30_000);
+});
+
+describe("collaboration limits", () => {
+  let small: Awaited<ReturnType<typeof startCollabProcess>>;
+  beforeAll(async () => {
+    small = await startCollabProcess(t.url, { maxMessageBytes: 4096, maxDocBytes: 3000, maxSocketsPerUser: 2 });
+  });
+  afterAll(() => small.stop());
+
+  const closeCode = (c: ReturnType<typeof client>) => new Promise<number>((r) => c.provider.ws!.addEventListener("close", (e) => r((e as unknown as { code: number }).code)));
+
+  it("closes a socket that sends a message over the size limit, and keeps the document", async () => {
+    const { id, ownerCookie } = await canvasWith();
+    const a = client(small.port, id, ownerCookie);
+    await synced(a.provider);
+    shapes(a.doc).set("small", { x: 1 });
+    await eventually(async () => (await loadDoc(t.db, id)).lastId > 0, 5000, "the small edit stored");
+    const closed = closeCode(a);
+    shapes(a.doc).set("huge", { text: "x".repeat(10_000) });
+    expect(await closed).toBe(1009);
+    const stored = (await loadDoc(t.db, id)).doc;
+    expect(shapes(stored).has("small")).toBe(true);
+    expect(shapes(stored).has("huge")).toBe(false);
+  });
+
+  it("refuses edits past the document size limit with a code", async () => {
+    const { id, ownerCookie } = await canvasWith();
+    const a = client(small.port, id, ownerCookie);
+    await synced(a.provider);
+    const closed = closeCode(a);
+    for (let k = 0; k < 4; k++) shapes(a.doc).set(`chunk${k}`, { text: "y".repeat(1000) });
+    expect(await closed).toBe(4413);
+    const stored = (await loadDoc(t.db, id)).doc;
+    expect(shapes(stored).has("chunk3")).toBe(false);
+  });
+
+  it("refuses a user's sockets past the limit at upgrade, and lets the next one in when one closes", async () => {
+    const { id, ownerCookie } = await canvasWith();
+    const open = [client(small.port, id, ownerCookie), client(small.port, id, ownerCookie)];
+    await Promise.all(open.map((c) => synced(c.provider)));
+    expect(await upgradeStatus(small.port, id, { origin: COLLAB_ORIGIN, cookie: ownerCookie })).toBe(429);
+    open[0]!.provider.destroy();
+    await eventually(async () => (await upgradeStatus(small.port, id, { origin: COLLAB_ORIGIN, cookie: ownerCookie })) === 101, 5000, "a free slot");
+  });
+
+  it("counts upgrades still being checked against the socket limit", async () => {
+    const { id, ownerCookie } = await canvasWith();
+    const sockets: WebSocket[] = [];
+    const statuses = await Promise.all(
+      Array.from({ length: 6 }, () => new Promise<number>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${small.port}/collab/${id}`, { headers: { origin: COLLAB_ORIGIN, cookie: ownerCookie } });
+        sockets.push(ws);
+        ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on("open", () => resolve(101)); // stays open, holding its slot
+        ws.on("error", () => {});
+      })),
+    );
+    for (const ws of sockets) ws.terminate();
+    expect(statuses.sort()).toEqual([101, 101, 429, 429, 429, 429]);
+  });
 });

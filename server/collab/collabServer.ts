@@ -40,9 +40,10 @@ export function attachCollabServer(
         if (!decision.ok) return refuse(socket, decision.status, decision.message);
         const { identity } = decision;
         if ((socketsPerUser.get(identity.userId) ?? 0) >= limits.maxSocketsPerUser) return refuse(socket, 429, "Too many open canvases");
+        // handleUpgrade calls back synchronously, so open() counts this socket before the next check.
         wss.handleUpgrade(req, socket, head, (ws) => void open(ws, identity));
       })
-      .catch(() => refuse(socket, 500, "Could not check access"));
+      .catch(() => refuse(socket, 503, "Access could not be checked: storage is unavailable"));
   });
 
   async function open(ws: WebSocket, identity: Connection["identity"]) {
@@ -96,8 +97,12 @@ export function attachCollabServer(
       }
       try {
         const { role } = await requireCanvasRole(opts.db, conn.identity.userId, canvasId, "viewer");
+        if (role === conn.identity.role) continue;
+        // Read-only at once (frames still arriving before the close are dropped), then closed:
+        // the client reconnects under its new role, with tools and a document to match.
         conn.identity = { ...conn.identity, role };
         conn.readOnly = role === "viewer";
+        conn.socket.close(CLOSE.roleChanged, "Your role on this canvas changed");
       } catch {
         conn.socket.close(CLOSE.revoked, "Your access to this canvas was removed");
       }
@@ -137,7 +142,7 @@ export function attachCollabServer(
 }
 
 function refuse(socket: Duplex, status: number, message: string) {
-  const reason = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error" }[status] ?? "Error";
+  const reason = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable" }[status] ?? "Error";
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`);
 }
 

@@ -10,11 +10,15 @@ export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;
 export const SYNC_UPDATE = 2;
 
-/** Close codes the client can act on (4000–4999 are the application's own). */
+/**
+ * Close codes the client can act on (4000–4999 are the application's own). The y-websocket provider
+ * stops reconnecting on 4400–4499 and retries on any other code.
+ */
 export const CLOSE = {
   malformed: 4400,
   revoked: 4403,
   canvasGone: 4404,
+  roleChanged: 4300,
   tooLarge: 4413,
   tooManySockets: 4429,
   storageUnavailable: 4500,

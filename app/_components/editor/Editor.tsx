@@ -2,12 +2,14 @@
 
 import { Avatar, Badge, Box, Button, Drawer, Group, Indicator, Menu, Paper, Tabs, Text, Tooltip } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
+import { useQueryClient } from "@tanstack/react-query";
 import { IconDownload, IconKeyboard, IconLayoutSidebarRight, IconMinus, IconPlus, IconSparkles } from "@tabler/icons-react";
 import type Konva from "konva";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { useI18n } from "../../_i18n/I18nProvider";
-import { actionFor, type EditorApi } from "./actions";
+import { useTRPC } from "../../_lib/trpc";
+import { actionFor, ACTIONS, type EditorApi } from "./actions";
 import { useCollaboration, usePeers, type ConnectionStatus } from "./collab/useCollaboration";
 import { ARTBOARD, EditorStage } from "./EditorStage";
 import { HelpOverlay } from "./HelpOverlay";
@@ -28,12 +30,17 @@ import { createTools, type ToolContext, type ToolId } from "./tools";
 type Me = { id: string; role: "owner" | "editor" | "viewer" };
 type Props = { canvasId: string; canvasName: string; me: Me; onStatus?: (s: ConnectionStatus) => void };
 
+const PASTE = ACTIONS.find((a) => a.id === "paste")!;
+
 /** Generated images are small; they land on the artboard at this size (longer side). */
 const GENERATED_SIDE = 320;
 
 /** The live editor: the shared document, tools, panels, shortcuts and presence. */
 export default function Editor({ canvasId, canvasName, me, onStatus }: Props) {
-  const { session, status } = useCollaboration(canvasId);
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refetchRole = useCallback(() => void queryClient.invalidateQueries({ queryKey: trpc.canvas.get.queryKey({ id: canvasId }) }), [queryClient, trpc, canvasId]);
+  const { session, status } = useCollaboration(canvasId, me.role, refetchRole);
   useEffect(() => onStatus?.(status), [status, onStatus]);
   if (!session) return null;
   return <EditorSurface canvasId={canvasId} canvas={session.canvas} provider={session.provider} canvasName={canvasName} me={me} status={status} />;
@@ -224,7 +231,8 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, me, status }: S
         return;
       }
       const action = actionFor(e, readOnly);
-      if (!action) return;
+      // Paste is left to the browser's paste event, which alone can carry images from the clipboard.
+      if (!action || action.id === "paste") return;
       e.preventDefault();
       action.run(apiRef.current);
     };
@@ -233,9 +241,9 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, me, status }: S
       const target = e.target as HTMLElement | null;
       if (readOnly || (target && ["INPUT", "TEXTAREA"].includes(target.tagName))) return;
       const files = [...(e.clipboardData?.files ?? [])].filter((f) => f.type.startsWith("image/"));
-      if (!files.length) return;
       e.preventDefault();
-      void uploadRef.current(files, centreRef.current());
+      if (files.length) void uploadRef.current(files, centreRef.current());
+      else PASTE.run(apiRef.current); // shapes copied in the editor
     };
     window.addEventListener("paste", onPaste);
     window.addEventListener("keydown", onKey);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { canvasDocument, type CanvasDocument } from "../store/canvasDocument";
@@ -15,10 +15,17 @@ export type PeerState = {
 
 type Session = { doc: Y.Doc; provider: WebsocketProvider; canvas: CanvasDocument };
 
-/** The shared document for a canvas over the y-websocket protocol, with status and peers. */
-export function useCollaboration(canvasId: string) {
+/**
+ * The shared document for a canvas over the y-websocket protocol, with status and peers. When the
+ * server says our role changed, the session starts over (a downgraded editor's unsent edits would
+ * be refused, so they must not linger locally) and `onRoleChanged` fetches the new role.
+ */
+export function useCollaboration(canvasId: string, role: string, onRoleChanged: () => void) {
   const [session, setSession] = useState<Session | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
+  const [generation, setGeneration] = useState(0);
+  const roleChanged = useRef(onRoleChanged);
+  roleChanged.current = onRoleChanged;
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -33,13 +40,18 @@ export function useCollaboration(canvasId: string) {
         setStatus(event.code === 4403 ? "revoked" : "deleted");
         provider.shouldConnect = false;
       }
+      if (event?.code === 4300) {
+        provider.shouldConnect = false;
+        setGeneration((g) => g + 1);
+        roleChanged.current();
+      }
     });
     setSession({ doc, provider, canvas: canvasDocument(doc) });
     return () => {
       provider.destroy();
       doc.destroy();
     };
-  }, [canvasId]);
+  }, [canvasId, role, generation]);
 
   return { session, status };
 }
