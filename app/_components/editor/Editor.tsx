@@ -12,6 +12,7 @@ import { useTRPC } from "../../_lib/trpc";
 import { actionFor, ACTIONS, type EditorApi } from "./actions";
 import { useCollaboration, usePeers, type ConnectionStatus } from "./collab/useCollaboration";
 import { ARTBOARD, EditorStage } from "./EditorStage";
+import { loadFonts } from "./fonts";
 import { HelpOverlay } from "./HelpOverlay";
 import { LayersPanel } from "./LayersPanel";
 import { PropertiesPanel } from "./PropertiesPanel";
@@ -42,7 +43,9 @@ export default function Editor({ canvasId, canvasName, me, onStatus }: Props) {
   const refetchRole = useCallback(() => void queryClient.invalidateQueries({ queryKey: trpc.canvas.get.queryKey({ id: canvasId }) }), [queryClient, trpc, canvasId]);
   const { session, status } = useCollaboration(canvasId, me.role, refetchRole);
   useEffect(() => onStatus?.(status), [status, onStatus]);
-  if (!session) return null;
+  const [fontsReady, setFontsReady] = useState(false);
+  useEffect(() => void loadFonts().then(() => setFontsReady(true)), []);
+  if (!session || !fontsReady) return null;
   return <EditorSurface canvasId={canvasId} canvas={session.canvas} provider={session.provider} canvasName={canvasName} me={me} status={status} />;
 }
 
@@ -142,16 +145,21 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, me, status }: S
     setCamera,
   };
 
+  /**
+   * Only the shapes layer is drawn: no selection handles, guides, marquee or other people's
+   * cursors. A selection exports alone on a transparent background; the canvas, on its artboard.
+   */
   const exportPng = (pixelRatio: 1 | 2) => {
-    const stage = stageRef.current;
-    if (!stage) return;
-    const sel = live.current.shapes.filter((s) => live.current.selection.has(s.id));
+    const layer = stageRef.current?.getLayers()[0];
+    if (!layer) return;
+    const chosen = live.current.selection;
+    const sel = live.current.shapes.filter((s) => chosen.has(s.id));
     const box = unionBox(sel.map(shapeBox)) ?? ARTBOARD;
     const cam = view.current;
-    const tr = stage.findOne("Transformer");
-    tr?.hide();
-    const url = stage.toDataURL({ x: cam.x + box.x * cam.scale, y: cam.y + box.y * cam.scale, width: box.width * cam.scale, height: box.height * cam.scale, pixelRatio: pixelRatio / cam.scale });
-    tr?.show();
+    const others = sel.length ? layer.find((n: Konva.Node) => n.isVisible() && (n.name() === "artboard" || (!!n.id() && !chosen.has(n.id())))) : [];
+    for (const n of others) n.hide();
+    const url = layer.toDataURL({ x: cam.x + box.x * cam.scale, y: cam.y + box.y * cam.scale, width: box.width * cam.scale, height: box.height * cam.scale, pixelRatio: pixelRatio / cam.scale });
+    for (const n of others) n.show();
     const a = document.createElement("a");
     a.href = url;
     a.download = `${canvasName.replace(/[^\p{L}\p{N} _-]+/gu, "").trim() || "canvas"}${sel.length ? "-selection" : ""}@${pixelRatio}x.png`;

@@ -6,7 +6,7 @@ import { Group, Layer, Line, Rect, Stage, Transformer } from "react-konva";
 import { updateShapes, type CanvasDocument } from "./store/canvasDocument";
 import { shapeBox, unionBox, zoomAt, type Box, type Camera } from "./store/geometry";
 import type { Shape } from "./store/shapeTypes";
-import { snapBox, type Guide } from "./store/snapping";
+import { snapBox, snapResize, type Guide } from "./store/snapping";
 import { ShapeNode } from "./shapes/ShapeNode";
 import { PresenceLayer } from "./PresenceLayer";
 import type { PeerState } from "./collab/useCollaboration";
@@ -36,6 +36,8 @@ type Props = {
   stageRef: React.RefObject<Konva.Stage | null>;
   spacePan: boolean;
 };
+
+type TransformBox = { x: number; y: number; width: number; height: number; rotation: number };
 
 /** The Konva stage: renders shapes, forwards pointer input to the current tool, moves and transforms. */
 export function EditorStage(p: Props) {
@@ -233,7 +235,19 @@ export function EditorStage(p: Props) {
     updateShapes(p.canvas, start.positions.keys(), (s) => ({ x: moved.get(s.id)?.x ?? s.x, y: moved.get(s.id)?.y ?? s.y }));
   };
 
+  /** Resizing snaps the moving edges; Konva's boxes are in screen pixels, snapping works in canvas units. */
+  const boundResize = (before: TransformBox, after: TransformBox): TransformBox => {
+    if (Math.abs(after.rotation) > 1e-6) return after;
+    const cam = view.current;
+    const toCanvas = (b: TransformBox) => ({ x: (b.x - cam.x) / cam.scale, y: (b.y - cam.y) / cam.scale, width: b.width / cam.scale, height: b.height / cam.scale });
+    const others = [...p.shapes.filter((s) => !p.selection.has(s.id) && !s.hidden).map(shapeBox), ARTBOARD];
+    const { box, guides: lines } = snapResize(toCanvas(before), toCanvas(after), others, 6 / cam.scale);
+    setGuides(lines);
+    return { x: box.x * cam.scale + cam.x, y: box.y * cam.scale + cam.y, width: box.width * cam.scale, height: box.height * cam.scale, rotation: after.rotation };
+  };
+
   const onTransformEnd = () => {
+    setGuides([]);
     const nodes = transformer.current?.nodes() ?? [];
     const patches = new Map<string, Partial<Shape>>();
     for (const node of nodes) {
@@ -317,6 +331,7 @@ export function EditorStage(p: Props) {
           rotateEnabled
           keepRatio={false}
           onTransformEnd={onTransformEnd}
+          boundBoxFunc={boundResize}
           anchorSize={8}
           anchorCornerRadius={2}
           borderStroke="#7950f2"

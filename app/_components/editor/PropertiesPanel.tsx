@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionIcon, ColorInput, Group, NumberInput, SegmentedControl, Slider, Stack, Text, Tooltip } from "@mantine/core";
+import { ActionIcon, ColorInput, Group, NumberInput, Slider, Stack, Text, Tooltip } from "@mantine/core";
 import { IconArrowBarToDown, IconArrowBarToUp, IconArrowDown, IconArrowUp } from "@tabler/icons-react";
 import { memo } from "react";
 import type { EditorMessageKey } from "../../_i18n/editor.en";
@@ -8,6 +8,7 @@ import { useI18n } from "../../_i18n/I18nProvider";
 import { ImageCrop } from "./ImageCrop";
 import { parseProvenance } from "../generate/generatedImage";
 import { ProvenanceInspector } from "./ProvenanceInspector";
+import { TextStyleControls } from "./TextStyleControls";
 import { reorder, updateShapes, type CanvasDocument, type ZMove } from "./store/canvasDocument";
 import type { ImageProvenance, Shape } from "./store/shapeTypes";
 
@@ -42,15 +43,7 @@ export const PropertiesPanel = memo(function PropertiesPanel({ canvas, selected,
       {!isPath && first.type !== "image" && <ColorInput size="xs" label={t("editor.props.fill")} value={first.fill} swatches={SWATCHES} disabled={readOnly} onChangeEnd={(fill) => set({ fill })} />}
       <ColorInput size="xs" label={t(isPath ? "editor.props.colour" : "editor.props.stroke")} value={first.stroke} swatches={SWATCHES} disabled={readOnly} onChangeEnd={(stroke) => set({ stroke })} />
       <NumberInput size="xs" label={t("editor.props.strokeWidth")} min={0} max={100} value={first.strokeWidth} disabled={readOnly} onChange={(v) => typeof v === "number" && set({ strokeWidth: v })} />
-      {first.type === "text" && (
-        <>
-          <Group grow>
-            <NumberInput size="xs" label={t("editor.props.fontSize")} min={6} max={800} value={first.fontSize} disabled={readOnly} onChange={(v) => typeof v === "number" && set({ fontSize: v })} />
-          </Group>
-          <SegmentedControl size="xs" disabled={readOnly} value={first.fontStyle ?? "normal"} onChange={(v) => set({ fontStyle: v as Shape["fontStyle"] })} data={[{ value: "normal", label: t("editor.props.regular") }, { value: "bold", label: t("editor.props.bold") }, { value: "italic", label: t("editor.props.italic") }]} />
-          <SegmentedControl size="xs" disabled={readOnly} value={first.align ?? "left"} onChange={(v) => set({ align: v as Shape["align"] })} data={[{ value: "left", label: t("editor.props.alignLeft") }, { value: "center", label: t("editor.props.alignCentre") }, { value: "right", label: t("editor.props.alignRight") }]} />
-        </>
-      )}
+      {first.type === "text" && <TextStyleControls shape={first} readOnly={readOnly} set={set} />}
       {first.type === "image" && selected.length === 1 && <ImageCrop canvas={canvas} shape={first} readOnly={readOnly} />}
       {provenance && selected.length === 1 && <ProvenanceInspector provenance={provenance} onReuse={readOnly ? undefined : onReuse} />}
       <div>

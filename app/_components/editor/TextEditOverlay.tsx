@@ -5,6 +5,7 @@ import { useI18n } from "../../_i18n/I18nProvider";
 import { addShapes, deleteShapes, updateShapes, type CanvasDocument } from "./store/canvasDocument";
 import type { Camera } from "./store/geometry";
 import type { Shape } from "./store/shapeTypes";
+import { fontStack } from "./fonts";
 
 /** Inline text editing: a textarea laid exactly over the text shape, committed on blur or Escape. */
 export function TextEditOverlay(props: { canvas: CanvasDocument; shape: Shape; isNew: boolean; camera: Camera; onDone: (id: string | null) => void }) {
@@ -50,7 +51,7 @@ export function TextEditOverlay(props: { canvas: CanvasDocument; shape: Shape; i
         transformOrigin: "top left",
         fontSize,
         lineHeight: 1.2,
-        fontFamily: `${shape.fontFamily ?? "Inter"}, 'Noto Sans KR', sans-serif`,
+        fontFamily: fontStack(shape.fontFamily),
         fontWeight: shape.fontStyle?.includes("bold") ? 700 : 400,
         fontStyle: shape.fontStyle?.includes("italic") ? "italic" : "normal",
         textAlign: shape.align ?? "left",

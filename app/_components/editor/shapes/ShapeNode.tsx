@@ -4,6 +4,7 @@ import type Konva from "konva";
 import { memo, useEffect, useState } from "react";
 import { Arrow, Ellipse, Image as KonvaImage, Line, Rect, Text } from "react-konva";
 import type { Shape } from "../store/shapeTypes";
+import { fontStack } from "../fonts";
 
 type Props = {
   shape: Shape;
@@ -52,7 +53,7 @@ export const ShapeNode = memo(function ShapeNode({ shape: s, draggable, editingT
           text={s.text ?? ""}
           width={s.width}
           fontSize={s.fontSize}
-          fontFamily={`${s.fontFamily ?? "Inter"}, 'Noto Sans KR', sans-serif`}
+          fontFamily={fontStack(s.fontFamily)}
           fontStyle={s.fontStyle}
           align={s.align}
           fill={s.fill}

@@ -27,3 +27,32 @@ export function snapBox(moving: Box, others: Box[], threshold: number): { dx: nu
   if (sy) guides.push({ axis: "y", at: sy.at });
   return { dx: sx?.delta ?? 0, dy: sy?.delta ?? 0, guides };
 }
+
+/**
+ * While resizing, moves each edge that is moving (not the ones held still) to the nearest edge or
+ * centre line of another box within `threshold`, and returns the guide lines to draw.
+ */
+export function snapResize(before: Box, after: Box, others: Box[], threshold: number): { box: Box; guides: Guide[] } {
+  const moved = (a: number, b: number) => Math.abs(a - b) > 1e-6;
+  const nearest = (value: number, axis: "x" | "y") => {
+    let found: number | null = null;
+    for (const o of others) {
+      const lines = axis === "x" ? [o.x, o.x + o.width / 2, o.x + o.width] : [o.y, o.y + o.height / 2, o.y + o.height];
+      for (const at of lines) if (Math.abs(at - value) <= threshold && (found === null || Math.abs(at - value) < Math.abs(found - value))) found = at;
+    }
+    return found;
+  };
+  let [left, right, top, bottom] = [after.x, after.x + after.width, after.y, after.y + after.height];
+  const guides: Guide[] = [];
+  const snapEdge = (value: number, axis: "x" | "y") => {
+    const at = nearest(value, axis);
+    if (at === null) return value;
+    guides.push({ axis, at });
+    return at;
+  };
+  if (moved(after.x, before.x)) left = snapEdge(left, "x");
+  else if (moved(after.x + after.width, before.x + before.width)) right = snapEdge(right, "x");
+  if (moved(after.y, before.y)) top = snapEdge(top, "y");
+  else if (moved(after.y + after.height, before.y + before.height)) bottom = snapEdge(bottom, "y");
+  return { box: { x: left, y: top, width: right - left, height: bottom - top }, guides };
+}
