@@ -25,10 +25,12 @@ export function TextStyleControls({ shape, readOnly, set }: Props) {
         value={shape.fontFamily ?? DEFAULT_FONT}
         allowDeselect={false}
         disabled={readOnly}
-        onChange={(family) => family && set({ fontFamily: family })}
+        onChange={(family) => {
+          if (family) set({ fontFamily: family });
+          (document.activeElement as HTMLElement | null)?.blur(); // shortcuts work again at once
+        }}
         renderOption={({ option }) => <span style={{ fontFamily: fontStack(option.value), fontSize: 15 }}>{option.label}</span>}
         styles={{ input: { fontFamily: fontStack(shape.fontFamily) } }}
-        data-testid="font-family"
       />
       <Group gap="xs" align="flex-end" wrap="nowrap">
         <NumberInput size="xs" style={{ flex: 1 }} label={t("editor.props.fontSize")} min={6} max={800} value={shape.fontSize} disabled={readOnly} onChange={(v) => typeof v === "number" && set({ fontSize: v })} />

@@ -1,0 +1,126 @@
+import { expect, test, type Page } from "@playwright/test";
+import sharp from "sharp";
+import { createCanvas, createInviteLink, signUp, uniqueEmail, SCREENSHOT_DIR } from "./helpers";
+
+async function dragOnStage(page: Page, from: [number, number], to: [number, number]) {
+  const box = (await page.getByTestId("editor-stage").boundingBox())!;
+  await page.mouse.move(box.x + from[0], box.y + from[1]);
+  await page.mouse.down();
+  await page.mouse.move(box.x + to[0], box.y + to[1], { steps: 6 });
+  await page.mouse.up();
+}
+
+async function addText(page: Page, at: [number, number], text: string, font: string) {
+  await page.getByRole("button", { name: "Text", exact: true }).click();
+  const box = (await page.getByTestId("editor-stage").boundingBox())!;
+  await page.mouse.click(box.x + at[0], box.y + at[1]);
+  await page.getByRole("textbox", { name: "Edit text" }).fill(text);
+  await page.keyboard.press("Escape");
+  await page.getByTestId("layer-row").filter({ hasText: text }).click();
+  await page.getByRole("combobox", { name: "Font" }).click();
+  await page.getByRole("option", { name: font }).click();
+}
+
+async function exported(page: Page, scale: "1×" | "2×") {
+  await page.getByRole("button", { name: "Export" }).click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("menuitem", { name: `PNG ${scale}` }).click();
+  const file = await (await download).path();
+  return sharp(file);
+}
+
+test("text in bundled typefaces, copy and paste, an image pasted from the clipboard, and PNG export", async ({ browser }) => {
+  const ctx = await browser.newContext({ locale: "en-US", permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await ctx.newPage();
+  await signUp(page, "Tina Typesetter", uniqueEmail("tina"));
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await createCanvas(page, "Type specimen");
+  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+
+  await addText(page, [260, 180], "Summer Camp", "Pacifico");
+  await addText(page, [260, 300], "TEAM 2026", "Bebas Neue");
+  await page.getByRole("button", { name: "Italic" }).click();
+  await expect(page.getByRole("button", { name: "Italic" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "Bold" })).toHaveAttribute("aria-pressed", "true"); // new text starts bold
+  await addText(page, [260, 420], "Est. 1998", "Playfair Display");
+
+  // Shapes copied in the editor paste back as new layers.
+  await page.getByRole("button", { name: "Ellipse" }).click();
+  await dragOnStage(page, [480, 200], [580, 300]);
+  await expect(page.getByTestId("layer-row")).toHaveCount(4);
+  await page.keyboard.press("ControlOrMeta+c");
+  await page.keyboard.press("ControlOrMeta+v");
+  await expect(page.getByTestId("layer-row")).toHaveCount(5);
+
+  // The ellipse alone, exported: transparent outside it, twice the pixels at 2×.
+  const one = await (await exported(page, "1×")).metadata();
+  const twoImage = await exported(page, "2×");
+  const two = await twoImage.metadata();
+  expect(two.width).toBe(one.width! * 2);
+  expect(two.hasAlpha).toBe(true);
+  const { data, info } = await twoImage.raw().toBuffer({ resolveWithObject: true });
+  const alphaAt = (x: number, y: number) => data[(y * info.width + x) * info.channels + 3];
+  expect(alphaAt(1, 1)).toBe(0);
+  expect(alphaAt(Math.floor(info.width / 2), Math.floor(info.height / 2))).toBe(255);
+
+  // An image on the system clipboard pastes as an uploaded, validated image layer.
+  await page.evaluate(async () => {
+    const c = document.createElement("canvas");
+    c.width = 240;
+    c.height = 160;
+    const g = c.getContext("2d")!;
+    g.fillStyle = "#12b886";
+    g.fillRect(0, 0, 240, 160);
+    const blob = await new Promise<Blob>((r) => c.toBlob((b) => r(b!), "image/png"));
+    await navigator.clipboard.write([new ClipboardItem({ "image/png": blob })]);
+  });
+  await page.getByTestId("editor-stage").click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press("ControlOrMeta+v");
+  await expect(page.getByTestId("layer-row")).toHaveCount(6);
+
+  // Nothing selected: the artboard, at its own size, with no selection handles in it.
+  await page.keyboard.press("Escape");
+  const artboard = await (await exported(page, "1×")).metadata();
+  expect([artboard.width, artboard.height]).toEqual([1200, 1200]);
+
+  await page.getByTestId("layer-row").filter({ hasText: "TEAM 2026" }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/editor-typefaces-1280.png` });
+});
+
+test("a member whose role changes gets the tools of the new role without reloading", async ({ browser }) => {
+  const ownerCtx = await browser.newContext({ locale: "en-US" });
+  const owner = await ownerCtx.newPage();
+  await signUp(owner, "Rosa Roles", uniqueEmail("rosa"));
+  await expect(owner).toHaveURL(/\/dashboard$/);
+  await createCanvas(owner, "Roles");
+  const link = await createInviteLink(owner);
+  await owner.keyboard.press("Escape");
+
+  const memberCtx = await browser.newContext({ locale: "en-US" });
+  const member = await memberCtx.newPage();
+  await signUp(member, "Mo Member", uniqueEmail("mo"));
+  await expect(member).toHaveURL(/\/dashboard$/);
+  await member.goto(link);
+  await expect(member.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+  await expect(member.getByRole("button", { name: "Rectangle" })).toBeVisible();
+
+  const setRole = async (role: "Viewer" | "Editor") => {
+    await owner.getByTestId("open-members").click();
+    await owner.getByRole("button", { name: "Mo Member role" }).click();
+    await owner.getByRole("menuitem", { name: new RegExp(`^${role}`) }).click();
+    await expect(owner.getByRole("button", { name: "Mo Member role" })).toHaveText(role);
+    await owner.keyboard.press("Escape");
+  };
+  await setRole("Viewer");
+  await expect(member.getByText("View only")).toBeVisible();
+  await expect(member.getByRole("button", { name: "Rectangle" })).toHaveCount(0);
+  await expect(member.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+  await member.screenshot({ path: `${SCREENSHOT_DIR}/editor-downgraded-1280.png` });
+
+  await setRole("Editor");
+  await expect(member.getByRole("button", { name: "Rectangle" })).toBeVisible();
+  await member.keyboard.press("r");
+  await dragOnStage(member, [300, 200], [400, 280]);
+  await expect(owner.getByTestId("layer-row")).toHaveCount(1);
+});
