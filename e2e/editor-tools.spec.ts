@@ -124,3 +124,78 @@ test("a member whose role changes gets the tools of the new role without reloadi
   await dragOnStage(member, [300, 200], [400, 280]);
   await expect(owner.getByTestId("layer-row")).toHaveCount(1);
 });
+
+test("drawing tools, marquee and shift-click selection, groups, locking, hiding and the shortcuts overlay", async ({ page }) => {
+  await signUp(page, "Gus Grouper", uniqueEmail("gus"));
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await createCanvas(page, "Tools");
+  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+  const draw = async (tool: string, from: [number, number], to: [number, number]) => {
+    await page.getByRole("button", { name: tool, exact: true }).click();
+    await dragOnStage(page, from, to);
+  };
+  await draw("Rectangle", [100, 150], [200, 250]);
+  await draw("Ellipse", [260, 150], [360, 250]);
+  await draw("Line", [100, 320], [250, 360]);
+  await draw("Arrow", [300, 320], [450, 380]);
+  await draw("Draw", [100, 420], [300, 480]);
+  const rows = page.getByTestId("layer-row");
+  await expect(rows).toHaveCount(5);
+  for (const name of ["Rect", "Ellipse", "Line", "Arrow", "Draw"]) await expect(rows.filter({ hasText: name })).toHaveCount(1);
+
+  const stage = (await page.getByTestId("editor-stage").boundingBox())!;
+  const click = async (x: number, y: number, modifiers: "Shift"[] = []) => {
+    for (const key of modifiers) await page.keyboard.down(key);
+    await page.mouse.click(stage.x + x, stage.y + y);
+    for (const key of modifiers) await page.keyboard.up(key);
+  };
+  const selectedCount = () => page.locator('[data-testid="layer-row"][data-selected="true"]').count();
+
+  // A marquee from empty canvas takes what it encloses; shift-click adds and removes.
+  await page.keyboard.press("v");
+  await click(40, 100);
+  await dragOnStage(page, [60, 120], [400, 270]);
+  await expect.poll(selectedCount).toBe(2);
+  await click(40, 100);
+  await click(150, 200);
+  await expect.poll(selectedCount).toBe(1);
+  await click(310, 200, ["Shift"]);
+  await expect.poll(selectedCount).toBe(2);
+  await click(175, 340, ["Shift"]); // on the line
+  await expect.poll(selectedCount).toBe(3);
+  await click(175, 340, ["Shift"]);
+  await expect.poll(selectedCount).toBe(2);
+
+  // Grouped shapes are picked together; ungrouped, alone again.
+  await page.keyboard.press("ControlOrMeta+g");
+  await click(40, 100);
+  await click(150, 200);
+  await expect.poll(selectedCount).toBe(2);
+  await page.keyboard.press("ControlOrMeta+Shift+g");
+  await click(40, 100);
+  await click(150, 200);
+  await expect.poll(selectedCount).toBe(1);
+
+  // Locked shapes cannot be picked on the canvas; hidden ones leave it, both stay in the layers.
+  await page.keyboard.press("ControlOrMeta+Shift+l");
+  await expect(rows.filter({ hasText: "Rect" }).getByRole("button", { name: "Unlock" })).toBeVisible();
+  await click(40, 100);
+  await click(150, 200);
+  await expect.poll(selectedCount).toBe(0);
+  await rows.filter({ hasText: "Ellipse" }).getByRole("button", { name: "Select Ellipse" }).click();
+  await page.keyboard.press("ControlOrMeta+Shift+h");
+  await expect(rows.filter({ hasText: "Ellipse" }).getByRole("button", { name: "Show" })).toBeVisible();
+
+  // The shortcuts overlay, and zoom to fit.
+  await page.keyboard.press("Shift+?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText("Space + drag");
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/editor-shortcuts-1280.png` });
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+  const zoom = page.getByTestId("zoom-level");
+  const before = await zoom.textContent();
+  await page.keyboard.press("Shift+!");
+  await expect(zoom).not.toHaveText(before!);
+});

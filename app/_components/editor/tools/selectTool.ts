@@ -9,12 +9,13 @@ export class SelectTool implements Tool {
 
   down(ctx: ToolContext, p: PointerInfo): void {
     ctx.checkpoint();
-    if (p.targetId) {
+    // A locked shape is picked only from the layers panel: on the canvas it is like empty space.
+    const shape = p.targetId ? ctx.shapes().find((s) => s.id === p.targetId && !s.locked) : undefined;
+    if (shape) {
       const sel = ctx.selection();
-      const shape = ctx.shapes().find((s) => s.id === p.targetId);
-      const ids = shape?.groupId ? ctx.shapes().filter((s) => s.groupId === shape.groupId).map((s) => s.id) : [p.targetId];
-      if (p.shift) ctx.select(sel.has(p.targetId) ? [...sel].filter((id) => !ids.includes(id)) : [...sel, ...ids]);
-      else if (!sel.has(p.targetId)) ctx.select(ids);
+      const ids = shape.groupId ? ctx.shapes().filter((s) => s.groupId === shape.groupId).map((s) => s.id) : [shape.id];
+      if (p.shift) ctx.select(sel.has(shape.id) ? [...sel].filter((id) => !ids.includes(id)) : [...sel, ...ids]);
+      else if (!sel.has(shape.id)) ctx.select(ids);
       return;
     }
     this.marqueeFrom = p.world;
