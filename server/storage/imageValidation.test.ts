@@ -91,6 +91,19 @@ describe("normaliseImage accepts", () => {
     expect(thumb).toMatchObject({ format: "webp", width: THUMB_MAX_SIDE, height: THUMB_MAX_SIDE / 2 });
   });
 
+  it("only the first frame of an animated WebP", async () => {
+    const frame = (colour: string) => sharp({ create: { width: 80, height: 60, channels: 3, background: colour } }).png().toBuffer();
+    const animated = await sharp([await frame("#ff0000"), await frame("#0000ff"), await frame("#00ff00")], { join: { animated: true } }).webp({ loop: 0 }).toBuffer();
+    expect((await sharp(animated, { pages: -1 }).metadata()).pages).toBe(3);
+    const out = await normaliseImage(animated);
+    expect(out).toMatchObject({ ext: "webp", width: 80, height: 60 });
+    const meta = await sharp(out.buffer, { pages: -1 }).metadata();
+    expect(meta.pages ?? 1).toBe(1);
+    const { data } = await sharp(out.buffer).raw().toBuffer({ resolveWithObject: true });
+    expect(data[0]).toBeGreaterThan(200); // red: the first frame
+    expect(data[2]).toBeLessThan(60);
+  });
+
   it("does not enlarge small images for the thumbnail", async () => {
     const out = await normaliseImage(await noisy(40, 30).png().toBuffer());
     expect(await sharp(out.thumb).metadata()).toMatchObject({ format: "webp", width: 40, height: 30 });
