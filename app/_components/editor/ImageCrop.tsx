@@ -4,12 +4,10 @@ import { RangeSlider, Stack, Text } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { updateShapes, type CanvasDocument } from "./store/canvasDocument";
+import { cropPatch } from "./store/imageCrop";
 import type { Shape } from "./store/shapeTypes";
 
-/**
- * Crops an image by the share of its source kept horizontally and vertically. The shape keeps
- * its scale: cropping shrinks its box instead of stretching what is left.
- */
+/** Crops an image by the share of its source kept horizontally and vertically. */
 export function ImageCrop({ canvas, shape, readOnly }: { canvas: CanvasDocument; shape: Shape; readOnly: boolean }) {
   const { t } = useI18n();
   const [natural, setNatural] = useState<{ w: number; h: number } | null>(null);
@@ -21,14 +19,7 @@ export function ImageCrop({ canvas, shape, readOnly }: { canvas: CanvasDocument;
   }, [shape.src]);
   if (!natural) return null;
   const crop = shape.crop ?? { x: 0, y: 0, width: natural.w, height: natural.h };
-  const scale = shape.width / crop.width;
-  const apply = (axis: "x" | "y", [from, to]: [number, number]) => {
-    const size = axis === "x" ? natural.w : natural.h;
-    const next = { ...crop, ...(axis === "x" ? { x: (from / 100) * size, width: ((to - from) / 100) * size } : { y: (from / 100) * size, height: ((to - from) / 100) * size }) };
-    const dx = axis === "x" ? (next.x - crop.x) * scale : 0;
-    const dy = axis === "y" ? (next.y - crop.y) * scale : 0;
-    updateShapes(canvas, [shape.id], { crop: next, x: shape.x + dx, y: shape.y + dy, width: next.width * scale, height: next.height * scale });
-  };
+  const apply = (axis: "x" | "y", range: [number, number]) => updateShapes(canvas, [shape.id], cropPatch(shape, natural, axis, range));
   const pct = (v: number, size: number) => Math.round((v / size) * 100);
   return (
     <Stack gap={6}>
