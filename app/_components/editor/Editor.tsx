@@ -40,7 +40,7 @@ const GENERATED_SIDE = 320;
 export default function Editor({ canvasId, canvasName, me, onStatus }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const refetchRole = useCallback(() => void queryClient.invalidateQueries({ queryKey: trpc.canvas.get.queryKey({ id: canvasId }) }), [queryClient, trpc, canvasId]);
+  const refetchRole = useCallback(async () => (await queryClient.fetchQuery({ ...trpc.canvas.get.queryOptions({ id: canvasId }), staleTime: 0 })).role, [queryClient, trpc, canvasId]);
   const { session, status } = useCollaboration(canvasId, me.role, refetchRole);
   useEffect(() => onStatus?.(status), [status, onStatus]);
   const [fontsReady, setFontsReady] = useState(false);

@@ -18,14 +18,16 @@ type Session = { doc: Y.Doc; provider: WebsocketProvider; canvas: CanvasDocument
 /**
  * The shared document for a canvas over the y-websocket protocol, with status and peers. When the
  * server says our role changed, the session starts over (a downgraded editor's unsent edits would
- * be refused, so they must not linger locally) and `onRoleChanged` fetches the new role.
+ * be refused, so they must not linger locally) once `onRoleChanged` has fetched the new role.
  */
-export function useCollaboration(canvasId: string, role: string, onRoleChanged: () => void) {
+export function useCollaboration(canvasId: string, role: string, onRoleChanged: () => Promise<string>) {
   const [session, setSession] = useState<Session | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [generation, setGeneration] = useState(0);
   const roleChanged = useRef(onRoleChanged);
   roleChanged.current = onRoleChanged;
+  const currentRole = useRef(role);
+  currentRole.current = role;
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -42,8 +44,11 @@ export function useCollaboration(canvasId: string, role: string, onRoleChanged: 
       }
       if (event?.code === 4300) {
         provider.shouldConnect = false;
-        setGeneration((g) => g + 1);
-        roleChanged.current();
+        // A new role starts a new session by itself; the same role again (changed and changed
+        // back) needs a nudge, or nothing would reconnect.
+        const before = currentRole.current;
+        const restart = () => setGeneration((g) => g + 1);
+        roleChanged.current().then((next) => next === before && restart(), restart);
       }
     });
     setSession({ doc, provider, canvas: canvasDocument(doc) });
