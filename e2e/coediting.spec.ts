@@ -1,15 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { createCanvas, createInviteLink, shoot, signUp, uniqueEmail } from "./helpers";
-
-async function dragOnStage(page: Page, from: [number, number], to: [number, number]) {
-  const box = (await page.getByTestId("editor-stage").boundingBox())!;
-  await page.mouse.move(box.x + from[0], box.y + from[1]);
-  await page.mouse.down();
-  await page.mouse.move(box.x + (from[0] + to[0]) / 2, box.y + (from[1] + to[1]) / 2, { steps: 4 });
-  await page.mouse.move(box.x + to[0], box.y + to[1], { steps: 4 });
-  await page.mouse.up();
-}
+import { createCanvas, createInviteLink, dragOnStage, shoot, signUp, uniqueEmail } from "./helpers";
 
 test("two people edit one canvas live and see each other's shapes and cursors", async ({ browser }) => {
   const ownerCtx = await browser.newContext({ locale: "en-US" });

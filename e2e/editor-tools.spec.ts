@@ -1,14 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { createCanvas, createInviteLink, signUp, uniqueEmail, SCREENSHOT_DIR } from "./helpers";
-
-async function dragOnStage(page: Page, from: [number, number], to: [number, number]) {
-  const box = (await page.getByTestId("editor-stage").boundingBox())!;
-  await page.mouse.move(box.x + from[0], box.y + from[1]);
-  await page.mouse.down();
-  await page.mouse.move(box.x + to[0], box.y + to[1], { steps: 6 });
-  await page.mouse.up();
-}
+import { createCanvas, createInviteLink, dragOnStage, signUp, uniqueEmail, SCREENSHOT_DIR } from "./helpers";
 
 async function addText(page: Page, at: [number, number], text: string, font: string) {
   await page.getByRole("button", { name: "Text", exact: true }).click();

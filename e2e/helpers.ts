@@ -37,3 +37,13 @@ export async function createInviteLink(page: Page) {
   await page.getByRole("button", { name: "Create invite link" }).click();
   return page.getByTestId("invite-url").inputValue();
 }
+
+/** A mouse drag on the editor's stage, in stage pixels, with moves in between as a hand makes. */
+export async function dragOnStage(page: Page, from: [number, number], to: [number, number]) {
+  const box = (await page.getByTestId("editor-stage").boundingBox())!;
+  await page.mouse.move(box.x + from[0], box.y + from[1]);
+  await page.mouse.down();
+  await page.mouse.move(box.x + (from[0] + to[0]) / 2, box.y + (from[1] + to[1]) / 2, { steps: 4 });
+  await page.mouse.move(box.x + to[0], box.y + to[1], { steps: 4 });
+  await page.mouse.up();
+}
