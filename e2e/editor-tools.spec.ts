@@ -96,6 +96,8 @@ test("a member whose role changes gets the tools of the new role without reloadi
   await member.goto(link);
   await expect(member.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
   await expect(member.getByRole("button", { name: "Rectangle" })).toBeVisible();
+  await owner.reload(); // the members list as it is now, with the new member
+  await expect(owner.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
 
   const setRole = async (role: "Viewer" | "Editor") => {
     await owner.getByTestId("open-members").click();
