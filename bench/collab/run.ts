@@ -32,7 +32,7 @@ const ALL_SCENARIOS: Scenario[] = [
 ];
 /**
  * `BENCH_SCENARIOS=1,3` runs only those (1-based), `BENCH_SERVERS=ours` only the servers whose name
- * starts so, and `BENCH_LIMITS='{"coalesceMs":8}'` overrides our server's collab limits.
+ * starts so, and `BENCH_LIMITS='{"compactAfterUpdates":100}'` overrides our server's collab limits.
  */
 const SCENARIOS = process.env.BENCH_SCENARIOS ? process.env.BENCH_SCENARIOS.split(",").map((i) => ALL_SCENARIOS[Number(i) - 1]!) : ALL_SCENARIOS;
 const SERVER_FILTER = process.env.BENCH_SERVERS?.split(",");
