@@ -149,7 +149,7 @@ describe("generation.events", () => {
     const reading = (async () => {
       for await (const list of watchGenerations(t.db, viewer.user.id, canvasId, controller.signal)) seen.push(list.map((g) => `${g.prompt}:${g.status}`));
     })();
-    await eventually(() => seen.length === 1, 5_000, "the first list");
+    await eventually(() => seen.length >= 1, 5_000, "the first list");
     const { id } = await editor.client.generation.create.mutate({ canvasId, prompt: "smiling face with sunglasses" });
     await eventually(() => seen.at(-1)!.includes("smiling face with sunglasses:queued"), 5_000, "the new generation");
     // The worker's progress write, made here by hand through the same statement shape.
@@ -185,7 +185,8 @@ describe("generation.events", () => {
     const reading = (async () => {
       for await (const _ of watchGenerations(t.db, guest.user.id, canvasId)) lists++;
     })();
-    await eventually(() => lists === 1, 5_000, "the first list");
+    // At least one: a notification left over from the tests before may bring a second list at once.
+    await eventually(() => lists >= 1, 5_000, "the first list");
     await owner.client.canvas.removeMember.mutate({ canvasId, userId: guest.user.id });
     await reading;
   });

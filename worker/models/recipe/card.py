@@ -50,9 +50,18 @@ def resumed_text(m):
 
 def phases_text(m):
     phases = m.get("ldm_phases") or [{"from_step": 0, "lr": 3e-4, "tone_weight": 1.0}]
-    rows = "\n".join(f"| {p['from_step']:,} | {p['lr']:g} | {p['tone_weight']:g} |" for p in phases)
-    return ("\n\n| from UNet step | learning rate | skin-tone variants drawn at (relative to other emoji) |\n"
-            "|---|---|---|\n" + rows)
+    rows = "\n".join(f"| {p['from_step']:,} | {lr_text(p)} | {p['tone_weight']:g} | {loss_text(p)} |" for p in phases)
+    return ("\n\n| from UNet step | learning rate | skin-tone variants drawn at (relative to other emoji) | loss |\n"
+            "|---|---|---|---|\n" + rows)
+
+
+def lr_text(p):
+    end = p.get("lr_end", p["lr"])
+    return f"{p['lr']:g}" if end == p["lr"] else f"{p['lr']:g} → {end:g} (linear over the run)"
+
+
+def loss_text(p):
+    return f"min-SNR-{p['min_snr']:g}" if p.get("min_snr") else "plain ε"
 
 
 def write(out):

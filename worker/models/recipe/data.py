@@ -14,6 +14,14 @@ EMOJI_TEST = "/usr/share/unicode/emoji/emoji-test.txt"
 VS16 = "\ufe0f"
 
 
+# The short names people type for a few flags whose CLDR names are long ("flag of korea").
+COUNTRY_ALIASES = {
+    "South Korea": ("Korea",),
+    "United States": ("USA", "America", "US"),
+    "United Kingdom": ("UK", "Britain", "Great Britain"),
+}
+
+
 def read_annotations():
     """emoji string -> (name, keywords) from CLDR annotations and annotationsDerived."""
     out = {}
@@ -119,6 +127,7 @@ def train_caption(item, rng):
     if base.startswith("flag: ") and rng.random() < 0.5:
         # People write "flag of korea" or "korea flag", not CLDR's "flag: South Korea".
         country = base[len("flag: "):]
+        country = rng.choice([country, *COUNTRY_ALIASES.get(country, ())])
         base = rng.choice([f"flag of {country}", f"{country} flag"])
     r = rng.random()
     if r < 0.15:

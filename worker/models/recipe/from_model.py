@@ -173,5 +173,6 @@ def rebuild(model_dir, work, items, images_tensor, encoder_steps, log):
     torch.save({"unet": unet.state_dict(), "text": text.state_dict(), "opt": opt.state_dict(),
                 "ema_unet": {k: v.detach().clone() for k, v in unet.state_dict().items()},
                 "ema_text": {k: v.detach().clone() for k, v in text.state_dict().items()},
-                "step": metrics["ldm_steps"], "seconds": metrics["ldm_train_seconds"]}, f"{work}/ldm.pt")
+                "step": metrics["ldm_steps"], "seconds": metrics["ldm_train_seconds"],
+                **({"phases": metrics["ldm_phases"]} if "ldm_phases" in metrics else {})}, f"{work}/ldm.pt")
     return {"encoder_fit_steps": encoder_steps, "reconstruction_l1": recon_l1, "denoising_loss": fitted, "denoising_loss_shuffled": shuffled}

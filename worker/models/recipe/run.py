@@ -94,6 +94,18 @@ def stage_autoencoder(work, items, minutes):
     return enc, dec, scale
 
 
+def snr_weight(alpha_bar, gamma):
+    """Min-SNR-γ weighting for ε-prediction (Hang et al. 2023): min(SNR, γ) / SNR.
+
+    Nearly noiseless steps are easy and dominate the plain loss; capping their weight spends the
+    UNet's small capacity on the noisy steps that decide what is drawn. γ = 0 keeps the plain loss.
+    """
+    if gamma <= 0:
+        return torch.ones_like(alpha_bar)
+    snr = alpha_bar / (1 - alpha_bar)
+    return snr.clamp(max=gamma) / snr
+
+
 class Ema:
     def __init__(self, module, decay):
         self.decay = decay
@@ -108,7 +120,7 @@ class Ema:
                 self.shadow[k].copy_(v)
 
 
-def stage_ldm(work, items, tok, enc, scale, minutes, lr, tone_weight):
+def stage_ldm(work, items, tok, enc, scale, minutes, lr, tone_weight, lr_end=None, min_snr=0.0):
     path = f"{work}/ldm.pt"
     unet, text = nets.UNet(), nets.TextEncoder(len(tok.vocab), MAX_LEN)
     params = list(unet.parameters()) + list(text.parameters())
@@ -122,10 +134,11 @@ def stage_ldm(work, items, tok, enc, scale, minutes, lr, tone_weight):
         unet.load_state_dict(ck["unet"]); text.load_state_dict(ck["text"]); opt.load_state_dict(ck["opt"])
         ema_u.shadow, ema_t.shadow, step, seconds = ck["ema_unet"], ck["ema_text"], ck["step"], ck["seconds"]
         phases = ck.get("phases", phases)
-    for group in opt.param_groups:
-        group["lr"] = lr
-    if (phases[-1]["lr"], phases[-1]["tone_weight"]) != (lr, tone_weight):
-        phases.append({"from_step": step, "lr": lr, "tone_weight": tone_weight})
+    lr_end = lr if lr_end is None else lr_end
+    phase = {"from_step": step, "lr": lr, "lr_end": lr_end, "tone_weight": tone_weight, "min_snr": min_snr}
+    last = {"lr_end": phases[-1]["lr"], "min_snr": 0.0, **phases[-1], "from_step": step}
+    if last != phase:
+        phases.append(phase)
     train = [it for it in items if it["split"] == "train"]
     weights = torch.tensor([data.sample_weight(it, tone_weight) for it in train])
     with torch.no_grad():
@@ -135,7 +148,8 @@ def stage_ldm(work, items, tok, enc, scale, minutes, lr, tone_weight):
     rng = random.Random(step)
     g = torch.Generator().manual_seed(step)
     empty = torch.tensor([tok.encode("")])
-    deadline = time.time() + minutes * 60
+    started = time.time()
+    deadline = started + minutes * 60
     log(f"ldm: unet {nets.count(unet)} params, text {nets.count(text)} params, from step {step}")
 
     def save():
@@ -145,6 +159,9 @@ def stage_ldm(work, items, tok, enc, scale, minutes, lr, tone_weight):
 
     while time.time() < deadline:
         t0 = time.time()
+        # Annealed over the run's time budget: the last steps at a low rate sharpen what EMA keeps.
+        for group in opt.param_groups:
+            group["lr"] = lr + (lr_end - lr) * min(1.0, (t0 - started) / (minutes * 60))
         idx = torch.multinomial(weights, 64, replacement=True, generator=g)
         ids = torch.tensor([tok.encode(data.train_caption(train[i], rng)) for i in idx.tolist()])
         drop = torch.rand(64, generator=g) < 0.1  # unconditional share for classifier-free guidance
@@ -154,7 +171,8 @@ def stage_ldm(work, items, tok, enc, scale, minutes, lr, tone_weight):
         noise = torch.randn(z0.shape, generator=g)
         a = sched.alphas_cumprod[t].view(-1, 1, 1, 1)
         zt = a.sqrt() * z0 + (1 - a).sqrt() * noise
-        loss = (unet(zt, t.float(), text(ids)) - noise).pow(2).mean()
+        per_sample = (unet(zt, t.float(), text(ids)) - noise).pow(2).mean(dim=(1, 2, 3))
+        loss = (per_sample * snr_weight(a.flatten(), min_snr)).mean()
         opt.zero_grad(); loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
         opt.step()
@@ -182,6 +200,10 @@ def main():
     ap.add_argument("--from-model", default=os.path.join(HERE, "..", "merchboard-emoji"),
                     help="with no checkpoints under --work, resume from this exported model ('none': train from scratch)")
     ap.add_argument("--lr", type=float, default=3e-4, help="UNet + text-encoder learning rate from this run on")
+    ap.add_argument("--lr-end", type=float, default=None,
+                    help="anneal the learning rate linearly to this over the run's --ldm-minutes (default: constant)")
+    ap.add_argument("--min-snr", type=float, default=0.0,
+                    help="min-SNR-γ loss weighting from this run on (0: the plain ε loss)")
     ap.add_argument("--tone-weight", type=float, default=0.25,
                     help="how often a skin-tone variant is drawn, relative to any other emoji")
     ap.add_argument("--encoder-steps", type=int, default=600, help="fitting an encoder to a resumed model's decoder")
@@ -206,7 +228,7 @@ def main():
     tok = stage_tokenizer(args.work, items, args.smoke)
     enc, dec, scale = stage_autoencoder(args.work, items, args.ae_minutes)
     unet, text, steps, seconds, phases = stage_ldm(args.work, items, tok, enc, scale, args.ldm_minutes,
-                                                   args.lr, args.tone_weight)
+                                                   args.lr, args.tone_weight, args.lr_end, args.min_snr)
     import export
     import evaluate
     import judge as judge_mod
