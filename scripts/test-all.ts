@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { missingRecipePrerequisites } from "../worker/models/recipe/prerequisites";
 
 /**
  * `npm test`: a production build, then every unit and integration test (vitest, real embedded
@@ -17,6 +18,17 @@ fs.mkdirSync(path.join(root, "e2e", "screenshots"), { recursive: true });
 
 let passed = 0;
 let failed = 0;
+
+/** Installs Debian packages a fresh machine lacks, when this is Debian and we are root; the tests that need them say what is missing. */
+function aptInstall(packages: string[], why: string): void {
+  if (!packages.length || process.getuid?.() !== 0 || !fs.existsSync("/usr/bin/apt-get")) return;
+  console.log(`Installing Debian's ${packages.join(", ")} (${why}), once.`);
+  const cmd = `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(" ")} >/dev/null`;
+  spawnSync("sh", ["-c", cmd], { stdio: "inherit" });
+}
+
+// The model recipe's smoke test trains on Debian's torch and reads Debian's emoji font and CLDR.
+aptInstall(missingRecipePrerequisites(), "for the model recipe's test");
 
 console.log("\n== build ==");
 const buildStatus = run(bin("next"), ["build"]);
@@ -39,10 +51,7 @@ if (unit) {
 
 console.log("\n== end to end (Playwright, Chromium) ==");
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (!fs.existsSync(chromium) && process.getuid?.() === 0 && fs.existsSync("/usr/bin/apt-get")) {
-  console.log("Chromium is missing: installing Debian's chromium package (once).");
-  spawnSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null"], { stdio: "inherit" });
-}
+if (!fs.existsSync(chromium)) aptInstall(["chromium"], "for the end-to-end tests");
 if (!fs.existsSync(chromium)) {
   console.error(`Chromium not found at ${chromium}: install Debian's chromium package (.ci/run does).`);
   failed += 1;

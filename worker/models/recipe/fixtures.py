@@ -1,6 +1,6 @@
 """Reference values for the TypeScript tokenizer and schedulers, computed here once and committed.
 
-    /usr/bin/python3 worker/models/recipe/fixtures.py [tokenizer_dir]
+    /usr/bin/python3 worker/models/recipe/fixtures.py [tokenizer_dir [out_dir]]
 """
 import json
 import math
@@ -74,10 +74,11 @@ def lcm_timesteps(cfg, steps):
 
 
 def main():
-    os.makedirs(OUT, exist_ok=True)
     tok_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "merchboard-emoji", "tokenizer")
+    out_dir = sys.argv[2] if len(sys.argv) > 2 else OUT
+    os.makedirs(out_dir, exist_ok=True)
     tok = bpe.Tokenizer.load(tok_dir)
-    with open(os.path.join(OUT, "tokenizer.json"), "w", encoding="utf-8") as f:
+    with open(os.path.join(out_dir, "tokenizer.json"), "w", encoding="utf-8") as f:
         json.dump({"max_length": tok.max_length, "cases": [{"text": t, "ids": tok.encode(t)} for t in TEXTS]}, f, ensure_ascii=False, indent=1)
     base = {"num_train_timesteps": 1000, "beta_start": 0.00085, "beta_end": 0.012, "beta_schedule": "scaled_linear",
             "prediction_type": "epsilon", "set_alpha_to_one": False, "steps_offset": 1, "timestep_spacing": "leading"}
@@ -94,10 +95,10 @@ def main():
                           "ddim_last_step": ddim_step(cfg, ac, steps, steps - 1, ts[-1], out, x),
                           "euler_sigmas": euler_sigmas(cfg, steps),
                           "lcm_timesteps": lcm_timesteps(cfg, steps)})
-    with open(os.path.join(OUT, "schedulers.json"), "w") as f:
+    with open(os.path.join(out_dir, "schedulers.json"), "w") as f:
         json.dump({"x": x, "model_output": out, "alphas_cumprod_samples": {str(i): alphas_cumprod(base)[i] for i in (0, 1, 499, 999)},
                    "cases": cases}, f, indent=1)
-    print("fixtures written to", os.path.abspath(OUT))
+    print("fixtures written to", os.path.abspath(out_dir))
 
 
 if __name__ == "__main__":

@@ -126,17 +126,16 @@ def stage_ldm(work, items, tok, enc, scale, minutes, lr, tone_weight, lr_end=Non
     params = list(unet.parameters()) + list(text.parameters())
     opt = torch.optim.AdamW(params, lr, weight_decay=0.01)
     ema_u, ema_t = Ema(unet, 0.999), Ema(text, 0.999)
-    step, seconds = 0, 0.0
-    # Runs before phases were recorded all trained at 3e-4 with every emoji drawn equally often.
-    phases = [{"from_step": 0, "lr": 3e-4, "tone_weight": 1.0}]
+    step, seconds, phases = 0, 0.0, []
     ck = load_ckpt(path)
     if ck:
         unet.load_state_dict(ck["unet"]); text.load_state_dict(ck["text"]); opt.load_state_dict(ck["opt"])
         ema_u.shadow, ema_t.shadow, step, seconds = ck["ema_unet"], ck["ema_text"], ck["step"], ck["seconds"]
-        phases = ck.get("phases", phases)
+        # Runs before phases were recorded all trained at 3e-4 with every emoji drawn equally often.
+        phases = ck.get("phases", [{"from_step": 0, "lr": 3e-4, "tone_weight": 1.0}])
     lr_end = lr if lr_end is None else lr_end
     phase = {"from_step": step, "lr": lr, "lr_end": lr_end, "tone_weight": tone_weight, "min_snr": min_snr}
-    last = {"lr_end": phases[-1]["lr"], "min_snr": 0.0, **phases[-1], "from_step": step}
+    last = {"lr_end": phases[-1]["lr"], "min_snr": 0.0, **phases[-1], "from_step": step} if phases else None
     if last != phase:
         phases.append(phase)
     train = [it for it in items if it["split"] == "train"]

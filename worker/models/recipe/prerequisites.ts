@@ -1,0 +1,24 @@
+import fs from "node:fs";
+
+/** Debian's Python: its torch, onnx and fontTools are the recipe's; another interpreter lacks them. */
+export const RECIPE_PYTHON = "/usr/bin/python3";
+
+const PY = "/usr/lib/python3/dist-packages";
+
+/** The Debian packages the recipe trains with and reads its data from, each with a file it installs. */
+export const RECIPE_PACKAGES: Record<string, string> = {
+  python3: RECIPE_PYTHON,
+  "python3-torch": `${PY}/torch`,
+  "python3-onnx": `${PY}/onnx`,
+  "python3-fonttools": `${PY}/fontTools`,
+  "python3-pil": `${PY}/PIL`,
+  "fonts-noto-color-emoji": "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
+  "unicode-cldr-core": "/usr/share/unicode/cldr/common/annotations/en.xml",
+  "unicode-data": "/usr/share/unicode/emoji/emoji-test.txt",
+};
+
+export function missingRecipePrerequisites(): string[] {
+  return Object.entries(RECIPE_PACKAGES)
+    .filter(([, file]) => !fs.existsSync(file))
+    .map(([pkg]) => pkg);
+}

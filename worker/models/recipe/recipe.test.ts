@@ -1,0 +1,81 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readModelFolder } from "@/worker/diffusion/modelFolder";
+import { DiffusionPipeline } from "@/worker/diffusion/pipeline";
+import { ClipTokenizer } from "@/worker/diffusion/tokenizer";
+import { missingRecipePrerequisites, RECIPE_PYTHON } from "./prerequisites";
+
+const HERE = import.meta.dirname;
+
+function python(args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(RECIPE_PYTHON, args, { cwd: HERE, env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d));
+    child.stderr.on("data", (d: Buffer) => (output += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+/** The recipe end to end on tiny data (`--smoke`): data, tokenizer, autoencoder, UNet, judge, export, evaluation. */
+describe("the model recipe, in smoke mode", () => {
+  let dir: string;
+  let modelDir: string;
+
+  beforeAll(async () => {
+    const missing = missingRecipePrerequisites();
+    if (missing.length) throw new Error(`The recipe needs Debian's ${missing.join(", ")} (npm test installs them when run as root)`);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "recipe-"));
+    const run = await python(["run.py", "--smoke", "--work", path.join(dir, "work"), "--out", path.join(dir, "model")]);
+    expect(run.code, run.output.slice(-4000)).toBe(0);
+    modelDir = path.join(dir, "model-smoke");
+  }, 15 * 60_000);
+  afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("exports a Stable Diffusion ONNX folder that the product's pipeline runs, the same pixels for the same seed", async () => {
+    const folder = readModelFolder(modelDir);
+    expect(folder).toMatchObject({ width: 64, height: 64, latentChannels: 4, downsample: 4 });
+    const pipe = await DiffusionPipeline.load(modelDir, "cpu");
+    try {
+      const run = (seed: number) => pipe.generate({ prompt: "red heart", steps: 4, guidance: 4, seed });
+      const [a, b, c] = [await run(7), await run(7), await run(8)];
+      expect(a.images[0]).toMatchObject({ width: 64, height: 64 });
+      expect(a.images[0]!.png.equals(b.images[0]!.png)).toBe(true);
+      expect(a.images[0]!.png.equals(c.images[0]!.png)).toBe(false);
+    } finally {
+      await pipe.release();
+    }
+  });
+
+  it("writes its measurements, a model card and a sample grid", () => {
+    const metrics = JSON.parse(fs.readFileSync(path.join(modelDir, "metrics.json"), "utf8"));
+    for (const set of ["seen_heldout_phrasing", "heldout_emoji"]) {
+      expect(metrics[set].n).toBeGreaterThan(0);
+      expect(metrics[set].top5).toBeGreaterThanOrEqual(0);
+      expect(metrics[set].top5).toBeLessThanOrEqual(1);
+      expect(metrics[set].ceiling_top5).toBeGreaterThanOrEqual(metrics[set].chance_top5);
+    }
+    expect(metrics.ldm_steps).toBeGreaterThan(0);
+    const card = fs.readFileSync(path.join(modelDir, "MODEL_CARD.md"), "utf8");
+    expect(card).toContain("Apache License 2.0");
+    expect(card).toContain(`${metrics.ldm_steps} UNet + text-encoder steps`);
+    expect(fs.readFileSync(path.join(modelDir, "samples.png")).subarray(1, 4).toString()).toBe("PNG");
+  });
+
+  it("trains a tokenizer that the product's TypeScript tokenizer reads exactly as the recipe does", async () => {
+    const out = path.join(dir, "fixtures");
+    const run = await python(["fixtures.py", path.join(modelDir, "tokenizer"), out]);
+    expect(run.code, run.output).toBe(0);
+    const fixtures = JSON.parse(fs.readFileSync(path.join(out, "tokenizer.json"), "utf8")) as { max_length: number; cases: { text: string; ids: number[] }[] };
+    const tok = ClipTokenizer.load(path.join(modelDir, "tokenizer"));
+    expect(tok.maxLength).toBe(fixtures.max_length);
+    expect(fixtures.cases.length).toBeGreaterThan(10);
+    for (const c of fixtures.cases) expect(tok.encode(c.text), JSON.stringify(c.text)).toEqual(c.ids);
+  });
+});
