@@ -22,4 +22,14 @@ describe("cropping an image", () => {
     const full = { ...back, ...cropPatch(back, natural, "x", [0, 100]) };
     expect({ ...full, ...cropPatch(full, natural, "y", [0, 100]) }).toMatchObject({ x: 100, y: 50, width: 200, height: 100 });
   });
+
+  it("moves a rotated image along its own axes, so what is left stays put on the canvas", () => {
+    const turned = { ...image, rotation: 90 }; // its x axis points down the canvas
+    const left = cropPatch(turned, natural, "x", [25, 100]);
+    expect(left.x).toBeCloseTo(100);
+    expect(left.y).toBeCloseTo(100);
+    const top = cropPatch(turned, natural, "y", [50, 100]);
+    expect(top.x).toBeCloseTo(50);
+    expect(top.y).toBeCloseTo(50);
+  });
 });

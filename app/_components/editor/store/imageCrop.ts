@@ -12,7 +12,10 @@ export function cropPatch(shape: Shape, natural: { w: number; h: number }, axis:
   const scale = shape.width / crop.width;
   const size = axis === "x" ? natural.w : natural.h;
   const next: Crop = axis === "x" ? { ...crop, x: (from / 100) * size, width: ((to - from) / 100) * size } : { ...crop, y: (from / 100) * size, height: ((to - from) / 100) * size };
-  const dx = axis === "x" ? (next.x - crop.x) * scale : 0;
-  const dy = axis === "y" ? (next.y - crop.y) * scale : 0;
+  // The shift is along the image's own axes; a rotated image turns it into the canvas's.
+  const along = (axis === "x" ? next.x - crop.x : next.y - crop.y) * scale;
+  const rad = (shape.rotation * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(rad), Math.sin(rad)];
+  const [dx, dy] = axis === "x" ? [along * cos, along * sin] : [-along * sin, along * cos];
   return { crop: next, x: shape.x + dx, y: shape.y + dy, width: next.width * scale, height: next.height * scale };
 }
