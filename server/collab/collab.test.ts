@@ -355,7 +355,7 @@ describe("collaboration limits", () => {
     const a = client(small.port, id, ownerCookie);
     await synced(a.provider);
     shapes(a.doc).set("small", { x: 1 });
-    await eventually(async () => (await loadDoc(t.db, id)).lastId > 0, 5000, "the small edit stored");
+    await eventually(async () => shapes((await loadDoc(t.db, id)).doc).has("small"), 5000, "the small edit stored");
     const closed = closeCode(a);
     shapes(a.doc).set("huge", { text: "x".repeat(10_000) });
     expect(await closed).toBe(1009);
