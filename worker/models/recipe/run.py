@@ -135,6 +135,8 @@ def stage_ldm(work, items, tok, enc, scale, minutes, lr, tone_weight, lr_end=Non
         phases = ck.get("phases", [{"from_step": 0, "lr": 3e-4, "tone_weight": 1.0}])
     lr_end = lr if lr_end is None else lr_end
     phase = {"from_step": step, "lr": lr, "lr_end": lr_end, "tone_weight": tone_weight, "min_snr": min_snr}
+    # The last phase, read with this run's defaults for keys older phases lack, so that resuming
+    # with the same settings adds no row.
     last = {"lr_end": phases[-1]["lr"], "min_snr": 0.0, **phases[-1], "from_step": step} if phases else None
     if last != phase:
         phases.append(phase)
