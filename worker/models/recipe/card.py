@@ -50,9 +50,10 @@ def resumed_text(m):
 
 def phases_text(m):
     phases = m.get("ldm_phases") or [{"from_step": 0, "lr": 3e-4, "tone_weight": 1.0}]
-    rows = "\n".join(f"| {p['from_step']:,} | {lr_text(p)} | {p['tone_weight']:g} | {loss_text(p)} |" for p in phases)
-    return ("\n\n| from UNet step | learning rate | skin-tone variants drawn at (relative to other emoji) | loss |\n"
-            "|---|---|---|---|\n" + rows)
+    rows = "\n".join(f"| {p['from_step']:,} | {lr_text(p)} | {p['tone_weight']:g} | {p.get('flag_weight', 1.0):g} |"
+                     f" {loss_text(p)} |" for p in phases)
+    return ("\n\n| from UNet step | learning rate | skin-tone variants drawn at | flags drawn at | loss |\n"
+            "|---|---|---|---|---|\n" + rows + "\n\nDraw rates are relative to any other emoji.")
 
 
 def lr_text(p):

@@ -93,18 +93,25 @@ def build(size=64, limit=None, seed=0):
     strike = font["CBDT"].strikeData[0]
     finder = GlyphFinder(font)
     groups = read_groups()
-    items, seen = [], set()
+    items, by_glyph = [], {}
     for cp, entry in sorted(read_annotations().items()):
         glyph = finder.find(cp)
-        if glyph is None or glyph not in strike or glyph in seen:
+        if glyph is None or glyph not in strike:
+            continue
+        if glyph in by_glyph:
+            by_glyph[glyph]["names"].append(entry["name"])
             continue
         data = getattr(strike[glyph], "imageData", None)
         if not data:
             continue
-        seen.add(glyph)
         group = groups.get(cp.replace(VS16, ""), "Component")
-        items.append({"emoji": cp, "name": entry["name"], "keywords": entry["keywords"],
-                      "group": group, "image": to_square_rgb(data, size)})
+        by_glyph[glyph] = {"emoji": cp, "names": [entry["name"]], "keywords": entry["keywords"],
+                           "group": group, "image": to_square_rgb(data, size)}
+        items.append(by_glyph[glyph])
+    for it in items:
+        # A few territories fly their country's flag, and the font draws both with one glyph
+        # ("flag: U.S. Outlying Islands" is "flag: United States"); the country's name is the shortest.
+        it["name"] = min(it["names"], key=len)
     rng = random.Random(seed)
     rng.shuffle(items)
     if limit:
@@ -123,12 +130,18 @@ def train_caption(item, rng):
     """A training caption: the name, optionally with a few keywords, in one of a few phrasings."""
     kws = [k for k in item["keywords"] if clean(k) != clean(item["name"])]
     picked = rng.sample(kws, k=min(len(kws), rng.randint(0, 3)))
-    base = item["name"]
-    if base.startswith("flag: ") and rng.random() < 0.5:
-        # People write "flag of korea" or "korea flag", not CLDR's "flag: South Korea".
+    base = rng.choice(item["names"])
+    if base.startswith("flag: "):
+        # People write "flag of korea" or "korea flag", not CLDR's "flag: South Korea". The short
+        # name gets half the captions: were it rarer, "korea" would mean the always-named North Korea.
         country = base[len("flag: "):]
-        country = rng.choice([country, *COUNTRY_ALIASES.get(country, ())])
-        base = rng.choice([f"flag of {country}", f"{country} flag"])
+        aliases = COUNTRY_ALIASES.get(country, ())
+        if aliases and rng.random() < 0.5:
+            country = rng.choice(aliases)
+        if rng.random() < 0.5:
+            base = rng.choice([f"flag of {country}", f"{country} flag"])
+        else:
+            base = f"flag: {country}"
     r = rng.random()
     if r < 0.15:
         base = f"{base} emoji"
@@ -137,9 +150,16 @@ def train_caption(item, rng):
     return clean(", ".join([base, *picked]))
 
 
-def sample_weight(item, tone_weight):
-    """Skin-tone variants are half the data; drawn at full rate they starve the emoji that have no variants."""
-    return tone_weight if "skin tone" in item["name"] else 1.0
+def sample_weight(item, tone_weight, flag_weight=1.0):
+    """How often an emoji is drawn into a batch, relative to a plain one.
+
+    Skin-tone variants are half the data; drawn at full rate they starve the emoji that have no
+    variants. Flags all share one waving shape and differ only in fine detail, so they need more
+    looks than their share to be told apart.
+    """
+    if "skin tone" in item["name"]:
+        return tone_weight
+    return flag_weight if item["name"].startswith("flag: ") else 1.0
 
 
 def eval_caption(item):

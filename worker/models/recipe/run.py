@@ -120,7 +120,7 @@ class Ema:
                 self.shadow[k].copy_(v)
 
 
-def stage_ldm(work, items, tok, enc, scale, minutes, lr, tone_weight, lr_end=None, min_snr=0.0):
+def stage_ldm(work, items, tok, enc, scale, minutes, lr, tone_weight, lr_end=None, min_snr=0.0, flag_weight=1.0):
     path = f"{work}/ldm.pt"
     unet, text = nets.UNet(), nets.TextEncoder(len(tok.vocab), MAX_LEN)
     params = list(unet.parameters()) + list(text.parameters())
@@ -134,14 +134,16 @@ def stage_ldm(work, items, tok, enc, scale, minutes, lr, tone_weight, lr_end=Non
         # Runs before phases were recorded all trained at 3e-4 with every emoji drawn equally often.
         phases = ck.get("phases", [{"from_step": 0, "lr": 3e-4, "tone_weight": 1.0}])
     lr_end = lr if lr_end is None else lr_end
-    phase = {"from_step": step, "lr": lr, "lr_end": lr_end, "tone_weight": tone_weight, "min_snr": min_snr}
+    phase = {"from_step": step, "lr": lr, "lr_end": lr_end, "tone_weight": tone_weight, "min_snr": min_snr,
+             "flag_weight": flag_weight}
     # The last phase, read with this run's defaults for keys older phases lack, so that resuming
     # with the same settings adds no row.
-    last = {"lr_end": phases[-1]["lr"], "min_snr": 0.0, **phases[-1], "from_step": step} if phases else None
+    last = ({"lr_end": phases[-1]["lr"], "min_snr": 0.0, "flag_weight": 1.0, **phases[-1], "from_step": step}
+            if phases else None)
     if last != phase:
         phases.append(phase)
     train = [it for it in items if it["split"] == "train"]
-    weights = torch.tensor([data.sample_weight(it, tone_weight) for it in train])
+    weights = torch.tensor([data.sample_weight(it, tone_weight, flag_weight) for it in train])
     with torch.no_grad():
         x = images_tensor(train)
         lat = torch.cat([enc(x[i:i + 256])[0] for i in range(0, len(x), 256)]) * scale
@@ -207,6 +209,8 @@ def main():
                     help="min-SNR-γ loss weighting from this run on (0: the plain ε loss)")
     ap.add_argument("--tone-weight", type=float, default=0.25,
                     help="how often a skin-tone variant is drawn, relative to any other emoji")
+    ap.add_argument("--flag-weight", type=float, default=1.0,
+                    help="how often a flag is drawn, relative to any other emoji")
     ap.add_argument("--encoder-steps", type=int, default=600, help="fitting an encoder to a resumed model's decoder")
     args = ap.parse_args()
     if args.smoke:
@@ -229,7 +233,8 @@ def main():
     tok = stage_tokenizer(args.work, items, args.smoke)
     enc, dec, scale = stage_autoencoder(args.work, items, args.ae_minutes)
     unet, text, steps, seconds, phases = stage_ldm(args.work, items, tok, enc, scale, args.ldm_minutes,
-                                                   args.lr, args.tone_weight, args.lr_end, args.min_snr)
+                                                   args.lr, args.tone_weight, args.lr_end, args.min_snr,
+                                                   args.flag_weight)
     import export
     import evaluate
     import judge as judge_mod
