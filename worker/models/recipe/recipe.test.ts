@@ -79,3 +79,46 @@ describe("the model recipe, in smoke mode", () => {
     for (const c of fixtures.cases) expect(tok.encode(c.text), JSON.stringify(c.text)).toEqual(c.ids);
   });
 });
+
+/** What the training captions say, read from the real font and CLDR data. */
+describe("the recipe's training data", () => {
+  const script = `
+import json, random, data
+items = {it["name"]: it for it in data.build(size=8)}
+rng = random.Random(0)
+captions = lambda name: [data.train_caption(items[name], rng) for _ in range(400)]
+print(json.dumps({
+    "names": {n: items[n]["names"] for n in ("flag: United States", "flag: France", "flag: Spain", "flag: Norway") if n in items},
+    "korea": captions("flag: South Korea"),
+    "usa": captions("flag: United States"),
+    "weights": [data.sample_weight(items[n], 0.25, 3.0) for n in ("flag: Japan", "red heart", "thumbs up: dark skin tone")],
+}))`;
+  let facts: { names: Record<string, string[]>; korea: string[]; usa: string[]; weights: number[] };
+
+  beforeAll(async () => {
+    const missing = missingRecipePrerequisites();
+    if (missing.length) throw new Error(`The recipe needs Debian's ${missing.join(", ")} (npm test installs them when run as root)`);
+    const run = await python(["-c", script]);
+    expect(run.code, run.output.slice(-4000)).toBe(0);
+    facts = JSON.parse(run.output.trim().split("\n").at(-1)!);
+  }, 120_000);
+
+  it("names a flag the font shares with a territory after its country, and trains on both names", () => {
+    expect(facts.names["flag: United States"]).toEqual(expect.arrayContaining(["flag: United States", "flag: U.S. Outlying Islands"]));
+    expect(facts.names["flag: France"]).toEqual(expect.arrayContaining(["flag: France", "flag: Clipperton Island"]));
+    expect(facts.names["flag: Spain"]).toContain("flag: Ceuta & Melilla");
+    expect(facts.names["flag: Norway"]).toContain("flag: Bouvet Island");
+    expect(facts.usa.some((c) => c.startsWith("flag: u.s. outlying islands"))).toBe(true);
+    expect(facts.usa.some((c) => /^(flag of (usa|america|us)|(usa|america|us) flag)\b/.test(c))).toBe(true);
+  });
+
+  it("calls South Korea plain 'korea' in a good share of its captions, as people do", () => {
+    const plain = facts.korea.filter((c) => /\bkorea\b/.test(c) && !/\bsouth\b/.test(c));
+    expect(plain.length / facts.korea.length).toBeGreaterThan(0.3);
+    expect(facts.korea.some((c) => c.includes("south korea"))).toBe(true);
+  });
+
+  it("draws flags and skin-tone variants at their own rates", () => {
+    expect(facts.weights).toEqual([3, 1, 0.25]);
+  });
+});
