@@ -99,7 +99,9 @@ cross-attention, autoencoder decoder, DDIM scheduler config.
   `annotations/en.xml` and `annotationsDerived/en.xml`), © Unicode, Inc., **Unicode License v3**.
 - Groups for evaluation: `emoji-test.txt` from Debian `unicode-data` (Unicode License v3).
 - Captions: the CLDR name alone or with up to three random keywords, sometimes as "… emoji" or
-  "emoji of …"; flags also as "flag of …" or "… flag". 5 % of emoji are held out of training entirely (chosen with a fixed seed).
+  "emoji of …"; flags also as "flag of …" or "… flag", with short names for a few countries
+  ("flag of korea"). Where the font draws several CLDR names with one glyph (a territory flying its
+  country's flag), the image carries all of them and is named after the country. 5 % of emoji are held out of training entirely (chosen with a fixed seed).
 
 ## Architecture
 
