@@ -47,14 +47,27 @@ def retrieval(gen_emb, real_emb, targets, items):
 
 
 def grid(images, labels, path):
-    cell = 128
-    img = Image.new("RGB", (4 * cell, 4 * (cell + 18)), "white")
+    cell, caption = 128, 28
+    img = Image.new("RGB", (4 * cell, 4 * (cell + caption)), "white")
     draw = ImageDraw.Draw(img)
     for k, (px, label) in enumerate(zip(images, labels)):
         r, c = divmod(k, 4)
-        img.paste(Image.fromarray(px).resize((cell, cell), Image.NEAREST), (c * cell, r * (cell + 18)))
-        draw.text((c * cell + 4, r * (cell + 18) + cell + 3), label[:22], fill="black")
+        img.paste(Image.fromarray(px).resize((cell, cell), Image.NEAREST), (c * cell, r * (cell + caption)))
+        for n, line in enumerate(wrap(draw, label, cell - 8)[:2]):
+            draw.text((c * cell + 4, r * (cell + caption) + cell + 2 + 12 * n), line, fill="black")
     img.save(path)
+
+
+def wrap(draw, text, width):
+    """Words in lines no wider than `width` pixels, so long prompts do not run into the next cell."""
+    lines = [""]
+    for word in text.split():
+        joined = f"{lines[-1]} {word}".strip()
+        if lines[-1] and draw.textlength(joined) > width:
+            lines.append(word)
+        else:
+            lines[-1] = joined
+    return lines
 
 
 def run(out, items, tok, text, unet, enc, dec, scale, smoke=False, judge=None):
