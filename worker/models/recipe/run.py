@@ -209,7 +209,7 @@ def main():
                     help="min-SNR-γ loss weighting from this run on (0: the plain ε loss)")
     ap.add_argument("--tone-weight", type=float, default=0.25,
                     help="how often a skin-tone variant is drawn, relative to any other emoji")
-    ap.add_argument("--flag-weight", type=float, default=1.0,
+    ap.add_argument("--flag-weight", type=float, default=3.0,
                     help="how often a flag is drawn, relative to any other emoji")
     ap.add_argument("--encoder-steps", type=int, default=600, help="fitting an encoder to a resumed model's decoder")
     args = ap.parse_args()
