@@ -150,7 +150,7 @@ def train_caption(item, rng):
     return clean(", ".join([base, *picked]))
 
 
-def sample_weight(item, tone_weight, flag_weight=1.0):
+def sample_weight(item, tone_weight, flag_weight):
     """How often an emoji is drawn into a batch, relative to a plain one.
 
     Skin-tone variants are half the data; drawn at full rate they starve the emoji that have no

@@ -21,14 +21,18 @@ function python(args: string[]): Promise<{ code: number | null; output: string }
   });
 }
 
+function requirePrerequisites(): void {
+  const missing = missingRecipePrerequisites();
+  if (missing.length) throw new Error(`The recipe needs Debian's ${missing.join(", ")} (npm test installs them when run as root)`);
+}
+
 /** The recipe end to end on tiny data (`--smoke`): data, tokenizer, autoencoder, UNet, judge, export, evaluation. */
 describe("the model recipe, in smoke mode", () => {
   let dir: string;
   let modelDir: string;
 
   beforeAll(async () => {
-    const missing = missingRecipePrerequisites();
-    if (missing.length) throw new Error(`The recipe needs Debian's ${missing.join(", ")} (npm test installs them when run as root)`);
+    requirePrerequisites();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "recipe-"));
     const run = await python(["run.py", "--smoke", "--work", path.join(dir, "work"), "--out", path.join(dir, "model")]);
     expect(run.code, run.output.slice(-4000)).toBe(0);
@@ -96,8 +100,7 @@ print(json.dumps({
   let facts: { names: Record<string, string[]>; korea: string[]; usa: string[]; weights: number[] };
 
   beforeAll(async () => {
-    const missing = missingRecipePrerequisites();
-    if (missing.length) throw new Error(`The recipe needs Debian's ${missing.join(", ")} (npm test installs them when run as root)`);
+    requirePrerequisites();
     const run = await python(["-c", script]);
     expect(run.code, run.output.slice(-4000)).toBe(0);
     facts = JSON.parse(run.output.trim().split("\n").at(-1)!);

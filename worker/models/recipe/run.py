@@ -120,7 +120,7 @@ class Ema:
                 self.shadow[k].copy_(v)
 
 
-def stage_ldm(work, items, tok, enc, scale, minutes, lr, tone_weight, lr_end=None, min_snr=0.0, flag_weight=1.0):
+def stage_ldm(work, items, tok, enc, scale, minutes, lr, tone_weight, lr_end, min_snr, flag_weight):
     path = f"{work}/ldm.pt"
     unet, text = nets.UNet(), nets.TextEncoder(len(tok.vocab), MAX_LEN)
     params = list(unet.parameters()) + list(text.parameters())
