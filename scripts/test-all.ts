@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { missingRecipePrerequisites } from "../worker/models/recipe/prerequisites";
+import { missingRecipePrerequisites } from "../worker/recipe/prerequisites";
 
 /**
  * `npm test`: a production build, then every unit and integration test (vitest, real embedded

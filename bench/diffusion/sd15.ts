@@ -13,7 +13,7 @@ import { table } from "../lib/load";
 const THREADS = Number(process.env.BENCH_THREADS ?? 2);
 const REPEATS = Number(process.env.SD15_REPEATS ?? 3);
 const IMAGE_STEPS = 20;
-const RECIPE = path.join(import.meta.dirname, "../../worker/models/recipe/sd15.py");
+const RECIPE = path.join(import.meta.dirname, "../../worker/recipe/sd15.py");
 const DIR = process.env.SD15_DIR || path.join(import.meta.dirname, "../../worker/models/_work-sd15");
 const MODEL = path.join(DIR, "unet/model.onnx");
 

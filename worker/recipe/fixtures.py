@@ -1,6 +1,6 @@
 """Reference values for the TypeScript tokenizer and schedulers, computed here once and committed.
 
-    /usr/bin/python3 worker/models/recipe/fixtures.py [tokenizer_dir [out_dir]]
+    /usr/bin/python3 worker/recipe/fixtures.py [tokenizer_dir [out_dir]]
 """
 import json
 import math
@@ -11,7 +11,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import bpe  # noqa: E402
 
-OUT = os.path.join(HERE, "..", "..", "diffusion", "fixtures")
+OUT = os.path.join(HERE, "..", "diffusion", "fixtures")
 
 TEXTS = ["red heart", "cat face", "pizza", "rocket", "smiling face with sunglasses", "flag of Korea",
          "  Grinning   FACE with big eyes ", "woman technologist: medium-dark skin tone", "1st place medal",
@@ -74,7 +74,7 @@ def lcm_timesteps(cfg, steps):
 
 
 def main():
-    tok_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "merchboard-emoji", "tokenizer")
+    tok_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "models", "merchboard-emoji", "tokenizer")
     out_dir = sys.argv[2] if len(sys.argv) > 2 else OUT
     os.makedirs(out_dir, exist_ok=True)
     tok = bpe.Tokenizer.load(tok_dir)

@@ -1,6 +1,6 @@
 """One command for the bundled model: data → tokenizer → autoencoder → text encoder + UNet → judge → ONNX → evaluation.
 
-    /usr/bin/python3 worker/models/recipe/run.py [--smoke] [--ae-minutes M] [--ldm-minutes M]
+    /usr/bin/python3 worker/recipe/run.py [--smoke] [--ae-minutes M] [--ldm-minutes M]
 
 Every stage checkpoints under worker/models/_work/ and is skipped or resumed when run again. With
 no checkpoints there (a fresh clone), training resumes from the bundled model itself.
@@ -197,10 +197,10 @@ def main():
     ap.add_argument("--ae-minutes", type=float, default=12)
     ap.add_argument("--ldm-minutes", type=float, default=80)
     ap.add_argument("--judge-minutes", type=float, default=8, help="training of the evaluation encoder")
-    ap.add_argument("--out", default=os.path.join(HERE, "..", "merchboard-emoji"))
-    ap.add_argument("--work", default=os.path.join(HERE, "..", "_work"))
+    ap.add_argument("--out", default=os.path.join(HERE, "..", "models", "merchboard-emoji"))
+    ap.add_argument("--work", default=os.path.join(HERE, "..", "models", "_work"))
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--from-model", default=os.path.join(HERE, "..", "merchboard-emoji"),
+    ap.add_argument("--from-model", default=os.path.join(HERE, "..", "models", "merchboard-emoji"),
                     help="with no checkpoints under --work, resume from this exported model ('none': train from scratch)")
     ap.add_argument("--lr", type=float, default=3e-4, help="UNet + text-encoder learning rate from this run on")
     ap.add_argument("--lr-end", type=float, default=None,

@@ -1,7 +1,7 @@
 """A UNet at Stable Diffusion 1.5's shapes with random weights, to measure what a full-size model costs per step.
 
-    /usr/bin/python3 worker/models/recipe/sd15.py export [--out worker/models/_work-sd15]
-    /usr/bin/python3 worker/models/recipe/sd15.py time [--steps 3] [--threads 2]
+    /usr/bin/python3 worker/recipe/sd15.py export [--out worker/models/_work-sd15]
+    /usr/bin/python3 worker/recipe/sd15.py time [--steps 3] [--threads 2]
 
 `export` writes <out>/unet/model.onnx with its weights in <out>/unet/model.onnx_data (3.4 GB, so past
 protobuf's 2 GB limit) and <out>/unet/config.json. `time` runs forward steps at batch 2 (guidance) and

@@ -1,6 +1,6 @@
 """Writes MODEL_CARD.md beside the exported model from its metrics and configs.
 
-    /usr/bin/python3 worker/models/recipe/card.py [model_dir]
+    /usr/bin/python3 worker/recipe/card.py [model_dir]
 """
 import json
 import os
@@ -89,7 +89,7 @@ file layout as Stable Diffusion (ONNX): CLIP-style tokenizer and text transforme
 cross-attention, autoencoder decoder, DDIM scheduler config.
 
 - Version: `{index['version']}` · output {index['width']}×{index['height']} RGB · {size_mb(out):.1f} MB in all
-- Recipe: `worker/models/recipe/run.py` (one command; checkpoints and resumes)
+- Recipe: `worker/recipe/run.py` (one command; checkpoints and resumes)
 
 ## Data and licences
 
@@ -155,4 +155,4 @@ else. Prompts outside the CLDR vocabulary fall back to generic shapes.
 
 
 if __name__ == "__main__":
-    write(sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "merchboard-emoji"))
+    write(sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "models", "merchboard-emoji"))
