@@ -19,6 +19,22 @@ export type AssetProvenance = {
   modelHash: string;
   provider: string;
   durationMs: number;
+  /** Present when the image went through the print-ready network. */
+  printReady?: PrintReadyProvenance;
+};
+
+/** What the print-ready network did to an image. */
+export type PrintReadyProvenance = {
+  /** The asset it was made from; absent when it was upscaled as it was generated. */
+  sourceAssetId?: string;
+  network: string;
+  networkHash: string;
+  scale: number;
+  cutout: true;
+  sourceWidth: number;
+  sourceHeight: number;
+  provider: string;
+  durationMs: number;
 };
 
 export const assetStatusEnum = pgEnum("asset_status", ["pending", "ready", "rejected"]);

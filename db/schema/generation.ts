@@ -1,4 +1,4 @@
-import { bigint, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { bytea } from "./bytea";
 import { canvases } from "./canvas";
@@ -29,6 +29,15 @@ export const generations = pgTable(
     height: integer("height").notNull(),
     count: integer("count").notNull(),
     scheduler: text("scheduler").notNull(),
+    /** Each image is also made print-ready (16× with a cut-out) before it is stored. */
+    upscale: boolean("upscale").notNull().default(false),
+    /**
+     * Set for a "make print-ready" request: the image to upscale (no foreign key, so a request
+     * outlives its source, and fails cleanly when the source is gone) and the canvas object that
+     * the result replaces in place.
+     */
+    sourceAssetId: uuid("source_asset_id"),
+    targetShapeId: text("target_shape_id"),
     step: integer("step").notNull().default(0),
     totalSteps: integer("total_steps").notNull(),
     preview: bytea("preview"),

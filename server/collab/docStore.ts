@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, between, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { canvasDocs, canvasDocUpdates } from "@/db/schema";
 
 export const DOC_CHANNEL = "canvas_doc";
@@ -16,7 +16,7 @@ export type StoredUpdate = { id: number; update: Uint8Array };
  * filtered by id: sequence ids are handed out before commit, so a row can commit after a later one
  * was folded into the snapshot; applying an update twice is harmless, missing one is not.
  */
-export async function loadDoc(db: Db, canvasId: string): Promise<{ doc: Y.Doc; lastId: number; bytes: number; pendingUpdates: number }> {
+export async function loadDoc(db: DbOrTx, canvasId: string): Promise<{ doc: Y.Doc; lastId: number; bytes: number; pendingUpdates: number }> {
   const doc = new Y.Doc({ gc: true });
   const [snap] = await db.select().from(canvasDocs).where(eq(canvasDocs.canvasId, canvasId));
   let bytes = 0;

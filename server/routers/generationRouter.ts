@@ -3,6 +3,7 @@ import { readModelInfo, SCHEDULER_NAMES } from "../jobs/modelInfo";
 import { sizeRange, COUNT_MAX, GUIDANCE_MAX, PROMPT_MAX, SEED_MAX, STEPS_MAX } from "../services/generation/generationParams";
 import { cancelGeneration, createGeneration, retryGeneration } from "../services/generation/generationService";
 import { listGenerations } from "../services/generation/generationView";
+import { requestPrintReady } from "../services/generation/printReadyRequest";
 import { watchGenerations } from "../services/generation/generationWatch";
 import { authedProcedure, canvasProcedure, router } from "../trpc/init";
 import { uuid } from "./schemas";
@@ -19,6 +20,7 @@ const createInput = z.object({
   height: int(" of pixels").positive("must be positive").optional(),
   count: int("").min(1, "must be at least 1").max(COUNT_MAX, `must be at most ${COUNT_MAX}`).optional(),
   scheduler: z.enum(SCHEDULER_NAMES, `must be one of ${SCHEDULER_NAMES.join(", ")}`).optional(),
+  upscale: z.boolean().optional(),
 });
 
 const image = z.object({ assetId: z.string(), url: z.string(), thumbUrl: z.string(), width: z.number(), height: z.number() });
@@ -38,6 +40,9 @@ const generationOut = z.object({
   height: z.number(),
   count: z.number(),
   scheduler: z.string(),
+  kind: z.enum(["generate", "printReady"]),
+  upscale: z.boolean(),
+  sourceAssetId: z.string().nullable(),
   requestedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
   progress: z.number(),
   step: z.number(),
@@ -78,6 +83,12 @@ export const generationRouter = router({
     .input(createInput)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => createGeneration(ctx.db, { userId: ctx.user.id }, ctx.access, input)),
+
+  /** Queues the print-ready network for an image on the canvas; the result replaces `shapeId`'s image. */
+  makePrintReady: canvasProcedure("editor")
+    .input(z.object({ assetId: uuid, shapeId: z.string().min(1).max(64) }))
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => requestPrintReady(ctx.db, { userId: ctx.user.id }, ctx.access, input)),
 
   list: canvasProcedure("viewer")
     .output(z.array(generationOut))

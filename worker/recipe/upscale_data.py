@@ -9,6 +9,7 @@ composited on white, so input and target pixels line up.
 import io
 import os
 import re
+import xml.etree.ElementTree as ET
 from multiprocessing import Pool
 
 import numpy as np
@@ -37,6 +38,10 @@ def read_sprite(path=SPRITE):
         box = re.search(r'viewBox="([^"]+)"', attrs).group(1)
         svg = (f'<svg viewBox="{box}" xmlns="http://www.w3.org/2000/svg" '
                f'xmlns:xlink="http://www.w3.org/1999/xlink">{body}</svg>')
+        try:
+            ET.fromstring(svg)
+        except ET.ParseError:
+            continue  # one flag nests an <svg> that this simple split cuts short; it is skipped
         out[svg_key(int(c, 16) for c in ident.split("-"))] = svg
     return out
 

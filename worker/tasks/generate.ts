@@ -15,6 +15,8 @@ import type { Storage } from "@/server/storage/storage";
 import { AbortedError } from "../diffusion/pipeline";
 import { loadPipeline } from "../diffusion/pipelineCache";
 import type { InferenceDevice } from "../diffusion/providers";
+import { loadPrintReady } from "../printReady/printReadyCache";
+import { makePrintReady, runPrintReady } from "./printReadyStage";
 
 export type GenerateDeps = {
   db: Db;
@@ -53,22 +55,32 @@ export function generate({ db, storage, device, shutdown, log }: GenerateDeps): 
     const row = await claimGeneration(db, generationId);
     if (!row) return;
 
-    let pipeline;
-    try {
-      pipeline = await loadPipeline(modelDir(), device, log);
-    } catch (e) {
-      log(`[generate] ${row.id}: the model could not be loaded: ${describe(e)}`);
-      await failGeneration(db, row, "modelUnavailable");
-      return;
-    }
-
     const controller = new AbortController();
     let superseded = false;
     let lastStep = 0;
     const stop = () => controller.abort();
+    const supersede = () => {
+      superseded = true;
+      controller.abort();
+    };
     shutdown.addEventListener("abort", stop);
     helpers.abortSignal.addEventListener("abort", stop);
     try {
+      if (row.sourceAssetId) {
+        await makePrintReady({ db, storage, device, log }, row, controller.signal, supersede);
+        return;
+      }
+      let pipeline, upscaler;
+      try {
+        pipeline = await loadPipeline(modelDir(), device, log);
+        if (row.upscale) upscaler = await loadPrintReady(device, log);
+      } catch (e) {
+        log(`[generate] ${row.id}: the model could not be loaded: ${describe(e)}`);
+        await failGeneration(db, row, "modelUnavailable");
+        return;
+      }
+      // Each image's upscale counts as one more step.
+      const extra = upscaler ? row.count : 0;
       const result = await pipeline.generate({
         prompt: row.prompt,
         negativePrompt: row.negativePrompt,
@@ -84,14 +96,24 @@ export function generate({ db, storage, device, shutdown, log }: GenerateDeps): 
         onStep: async (step, total, previews) => {
           lastStep = step;
           const preview = previews?.[0] ? await previewOf(previews[0]) : undefined;
-          if (!(await reportProgress(db, row, step, total, preview))) {
-            superseded = true;
-            controller.abort();
-          }
+          if (!(await reportProgress(db, row, step, total + extra, preview))) supersede();
         },
       });
+      let images = result.images;
+      let printReady;
+      if (upscaler) {
+        images = [];
+        for (const [i, image] of result.images.entries()) {
+          const out = await runPrintReady(upscaler, image.png, { signal: controller.signal });
+          images.push(out);
+          printReady = out.printReady;
+          lastStep = row.steps + i + 1;
+          if (!(await reportProgress(db, row, lastStep, row.steps + extra))) supersede();
+        }
+      }
       const kept = await completeGeneration(db, storage, row, {
-        images: result.images,
+        images,
+        printReady,
         provider: result.provider,
         scheduler: result.scheduler,
         modelName: pipeline.model.name,

@@ -17,6 +17,8 @@ export type GenerationRequest = {
   height?: number;
   count?: number;
   scheduler?: SchedulerName;
+  /** Make each image print-ready (16×, with a transparent background) before storing it. */
+  upscale?: boolean;
 };
 
 export type GenerationParams = Required<GenerationRequest>;
@@ -48,6 +50,7 @@ export function resolveParams(req: GenerationRequest, model: ModelInfo, randomSe
     height: req.height ?? model.height,
     count: req.count ?? 1,
     scheduler: req.scheduler ?? model.defaultScheduler,
+    upscale: req.upscale ?? false,
   };
   checkSize("width", params.width, model);
   checkSize("height", params.height, model);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assets, generations, type AssetProvenance } from "@/db/schema";
+import { assets, generations, type AssetProvenance, type PrintReadyProvenance } from "@/db/schema";
 import { enqueue } from "../../jobs/enqueue";
 import { normaliseImage } from "../../storage/imageValidation";
 import { assetKey, assetThumbKey } from "../../storage/objectKeys";
@@ -19,7 +19,7 @@ import { generationJobKey, MAX_ATTEMPTS } from "./generationService";
 export type GenerationRow = typeof generations.$inferSelect & { runId: string };
 
 /** Why a generation failed, as a code the UI translates; details go to the worker's log. */
-export type GenerationFailure = "modelUnavailable" | "failed" | "workerLost";
+export type GenerationFailure = "modelUnavailable" | "failed" | "workerLost" | "sourceGone";
 
 const mine = (row: GenerationRow) => and(eq(generations.id, row.id), eq(generations.runId, row.runId), eq(generations.status, "running"));
 
@@ -58,6 +58,8 @@ export type FinishedImages = {
   modelName: string;
   modelHash: string;
   durationMs: number;
+  /** Set when each image went through the print-ready network after generation. */
+  printReady?: PrintReadyProvenance;
 };
 
 /**
@@ -79,6 +81,7 @@ export async function completeGeneration(db: Db, storage: Storage, row: Generati
     modelHash: result.modelHash,
     provider: result.provider,
     durationMs: Math.round(result.durationMs),
+    ...(result.printReady ? { printReady: result.printReady } : {}),
   };
   const written: string[] = [];
   const dropWritten = () => Promise.all(written.map((key) => deleteObject(storage, key).catch(() => {})));

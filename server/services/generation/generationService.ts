@@ -30,7 +30,7 @@ function modelOrFail() {
  * checks their limits: generations waiting or running, and generations queued in the last
  * minute (a retry counts as queued again).
  */
-async function holdLimits(tx: DbOrTx, userId: string): Promise<void> {
+export async function holdLimits(tx: DbOrTx, userId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('generation:' || ${userId}))`);
   const [counts] = await tx
     .select({
@@ -57,7 +57,7 @@ export async function createGeneration(db: Db, actor: { userId: string }, access
     await holdLimits(tx, actor.userId);
     const [row] = await tx
       .insert(generations)
-      .values({ ...params, canvasId: access.canvas.id, requestedBy: actor.userId, totalSteps: params.steps })
+      .values({ ...params, canvasId: access.canvas.id, requestedBy: actor.userId, totalSteps: params.steps + (params.upscale ? params.count : 0) })
       .returning({ id: generations.id });
     await enqueue(tx, "generate", { generationId: row!.id }, { jobKey: generationJobKey(row!.id), maxAttempts: MAX_ATTEMPTS });
     await tx.execute(sql`select ${notifyGeneration({ canvasId: access.canvas.id, id: row!.id, kind: "status" })}`);
@@ -105,7 +105,8 @@ export async function cancelGeneration(db: Db, actor: { userId: string }, id: st
  */
 export async function retryGeneration(db: Db, actor: { userId: string }, id: string): Promise<{ id: string }> {
   const row = await findForActor(db, actor, id);
-  resolveParams({ ...row, scheduler: row.scheduler as SchedulerName }, modelOrFail(), () => row.seed);
+  // A print-ready request runs the print-ready network, not the diffusion model's sizes.
+  if (!row.sourceAssetId) resolveParams({ ...row, scheduler: row.scheduler as SchedulerName }, modelOrFail(), () => row.seed);
   return db.transaction(async (tx) => {
     await holdLimits(tx, actor.userId);
     const [again] = await tx

@@ -21,6 +21,11 @@ export type GenerationView = {
   height: number;
   count: number;
   scheduler: string;
+  /** "printReady": a request to make an image print-ready; "generate": a prompt's images. */
+  kind: "generate" | "printReady";
+  /** The images are (or will be) print-ready: 16× with a transparent background. */
+  upscale: boolean;
+  sourceAssetId: string | null;
   requestedBy: { id: string; name: string } | null;
   /** 0 to 1. */
   progress: number;
@@ -99,6 +104,9 @@ export async function listGenerations(db: DbOrTx, canvasId: string, onlyId?: str
     height: g.height,
     count: g.count,
     scheduler: g.scheduler,
+    kind: g.sourceAssetId ? ("printReady" as const) : ("generate" as const),
+    upscale: g.upscale,
+    sourceAssetId: g.sourceAssetId,
     requestedBy: g.requestedBy ? { id: g.requestedBy, name: userName ?? "" } : null,
     progress: g.status === "succeeded" ? 1 : g.totalSteps ? g.step / g.totalSteps : 0,
     step: g.step,

@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { assets, generations, type AssetProvenance, type PrintReadyProvenance } from "@/db/schema";
+import { normaliseImage } from "../../storage/imageValidation";
+import { assetKey, assetThumbKey } from "../../storage/objectKeys";
+import { deleteObject, readObject, writeObject, type Storage } from "../../storage/storage";
+import { assetUrl, MAX_UPLOAD_BYTES } from "../asset/assetService";
+import { replaceImageSource } from "../canvas/documentEdits";
+import { notifyGeneration } from "./generationEvents";
+import type { GenerationRow } from "./generationRun";
+
+export type PrintReadySource = { id: string; png: Buffer; fileName: string; provenance: AssetProvenance | null };
+
+/** The request's source image, or null when it is gone (deleted with its canvas, or never stored). */
+export async function readPrintReadySource(db: Db, storage: Storage, row: GenerationRow): Promise<PrintReadySource | null> {
+  if (!row.sourceAssetId) return null;
+  const asset = await db.query.assets.findFirst({ where: and(eq(assets.id, row.sourceAssetId), eq(assets.canvasId, row.canvasId), eq(assets.status, "ready")) });
+  if (!asset?.objectKey) return null;
+  const object = await readObject(storage, asset.objectKey, MAX_UPLOAD_BYTES);
+  if (object.kind !== "ok") return null;
+  return { id: asset.id, png: object.body, fileName: asset.fileName, provenance: asset.provenance };
+}
+
+/** What the print-ready network made of the source. */
+export type PrintReadyResult = { png: Buffer; printReady: PrintReadyProvenance };
+
+/**
+ * Stores the print-ready image as a new asset that remembers its source, marks the request
+ * succeeded and points the canvas object at the new image, all in one transaction: everyone
+ * sees the object change when the queue says it is done. If the request was canceled meanwhile,
+ * nothing is kept and false comes back.
+ */
+export async function completePrintReady(db: Db, storage: Storage, row: GenerationRow, source: PrintReadySource, result: PrintReadyResult): Promise<boolean> {
+  const id = randomUUID();
+  const image = await normaliseImage(result.png);
+  const objectKey = assetKey(row.canvasId, id, image.ext);
+  const thumbKey = assetThumbKey(row.canvasId, id);
+  const written: string[] = [];
+  const dropWritten = () => Promise.all(written.map((key) => deleteObject(storage, key).catch(() => {})));
+  let kept = false;
+  try {
+    await writeObject(storage, objectKey, image.buffer, image.contentType);
+    written.push(objectKey);
+    await writeObject(storage, thumbKey, image.thumb, "image/webp");
+    written.push(thumbKey);
+    const provenance: AssetProvenance = { ...(source.provenance ?? emptyProvenance(row)), printReady: result.printReady };
+    kept = await db.transaction(async (tx) => {
+      const [done] = await tx
+        .update(generations)
+        .set({ status: "succeeded", step: row.totalSteps, preview: null, provider: result.printReady.provider, modelName: result.printReady.network, modelHash: result.printReady.networkHash, durationMs: result.printReady.durationMs, finishedAt: sql`now()` })
+        .where(and(eq(generations.id, row.id), eq(generations.runId, row.runId), eq(generations.status, "running")))
+        .returning({ id: generations.id });
+      if (!done) return false;
+      await tx.insert(assets).values({
+        id,
+        canvasId: row.canvasId,
+        uploadedBy: row.requestedBy,
+        status: "ready",
+        fileName: `${source.fileName.replace(/\.[a-z]+$/i, "")} (print-ready).${image.ext}`,
+        contentType: image.contentType,
+        declaredSize: image.buffer.byteLength,
+        byteSize: image.buffer.byteLength,
+        width: image.width,
+        height: image.height,
+        objectKey,
+        thumbKey,
+        generationId: row.id,
+        generationIndex: 0,
+        provenance,
+      });
+      if (row.targetShapeId) {
+        await replaceImageSource(tx, row.canvasId, { shapeId: row.targetShapeId, fromSrc: assetUrl(source.id), toSrc: assetUrl(id), scale: result.printReady.scale, provenance });
+      }
+      await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id: row.id, kind: "status" })}`);
+      return true;
+    });
+  } catch (e) {
+    await dropWritten();
+    throw e;
+  }
+  if (!kept) await dropWritten();
+  return kept;
+}
+
+/** An uploaded image has no generation provenance; the print-ready record still needs a frame. */
+function emptyProvenance(row: GenerationRow): AssetProvenance {
+  return { generationId: row.id, prompt: "", negativePrompt: "", seed: 0, steps: 0, guidance: 0, scheduler: "", width: 0, height: 0, model: "", modelHash: "", provider: "", durationMs: 0 };
+}
