@@ -12,6 +12,7 @@ export const RECIPE_PACKAGES: Record<string, string> = {
   "python3-onnx": `${PY}/onnx`,
   "python3-fonttools": `${PY}/fontTools`,
   "python3-pil": `${PY}/PIL`,
+  "python3-cairosvg": `${PY}/cairosvg`,
   "fonts-noto-color-emoji": "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
   "unicode-cldr-core": "/usr/share/unicode/cldr/common/annotations/en.xml",
   "unicode-data": "/usr/share/unicode/emoji/emoji-test.txt",

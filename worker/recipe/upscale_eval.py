@@ -17,14 +17,18 @@ def psnr(a, b):
     return 10 * np.log10(1.0 / max(mse, 1e-12))
 
 
+def luma(rgb):
+    return rgb[..., 0] * 0.299 + rgb[..., 1] * 0.587 + rgb[..., 2] * 0.114
+
+
 def ssim(a, b):
-    """Mean SSIM over RGB, Gaussian window σ 1.5 (Wang et al. 2004), images [h, w, 3] in [0, 1]."""
-    x = torch.from_numpy(np.ascontiguousarray(a)).permute(2, 0, 1)[None].float()
-    y = torch.from_numpy(np.ascontiguousarray(b)).permute(2, 0, 1)[None].float()
+    """SSIM of luma (Y), Gaussian window σ 1.5 (Wang et al. 2004), images [h, w, 3] in [0, 1]."""
+    x = torch.from_numpy(np.ascontiguousarray(luma(a)))[None, None].float()
+    y = torch.from_numpy(np.ascontiguousarray(luma(b)))[None, None].float()
     k = torch.exp(-torch.arange(-5, 6, dtype=torch.float32) ** 2 / 4.5)
     k = (k / k.sum())
-    w = (k[:, None] * k[None, :]).view(1, 1, 11, 11).repeat(3, 1, 1, 1)
-    blur = lambda t: F.conv2d(t, w, groups=3)  # noqa: E731
+    w = (k[:, None] * k[None, :]).view(1, 1, 11, 11)
+    blur = lambda t: F.conv2d(t, w)  # noqa: E731
     mx, my = blur(x), blur(y)
     vx, vy, cxy = blur(x * x) - mx ** 2, blur(y * y) - my ** 2, blur(x * y) - mx * my
     c1, c2 = 0.01 ** 2, 0.03 ** 2

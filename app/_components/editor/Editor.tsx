@@ -24,6 +24,7 @@ import { makeShape, type Shape } from "./store/shapeTypes";
 import { useShapes } from "./store/useShapes";
 import { TextEditOverlay } from "./TextEditOverlay";
 import { Toolbar } from "./Toolbar";
+import { CHECKERED } from "./images/checkerboard";
 import { useImageUpload } from "./images/useImageUpload";
 import { initials } from "../ui/initials";
 import { createTools, type ToolContext, type ToolId } from "./tools";
@@ -158,8 +159,12 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, me, status }: S
     const cam = view.current;
     const others = sel.length ? layer.find((n: Konva.Node) => n.isVisible() && (n.name() === "artboard" || (!!n.id() && !chosen.has(n.id())))) : [];
     for (const n of others) n.hide();
+    // The checkerboard behind transparent images is for the screen, not the file.
+    const checkered = layer.find((n: Konva.Node) => n.getAttr(CHECKERED) === true) as Konva.Shape[];
+    for (const n of checkered) n.fillEnabled(false);
     const url = layer.toDataURL({ x: cam.x + box.x * cam.scale, y: cam.y + box.y * cam.scale, width: box.width * cam.scale, height: box.height * cam.scale, pixelRatio: pixelRatio / cam.scale });
     for (const n of others) n.show();
+    for (const n of checkered) n.fillEnabled(true);
     const a = document.createElement("a");
     a.href = url;
     a.download = `${canvasName.replace(/[^\p{L}\p{N} _-]+/gu, "").trim() || "canvas"}${sel.length ? "-selection" : ""}@${pixelRatio}x.png`;
@@ -272,7 +277,7 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, me, status }: S
           <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={6}>
             {selected.length > 1 ? t("editor.panel.selected", { count: selected.length }) : selected[0]?.name ?? t("editor.panel.design")}
           </Text>
-          <PropertiesPanel canvas={canvas} selected={selected} readOnly={readOnly} onReuse={reuseSettings} />
+          <PropertiesPanel canvasId={canvasId} canvas={canvas} selected={selected} readOnly={readOnly} onReuse={reuseSettings} />
         </Box>
         <Tabs defaultValue="layers" style={{ minHeight: 0, display: "grid", gridTemplateRows: "auto 1fr" }}>
           <Tabs.List>

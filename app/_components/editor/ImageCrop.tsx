@@ -1,23 +1,18 @@
 "use client";
 
 import { RangeSlider, Stack, Text } from "@mantine/core";
-import { useEffect, useState } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { updateShapes, type CanvasDocument } from "./store/canvasDocument";
+import { useLoadedImage } from "./images/useLoadedImage";
 import { cropPatch } from "./store/imageCrop";
 import type { Shape } from "./store/shapeTypes";
 
 /** Crops an image by the share of its source kept horizontally and vertically. */
 export function ImageCrop({ canvas, shape, readOnly }: { canvas: CanvasDocument; shape: Shape; readOnly: boolean }) {
   const { t } = useI18n();
-  const [natural, setNatural] = useState<{ w: number; h: number } | null>(null);
-  useEffect(() => {
-    if (!shape.src) return;
-    const img = new window.Image();
-    img.onload = () => setNatural({ w: img.naturalWidth, h: img.naturalHeight });
-    img.src = shape.src;
-  }, [shape.src]);
-  if (!natural) return null;
+  const loaded = useLoadedImage(shape.src);
+  if (!loaded) return null;
+  const natural = { w: loaded.image.naturalWidth, h: loaded.image.naturalHeight };
   const crop = shape.crop ?? { x: 0, y: 0, width: natural.w, height: natural.h };
   const apply = (axis: "x" | "y", range: [number, number]) => updateShapes(canvas, [shape.id], cropPatch(shape, natural, axis, range));
   const pct = (v: number, size: number) => Math.round((v / size) * 100);

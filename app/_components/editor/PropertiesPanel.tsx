@@ -6,6 +6,8 @@ import { memo } from "react";
 import type { EditorMessageKey } from "../../_i18n/editor.en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { ImageCrop } from "./ImageCrop";
+import { MakePrintReady } from "./images/MakePrintReady";
+import { useLoadedImage } from "./images/useLoadedImage";
 import { parseProvenance } from "../generate/generatedImage";
 import { ProvenanceInspector } from "./ProvenanceInspector";
 import { TextStyleControls } from "./TextStyleControls";
@@ -22,9 +24,9 @@ const ARRANGE: [ZMove, EditorMessageKey, typeof IconArrowUp][] = [
 const SWATCHES = ["#212529", "#ffffff", "#7950f2", "#e64980", "#f03e3e", "#fd7e14", "#fab005", "#40c057", "#12b886", "#228be6"];
 
 /** Style of the selection; a change applies to every selected shape in one undoable step. */
-type Props = { canvas: CanvasDocument; selected: Shape[]; readOnly: boolean; onReuse?: (p: ImageProvenance) => void };
+type Props = { canvasId: string; canvas: CanvasDocument; selected: Shape[]; readOnly: boolean; onReuse?: (p: ImageProvenance) => void };
 
-export const PropertiesPanel = memo(function PropertiesPanel({ canvas, selected, readOnly, onReuse }: Props) {
+export const PropertiesPanel = memo(function PropertiesPanel({ canvasId, canvas, selected, readOnly, onReuse }: Props) {
   const { t } = useI18n();
   const first = selected[0];
   if (!first) {
@@ -45,6 +47,7 @@ export const PropertiesPanel = memo(function PropertiesPanel({ canvas, selected,
       <NumberInput size="xs" label={t("editor.props.strokeWidth")} min={0} max={100} value={first.strokeWidth} disabled={readOnly} onChange={(v) => typeof v === "number" && set({ strokeWidth: v })} />
       {first.type === "text" && <TextStyleControls shape={first} readOnly={readOnly} set={set} />}
       {first.type === "image" && selected.length === 1 && <ImageCrop canvas={canvas} shape={first} readOnly={readOnly} />}
+      {first.type === "image" && selected.length === 1 && !readOnly && <PrintReadyControl canvasId={canvasId} shape={first} />}
       {provenance && selected.length === 1 && <ProvenanceInspector provenance={provenance} onReuse={readOnly ? undefined : onReuse} />}
       <div>
         <Text size="xs" fw={500} mb={4}>
@@ -66,3 +69,9 @@ export const PropertiesPanel = memo(function PropertiesPanel({ canvas, selected,
     </Stack>
   );
 });
+
+function PrintReadyControl({ canvasId, shape }: { canvasId: string; shape: Shape }) {
+  const loaded = useLoadedImage(shape.src);
+  if (!loaded) return null;
+  return <MakePrintReady canvasId={canvasId} shape={shape} naturalWidth={loaded.image.naturalWidth} naturalHeight={loaded.image.naturalHeight} />;
+}

@@ -17,6 +17,9 @@ export function ProvenanceInspector({ provenance: p, onReuse }: { provenance: Im
     [t("generate.provenance.model"), p.modelHash ? `${p.model} (${p.modelHash.slice(0, 8)})` : p.model],
     [t("generate.provenance.device"), p.provider],
     [t("generate.provenance.time"), `${(p.durationMs / 1000).toFixed(2)} s`],
+    ...(p.printReady
+      ? ([[t("generate.provenance.printReady"), `${p.printReady.network} (${p.printReady.networkHash.slice(0, 8)}) ×${p.printReady.scale}, ${(p.printReady.durationMs / 1000).toFixed(2)} s`]] as [string, string][])
+      : []),
   ];
   return (
     <Stack gap={6} data-testid="provenance">

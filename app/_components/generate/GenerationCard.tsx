@@ -9,7 +9,7 @@ import { GENERATED_IMAGE_MIME, payloadOf, type Generation, type GenerationImage 
 
 const STATUS_COLOR: Record<Generation["status"], string> = { queued: "gray", running: "violet", succeeded: "teal", failed: "red", canceled: "gray" };
 
-const FAILURES = ["modelUnavailable", "failed", "workerLost"] as const;
+const FAILURES = ["modelUnavailable", "failed", "workerLost", "sourceGone"] as const;
 const isFailureCode = (e: string): e is (typeof FAILURES)[number] => (FAILURES as readonly string[]).includes(e);
 
 function seconds(ms: number): string {
@@ -44,7 +44,14 @@ export const GenerationCard = memo(function GenerationCard({ generation: g, busy
           {g.status === "queued" && g.position ? t("generate.position", { position: g.position }) : t(`generate.status.${g.status}`)}
         </Badge>
       </Group>
-      <Text size="sm" lineClamp={2} title={g.prompt} mb={6}>{g.prompt}</Text>
+      <Group gap={6} wrap="nowrap" mb={6} align="flex-start">
+        {g.upscale && (
+          <Tooltip label={t("generate.printReadyBadgeHint", { width: g.kind === "printReady" ? g.width : g.width * 16, height: g.kind === "printReady" ? g.height : g.height * 16 })}>
+            <Badge size="xs" variant="outline" color="teal" style={{ flex: "none" }} data-testid="print-ready-badge">{t(g.kind === "printReady" ? "generate.kind.printReady" : "generate.printReadyBadge")}</Badge>
+          </Tooltip>
+        )}
+        <Text size="sm" lineClamp={2} title={g.prompt}>{g.prompt}</Text>
+      </Group>
 
       {g.status === "running" && (
         <Group gap="sm" wrap="nowrap" align="center" mb={6}>
@@ -53,7 +60,7 @@ export const GenerationCard = memo(function GenerationCard({ generation: g, busy
           </Box>
           <Stack gap={4} style={{ flex: 1 }}>
             <Progress value={g.progress * 100} size="md" radius="xl" animated striped transitionDuration={150} data-testid="generation-progress" />
-            <Text size="xs" c="dimmed" data-testid="generation-step">{t("generate.step", { step: g.step, total: g.totalSteps })}</Text>
+            <Text size="xs" c="dimmed" data-testid="generation-step">{t(g.kind === "printReady" ? "generate.tile" : "generate.step", { step: g.step, total: g.totalSteps })}</Text>
           </Stack>
         </Group>
       )}
@@ -91,7 +98,7 @@ export const GenerationCard = memo(function GenerationCard({ generation: g, busy
         <Text size="xs" c="dimmed" truncate>
           {g.status === "succeeded" && g.durationMs != null && t("generate.took", { seconds: seconds(g.durationMs), provider: g.provider ?? "?" })}
           {g.status === "running" && waited != null && t("generate.waited", { seconds: seconds(waited) }) + (firstStep != null ? ` · ${t("generate.firstStep", { seconds: seconds(firstStep) })}` : "")}
-          {g.status === "queued" && `${g.width}×${g.height} · ${t("generate.stepsShort", { steps: g.steps })}`}
+          {g.status === "queued" && (g.kind === "printReady" ? `${g.width}×${g.height}` : `${g.width}×${g.height} · ${t("generate.stepsShort", { steps: g.steps })}`)}
         </Text>
         <Group gap={4} wrap="nowrap">
           {canChange && (g.status === "queued" || g.status === "running") && (
@@ -100,7 +107,7 @@ export const GenerationCard = memo(function GenerationCard({ generation: g, busy
           {canChange && (g.status === "failed" || g.status === "canceled") && (
             <Button size="compact-xs" variant="subtle" leftSection={<IconRefresh size={12} />} loading={busy} onClick={() => onRetry(g.id)}>{t("generate.retry")}</Button>
           )}
-          {canPlace && (g.status === "succeeded" || g.status === "failed" || g.status === "canceled") && (
+          {canPlace && g.kind === "generate" && (g.status === "succeeded" || g.status === "failed" || g.status === "canceled") && (
             <Button size="compact-xs" variant="subtle" color="gray" leftSection={<IconRepeat size={12} />} onClick={() => onReuse(g)}>{t("generate.reuse")}</Button>
           )}
         </Group>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Accordion, ActionIcon, Button, Group, NumberInput, SegmentedControl, Select, Slider, Stack, Text, Textarea, Tooltip } from "@mantine/core";
+import { Accordion, ActionIcon, Button, Group, NumberInput, SegmentedControl, Select, Slider, Stack, Switch, Text, Textarea, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconDice5, IconSparkles } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
@@ -20,6 +20,8 @@ type FormState = {
   size: string;
   count: number;
   scheduler: string;
+  /** Each image made print-ready: 16× larger with its background cut out. */
+  upscale: boolean;
 };
 
 const SCHEDULER_LABELS: Record<string, string> = { ddim: "DDIM", euler_a: "Euler ancestral", lcm: "LCM" };
@@ -37,7 +39,7 @@ function sizes(model: ModelOptions): string[] {
 }
 
 function defaults(model: ModelOptions): FormState {
-  return { prompt: "", negativePrompt: "", steps: model.defaults.steps, guidance: model.defaults.guidance, seed: "", size: `${model.width}×${model.height}`, count: 1, scheduler: model.defaults.scheduler };
+  return { prompt: "", negativePrompt: "", steps: model.defaults.steps, guidance: model.defaults.guidance, seed: "", size: `${model.width}×${model.height}`, count: 1, scheduler: model.defaults.scheduler, upscale: false };
 }
 
 /** Prompt first, the rest folded away; ⌘/Ctrl+Enter generates. `reuse` fills it from an earlier image. */
@@ -72,6 +74,7 @@ export function GenerationForm({ canvasId, model, reuse }: { canvasId: string; m
         height,
         count: form.count,
         scheduler: form.scheduler as "ddim",
+        upscale: form.upscale || undefined,
       },
       { onError: (e) => notifications.show({ color: "red", title: t("generate.failedToQueue"), message: errorMessage(e, t) }) },
     );
@@ -146,6 +149,14 @@ export function GenerationForm({ canvasId, model, reuse }: { canvasId: string; m
           </Accordion.Panel>
         </Accordion.Item>
       </Accordion>
+      <Switch
+        size="sm"
+        label={t("generate.printReady")}
+        description={t("generate.printReadyHint", { width: Number(form.size.split("×")[0]) * 16, height: Number(form.size.split("×")[1]) * 16 })}
+        checked={form.upscale}
+        onChange={(e) => set({ upscale: e.currentTarget.checked })}
+        data-testid="print-ready-switch"
+      />
       <Button type="submit" leftSection={<IconSparkles size={16} />} loading={create.isPending} disabled={!form.prompt.trim()} data-testid="generate-button">
         {t("generate.submit")}
       </Button>

@@ -52,6 +52,19 @@ const provenanceSchema = z.object({
   modelHash: text(64),
   provider: text(20),
   durationMs: z.number().nonnegative(),
+  printReady: z
+    .object({
+      sourceAssetId: text(64).optional(),
+      network: text(200),
+      networkHash: text(64),
+      scale: z.number().int().positive().max(64),
+      cutout: z.literal(true),
+      sourceWidth: side,
+      sourceHeight: side,
+      provider: text(20),
+      durationMs: z.number().nonnegative(),
+    })
+    .optional(),
 });
 
 const payloadSchema = z.object({

@@ -5,6 +5,8 @@ import { memo, useEffect, useState } from "react";
 import { Arrow, Ellipse, Image as KonvaImage, Line, Rect, Text } from "react-konva";
 import type { Shape } from "../store/shapeTypes";
 import { fontStack } from "../fonts";
+import { CHECKERED, checkerboardTile } from "../images/checkerboard";
+import { useLoadedImage } from "../images/useLoadedImage";
 
 type Props = {
   shape: Shape;
@@ -74,31 +76,20 @@ export const ShapeNode = memo(function ShapeNode({ shape: s, draggable, editingT
 });
 
 function ImageShape({ shape: s, common }: { shape: Shape; common: Record<string, unknown> }) {
-  const image = useLoadedImage(s.src);
+  const loaded = useLoadedImage(s.src);
+  const checkered = !!loaded?.transparent;
   return (
     <KonvaImage
       {...common}
-      image={image ?? undefined}
+      image={loaded?.image}
       width={s.width}
       height={s.height}
       crop={s.crop ?? undefined}
-      fill={image ? undefined : "#f1f3f5"}
+      fill={loaded ? undefined : "#f1f3f5"}
+      fillPatternImage={checkered ? (checkerboardTile() as unknown as HTMLImageElement) : undefined}
+      {...{ [CHECKERED]: checkered }}
       stroke={s.strokeWidth > 0 ? s.stroke : undefined}
       strokeWidth={s.strokeWidth}
     />
   );
-}
-
-function useLoadedImage(src: string | undefined): HTMLImageElement | null {
-  const [image, setImage] = useState<HTMLImageElement | null>(null);
-  useEffect(() => {
-    if (!src) return;
-    const img = new window.Image();
-    img.onload = () => setImage(img);
-    img.src = src;
-    return () => {
-      img.onload = null;
-    };
-  }, [src]);
-  return image;
 }

@@ -1,0 +1,63 @@
+"use client";
+
+import { Alert, Button, Text } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconCircleCheck, IconWand } from "@tabler/icons-react";
+import { useMutation } from "@tanstack/react-query";
+import { useI18n } from "../../../_i18n/I18nProvider";
+import { useTRPC } from "../../../_lib/trpc";
+import type { Shape } from "../store/shapeTypes";
+
+const ASSET_SRC = /^\/api\/assets\/([0-9a-f-]{36})$/;
+/** What the print-ready network takes: larger images already print as they are. */
+const MAX_SOURCE_SIDE = 256;
+
+export function assetIdOf(src: string | undefined): string | null {
+  return ASSET_SRC.exec(src ?? "")?.[1] ?? null;
+}
+
+/**
+ * "Make print-ready" for one image object: queues the print-ready network on the canvas's shared
+ * queue; when it is done the object shows the new image for everyone, in the same place and size.
+ */
+export function MakePrintReady({ canvasId, shape, naturalWidth, naturalHeight }: { canvasId: string; shape: Shape; naturalWidth: number; naturalHeight: number }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const request = useMutation(trpc.generation.makePrintReady.mutationOptions());
+  const assetId = assetIdOf(shape.src);
+  const printReady = (shape.provenance as { printReady?: { scale: number } } | undefined)?.printReady;
+  if (printReady) {
+    return (
+      <Alert variant="light" color="teal" p={8} icon={<IconCircleCheck size={16} />} data-testid="print-ready-done">
+        <Text size="xs">{t("editor.printReady.done", { width: naturalWidth, height: naturalHeight })}</Text>
+      </Alert>
+    );
+  }
+  if (!assetId || !naturalWidth || Math.max(naturalWidth, naturalHeight) > MAX_SOURCE_SIDE) return null;
+  return (
+    <div>
+      <Button
+        size="xs"
+        fullWidth
+        variant="light"
+        color="teal"
+        leftSection={<IconWand size={14} />}
+        loading={request.isPending}
+        disabled={request.isSuccess}
+        onClick={() =>
+          request.mutate(
+            { canvasId, assetId, shapeId: shape.id },
+            {
+              onSuccess: () => notifications.show({ color: "teal", title: t("editor.printReady.queued"), message: t("editor.printReady.queuedHint") }),
+              onError: (e) => notifications.show({ color: "red", title: t("editor.printReady.failed"), message: e.message }),
+            },
+          )
+        }
+        data-testid="make-print-ready"
+      >
+        {t("editor.printReady.action")}
+      </Button>
+      <Text size="xs" c="dimmed" mt={4}>{t("editor.printReady.hint", { width: naturalWidth, height: naturalHeight, outWidth: naturalWidth * 16, outHeight: naturalHeight * 16 })}</Text>
+    </div>
+  );
+}
