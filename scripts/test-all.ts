@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { missingRecipePrerequisites } from "../worker/recipe/prerequisites";
+import { summarisePlaywright, summariseVitest, type PlaywrightReport, type SuiteSummary, type VitestReport } from "./testReport";
 
 /**
  * `npm test`: a production build, then every unit and integration test (vitest, real embedded
@@ -16,8 +17,6 @@ fs.rmSync(path.join(root, "test-results"), { recursive: true, force: true });
 fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
 fs.mkdirSync(path.join(root, "e2e", "screenshots"), { recursive: true });
 
-let passed = 0;
-let failed = 0;
 
 /** Installs Debian packages a fresh machine lacks, when this is Debian and we are root; the tests that need them say what is missing. */
 function aptInstall(packages: string[], why: string): void {
@@ -32,39 +31,34 @@ aptInstall(missingRecipePrerequisites(), "for the model recipe's test");
 
 console.log("\n== build ==");
 const buildStatus = run(bin("next"), ["build"]);
-if (buildStatus !== 0) failed += 1;
+
+const suites: SuiteSummary[] = [];
 
 console.log("\n== unit and integration (vitest) ==");
-run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"]);
-type VitestReport = {
-  numPassedTests: number;
-  numFailedTests: number;
-  testResults: { status: string; assertionResults: { status: string }[] }[];
-};
-const unit = readJson<VitestReport>("test-results/unit.json");
-if (unit) {
-  passed += unit.numPassedTests;
-  // A file that fails before its tests run (a setup error) counts as one failure.
-  const brokenFiles = unit.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed")).length;
-  failed += unit.numFailedTests + brokenFiles;
-} else failed += 1;
+const vitestExit = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"]);
+suites.push(summariseVitest(readJson<VitestReport>("test-results/unit.json"), vitestExit));
 
 console.log("\n== end to end (Playwright, Chromium) ==");
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!fs.existsSync(chromium)) aptInstall(["chromium"], "for the end-to-end tests");
 if (!fs.existsSync(chromium)) {
-  console.error(`Chromium not found at ${chromium}: install Debian's chromium package (.ci/run does).`);
-  failed += 1;
+  suites.push({ name: "playwright", passed: 0, failed: 1, skipped: 0, problems: [`Chromium not found at ${chromium}: install Debian's chromium package (.ci/run does)`] });
 } else if (buildStatus === 0) {
-  run(bin("playwright"), ["test"]);
-  const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>("test-results/e2e.json");
-  if (e2e) {
-    passed += e2e.stats.expected + e2e.stats.flaky;
-    failed += e2e.stats.unexpected;
-  } else failed += 1;
+  const playwrightExit = run(bin("playwright"), ["test"]);
+  suites.push(summarisePlaywright(readJson<PlaywrightReport>("test-results/e2e.json"), playwrightExit));
+} else {
+  suites.push({ name: "playwright", passed: 0, failed: 1, skipped: 0, problems: ["not run: the build failed"] });
 }
 
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log("");
+if (buildStatus !== 0) console.log("build: FAILED");
+for (const s of suites) {
+  console.log(`${s.name}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`);
+  for (const p of s.problems) console.log(`  ${s.name}: ${p}`);
+}
+const passed = suites.reduce((n, s) => n + s.passed, 0);
+const failed = suites.reduce((n, s) => n + s.failed, 0) + (buildStatus !== 0 ? 1 : 0);
+console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
 
 function readJson<T>(rel: string): T | null {
