@@ -300,6 +300,7 @@ function EditorSurface({ canvasId, canvas, provider, canvasName, me, status }: S
         pos="relative"
         style={{ overflow: "hidden", backgroundColor: "var(--mantine-color-gray-1)", minWidth: 0 }}
         data-testid="editor-stage"
+        data-camera={`${Math.round(camera.x)} ${Math.round(camera.y)} ${camera.scale.toFixed(3)}`}
         onDragOver={(e) => e.preventDefault()}
         onDrop={onDrop}
       >

@@ -61,8 +61,10 @@ async function objectExists(key: string): Promise<boolean> {
   try {
     await storage.s3.send(new HeadObjectCommand({ Bucket: storage.bucket, Key: key }));
     return true;
-  } catch {
-    return false;
+  } catch (e) {
+    // Only "not found" means absent; an outage or a denied request must not pass as "deleted".
+    if ((e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
+    throw e;
   }
 }
 
