@@ -1,30 +1,21 @@
+import { SHAPE_UTILS } from "../shapes/shapeUtils";
 import type { Shape } from "./shapeTypes";
 
 export type Box = { x: number; y: number; width: number; height: number };
 export type Camera = { x: number; y: number; scale: number };
 
-/** The axis-aligned box a shape covers (rotation included). */
+/** The axis-aligned box a shape covers (rotation included), by its type's geometry. */
 export function shapeBox(s: Shape): Box {
-  if (s.points && (s.type === "line" || s.type === "arrow" || s.type === "draw")) {
-    const xs = s.points.filter((_, i) => i % 2 === 0);
-    const ys = s.points.filter((_, i) => i % 2 === 1);
-    const pad = s.strokeWidth / 2;
-    return { x: s.x + Math.min(...xs) - pad, y: s.y + Math.min(...ys) - pad, width: Math.max(...xs) - Math.min(...xs) + 2 * pad, height: Math.max(...ys) - Math.min(...ys) + 2 * pad };
+  return SHAPE_UTILS[s.type].bounds(s);
+}
+
+/** The topmost visible, unlocked shape under a canvas point, as the shapes' own geometry says. */
+export function shapeAt(shapes: Shape[], p: { x: number; y: number }, tolerance: number): Shape | undefined {
+  for (let i = shapes.length - 1; i >= 0; i--) {
+    const s = shapes[i]!;
+    if (!s.hidden && !s.locked && SHAPE_UTILS[s.type].hitTest(s, p, tolerance)) return s;
   }
-  const w = s.width;
-  const h = s.height;
-  if (!s.rotation) return s.type === "ellipse" ? { x: s.x - w / 2, y: s.y - h / 2, width: w, height: h } : { x: s.x, y: s.y, width: w, height: h };
-  const r = (s.rotation * Math.PI) / 180;
-  const [ox, oy] = s.type === "ellipse" ? [-w / 2, -h / 2] : [0, 0];
-  const corners = [
-    [ox, oy],
-    [ox + w, oy],
-    [ox, oy + h],
-    [ox + w, oy + h],
-  ].map(([cx, cy]) => [s.x + cx! * Math.cos(r) - cy! * Math.sin(r), s.y + cx! * Math.sin(r) + cy! * Math.cos(r)]);
-  const xs = corners.map((c) => c[0]!);
-  const ys = corners.map((c) => c[1]!);
-  return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+  return undefined;
 }
 
 export function unionBox(boxes: Box[]): Box | null {
@@ -52,8 +43,15 @@ export function fitCamera(box: Box, viewport: { width: number; height: number },
   return { scale, x: viewport.width / 2 - (box.x + box.width / 2) * scale, y: viewport.height / 2 - (box.y + box.height / 2) * scale };
 }
 
+/** The closest and farthest the camera goes: every zoom (wheel, pinch, buttons) is clamped here. */
+export const ZOOM_LIMITS = { min: 0.05, max: 16 } as const;
+
+export function clampScale(scale: number): number {
+  return Math.min(ZOOM_LIMITS.max, Math.max(ZOOM_LIMITS.min, scale));
+}
+
 export function zoomAt(cam: Camera, screen: { x: number; y: number }, factor: number): Camera {
-  const scale = Math.min(16, Math.max(0.05, cam.scale * factor));
+  const scale = clampScale(cam.scale * factor);
   const world = screenToWorld(cam, screen);
   return { scale, x: screen.x - world.x * scale, y: screen.y - world.y * scale };
 }

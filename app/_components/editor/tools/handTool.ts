@@ -11,7 +11,7 @@ export class HandTool implements Tool {
   move(ctx: ToolContext, p: PointerInfo): void {
     if (!this.last) return;
     const cam = ctx.camera();
-    ctx.setCamera({ ...cam, x: cam.x + p.screen.x - this.last.x, y: cam.y + p.screen.y - this.last.y });
+    ctx.moveCamera({ ...cam, x: cam.x + p.screen.x - this.last.x, y: cam.y + p.screen.y - this.last.y });
     this.last = p.screen;
   }
 

@@ -1,4 +1,4 @@
-import { intersects, normalizeBox, shapeBox } from "../store/geometry";
+import { intersects, normalizeBox, shapeAt, shapeBox } from "../store/geometry";
 import type { PointerInfo, Point, Tool, ToolContext } from "./tool";
 
 /** idle → (on empty canvas) marquee → idle. Moving shapes is Konva's drag, handled by the stage. */
@@ -10,7 +10,8 @@ export class SelectTool implements Tool {
   down(ctx: ToolContext, p: PointerInfo): void {
     ctx.checkpoint();
     // A locked shape is picked only from the layers panel: on the canvas it is like empty space.
-    const shape = p.targetId ? ctx.shapes().find((s) => s.id === p.targetId && !s.locked) : undefined;
+    // Konva's hit canvas is not redrawn while the view moves: the shapes' own geometry answers then.
+    const shape = p.targetId ? ctx.shapes().find((s) => s.id === p.targetId && !s.locked) : shapeAt(ctx.shapes(), p.world, 4 / ctx.camera().scale);
     if (shape) {
       const sel = ctx.selection();
       const ids = shape.groupId ? ctx.shapes().filter((s) => s.groupId === shape.groupId).map((s) => s.id) : [shape.id];

@@ -6,7 +6,7 @@ export type ToolId = "select" | "hand" | "rect" | "ellipse" | "text" | "line" | 
 export type Point = { x: number; y: number };
 export type PointerInfo = { world: Point; screen: Point; shift: boolean; targetId: string | null };
 
-/** What a tool may read and do; the editor implements it, tools never touch React. */
+/** What a tool may read and do; the editor store implements it, tools never touch React or the DOM. */
 export interface ToolContext {
   canvas: CanvasDocument;
   shapes(): Shape[];
@@ -19,8 +19,10 @@ export interface ToolContext {
   startTextEdit(target: string | Shape): void;
   /** Ends the current undo step, so that each gesture undoes on its own. */
   checkpoint(): void;
+  /** The live camera. */
   camera(): Camera;
-  setCamera(camera: Camera): void;
+  /** Moves the live camera during a gesture; it comes to rest by itself. */
+  moveCamera(camera: Camera): void;
 }
 
 export interface Tool {

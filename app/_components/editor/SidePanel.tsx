@@ -1,0 +1,36 @@
+"use client";
+
+import { Box, Tabs, Text } from "@mantine/core";
+import { useMemo } from "react";
+import { useI18n } from "../../_i18n/I18nProvider";
+import { LayersPanel } from "./LayersPanel";
+import { PropertiesPanel } from "./PropertiesPanel";
+import type { ImageProvenance } from "./store/shapeTypes";
+import { useEditor, useEditorStore } from "./store/useEditor";
+
+/** The selection's properties above the layers list. */
+export function SidePanel({ canvasId, onReuse }: { canvasId: string; onReuse: (p: ImageProvenance) => void }) {
+  const { t } = useI18n();
+  const store = useEditorStore();
+  const shapes = useEditor((s) => s.shapes);
+  const selection = useEditor((s) => s.selection);
+  const selected = useMemo(() => shapes.filter((s) => selection.has(s.id)), [shapes, selection]);
+  return (
+    <Box bg="white" h="100%" style={{ borderLeft: "1px solid var(--mantine-color-gray-2)", minHeight: 0, display: "grid", gridTemplateRows: "auto 1fr" }}>
+      <Box p="sm" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
+        <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={6}>
+          {selected.length > 1 ? t("editor.panel.selected", { count: selected.length }) : selected[0]?.name ?? t("editor.panel.design")}
+        </Text>
+        <PropertiesPanel canvasId={canvasId} canvas={store.canvas} selected={selected} readOnly={store.readOnly} onReuse={onReuse} />
+      </Box>
+      <Tabs defaultValue="layers" style={{ minHeight: 0, display: "grid", gridTemplateRows: "auto 1fr" }}>
+        <Tabs.List>
+          <Tabs.Tab value="layers">{t("editor.panel.layers")}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="layers" style={{ minHeight: 0 }}>
+          <LayersPanel canvas={store.canvas} shapes={shapes} selection={selection as Set<string>} select={store.select} readOnly={store.readOnly} />
+        </Tabs.Panel>
+      </Tabs>
+    </Box>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import { Box, Button, Group, Tooltip } from "@mantine/core";
+import { IconKeyboard, IconLayoutSidebarRight, IconSparkles } from "@tabler/icons-react";
+import { useEffect, useMemo, useRef } from "react";
+import { useI18n } from "../../_i18n/I18nProvider";
+import { readPayload } from "../generate/generatedImage";
+import { ConnectionBadge } from "./chrome/ConnectionBadge";
+import { ExportMenu } from "./chrome/ExportMenu";
+import { PeerAvatars } from "./chrome/PeerAvatars";
+import { ZoomControls } from "./chrome/ZoomControls";
+import type { ConnectionStatus, PeerState } from "./collab/useCollaboration";
+import { placeImage } from "./images/placeImage";
+import { useImageUpload } from "./images/useImageUpload";
+import { EditorStage } from "./stage/EditorStage";
+import { useEditor, useEditorStore } from "./store/useEditor";
+import { TextEditOverlay } from "./TextEditOverlay";
+import { Toolbar } from "./Toolbar";
+import { createTools } from "./tools";
+import { useEditorKeys } from "./useEditorKeys";
+
+type Props = {
+  canvasId: string;
+  canvasName: string;
+  peers: PeerState[];
+  status: ConnectionStatus;
+  narrow: boolean;
+  showGenerate: boolean;
+  onToggleGenerate: () => void;
+  onTogglePanel: () => void;
+  onCursor: (p: { x: number; y: number } | null) => void;
+};
+
+/** The stage and what floats over it: tools, zoom, connection, people, help and export; drops land here. */
+export function StageArea({ canvasId, canvasName, peers, status, narrow, showGenerate, onToggleGenerate, onTogglePanel, onCursor }: Props) {
+  const { t } = useI18n();
+  const store = useEditorStore();
+  const tool = useEditor((s) => s.tool);
+  const camera = useEditor((s) => s.camera);
+  const editingText = useEditor((s) => s.editingText);
+  const host = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const tools = useMemo(createTools, []);
+  const uploadImages = useImageUpload(canvasId, store.canvas, store.select);
+  useEditorKeys(store, (files) => void uploadImages(files, store.viewportCentre()));
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([entry]) => store.setViewport({ width: entry!.contentRect.width, height: entry!.contentRect.height }));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [store]);
+
+  const onDrop = (e: React.DragEvent) => {
+    e.preventDefault();
+    if (store.readOnly) return;
+    const rect = host.current!.getBoundingClientRect();
+    const at = store.screenToWorld({ x: e.clientX - rect.left, y: e.clientY - rect.top });
+    const generated = readPayload(e.dataTransfer);
+    if (generated) placeImage(store, generated, at);
+    else void uploadImages([...e.dataTransfer.files], at);
+  };
+
+  return (
+    <Box
+      ref={host}
+      pos="relative"
+      style={{ overflow: "hidden", backgroundColor: "var(--mantine-color-gray-1)", minWidth: 0 }}
+      data-testid="editor-stage"
+      data-camera={`${Math.round(camera.x)} ${Math.round(camera.y)} ${camera.scale.toFixed(3)}`}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={onDrop}
+    >
+      <EditorStage tools={tools} peers={peers} onCursor={onCursor} canvasName={canvasName} />
+      {editingText && (
+        <TextEditOverlay key={editingText.shape.id} canvas={store.canvas} shape={editingText.shape} isNew={editingText.isNew} camera={camera} onDone={(id) => store.endTextEdit(id)} />
+      )}
+      <Toolbar tool={tool} setTool={store.setTool} readOnly={store.readOnly} onImage={() => fileInput.current?.click()} />
+      <input
+        ref={fileInput}
+        type="file"
+        accept="image/png,image/jpeg,image/webp"
+        multiple
+        hidden
+        data-testid="image-input"
+        onChange={(e) => {
+          void uploadImages([...(e.target.files ?? [])], store.viewportCentre());
+          e.target.value = "";
+        }}
+      />
+      <Group pos="absolute" bottom={12} left={12} gap={6}>
+        <ConnectionBadge status={status} />
+        <ZoomControls />
+      </Group>
+      <Group pos="absolute" top={12} left={12} gap={6}>
+        <Button
+          variant={showGenerate ? "light" : "default"}
+          size="compact-sm"
+          leftSection={narrow ? undefined : <IconSparkles size={14} />}
+          onClick={onToggleGenerate}
+          aria-pressed={showGenerate}
+          aria-label={t("generate.toggle")}
+          data-testid="toggle-generate"
+        >
+          {narrow ? <IconSparkles size={16} /> : t("generate.title")}
+        </Button>
+      </Group>
+      <Group pos="absolute" top={12} right={12} gap={6}>
+        <PeerAvatars peers={peers} />
+        {narrow && (
+          <Button variant="default" size="compact-sm" leftSection={<IconLayoutSidebarRight size={14} />} onClick={onTogglePanel}>
+            {t("editor.panel.layers")}
+          </Button>
+        )}
+        <Tooltip label={`${t("editor.action.help")} (?)`}>
+          <Button variant="default" size="compact-sm" onClick={() => store.setHelp(true)} aria-label={t("editor.action.help")}>
+            <IconKeyboard size={16} />
+          </Button>
+        </Tooltip>
+        <ExportMenu />
+      </Group>
+    </Box>
+  );
+}

@@ -1,0 +1,24 @@
+import { Image as KonvaImage } from "react-konva";
+import { CHECKERED, checkerboardTile } from "../../images/checkerboard";
+import { useLoadedImage } from "../../images/useLoadedImage";
+import type { ShapeViewProps } from "../shapeView";
+
+/** A grey box until it loads; a checkerboard behind it when it has transparent pixels. */
+export function ImageView({ shape: s, common }: ShapeViewProps) {
+  const loaded = useLoadedImage(s.src);
+  const checkered = !!loaded?.transparent;
+  return (
+    <KonvaImage
+      {...common}
+      image={loaded?.image}
+      width={s.width}
+      height={s.height}
+      crop={s.crop ?? undefined}
+      fill={loaded ? undefined : "#f1f3f5"}
+      fillPatternImage={checkered ? (checkerboardTile() as unknown as HTMLImageElement) : undefined}
+      {...{ [CHECKERED]: checkered }}
+      stroke={s.strokeWidth > 0 ? s.stroke : undefined}
+      strokeWidth={s.strokeWidth}
+    />
+  );
+}

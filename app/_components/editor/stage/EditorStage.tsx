@@ -1,0 +1,109 @@
+"use client";
+
+import type Konva from "konva";
+import { useEffect, useMemo, useRef } from "react";
+import { Group, Layer, Line, Rect, Stage } from "react-konva";
+import type { PeerState } from "../collab/useCollaboration";
+import { PresenceLayer } from "../PresenceLayer";
+import { ShapeNode } from "../shapes/ShapeNode";
+import { ARTBOARD } from "../store/editorStore";
+import { useEditor, useEditorStore } from "../store/useEditor";
+import type { Tool, ToolId } from "../tools";
+import { download, exportLayerPng } from "./exportPng";
+import { SelectionTransformer } from "./SelectionTransformer";
+import { useShapeDrag } from "./useShapeDrag";
+import { useStageInput } from "./useStageInput";
+import { useViewFollow } from "./useViewFollow";
+
+type Props = {
+  tools: Record<ToolId, Tool>;
+  peers: PeerState[];
+  onCursor: (p: { x: number; y: number } | null) => void;
+  canvasName: string;
+};
+
+/** The Konva stage: a view of the editor store. Input goes to gestures and tools; it draws state. */
+export function EditorStage({ tools, peers, onCursor, canvasName }: Props) {
+  const store = useEditorStore();
+  const shapes = useEditor((s) => s.shapes);
+  const camera = useEditor((s) => s.camera);
+  const viewport = useEditor((s) => s.viewport);
+  const toolId = useEditor((s) => s.tool);
+  const draft = useEditor((s) => s.draft);
+  const marquee = useEditor((s) => s.marquee);
+  const guides = useEditor((s) => s.guides);
+  const spacePan = useEditor((s) => s.spacePan);
+  const editingId = useEditor((s) => s.editingText?.shape.id ?? null);
+  const stageRef = useRef<Konva.Stage | null>(null);
+  const shapesLayer = useRef<Konva.Layer>(null);
+  const shapesGroup = useRef<Konva.Group>(null);
+
+  useViewFollow(store, stageRef, shapesLayer, shapesGroup);
+  const drag = useShapeDrag(store, stageRef);
+  const input = useStageInput(store, () => tools[store.getState().tool], drag.cancel, onCursor);
+
+  useEffect(() => {
+    store.setExporter((pixelRatio) => {
+      const layer = shapesLayer.current;
+      if (!layer) return;
+      const { shapes: all, selection } = store.getState();
+      download(exportLayerPng(layer, store.camera(), all, selection, pixelRatio), canvasName, selection.size > 0, pixelRatio);
+    });
+    return () => store.setExporter(null);
+  }, [store, canvasName]);
+
+  const onDblClick = useMemo(
+    () => (id: string) => {
+      const s = store.getState().shapes.find((x) => x.id === id);
+      if (!store.readOnly && s?.type === "text") store.startTextEdit(id);
+    },
+    [store],
+  );
+
+  // The same element list while only the camera changes, so React skips every shape at once.
+  const shapeNodes = useMemo(
+    () =>
+      shapes.map((s) => (
+        <ShapeNode
+          key={s.id}
+          shape={s}
+          draggable={!store.readOnly && !spacePan}
+          editingText={editingId === s.id}
+          onDragStart={drag.onDragStart}
+          onDragMove={drag.onDragMove}
+          onDragEnd={drag.onDragEnd}
+          onDblClick={onDblClick}
+        />
+      )),
+    [shapes, store, spacePan, editingId, drag, onDblClick],
+  );
+
+  const scale = camera.scale;
+  return (
+    <Stage
+      ref={stageRef}
+      width={viewport.width}
+      height={viewport.height}
+      x={camera.x}
+      y={camera.y}
+      scaleX={scale}
+      scaleY={scale}
+      {...input}
+      style={{ cursor: spacePan ? "grab" : tools[toolId].cursor, touchAction: "none" }}
+    >
+      <Layer ref={shapesLayer}>
+        <Rect name="artboard" {...ARTBOARD} fill="white" shadowColor="black" shadowOpacity={0.08} shadowBlur={30 / scale} shadowOffsetY={8 / scale} listening={false} />
+        <Group ref={shapesGroup}>{shapeNodes}</Group>
+        {draft && <ShapeNode shape={draft} draggable={false} editingText={false} />}
+      </Layer>
+      <Layer>
+        <SelectionTransformer stageRef={stageRef} />
+        {marquee && <Rect {...marquee} fill="rgba(121,80,242,0.08)" stroke="#7950f2" strokeWidth={1 / scale} listening={false} />}
+        {guides.map((g, i) => (
+          <Line key={i} points={g.axis === "x" ? [g.at, -1e5, g.at, 1e5] : [-1e5, g.at, 1e5, g.at]} stroke="#f03e3e" strokeWidth={1 / scale} listening={false} />
+        ))}
+        <PresenceLayer peers={peers} shapes={shapes} scale={scale} />
+      </Layer>
+    </Stage>
+  );
+}

@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import * as Y from "yjs";
+import { addShapes, canvasDocument, deleteShapes } from "./canvasDocument";
+import { ARTBOARD, EditorStore } from "./editorStore";
+import { makeShape } from "./shapeTypes";
+
+const stores: EditorStore[] = [];
+function editor(readOnly = false) {
+  const store = new EditorStore(canvasDocument(new Y.Doc()), readOnly);
+  stores.push(store);
+  return store;
+}
+afterEach(() => {
+  for (const s of stores.splice(0)) s.dispose();
+  vi.useRealTimers();
+});
+
+describe("EditorStore", () => {
+  it("follows the shared document, including a collaborator's edits, and tells subscribers", () => {
+    const store = editor();
+    const heard = vi.fn();
+    store.subscribe(heard);
+    const a = makeShape("rect", { x: 0, y: 0 });
+    addShapes(store.canvas, [a]);
+    expect(store.getState().shapes.map((s) => s.id)).toEqual([a.id]);
+    // A remote update (another Y.Doc) arrives as a plain transaction.
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(store.canvas.doc));
+    const b = makeShape("ellipse", { x: 5, y: 5 });
+    addShapes(canvasDocument(remote), [b]);
+    Y.applyUpdate(store.canvas.doc, Y.encodeStateAsUpdate(remote));
+    expect(store.getState().shapes.map((s) => s.id)).toEqual([a.id, b.id]);
+    expect(heard).toHaveBeenCalled();
+  });
+
+  it("drops selected ids when their shapes are deleted by anyone, and ignores a selection that did not change", () => {
+    const store = editor();
+    const [a, b] = [makeShape("rect", { x: 0, y: 0 }), makeShape("rect", { x: 9, y: 9 })];
+    addShapes(store.canvas, [a, b]);
+    store.select([a.id, b.id]);
+    const before = store.getState();
+    store.select([b.id, a.id]);
+    expect(store.getState()).toBe(before);
+    deleteShapes(store.canvas, [a.id]);
+    expect([...store.getState().selection]).toEqual([b.id]);
+  });
+
+  it("keeps a viewer to the select and hand tools", () => {
+    const store = editor(true);
+    store.setTool("rect");
+    expect(store.getState().tool).toBe("select");
+    store.setTool("hand");
+    expect(store.getState().tool).toBe("hand");
+  });
+
+  it("moves the live view at once and lets React's camera catch up only when the view rests", () => {
+    vi.useFakeTimers();
+    const store = editor();
+    const frames: boolean[] = [];
+    store.onView((_, resting) => frames.push(resting));
+    store.moveCamera({ x: 10, y: 0, scale: 1 });
+    store.moveCamera({ x: 20, y: 0, scale: 1 });
+    expect(store.camera()).toEqual({ x: 20, y: 0, scale: 1 });
+    expect(store.getState().camera).not.toEqual({ x: 20, y: 0, scale: 1 });
+    vi.runAllTimers();
+    expect(store.getState().camera).toEqual({ x: 20, y: 0, scale: 1 });
+    expect(frames).toEqual([false, false, true]);
+  });
+
+  it("fits the artboard on the first real viewport, then zooms about the viewport's centre", () => {
+    const store = editor();
+    store.setViewport({ width: 1000, height: 800 });
+    const fit = store.camera();
+    expect(store.screenToWorld({ x: 500, y: 400 })).toMatchObject({ x: ARTBOARD.width / 2, y: ARTBOARD.height / 2 });
+    store.zoomBy(2);
+    expect(store.camera().scale).toBeCloseTo(fit.scale * 2);
+    expect(store.viewportCentre().x).toBeCloseTo(ARTBOARD.width / 2);
+    store.zoomTo100();
+    expect(store.camera().scale).toBe(1);
+  });
+
+  it("undoes only its own edits, one gesture at a time", () => {
+    const store = editor();
+    const mine = makeShape("rect", { x: 0, y: 0 });
+    addShapes(store.canvas, [mine]);
+    store.checkpoint();
+    store.canvas.doc.transact(() => store.canvas.shapes.set("theirs", makeShape("rect", { x: 1, y: 1 }, { id: "theirs" })), "remote");
+    store.undo();
+    expect(store.getState().shapes.map((s) => s.id)).toEqual(["theirs"]);
+    store.redo();
+    expect(store.getState().shapes).toHaveLength(2);
+  });
+
+  it("starts and ends text editing, selecting what was kept", () => {
+    const store = editor();
+    const text = makeShape("text", { x: 0, y: 0 });
+    addShapes(store.canvas, [text]);
+    store.startTextEdit(text.id);
+    expect(store.getState().editingText).toMatchObject({ shape: { id: text.id }, isNew: false });
+    store.endTextEdit(text.id);
+    expect(store.getState().editingText).toBeNull();
+    expect([...store.getState().selection]).toEqual([text.id]);
+  });
+});

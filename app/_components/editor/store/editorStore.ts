@@ -1,0 +1,247 @@
+import * as Y from "yjs";
+import type { ToolId } from "../tools/tool";
+import { createUndoManager, orderedShapes, reorder, type CanvasDocument, type ZMove } from "./canvasDocument";
+import { fitCamera, screenToWorld, shapeBox, unionBox, zoomAt, type Box, type Camera } from "./geometry";
+import type { Shape } from "./shapeTypes";
+import type { Guide } from "./snapping";
+
+export const ARTBOARD: Box = { x: 0, y: 0, width: 1200, height: 1200 };
+
+/** The editor's state: the shared document's shapes plus this user's own view of them. */
+export type EditorState = {
+  readonly shapes: Shape[];
+  readonly selection: ReadonlySet<string>;
+  /** The camera at rest; gestures move the live view (`store.view()`) ahead of it. */
+  readonly camera: Camera;
+  readonly viewport: { width: number; height: number };
+  readonly tool: ToolId;
+  readonly draft: Shape | null;
+  readonly marquee: Box | null;
+  readonly guides: Guide[];
+  readonly editingText: { shape: Shape; isNew: boolean } | null;
+  readonly clipboard: { shapes: Shape[] } | null;
+  readonly help: boolean;
+  readonly spacePan: boolean;
+};
+
+type Listener = () => void;
+
+/** The view comes to rest this long after the last gesture frame; then React catches up. */
+const SETTLE_MS = 150;
+
+/**
+ * One object that owns the editor: document access, selection, camera, tool, drafts, clipboard
+ * and undo, in the manner of tldraw's `Editor`. It changes only through its methods (the named
+ * actions); React subscribes to the slices it draws with `useEditor`, and tools and gestures
+ * drive it without React or a DOM. It implements what tools (`ToolContext`) and commands
+ * (`EditorApi`) need, so both take the store itself.
+ */
+export class EditorStore {
+  readonly undoManager: Y.UndoManager;
+  private state: EditorState;
+  private readonly listeners = new Set<Listener>();
+  private readonly viewListeners = new Set<(view: Camera, resting: boolean) => void>();
+  private live: Camera;
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  private fitted = false;
+  private exporter: ((pixelRatio: 1 | 2) => void) | null = null;
+  private readonly onDocChange = () => this.syncShapes();
+
+  constructor(
+    readonly canvas: CanvasDocument,
+    readonly readOnly: boolean,
+  ) {
+    this.undoManager = createUndoManager(canvas);
+    const camera = { x: 0, y: 0, scale: 0.5 };
+    this.live = camera;
+    this.state = {
+      shapes: orderedShapes(canvas),
+      selection: new Set(),
+      camera,
+      viewport: { width: 800, height: 600 },
+      tool: "select",
+      draft: null,
+      marquee: null,
+      guides: [],
+      editingText: null,
+      clipboard: null,
+      help: false,
+      spacePan: false,
+    };
+    canvas.doc.on("afterTransaction", this.onDocChange);
+  }
+
+  dispose(): void {
+    this.canvas.doc.off("afterTransaction", this.onDocChange);
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.undoManager.destroy();
+    this.listeners.clear();
+    this.viewListeners.clear();
+  }
+
+  // ── subscription ────────────────────────────────────────────────────────────
+  getState = (): EditorState => this.state;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Every live camera move (gesture frames included), for the stage to follow without React. */
+  onView(listener: (view: Camera, resting: boolean) => void): () => void {
+    this.viewListeners.add(listener);
+    return () => this.viewListeners.delete(listener);
+  }
+
+  private set(patch: Partial<EditorState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  // ── document ────────────────────────────────────────────────────────────────
+  shapes = (): Shape[] => this.state.shapes;
+
+  selection = (): Set<string> => this.state.selection as Set<string>;
+
+  selectedShapes(): Shape[] {
+    return this.state.shapes.filter((s) => this.state.selection.has(s.id));
+  }
+
+  /** Re-reads the shapes after any transaction (ours or a collaborator's) and drops selected ids that are gone. */
+  private syncShapes(): void {
+    const shapes = orderedShapes(this.canvas);
+    const ids = new Set(shapes.map((s) => s.id));
+    const selection = [...this.state.selection].some((id) => !ids.has(id)) ? new Set([...this.state.selection].filter((id) => ids.has(id))) : this.state.selection;
+    this.set({ shapes, selection });
+  }
+
+  // ── selection and tools ─────────────────────────────────────────────────────
+  select = (ids: string[]): void => {
+    const next = new Set(ids);
+    const cur = this.state.selection;
+    if (next.size === cur.size && [...next].every((id) => cur.has(id))) return;
+    this.set({ selection: next });
+  };
+
+  /** Viewers keep to the tools that change nothing. */
+  setTool = (tool: ToolId): void => {
+    this.set({ tool: this.readOnly && tool !== "select" && tool !== "hand" ? "select" : tool });
+  };
+
+  cancelAll(): void {
+    this.set({ selection: new Set(), tool: "select" });
+  }
+
+  setDraft = (draft: Shape | null): void => this.set({ draft });
+
+  setMarquee = (marquee: Box | null): void => this.set({ marquee });
+
+  setGuides(guides: Guide[]): void {
+    if (!guides.length && !this.state.guides.length) return;
+    this.set({ guides });
+  }
+
+  setSpacePan(spacePan: boolean): void {
+    if (spacePan !== this.state.spacePan) this.set({ spacePan });
+  }
+
+  /** An existing text shape's id, or a new text shape that is added only once it has text. */
+  startTextEdit = (target: string | Shape): void => {
+    const shape = typeof target === "string" ? this.state.shapes.find((s) => s.id === target) : target;
+    if (!shape) return;
+    this.undoManager.stopCapturing();
+    this.set({ editingText: { shape, isNew: typeof target !== "string" } });
+  };
+
+  endTextEdit(keptId: string | null): void {
+    this.undoManager.stopCapturing();
+    this.set({ editingText: null, ...(keptId ? { selection: new Set([keptId]) } : {}) });
+  }
+
+  /** Ends the current undo step, so that each gesture undoes on its own. */
+  checkpoint = (): void => this.undoManager.stopCapturing();
+
+  undo = (): void => void this.undoManager.undo();
+
+  redo = (): void => void this.undoManager.redo();
+
+  reorder = (move: ZMove): void => reorder(this.canvas, this.selection(), move);
+
+  get clipboard(): { shapes: Shape[] } | null {
+    return this.state.clipboard;
+  }
+
+  setClipboard = (clipboard: { shapes: Shape[] } | null): void => this.set({ clipboard });
+
+  toggleHelp = (): void => this.set({ help: !this.state.help });
+
+  setHelp(help: boolean): void {
+    this.set({ help });
+  }
+
+  // ── camera ──────────────────────────────────────────────────────────────────
+  /** The camera the stage shows right now, ahead of `state.camera` while a gesture moves it. */
+  camera = (): Camera => this.live;
+
+  /** Jumps the view and the resting camera at once (buttons, shortcuts, fit). */
+  setCamera = (camera: Camera): void => {
+    this.live = camera;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = null;
+    for (const l of this.viewListeners) l(camera, true);
+    this.set({ camera });
+  };
+
+  /**
+   * Moves the live view during a gesture. React hears of it only once the view rests: re-rendering
+   * on every frame costs a walk over every shape's fiber, which at thousands of shapes is most of
+   * a frame.
+   */
+  moveCamera = (camera: Camera): void => {
+    this.live = camera;
+    for (const l of this.viewListeners) l(camera, false);
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      for (const l of this.viewListeners) l(this.live, true);
+      this.set({ camera: this.live });
+    }, SETTLE_MS);
+  };
+
+  screenToWorld(p: { x: number; y: number }): { x: number; y: number } {
+    return screenToWorld(this.live, p);
+  }
+
+  viewportCentre(): { x: number; y: number } {
+    const { width, height } = this.state.viewport;
+    return this.screenToWorld({ x: width / 2, y: height / 2 });
+  }
+
+  /** The stage's size; the first real size fits the artboard in view. */
+  setViewport(viewport: { width: number; height: number }): void {
+    this.set({ viewport });
+    if (!this.fitted && viewport.width >= 100) {
+      this.fitted = true;
+      this.setCamera(fitCamera(ARTBOARD, viewport));
+    }
+  }
+
+  zoomBy = (factor: number): void => {
+    const { width, height } = this.state.viewport;
+    this.setCamera(zoomAt(this.live, { x: width / 2, y: height / 2 }, factor));
+  };
+
+  zoomToFit = (): void => this.setCamera(fitCamera(unionBox(this.state.shapes.map(shapeBox)) ?? ARTBOARD, this.state.viewport));
+
+  zoomTo100 = (): void => {
+    const { width, height } = this.state.viewport;
+    this.setCamera(zoomAt(this.live, { x: width / 2, y: height / 2 }, 1 / this.live.scale));
+  };
+
+  // ── export (the stage registers how it draws) ───────────────────────────────
+  setExporter(exporter: ((pixelRatio: 1 | 2) => void) | null): void {
+    this.exporter = exporter;
+  }
+
+  exportPng = (pixelRatio: 1 | 2): void => this.exporter?.(pixelRatio);
+}

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { addShapes, canvasDocument } from "../store/canvasDocument";
+import { EditorStore } from "../store/editorStore";
+import { makeShape } from "../store/shapeTypes";
+import { createTools } from "./index";
+import type { PointerInfo } from "./tool";
+
+const stores: EditorStore[] = [];
+function editor() {
+  const store = new EditorStore(canvasDocument(new Y.Doc()), false);
+  stores.push(store);
+  return store;
+}
+afterEach(() => stores.splice(0).forEach((s) => s.dispose()));
+
+const at = (x: number, y: number, extra: Partial<PointerInfo> = {}): PointerInfo => ({ world: { x, y }, screen: { x, y }, shift: false, targetId: null, ...extra });
+
+describe("tools, without React or a DOM", () => {
+  it("rectangle: press, drag, release places it and goes back to select; shift makes a square", () => {
+    const store = editor();
+    const { rect } = createTools();
+    store.setTool("rect");
+    rect.down(store, at(10, 10));
+    rect.move(store, at(110, 60, { shift: true }));
+    expect(store.getState().draft).toMatchObject({ type: "rect", width: 100, height: 100 });
+    rect.up(store, at(110, 60));
+    const [placed] = store.getState().shapes;
+    expect(placed).toMatchObject({ type: "rect", x: 10, y: 10, width: 100, height: 100 });
+    expect(store.getState()).toMatchObject({ draft: null, tool: "select" });
+    expect([...store.getState().selection]).toEqual([placed!.id]);
+  });
+
+  it("ellipse: a click places a default-sized one centred on the click", () => {
+    const store = editor();
+    const { ellipse } = createTools();
+    ellipse.down(store, at(300, 200));
+    ellipse.up(store, at(300, 200));
+    expect(store.getState().shapes[0]).toMatchObject({ type: "ellipse", x: 300, y: 200, width: 160, height: 120 });
+  });
+
+  it("line snaps to 45° with shift; a too-short line is dropped; cancel writes nothing", () => {
+    const store = editor();
+    const { line, draw } = createTools();
+    line.down(store, at(0, 0));
+    line.move(store, at(100, 90, { shift: true }));
+    line.up(store, at(100, 90));
+    const pts = store.getState().shapes[0]!.points!;
+    expect(pts[2]).toBeCloseTo(pts[3]!);
+    line.down(store, at(0, 0));
+    line.move(store, at(1, 1));
+    line.up(store, at(1, 1));
+    draw.down(store, at(0, 0));
+    draw.move(store, at(50, 50));
+    draw.cancel(store);
+    expect(store.getState().shapes).toHaveLength(1);
+    expect(store.getState().draft).toBeNull();
+  });
+
+  it("free draw keeps every point a little apart from the last, and stays on the draw tool", () => {
+    const store = editor();
+    const { draw } = createTools();
+    store.setTool("draw");
+    draw.down(store, at(0, 0));
+    for (const [x, y] of [[0.5, 0.5], [10, 0], [20, 5]]) draw.move(store, at(x!, y!));
+    draw.up(store, at(20, 5));
+    expect(store.getState().shapes[0]!.points).toEqual([0, 0, 10, 0, 20, 5]);
+    expect(store.getState().tool).toBe("draw");
+  });
+
+  it("select: a click picks a shape (its group whole), shift toggles, a drag on empty canvas selects by marquee", () => {
+    const store = editor();
+    const { select } = createTools();
+    const a = makeShape("rect", { x: 0, y: 0 }, { width: 50, height: 50, groupId: "g" });
+    const b = makeShape("rect", { x: 60, y: 0 }, { width: 50, height: 50, groupId: "g" });
+    const c = makeShape("rect", { x: 300, y: 300 }, { width: 50, height: 50 });
+    addShapes(store.canvas, [a, b, c]);
+    select.down(store, at(10, 10, { targetId: a.id }));
+    expect([...store.getState().selection].sort()).toEqual([a.id, b.id].sort());
+    select.down(store, at(310, 310, { targetId: c.id, shift: true }));
+    expect(store.getState().selection.size).toBe(3);
+    select.down(store, at(250, 250));
+    select.move(store, at(400, 400));
+    expect(store.getState().marquee).toEqual({ x: 250, y: 250, width: 150, height: 150 });
+    expect([...store.getState().selection]).toEqual([c.id]);
+    select.up(store, at(400, 400));
+    expect(store.getState().marquee).toBeNull();
+  });
+
+  it("select: finds the shape under the pointer by its geometry when the hit canvas gave no target", () => {
+    const store = editor();
+    const { select } = createTools();
+    const c = makeShape("ellipse", { x: 100, y: 100 }, { width: 80, height: 80 });
+    addShapes(store.canvas, [c]);
+    select.down(store, at(120, 100));
+    expect([...store.getState().selection]).toEqual([c.id]);
+    select.down(store, at(139, 139)); // outside the circle, inside its box
+    expect(store.getState().selection.size).toBe(0);
+  });
+
+  it("hand: drags the live camera by what the pointer moved", () => {
+    const store = editor();
+    const { hand } = createTools();
+    store.setCamera({ x: 0, y: 0, scale: 1 });
+    hand.down(store, at(100, 100));
+    hand.move(store, at(130, 90));
+    expect(store.camera()).toEqual({ x: 30, y: -10, scale: 1 });
+    hand.up(store, at(130, 90));
+    hand.move(store, at(200, 200));
+    expect(store.camera()).toEqual({ x: 30, y: -10, scale: 1 });
+  });
+
+  it("text: a click opens an empty new text box for typing and goes back to select", () => {
+    const store = editor();
+    const { text } = createTools();
+    store.setTool("text");
+    text.up(store, at(50, 80));
+    expect(store.getState().editingText).toMatchObject({ isNew: true, shape: { type: "text", text: "", x: 50, y: 56 } });
+    expect(store.getState().tool).toBe("select");
+    expect(store.getState().shapes).toHaveLength(0);
+  });
+});
