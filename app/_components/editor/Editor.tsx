@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTRPC } from "../../_lib/trpc";
 import { useCollaboration, type ConnectionStatus } from "./collab/useCollaboration";
 import { EditorLayout, type Me } from "./EditorLayout";
@@ -24,9 +24,11 @@ export default function Editor({ canvasId, canvasName, me, onStatus }: Props) {
   const [fontsReady, setFontsReady] = useState(false);
   useEffect(() => void loadFonts().then(() => setFontsReady(true)), []);
   const [store, setStore] = useState<EditorStore | null>(null);
+  const previous = useRef<EditorStore | null>(null);
   useEffect(() => {
     if (!session) return;
-    const next = new EditorStore(session.canvas, me.role === "viewer");
+    const next = new EditorStore(session.canvas, me.role === "viewer", previous.current ?? undefined);
+    previous.current = next;
     setStore(next);
     return () => next.dispose();
   }, [session, me.role]);

@@ -102,3 +102,16 @@ describe("EditorStore", () => {
     expect([...store.getState().selection]).toEqual([text.id]);
   });
 });
+
+describe("a new session's store", () => {
+  it("keeps the view of the store it replaces", () => {
+    const first = editor();
+    first.setViewport({ width: 900, height: 700 });
+    first.setCamera({ x: 12, y: 34, scale: 2 });
+    const next = new EditorStore(canvasDocument(new Y.Doc()), true, first);
+    stores.push(next);
+    expect(next.camera()).toEqual({ x: 12, y: 34, scale: 2 });
+    next.setViewport({ width: 901, height: 700 });
+    expect(next.camera()).toEqual({ x: 12, y: 34, scale: 2 });
+  });
+});

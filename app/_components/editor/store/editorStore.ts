@@ -47,18 +47,21 @@ export class EditorStore {
   private exporter: ((pixelRatio: 1 | 2) => void) | null = null;
   private readonly onDocChange = () => this.syncShapes();
 
+  /** `carry` keeps the view of the store this one replaces (a new session after a role change). */
   constructor(
     readonly canvas: CanvasDocument,
     readonly readOnly: boolean,
+    carry?: EditorStore,
   ) {
     this.undoManager = createUndoManager(canvas);
-    const camera = { x: 0, y: 0, scale: 0.5 };
+    const camera = carry ? carry.camera() : { x: 0, y: 0, scale: 0.5 };
+    this.fitted = !!carry?.fitted;
     this.live = camera;
     this.state = {
       shapes: orderedShapes(canvas),
       selection: new Set(),
       camera,
-      viewport: { width: 800, height: 600 },
+      viewport: carry ? carry.getState().viewport : { width: 800, height: 600 },
       tool: "select",
       draft: null,
       marquee: null,
