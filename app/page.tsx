@@ -1,5 +1,5 @@
+import { currentUser } from "@/server/auth/pageSession";
 import { LandingPage } from "./_components/LandingPage";
-import { currentUser } from "./_lib/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { requireUser } from "@/server/auth/pageSession";
 import { Dashboard } from "../_components/dashboard/Dashboard";
-import { requireUser } from "../_lib/session";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your canvases" };

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { AuthPage } from "../_lib/authPage";
+import { authPageProps, type SearchParams } from "@/server/auth/authPage";
+import { AuthForm } from "../_components/auth/AuthForm";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
-export default function SignIn(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  return <AuthPage mode="signIn" searchParams={props.searchParams} />;
+export default async function SignIn(props: { searchParams: SearchParams }) {
+  return <AuthForm mode="signIn" {...await authPageProps(props.searchParams)} />;
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { AuthPage } from "../_lib/authPage";
+import { authPageProps, type SearchParams } from "@/server/auth/authPage";
+import { AuthForm } from "../_components/auth/AuthForm";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Create account" };
 
-export default function SignUp(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  return <AuthPage mode="signUp" searchParams={props.searchParams} />;
+export default async function SignUp(props: { searchParams: SearchParams }) {
+  return <AuthForm mode="signUp" {...await authPageProps(props.searchParams)} />;
 }

@@ -73,7 +73,7 @@ async function main() {
   const { db, pool } = createDb(pg.url);
   const user = await signUp(db, { email: "bench@example.com", password: "password123", name: "Bench" });
   const canvases: string[] = [];
-  for (let i = 0; i < Math.max(...SCENARIOS.map((s) => s.rooms)); i++) canvases.push((await createCanvas(db, user.id, { name: `Room ${i}` })).id);
+  for (let i = 0; i < Math.max(...SCENARIOS.map((s) => s.rooms)); i++) canvases.push((await createCanvas(db, { userId: user.id }, { name: `Room ${i}` })).id);
   const cookie = (await startSession(db, user.id)).split(";")[0]!;
 
   const servers: { name: string; flavour: Flavour; file: string; env: Record<string, string>; path: string }[] = [

@@ -107,7 +107,7 @@ async function main() {
   const people = await Promise.all(
     Array.from({ length: 1000 }, async (_, i) => {
       const user = await signUp(db, { email: `bench${i}@example.com`, password: "password123", name: `Bench ${i}` });
-      const canvas = await createCanvas(db, user.id, { name: "Bench" });
+      const canvas = await createCanvas(db, { userId: user.id }, { name: "Bench" });
       return { cookie: (await startSession(db, user.id)).split(";")[0]!, canvasId: canvas.id };
     }),
   );

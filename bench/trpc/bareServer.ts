@@ -11,7 +11,7 @@ const server = http.createServer(async (req, res) => {
     res.writeHead(401).end();
     return;
   }
-  const rows = await listCanvases(db, session.user.id);
+  const rows = await listCanvases(db, { userId: session.user.id });
   res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(rows));
 });
 server.listen(Number(process.env.PORT), () => process.send?.("ready"));

@@ -27,7 +27,7 @@ async function main() {
   const infra = await startInfra({ dataDir, pgPort, log: () => {} });
   const { db, pool } = createDb(pg.url);
   const user = await signUp(db, { email: "bench@example.com", password: "password123", name: "Bench" });
-  for (let i = 0; i < 20; i++) await createCanvas(db, user.id, { name: `Canvas ${i}` });
+  for (let i = 0; i < 20; i++) await createCanvas(db, { userId: user.id }, { name: `Canvas ${i}` });
   const cookie = (await startSession(db, user.id)).split(";")[0]!;
   const transactions = async () =>
     Number((await pool.query("select xact_commit from pg_stat_database where datname = current_database()")).rows[0].xact_commit);

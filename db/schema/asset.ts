@@ -1,41 +1,12 @@
+import type { AssetProvenance } from "@/domain/provenance";
 import { index, integer, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { canvases } from "./canvas";
 import { createdAt, updatedAt } from "./columns";
 import { generations } from "./generation";
 
-/** How a generated image was made; kept with the asset so the image can be explained and remade. */
-export type AssetProvenance = {
-  generationId: string;
-  prompt: string;
-  negativePrompt: string;
-  seed: number;
-  steps: number;
-  guidance: number;
-  scheduler: string;
-  width: number;
-  height: number;
-  model: string;
-  modelHash: string;
-  provider: string;
-  durationMs: number;
-  /** Present when the image went through the print-ready network. */
-  printReady?: PrintReadyProvenance;
-};
-
-/** What the print-ready network did to an image. */
-export type PrintReadyProvenance = {
-  /** The asset it was made from; absent when it was upscaled as it was generated. */
-  sourceAssetId?: string;
-  network: string;
-  networkHash: string;
-  scale: number;
-  cutout: true;
-  sourceWidth: number;
-  sourceHeight: number;
-  provider: string;
-  durationMs: number;
-};
+// The column's shape is the domain's provenance schema; re-exported for the schema's readers.
+export type { AssetProvenance, PrintReadyProvenance } from "@/domain/provenance";
 
 export const assetStatusEnum = pgEnum("asset_status", ["pending", "ready", "rejected"]);
 

@@ -29,13 +29,13 @@ afterAll(async () => {
 
 async function canvasWith(...roles: ("editor" | "viewer")[]) {
   const owner = await makeUser(t.db, "Owner");
-  const { id } = await createCanvas(t.db, owner.id, { name: "Live" });
+  const { id } = await createCanvas(t.db, { userId: owner.id }, { name: "Live" });
   const ownerAccess = await requireCanvasRole(t.db, owner.id, id, "owner");
   const members = [];
   for (const role of roles) {
     const u = await makeUser(t.db, role);
-    const inv = await createInvite(t.db, { userId: owner.id, appUrl: COLLAB_ORIGIN }, ownerAccess, { role });
-    await acceptInvite(t.db, u.id, { token: inv.token });
+    const inv = await createInvite(t.db, ownerAccess, { role, appUrl: COLLAB_ORIGIN });
+    await acceptInvite(t.db, { userId: u.id }, { token: inv.token });
     members.push({ user: u, cookie: await sessionCookie(t.db, u.id) });
   }
   return { id, owner, ownerCookie: await sessionCookie(t.db, owner.id), ownerAccess, members };
@@ -184,8 +184,8 @@ describe("collaboration server", () => {
     const viewer = client(server.port, id, members[0]!.cookie);
     await Promise.all([synced(ownerClient.provider), synced(viewer.provider)]);
     const closed = new Promise<number>((r) => viewer.provider.ws!.addEventListener("close", (e) => r((e as unknown as { code: number }).code)));
-    const invite = await createInvite(t.db, { userId: owner.id, appUrl: COLLAB_ORIGIN }, ownerAccess, { role: "editor" });
-    await acceptInvite(t.db, members[0]!.user.id, { token: invite.token });
+    const invite = await createInvite(t.db, ownerAccess, { role: "editor", appUrl: COLLAB_ORIGIN });
+    await acceptInvite(t.db, { userId: members[0]!.user.id }, { token: invite.token });
     expect(await within(ACCESS_CHANGE_MS, closed)).toBe(4300);
     await eventually(() => viewer.provider.wsconnected, 5000, "the reconnect");
     shapes(viewer.doc).set("now-an-editor", { x: 1 });

@@ -26,8 +26,8 @@ const bytes = (...b: number[]) => Uint8Array.from(b);
 
 async function twoCanvases() {
   const user = await makeUser(t.db, "Writer");
-  const a = await createCanvas(t.db, user.id, { name: "A" });
-  const b = await createCanvas(t.db, user.id, { name: "B" });
+  const a = await createCanvas(t.db, { userId: user.id }, { name: "A" });
+  const b = await createCanvas(t.db, { userId: user.id }, { name: "B" });
   return { userId: user.id, a: a.id, b: b.id };
 }
 

@@ -36,10 +36,10 @@ afterAll(async () => {
 describe("uploads to the embedded S3 through the app's origin", () => {
   it("accepts the presigned PUT of a pending asset, and nothing else", async () => {
     const user = await makeUser(t.db, "Uploader");
-    const { id } = await createCanvas(t.db, user.id, { name: "Proxy" });
+    const { id } = await createCanvas(t.db, { userId: user.id }, { name: "Proxy" });
     const access = await requireCanvasRole(t.db, user.id, id, "editor");
     const png = await sharp({ create: { width: 32, height: 24, channels: 3, background: "#7950f2" } }).png().toBuffer();
-    const up = await createUpload(t.db, storage, { userId: user.id }, access, { contentType: "image/png", size: png.length, fileName: "a.png" });
+    const up = await createUpload(t.db, storage, access, { contentType: "image/png", size: png.length, fileName: "a.png" });
     expect(up.uploadUrl.startsWith(`${base}/s3/`)).toBe(true);
 
     const tooBig = await fetch(up.uploadUrl, { method: "PUT", headers: up.headers, body: new Uint8Array(Buffer.concat([png, Buffer.alloc(10)])) });

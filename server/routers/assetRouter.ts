@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { completeUpload, createUpload, findAssetCanvas, listAssets, MAX_UPLOAD_BYTES } from "../services/asset/assetService";
-import { requireCanvasRole } from "../services/canvas/access";
+import { assetProvenanceSchema } from "@/domain/provenance";
+import { completeUpload, createUpload, getAssetProvenance, listAssets, MAX_UPLOAD_BYTES } from "../services/asset/assetService";
 import { IMAGE_CONTENT_TYPES } from "../storage/imageValidation";
 import { getStorage } from "../storage/storage";
-import { authedProcedure, canvasProcedure, router } from "../trpc/init";
+import { canvasProcedure, resourceProcedure, router } from "../trpc/init";
 import { uuid } from "./schemas";
 
 const assetOut = z.object({
@@ -39,18 +39,19 @@ export const assetRouter = router({
         expiresAt: z.date(),
       }),
     )
-    .mutation(({ ctx, input }) => createUpload(ctx.db, getStorage(), { userId: ctx.user.id }, ctx.access, input)),
+    .mutation(({ ctx, input }) => createUpload(ctx.db, getStorage(), ctx.access, input)),
 
-  completeUpload: authedProcedure
-    .input(z.object({ assetId: uuid }))
+  completeUpload: resourceProcedure("asset", "editor")
     .output(assetOut)
-    .mutation(async ({ ctx, input }) => {
-      const canvasId = await findAssetCanvas(ctx.db, input.assetId);
-      const access = await requireCanvasRole(ctx.db, ctx.user.id, canvasId, "editor");
-      return completeUpload(ctx.db, getStorage(), access, input);
-    }),
+    .mutation(({ ctx, input }) => completeUpload(ctx.db, getStorage(), ctx.access, input)),
 
   list: canvasProcedure("viewer")
     .output(z.array(assetOut))
     .query(({ ctx }) => listAssets(ctx.db, ctx.access)),
+
+  /** How an image on this canvas was made, as the worker recorded it; null for an upload. */
+  provenance: canvasProcedure("viewer")
+    .input(z.object({ assetId: uuid }))
+    .output(assetProvenanceSchema.nullable())
+    .query(({ ctx, input }) => getAssetProvenance(ctx.db, ctx.access, input)),
 });

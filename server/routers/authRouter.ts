@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { endSession, startSession } from "../auth/sessions";
-import { enabledProviders } from "../auth/oauth/providers";
+import { enabledProviderIds, PROVIDER_IDS } from "../auth/oauth/providers";
 import { getUser, signIn, signUp } from "../services/account/accountService";
 import { authedProcedure, publicProcedure, router } from "../trpc/init";
-import { email, password, personName } from "./schemas";
+import { email, ok, password, personName } from "./schemas";
 
 const publicUser = z.object({ id: z.string(), email: z.string(), name: z.string() });
 
@@ -26,14 +26,13 @@ export const authRouter = router({
       return user;
     }),
 
-  signOut: authedProcedure.mutation(async ({ ctx }) => {
+  signOut: authedProcedure.output(ok).mutation(async ({ ctx }) => {
     ctx.resHeaders.append("Set-Cookie", await endSession(ctx.db, ctx.session!.sessionId));
-    return { ok: true };
+    return { ok: true as const };
   }),
 
-  me: publicProcedure.output(publicUser.nullable()).query(async ({ ctx }) => {
-    return ctx.session ? getUser(ctx.db, ctx.session.user.id) : null;
-  }),
+  me: publicProcedure.output(publicUser.nullable()).query(({ ctx }) => (ctx.session ? getUser(ctx.db, { userId: ctx.session.user.id }) : null)),
 
-  providers: publicProcedure.query(() => enabledProviders().map((p) => p.id)),
+  /** The OAuth providers whose keys are set: their sign-in buttons show. */
+  providers: publicProcedure.output(z.array(z.enum(PROVIDER_IDS))).query(() => enabledProviderIds()),
 });

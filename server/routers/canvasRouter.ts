@@ -1,18 +1,20 @@
 import { z } from "zod";
 import { createCanvas, deleteCanvas, describeCanvas, listCanvases, renameCanvas } from "../services/canvas/canvasService";
 import { listMembers, removeMember, setRole } from "../services/canvas/memberService";
-import { authedProcedure, canvasProcedure, router } from "../trpc/init";
-import { canvasName, role, userId } from "./schemas";
+import { authedProcedure, canvasProcedure, resourceProcedure, router } from "../trpc/init";
+import { canvasName, ok, role } from "./schemas";
 
 const canvasOut = z.object({ id: z.string(), name: z.string(), role, createdAt: z.date(), updatedAt: z.date() });
+const canvasSummary = canvasOut.extend({ memberCount: z.number() });
+const member = z.object({ userId: z.string(), email: z.string(), name: z.string(), role, joinedAt: z.date() });
 
 export const canvasRouter = router({
   create: authedProcedure
     .input(z.object({ name: canvasName }))
     .output(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) => createCanvas(ctx.db, ctx.user.id, input)),
+    .mutation(({ ctx, input }) => createCanvas(ctx.db, ctx.actor, input)),
 
-  list: authedProcedure.query(({ ctx }) => listCanvases(ctx.db, ctx.user.id)),
+  list: authedProcedure.output(z.array(canvasSummary)).query(({ ctx }) => listCanvases(ctx.db, ctx.actor)),
 
   get: canvasProcedure("viewer", "id").output(canvasOut).query(({ ctx }) => describeCanvas(ctx.access)),
 
@@ -21,21 +23,18 @@ export const canvasRouter = router({
     .output(canvasOut)
     .mutation(({ ctx, input }) => renameCanvas(ctx.db, ctx.access, input)),
 
-  delete: canvasProcedure("owner", "id").mutation(async ({ ctx }) => {
-    await deleteCanvas(ctx.db, ctx.access);
-    return { ok: true };
-  }),
+  delete: canvasProcedure("owner", "id")
+    .output(ok)
+    .mutation(({ ctx }) => deleteCanvas(ctx.db, ctx.access)),
 
-  members: canvasProcedure("viewer").query(({ ctx }) => listMembers(ctx.db, ctx.access)),
+  members: canvasProcedure("viewer").output(z.array(member)).query(({ ctx }) => listMembers(ctx.db, ctx.access)),
 
-  setRole: canvasProcedure("owner")
-    .input(z.object({ userId, role }))
+  setRole: resourceProcedure("member", "owner")
+    .input(z.object({ role }))
+    .output(z.object({ userId: z.string(), role }))
     .mutation(({ ctx, input }) => setRole(ctx.db, ctx.access, input)),
 
-  removeMember: canvasProcedure("owner")
-    .input(z.object({ userId }))
-    .mutation(async ({ ctx, input }) => {
-      await removeMember(ctx.db, ctx.access, input);
-      return { ok: true };
-    }),
+  removeMember: resourceProcedure("member", "owner")
+    .output(ok)
+    .mutation(({ ctx, input }) => removeMember(ctx.db, ctx.access, input)),
 });

@@ -1,8 +1,18 @@
 import { z } from "zod";
-import { requireCanvasRole } from "../services/canvas/access";
-import { acceptInvite, createInvite, findInviteCanvas, listInvites, revokeInvite } from "../services/canvas/inviteService";
-import { authedProcedure, canvasProcedure, router } from "../trpc/init";
-import { role, uuid } from "./schemas";
+import { acceptInvite, createInvite, listInvites, revokeInvite } from "../services/canvas/inviteService";
+import { authedProcedure, canvasProcedure, resourceProcedure, router } from "../trpc/init";
+import { ok, role } from "./schemas";
+
+const invite = z.object({
+  id: z.string(),
+  role,
+  expiresAt: z.date(),
+  revokedAt: z.date().nullable(),
+  uses: z.number(),
+  createdAt: z.date(),
+  createdByName: z.string().nullable(),
+  status: z.enum(["active", "expired", "revoked"]),
+});
 
 export const inviteRouter = router({
   create: canvasProcedure("editor")
@@ -13,19 +23,16 @@ export const inviteRouter = router({
       }),
     )
     .output(z.object({ id: z.string(), token: z.string(), url: z.string(), role, expiresAt: z.date() }))
-    .mutation(({ ctx, input }) => createInvite(ctx.db, { userId: ctx.user.id, appUrl: ctx.appUrl }, ctx.access, input)),
+    .mutation(({ ctx, input }) => createInvite(ctx.db, ctx.access, { role: input.role, expiresInHours: input.expiresInHours, appUrl: ctx.appUrl })),
 
-  list: canvasProcedure("editor").query(({ ctx }) => listInvites(ctx.db, ctx.access)),
+  list: canvasProcedure("editor").output(z.array(invite)).query(({ ctx }) => listInvites(ctx.db, ctx.access)),
 
-  revoke: authedProcedure.input(z.object({ id: uuid })).mutation(async ({ ctx, input }) => {
-    const canvasId = await findInviteCanvas(ctx.db, input.id);
-    const access = await requireCanvasRole(ctx.db, ctx.user.id, canvasId, "editor");
-    await revokeInvite(ctx.db, access, ctx.user.id, input);
-    return { ok: true };
-  }),
+  revoke: resourceProcedure("invite", "editor")
+    .output(ok)
+    .mutation(({ ctx, input }) => revokeInvite(ctx.db, ctx.access, input)),
 
   accept: authedProcedure
     .input(z.object({ token: z.string().min(16, "is not a valid invite token").max(128, "is not a valid invite token") }))
     .output(z.object({ canvasId: z.string(), role }))
-    .mutation(({ ctx, input }) => acceptInvite(ctx.db, ctx.user.id, input)),
+    .mutation(({ ctx, input }) => acceptInvite(ctx.db, ctx.actor, input)),
 });

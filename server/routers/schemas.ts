@@ -8,3 +8,6 @@ export const canvasName = z.string().trim().min(1, "must not be empty").max(120,
 export const uuid = z.string().uuid("must be an id");
 export const role = z.enum(ROLES);
 export const userId = z.string().min(1).max(64);
+
+/** What a mutation with nothing else to say answers. */
+export const ok = z.object({ ok: z.literal(true) });

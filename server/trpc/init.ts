@@ -1,8 +1,11 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
+import type { Db } from "@/db/client";
 import { AppError } from "../errors";
-import { requireCanvasRole } from "../services/canvas/access";
+import { uuid, userId } from "../routers/schemas";
+import { requireCanvasRole, type Actor, type CanvasAccess } from "../services/canvas/access";
+import { requireResourceRole } from "../services/canvas/resourceAccess";
 import type { Role } from "../services/canvas/roles";
 import type { Context } from "./context";
 import { toTrpcError } from "./errorCodes";
@@ -46,7 +49,7 @@ export const publicProcedure = t.procedure.use(async ({ next }) => {
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-  return next({ ctx: { ...ctx, user: ctx.session.user } });
+  return next({ ctx: { ...ctx, user: ctx.session.user, actor: { userId: ctx.session.user.id } satisfies Actor } });
 });
 
 const canvasId = z.string().uuid({ message: "must be a canvas id" });
@@ -60,6 +63,34 @@ export function canvasProcedure(minRole: Role, key: "canvasId" | "id" = "canvasI
   return authedProcedure.input(canvasRefs[key]).use(async ({ ctx, input, next }) => {
     const id = "canvasId" in input ? input.canvasId : input.id;
     const access = await requireCanvasRole(ctx.db, ctx.user.id, id, minRole);
+    return next({ ctx: { ...ctx, access } });
+  });
+}
+
+type ResourceRef<S extends z.ZodType> = { input: S; access: (db: Db, userId: string, input: z.output<S>, min: Role) => Promise<CanvasAccess> };
+const ref = <S extends z.ZodType>(r: ResourceRef<S>) => r;
+
+/** How each kind of resource is addressed, and how its canvas is found. */
+const resources = {
+  asset: ref({ input: z.object({ assetId: uuid }), access: (db, user, i, min) => requireResourceRole(db, user, "asset", i.assetId, min) }),
+  invite: ref({ input: z.object({ id: uuid }), access: (db, user, i, min) => requireResourceRole(db, user, "invite", i.id, min) }),
+  generation: ref({ input: z.object({ id: uuid }), access: (db, user, i, min) => requireResourceRole(db, user, "generation", i.id, min) }),
+  /** A member is addressed by the canvas and the person; the service finds the membership. */
+  member: ref({ input: z.object({ canvasId, userId }), access: (db, user, i, min) => requireCanvasRole(db, user, i.canvasId, min) }),
+};
+
+export type ResourceKind = keyof typeof resources;
+
+/**
+ * A procedure for something addressed by its own id (an asset, an invite, a generation, a
+ * member): its canvas is found from the resource, and the caller's role on it is checked as
+ * `canvasProcedure` checks it. An unknown id and one on a canvas the caller is not a member of
+ * are the same NOT_FOUND; a role below `minRole` is FORBIDDEN. ctx.access holds the canvas.
+ */
+export function resourceProcedure<K extends ResourceKind>(kind: K, minRole: Role) {
+  const resource = resources[kind] as ResourceRef<z.ZodType>;
+  return authedProcedure.input(resources[kind].input as (typeof resources)[K]["input"]).use(async ({ ctx, input, next }) => {
+    const access = await resource.access(ctx.db, ctx.user.id, input, minRole);
     return next({ ctx: { ...ctx, access } });
   });
 }

@@ -1,5 +1,5 @@
-import { bundledModelDir } from "@/server/jobs/modelInfo";
+import { bundledModelDir } from "@/server/services/model/modelFolder";
 
-export { modelDir } from "@/server/jobs/modelInfo";
+export { modelDir } from "@/server/services/model/modelFolder";
 
 export const BUNDLED_MODEL_DIR = bundledModelDir();

@@ -1,8 +1,9 @@
 import type { Task } from "graphile-worker";
 import sharp from "sharp";
 import type { Db } from "@/db/client";
+import type { SchedulerName } from "@/domain/generationParams";
 import { jobSchemas } from "@/server/jobs/definitions";
-import { modelDir, type SchedulerName } from "@/server/jobs/modelInfo";
+import { modelDir } from "@/server/services/model/modelFolder";
 import {
   claimGeneration,
   completeGeneration,

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import type { PrintReadyProvenance } from "@/db/schema";
+import type { PrintReadyProvenance } from "@/domain/provenance";
 import { failGeneration, reportProgress, type GenerationRow } from "@/server/services/generation/generationRun";
 import { completePrintReady, readPrintReadySource } from "@/server/services/generation/printReadyRun";
 import type { Storage } from "@/server/storage/storage";

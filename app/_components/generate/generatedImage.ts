@@ -1,7 +1,10 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import { z } from "zod";
+import { assetProvenanceSchema, isGenerated, parseProvenance as parseStoredProvenance, type AssetProvenance } from "@/domain/provenance";
 import type { AppRouter } from "@/server/trpc/appRouter";
-import type { ImageProvenance } from "../editor/store/shapeTypes";
+
+/** How a generated image was made, as a canvas object carries it. */
+type ImageProvenance = AssetProvenance;
 
 export type Generation = inferRouterOutputs<AppRouter>["generation"]["list"][number];
 export type GenerationImage = Generation["images"][number];
@@ -35,48 +38,22 @@ export function payloadOf(g: Generation, image: GenerationImage): GeneratedImage
 }
 
 const side = z.number().int().positive().max(8192);
-const text = (max: number) => z.string().max(max);
-
-/** Provenance as stored on a canvas object; anything a collaborator's client wrote is checked. */
-const provenanceSchema = z.object({
-  generationId: text(64),
-  prompt: text(1000),
-  negativePrompt: text(1000),
-  seed: z.number().int().nonnegative(),
-  steps: z.number().int().positive().max(1000),
-  guidance: z.number().min(0).max(100),
-  scheduler: text(40),
-  width: side,
-  height: side,
-  model: text(200),
-  modelHash: text(64),
-  provider: text(20),
-  durationMs: z.number().nonnegative(),
-  printReady: z
-    .object({
-      sourceAssetId: text(64).optional(),
-      network: text(200),
-      networkHash: text(64),
-      scale: z.number().int().positive().max(64),
-      cutout: z.literal(true),
-      sourceWidth: side,
-      sourceHeight: side,
-      provider: text(20),
-      durationMs: z.number().nonnegative(),
-    })
-    .optional(),
-});
 
 const payloadSchema = z.object({
   url: z.string().regex(/^\/api\/assets\/[0-9a-f-]{36}$/),
   width: side,
   height: side,
-  provenance: provenanceSchema,
+  provenance: assetProvenanceSchema,
 });
 
+/**
+ * Provenance as stored on a canvas object, checked against the server's own schema (any
+ * collaborator's client may have written it); null for anything else, and for an uploaded image
+ * made print-ready, which has no generation settings to show or reuse.
+ */
 export function parseProvenance(value: unknown): ImageProvenance | null {
-  const parsed = provenanceSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
+  const provenance = parseStoredProvenance(value);
+  return provenance && isGenerated(provenance) ? provenance : null;
 }
 
 /** A result dropped from the generation panel, or null for anything else (another app's drag). */

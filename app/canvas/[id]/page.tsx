@@ -1,10 +1,10 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { requireUser } from "@/server/auth/pageSession";
 import { getDb } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { requireCanvasRole } from "@/server/services/canvas/access";
 import { CanvasShell } from "../../_components/canvas/CanvasShell";
-import { requireUser } from "../../_lib/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
+import { requireUser } from "@/server/auth/pageSession";
 import { AcceptInvite } from "../../_components/AcceptInvite";
-import { requireUser } from "../../_lib/session";
 
 export const dynamic = "force-dynamic";
 

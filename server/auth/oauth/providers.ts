@@ -1,6 +1,7 @@
 import type { OAuthProfile } from "../../services/account/accountService";
 
-export type ProviderId = "google" | "kakao" | "naver";
+export const PROVIDER_IDS = ["google", "kakao", "naver"] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 export type ProviderConfig = {
   id: ProviderId;
@@ -87,4 +88,8 @@ export function enabledProviders(envVars: NodeJS.ProcessEnv = process.env): Prov
 
 export function findProvider(id: string): ProviderConfig | undefined {
   return enabledProviders().find((p) => p.id === id);
+}
+
+export function enabledProviderIds(envVars: NodeJS.ProcessEnv = process.env): ProviderId[] {
+  return enabledProviders(envVars).map((p) => p.id);
 }

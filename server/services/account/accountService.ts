@@ -5,6 +5,7 @@ import { oauthAccounts, signInFailures, users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import { recordSignInFailure, SIGN_IN_MAX_FAILURES, signInFailuresRecently } from "../../auth/rateLimit";
 import { AppError } from "../../errors";
+import type { Actor } from "../canvas/access";
 
 export type PublicUser = { id: string; email: string; name: string };
 
@@ -46,8 +47,8 @@ export async function signIn(db: DbOrTx, input: { email: string; password: strin
   return toPublic(user);
 }
 
-export async function getUser(db: DbOrTx, id: string): Promise<PublicUser | null> {
-  const user = await db.query.users.findFirst({ where: eq(users.id, id) });
+export async function getUser(db: DbOrTx, actor: Actor): Promise<PublicUser | null> {
+  const user = await db.query.users.findFirst({ where: eq(users.id, actor.userId) });
   return user ? toPublic(user) : null;
 }
 

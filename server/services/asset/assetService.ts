@@ -1,12 +1,14 @@
 import { and, desc, eq, lt } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { DbOrTx } from "@/db/client";
 import { assets } from "@/db/schema";
+import { parseProvenance, type AssetProvenance } from "@/domain/provenance";
 import { AppError } from "../../errors";
 import { normaliseImage, type ImageContentType } from "../../storage/imageValidation";
 import { assetKey, assetThumbKey, uploadKey } from "../../storage/objectKeys";
 import { presignPut } from "../../storage/presign";
 import { deleteObject, readObject, writeObject, type Storage } from "../../storage/storage";
 import type { CanvasAccess } from "../canvas/access";
+import { resourceNotFound } from "../canvas/resourceAccess";
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const ASSET_ROUTE = "/api/assets";
@@ -42,9 +44,8 @@ function toView(row: AssetRow): AssetView {
 
 /** Records a pending asset and hands out a URL that takes exactly the declared file. */
 export async function createUpload(
-  db: Db,
+  db: DbOrTx,
   storage: Storage,
-  actor: { userId: string },
   access: CanvasAccess,
   input: { contentType: ImageContentType; size: number; fileName: string },
 ) {
@@ -52,7 +53,7 @@ export async function createUpload(
     .insert(assets)
     .values({
       canvasId: access.canvas.id,
-      uploadedBy: actor.userId,
+      uploadedBy: access.userId,
       fileName: input.fileName,
       contentType: input.contentType,
       declaredSize: input.size,
@@ -62,20 +63,14 @@ export async function createUpload(
   return { assetId: row!.id, uploadUrl: put.url, method: put.method, headers: put.headers, expiresAt: put.expiresAt };
 }
 
-export async function findAssetCanvas(db: Db, assetId: string): Promise<string> {
-  const row = await db.query.assets.findFirst({ where: eq(assets.id, assetId), columns: { canvasId: true } });
-  if (!row) throw new AppError("NOT_FOUND", "asset.notFound", "This image does not exist.");
-  return row.canvasId;
-}
-
 /**
  * Checks the uploaded file and turns it into a ready asset: a re-encoded copy without metadata
  * and a thumbnail. A file that is not an acceptable image marks the asset rejected and throws;
  * calling again for a ready asset returns it unchanged.
  */
-export async function completeUpload(db: Db, storage: Storage, access: CanvasAccess, input: { assetId: string }): Promise<AssetView> {
+export async function completeUpload(db: DbOrTx, storage: Storage, access: CanvasAccess, input: { assetId: string }): Promise<AssetView> {
   const asset = await db.query.assets.findFirst({ where: and(eq(assets.id, input.assetId), eq(assets.canvasId, access.canvas.id)) });
-  if (!asset) throw new AppError("NOT_FOUND", "asset.notFound", "This image does not exist.");
+  if (!asset) throw resourceNotFound("asset");
   if (asset.status === "ready") return toView(asset);
   if (asset.status === "rejected") {
     throw new AppError("BAD_REQUEST", "asset.rejected", "This upload was refused. Please upload the file again.");
@@ -126,7 +121,7 @@ export async function completeUpload(db: Db, storage: Storage, access: CanvasAcc
 }
 
 /** Marks the asset rejected, drops the bad file, and returns the error for the caller to throw. */
-async function reject(db: Db, storage: Storage, asset: AssetRow, error: AppError): Promise<AppError> {
+async function reject(db: DbOrTx, storage: Storage, asset: AssetRow, error: AppError): Promise<AppError> {
   await db
     .update(assets)
     .set({ status: "rejected", rejectReason: error.reason })
@@ -143,7 +138,7 @@ async function dropUpload(storage: Storage, key: string): Promise<void> {
   }
 }
 
-export async function listAssets(db: Db, access: CanvasAccess): Promise<AssetView[]> {
+export async function listAssets(db: DbOrTx, access: CanvasAccess): Promise<AssetView[]> {
   const rows = await db
     .select()
     .from(assets)
@@ -153,8 +148,24 @@ export async function listAssets(db: Db, access: CanvasAccess): Promise<AssetVie
   return rows.map(toView);
 }
 
+/**
+ * How an image of this canvas was made, as the worker recorded it: null for an upload. This, not
+ * the copy on a canvas object (which any editor's client can write), is what to show and reuse.
+ */
+export async function getAssetProvenance(db: DbOrTx, access: CanvasAccess, input: { assetId: string }): Promise<AssetProvenance | null> {
+  const row = await db.query.assets.findFirst({
+    where: and(eq(assets.id, input.assetId), eq(assets.canvasId, access.canvas.id), eq(assets.status, "ready")),
+    columns: { provenance: true },
+  });
+  if (!row) throw resourceNotFound("asset");
+  if (row.provenance == null) return null;
+  const provenance = parseProvenance(row.provenance);
+  if (!provenance) console.error(`[assets] the stored provenance of ${input.assetId} does not match its schema`);
+  return provenance;
+}
+
 /** The stored object to serve for an asset, or null when it has none (not ready, or gone). */
-export async function findServableAsset(db: Db, assetId: string, thumb: boolean) {
+export async function findServableAsset(db: DbOrTx, assetId: string, thumb: boolean) {
   const row = await db.query.assets.findFirst({ where: and(eq(assets.id, assetId), eq(assets.status, "ready")) });
   const key = thumb ? row?.thumbKey : row?.objectKey;
   if (!row || !key) return null;
@@ -168,7 +179,7 @@ export const ABANDONED_UPLOAD_MS = 24 * 3600_000;
  * Removes uploads that were asked for and never completed: the file, if one arrived, and the
  * pending row. Safe to run any number of times.
  */
-export async function dropAbandonedUploads(db: Db, storage: Storage, now = new Date()): Promise<number> {
+export async function dropAbandonedUploads(db: DbOrTx, storage: Storage, now = new Date()): Promise<number> {
   const stale = await db
     .select({ id: assets.id, canvasId: assets.canvasId })
     .from(assets)

@@ -5,7 +5,12 @@ import { AppError } from "../../errors";
 import { roleAtLeast, type Role } from "./roles";
 
 export type CanvasRow = typeof canvases.$inferSelect;
-export type CanvasAccess = { canvas: CanvasRow; role: Role };
+
+/** Who calls a service: the signed-in person. */
+export type Actor = { userId: string };
+
+/** The actor once their membership of a canvas is checked: the canvas and their role on it. */
+export type CanvasAccess = Actor & { canvas: CanvasRow; role: Role };
 
 /**
  * The caller's membership of a canvas, or an error. A stranger gets NOT_FOUND so that canvas
@@ -21,5 +26,5 @@ export async function requireCanvasRole(db: DbOrTx, userId: string, canvasId: st
   if (!roleAtLeast(row.role, min)) {
     throw new AppError("FORBIDDEN", `canvas.needs.${min}`, `This needs the ${min} role on this canvas.`);
   }
-  return row;
+  return { userId, canvas: row.canvas, role: row.role };
 }

@@ -1,21 +1,22 @@
 import { desc, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { canvases, canvasMembers } from "@/db/schema";
-import type { CanvasAccess } from "./access";
+import type { Actor, CanvasAccess } from "./access";
 import { notifyAccessChanged } from "./accessEvents";
 import type { Role } from "./roles";
 
 export type CanvasSummary = { id: string; name: string; role: Role; memberCount: number; updatedAt: Date; createdAt: Date };
+export type CanvasView = { id: string; name: string; role: Role; createdAt: Date; updatedAt: Date };
 
-export async function createCanvas(db: Db, userId: string, input: { name: string }): Promise<{ id: string }> {
+export async function createCanvas(db: Db, actor: Actor, input: { name: string }): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
-    const [canvas] = await tx.insert(canvases).values({ name: input.name, createdBy: userId }).returning({ id: canvases.id });
-    await tx.insert(canvasMembers).values({ canvasId: canvas!.id, userId, role: "owner" });
+    const [canvas] = await tx.insert(canvases).values({ name: input.name, createdBy: actor.userId }).returning({ id: canvases.id });
+    await tx.insert(canvasMembers).values({ canvasId: canvas!.id, userId: actor.userId, role: "owner" });
     return { id: canvas!.id };
   });
 }
 
-export async function listCanvases(db: Db, userId: string): Promise<CanvasSummary[]> {
+export async function listCanvases(db: DbOrTx, actor: Actor): Promise<CanvasSummary[]> {
   const memberCount = sql<number>`(select count(*)::int from ${canvasMembers} m where m.canvas_id = ${canvases.id})`;
   return db
     .select({
@@ -28,23 +29,25 @@ export async function listCanvases(db: Db, userId: string): Promise<CanvasSummar
     })
     .from(canvasMembers)
     .innerJoin(canvases, eq(canvases.id, canvasMembers.canvasId))
-    .where(eq(canvasMembers.userId, userId))
+    .where(eq(canvasMembers.userId, actor.userId))
     .orderBy(desc(canvases.updatedAt))
     .limit(500);
 }
 
-export function describeCanvas({ canvas, role }: CanvasAccess) {
+/** The canvas as its member sees it; access was checked when it was loaded. */
+export function describeCanvas({ canvas, role }: Pick<CanvasAccess, "canvas" | "role">): CanvasView {
   return { id: canvas.id, name: canvas.name, role, createdAt: canvas.createdAt, updatedAt: canvas.updatedAt };
 }
 
-export async function renameCanvas(db: Db, access: CanvasAccess, input: { name: string }) {
+export async function renameCanvas(db: DbOrTx, access: CanvasAccess, input: { name: string }): Promise<CanvasView> {
   const [row] = await db.update(canvases).set({ name: input.name }).where(eq(canvases.id, access.canvas.id)).returning();
   return describeCanvas({ canvas: row!, role: access.role });
 }
 
-export async function deleteCanvas(db: Db, access: CanvasAccess): Promise<void> {
+export async function deleteCanvas(db: Db, access: CanvasAccess): Promise<{ ok: true }> {
   await db.transaction(async (tx) => {
     await tx.delete(canvases).where(eq(canvases.id, access.canvas.id));
     await notifyAccessChanged(tx, access.canvas.id, null);
   });
+  return { ok: true };
 }

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { DbOrTx } from "@/db/client";
-import type { AssetProvenance } from "@/db/schema";
+import type { AssetProvenance } from "@/domain/provenance";
 import { DOC_CHANNEL, loadDoc } from "../../collab/docStore";
 
 /**

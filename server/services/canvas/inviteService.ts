@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { canvasMembers, invites, users } from "@/db/schema";
 import { AppError } from "../../errors";
-import type { CanvasAccess } from "./access";
+import type { Actor, CanvasAccess } from "./access";
 import { notifyAccessChanged } from "./accessEvents";
+import { resourceNotFound } from "./resourceAccess";
 import { higherRole, roleAtLeast, type Role } from "./roles";
 
 export const INVITE_DEFAULT_HOURS = 24 * 7;
@@ -17,12 +18,8 @@ export function inviteUrl(appUrl: string, token: string): string {
   return `${appUrl}/invite/${token}`;
 }
 
-export async function createInvite(
-  db: Db,
-  actor: { userId: string; appUrl: string },
-  access: CanvasAccess,
-  input: { role: Role; expiresInHours?: number },
-) {
+/** `appUrl`: where the link points (the app's public URL). */
+export async function createInvite(db: DbOrTx, access: CanvasAccess, input: { role: Role; expiresInHours?: number; appUrl: string }) {
   if (!roleAtLeast(access.role, input.role)) {
     throw new AppError("FORBIDDEN", "invite.roleAboveOwn", "You cannot invite people with a role above your own.");
   }
@@ -35,13 +32,13 @@ export async function createInvite(
       tokenHash: hashInviteToken(token),
       role: input.role,
       expiresAt: new Date(Date.now() + hours * 3600_000),
-      createdBy: actor.userId,
+      createdBy: access.userId,
     })
     .returning();
-  return { id: row!.id, token, url: inviteUrl(actor.appUrl, token), role: row!.role, expiresAt: row!.expiresAt };
+  return { id: row!.id, token, url: inviteUrl(input.appUrl, token), role: row!.role, expiresAt: row!.expiresAt };
 }
 
-export async function listInvites(db: Db, access: CanvasAccess) {
+export async function listInvites(db: DbOrTx, access: CanvasAccess) {
   const rows = await db
     .select({ invite: invites, createdByName: users.name })
     .from(invites)
@@ -62,23 +59,19 @@ export async function listInvites(db: Db, access: CanvasAccess) {
   }));
 }
 
-export async function findInviteCanvas(db: Db, inviteId: string): Promise<string> {
-  const row = await db.query.invites.findFirst({ where: eq(invites.id, inviteId), columns: { canvasId: true } });
-  if (!row) throw new AppError("NOT_FOUND", "invite.notFound", "This invite does not exist.");
-  return row.canvasId;
-}
-
-export async function revokeInvite(db: Db, access: CanvasAccess, actorId: string, input: { id: string }) {
+/** Owners revoke any invite of the canvas; editors only their own. */
+export async function revokeInvite(db: DbOrTx, access: CanvasAccess, input: { id: string }): Promise<{ ok: true }> {
   const invite = await db.query.invites.findFirst({ where: and(eq(invites.id, input.id), eq(invites.canvasId, access.canvas.id)) });
-  if (!invite) throw new AppError("NOT_FOUND", "invite.notFound", "This invite does not exist.");
-  if (access.role !== "owner" && invite.createdBy !== actorId) {
+  if (!invite) throw resourceNotFound("invite");
+  if (access.role !== "owner" && invite.createdBy !== access.userId) {
     throw new AppError("FORBIDDEN", "invite.notYours", "Only owners and the invite's creator can revoke it.");
   }
   await db.update(invites).set({ revokedAt: sql`coalesce(${invites.revokedAt}, now())` }).where(eq(invites.id, input.id));
+  return { ok: true };
 }
 
 /** Joins the canvas with the invite's role; an existing member keeps a higher role. */
-export async function acceptInvite(db: Db, userId: string, input: { token: string }) {
+export async function acceptInvite(db: Db, actor: Actor, input: { token: string }) {
   return db.transaction(async (tx) => {
     const [invite] = await tx.select().from(invites).where(eq(invites.tokenHash, hashInviteToken(input.token))).for("update");
     if (!invite) throw new AppError("NOT_FOUND", "invite.notFound", "This invite link is not valid.");
@@ -89,15 +82,15 @@ export async function acceptInvite(db: Db, userId: string, input: { token: strin
     const [existing] = await tx
       .select()
       .from(canvasMembers)
-      .where(and(eq(canvasMembers.canvasId, invite.canvasId), eq(canvasMembers.userId, userId)))
+      .where(and(eq(canvasMembers.canvasId, invite.canvasId), eq(canvasMembers.userId, actor.userId)))
       .for("update");
     const role = existing ? higherRole(existing.role, invite.role) : invite.role;
-    if (!existing) await tx.insert(canvasMembers).values({ canvasId: invite.canvasId, userId, role });
+    if (!existing) await tx.insert(canvasMembers).values({ canvasId: invite.canvasId, userId: actor.userId, role });
     else if (role !== existing.role) {
-      await tx.update(canvasMembers).set({ role }).where(and(eq(canvasMembers.canvasId, invite.canvasId), eq(canvasMembers.userId, userId)));
+      await tx.update(canvasMembers).set({ role }).where(and(eq(canvasMembers.canvasId, invite.canvasId), eq(canvasMembers.userId, actor.userId)));
     }
     await tx.update(invites).set({ uses: sql`${invites.uses} + 1` }).where(eq(invites.id, invite.id));
-    if (existing && role !== existing.role) await notifyAccessChanged(tx, invite.canvasId, userId);
+    if (existing && role !== existing.role) await notifyAccessChanged(tx, invite.canvasId, actor.userId);
     return { canvasId: invite.canvasId, role };
   });
 }

@@ -6,7 +6,9 @@ import type { CanvasAccess } from "./access";
 import { notifyAccessChanged } from "./accessEvents";
 import type { Role } from "./roles";
 
-export async function listMembers(db: Db, access: CanvasAccess) {
+export type MemberView = { userId: string; email: string; name: string; role: Role; joinedAt: Date };
+
+export async function listMembers(db: DbOrTx, access: CanvasAccess): Promise<MemberView[]> {
   return db
     .select({ userId: users.id, email: users.email, name: users.name, role: canvasMembers.role, joinedAt: canvasMembers.createdAt })
     .from(canvasMembers)
@@ -27,7 +29,7 @@ function assertNotLastOwner(members: { userId: string; role: Role }[], userId: s
   }
 }
 
-export async function setRole(db: Db, access: CanvasAccess, input: { userId: string; role: Role }) {
+export async function setRole(db: Db, access: CanvasAccess, input: { userId: string; role: Role }): Promise<{ userId: string; role: Role }> {
   return db.transaction(async (tx) => {
     const members = await lockedMembers(tx, access.canvas.id);
     const target = members.find((m) => m.userId === input.userId);
@@ -42,7 +44,7 @@ export async function setRole(db: Db, access: CanvasAccess, input: { userId: str
   });
 }
 
-export async function removeMember(db: Db, access: CanvasAccess, input: { userId: string }) {
+export async function removeMember(db: Db, access: CanvasAccess, input: { userId: string }): Promise<{ ok: true }> {
   await db.transaction(async (tx) => {
     const members = await lockedMembers(tx, access.canvas.id);
     const target = members.find((m) => m.userId === input.userId);
@@ -51,4 +53,5 @@ export async function removeMember(db: Db, access: CanvasAccess, input: { userId
     await tx.delete(canvasMembers).where(and(eq(canvasMembers.canvasId, access.canvas.id), eq(canvasMembers.userId, input.userId)));
     await notifyAccessChanged(tx, access.canvas.id, input.userId);
   });
+  return { ok: true };
 }

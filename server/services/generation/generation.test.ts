@@ -7,6 +7,7 @@ import { createTestDb, type TestDb } from "@/test/testDb";
 import { errorCode, errorOf, signedUpClient, TEST_APP_URL } from "@/test/trpcTestClient";
 import { claimGeneration, failOrphanedGenerations, reportProgress } from "./generationRun";
 import { MAX_OPEN_PER_USER } from "./generationService";
+import { requireCanvasRole } from "../canvas/access";
 import { watchGenerations } from "./generationWatch";
 
 type Person = Awaited<ReturnType<typeof signedUpClient>>;
@@ -147,7 +148,7 @@ describe("generation.events", () => {
     const controller = new AbortController();
     const seen: string[][] = [];
     const reading = (async () => {
-      for await (const list of watchGenerations(t.db, viewer.user.id, canvasId, controller.signal)) seen.push(list.map((g) => `${g.prompt}:${g.status}`));
+      for await (const list of watchGenerations(t.db, await requireCanvasRole(t.db, viewer.user.id, canvasId, "viewer"), { signal: controller.signal })) seen.push(list.map((g) => `${g.prompt}:${g.status}`));
     })();
     await eventually(() => seen.length >= 1, 5_000, "the first list");
     const { id } = await editor.client.generation.create.mutate({ canvasId, prompt: "smiling face with sunglasses" });
@@ -167,7 +168,7 @@ describe("generation.events", () => {
     const controller = new AbortController();
     const places: number[] = [];
     const reading = (async () => {
-      for await (const list of watchGenerations(t.db, owner.user.id, otherCanvas, controller.signal)) places.push(list.find((g) => g.id === behind.id)!.position!);
+      for await (const list of watchGenerations(t.db, await requireCanvasRole(t.db, owner.user.id, otherCanvas, "viewer"), { signal: controller.signal })) places.push(list.find((g) => g.id === behind.id)!.position!);
     })();
     await eventually(() => places.length >= 1, 5_000, "the first list");
     const before = places[0]!;
@@ -183,7 +184,7 @@ describe("generation.events", () => {
     await guest.client.invite.accept.mutate({ token: inv.token });
     let lists = 0;
     const reading = (async () => {
-      for await (const _ of watchGenerations(t.db, guest.user.id, canvasId)) lists++;
+      for await (const _ of watchGenerations(t.db, await requireCanvasRole(t.db, guest.user.id, canvasId, "viewer"))) lists++;
     })();
     // At least one: a notification left over from the tests before may bring a second list at once.
     await eventually(() => lists >= 1, 5_000, "the first list");

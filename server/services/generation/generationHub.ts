@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import { listen, type Listening } from "@/db/listen";
 import { ACCESS_CHANNEL } from "../canvas/accessEvents";
 import { GENERATION_CHANNEL, parseGenerationEvent } from "./generationEvents";
-import { listGenerations, type GenerationView } from "./generationView";
+import type { GenerationView } from "@/domain/generationView";
+import { canvasGenerations } from "./generationView";
 
 /** Changes arriving faster than this are folded into one list per canvas. */
 const FLUSH_MS = 100;
@@ -87,7 +88,7 @@ class GenerationHub {
           return;
         }
         try {
-          const list = await listGenerations(this.db, canvasId);
+          const list = await canvasGenerations(this.db, canvasId);
           if (list.some((g) => g.status === "queued")) this.waiting.add(canvasId);
           else this.waiting.delete(canvasId);
           for (const w of watchers) w.onList(list);

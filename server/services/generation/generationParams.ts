@@ -1,31 +1,10 @@
+import { GENERATION_LIMITS, SCHEDULER_NAMES, type GenerationParams, type GenerationRequest, type ModelOptions } from "@/domain/generationParams";
 import { AppError } from "../../errors";
-import type { ModelInfo, SchedulerName } from "../../jobs/modelInfo";
-
-export const PROMPT_MAX = 1000;
-export const STEPS_MAX = 100;
-export const GUIDANCE_MAX = 30;
-export const COUNT_MAX = 4;
-export const SEED_MAX = 2 ** 32 - 1;
-
-export type GenerationRequest = {
-  prompt: string;
-  negativePrompt?: string;
-  steps?: number;
-  guidance?: number;
-  seed?: number;
-  width?: number;
-  height?: number;
-  count?: number;
-  scheduler?: SchedulerName;
-  /** Make each image print-ready (16×, with a transparent background) before storing it. */
-  upscale?: boolean;
-};
-
-export type GenerationParams = Required<GenerationRequest>;
+import { readModelInfo, type ModelInfo } from "../model/modelFolder";
 
 /** The sizes a model runs: multiples of its step from half to twice its native size, or just that one. */
 export function sizeRange(model: ModelInfo, native: number): { min: number; max: number; step: number } {
-  const step = model.sizeStep;
+  const step = model.downsample;
   if (model.fixedSize) return { min: native, max: native, step };
   return { min: Math.max(step, Math.ceil(native / 2 / step) * step), max: Math.floor((native * 2) / step) * step, step };
 }
@@ -55,4 +34,20 @@ export function resolveParams(req: GenerationRequest, model: ModelInfo, randomSe
   checkSize("width", params.width, model);
   checkSize("height", params.height, model);
   return params;
+}
+
+/** What the installed model accepts, for a form's defaults and limits; null when none is installed. */
+export function describeModel(): ModelOptions | null {
+  const m = readModelInfo();
+  if (!m) return null;
+  return {
+    name: m.name,
+    width: m.width,
+    height: m.height,
+    widths: sizeRange(m, m.width),
+    heights: sizeRange(m, m.height),
+    defaults: { steps: m.defaultSteps, guidance: m.defaultGuidance, scheduler: m.defaultScheduler },
+    schedulers: [...SCHEDULER_NAMES],
+    limits: { ...GENERATION_LIMITS },
+  };
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { assets, generations, type AssetProvenance, type PrintReadyProvenance } from "@/db/schema";
+import type { Db, DbOrTx } from "@/db/client";
+import { assets, generations } from "@/db/schema";
+import type { AssetProvenance, PrintReadyProvenance } from "@/domain/provenance";
 import { enqueue } from "../../jobs/enqueue";
 import { normaliseImage } from "../../storage/imageValidation";
 import { assetKey, assetThumbKey } from "../../storage/objectKeys";
@@ -37,7 +38,7 @@ export async function claimGeneration(db: Db, id: string): Promise<GenerationRow
 }
 
 /** Records a step (and maybe a preview). False when the generation is no longer running: stop. */
-export async function reportProgress(db: Db, row: GenerationRow, step: number, total: number, preview?: Uint8Array): Promise<boolean> {
+export async function reportProgress(db: DbOrTx, row: GenerationRow, step: number, total: number, preview?: Uint8Array): Promise<boolean> {
   const res = await db.execute(sql`
     with changed as (
       update generations set step = ${step}, total_steps = ${total},
@@ -180,7 +181,7 @@ export async function releaseGeneration(db: Db, row: GenerationRow): Promise<voi
  * the key of the running one detaches that one (it then ends as done), so the interruption costs
  * no attempt: only crashes count towards MAX_ATTEMPTS.
  */
-export async function requeueGeneration(db: Db, id: string): Promise<void> {
+export async function requeueGeneration(db: DbOrTx, id: string): Promise<void> {
   await enqueue(db, "generate", { generationId: id }, { jobKey: generationJobKey(id), maxAttempts: MAX_ATTEMPTS, runAt: new Date(Date.now() + 1000) });
 }
 
@@ -188,7 +189,7 @@ export async function requeueGeneration(db: Db, id: string): Promise<void> {
  * Generations that wait or run with no job left that could run them (their worker died on the
  * last attempt, or the job was lost) are failed, so no phantom stays in everyone's queue.
  */
-export async function failOrphanedGenerations(db: Db): Promise<number> {
+export async function failOrphanedGenerations(db: DbOrTx): Promise<number> {
   const res = await db.execute<{ id: string; canvas_id: string }>(sql`
     with orphaned as (
       update generations g set status = 'failed', error = 'workerLost', preview = null, finished_at = now()

@@ -2,12 +2,14 @@ import { randomInt } from "node:crypto";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { generations } from "@/db/schema";
+import { SEED_MAX, type GenerationRequest, type SchedulerName } from "@/domain/generationParams";
 import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";
-import { readModelInfo, type SchedulerName } from "../../jobs/modelInfo";
-import { requireCanvasRole, type CanvasAccess } from "../canvas/access";
+import type { Actor, CanvasAccess } from "../canvas/access";
+import { resourceNotFound } from "../canvas/resourceAccess";
+import { readModelInfo } from "../model/modelFolder";
 import { notifyGeneration } from "./generationEvents";
-import { resolveParams, SEED_MAX, type GenerationRequest } from "./generationParams";
+import { resolveParams } from "./generationParams";
 
 /** Per user, across canvases: what may wait at once, and how many may be asked for per minute. */
 export const MAX_OPEN_PER_USER = 6;
@@ -30,15 +32,15 @@ function modelOrFail() {
  * checks their limits: generations waiting or running, and generations queued in the last
  * minute (a retry counts as queued again).
  */
-export async function holdLimits(tx: DbOrTx, userId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('generation:' || ${userId}))`);
+export async function holdLimits(tx: DbOrTx, actor: Actor): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('generation:' || ${actor.userId}))`);
   const [counts] = await tx
     .select({
       open: sql<number>`count(*) filter (where ${inArray(generations.status, ["queued", "running"])})`.mapWith(Number),
       lastMinute: sql<number>`count(*) filter (where ${gt(generations.queuedAt, sql`now() - interval '1 minute'`)})`.mapWith(Number),
     })
     .from(generations)
-    .where(and(eq(generations.requestedBy, userId), gt(generations.queuedAt, sql`now() - interval '1 day'`)));
+    .where(and(eq(generations.requestedBy, actor.userId), gt(generations.queuedAt, sql`now() - interval '1 day'`)));
   if (counts!.open >= MAX_OPEN_PER_USER) {
     throw new AppError("TOO_MANY_REQUESTS", "generation.tooManyOpen", `You already have ${MAX_OPEN_PER_USER} generations waiting. Let one finish or cancel one first.`);
   }
@@ -51,13 +53,13 @@ export async function holdLimits(tx: DbOrTx, userId: string): Promise<void> {
  * Queues a generation: the row and its job commit together, or neither does. Each user's
  * requests are serialised by an advisory lock so the limits hold under concurrent calls.
  */
-export async function createGeneration(db: Db, actor: { userId: string }, access: CanvasAccess, req: GenerationRequest): Promise<{ id: string }> {
+export async function createGeneration(db: Db, access: CanvasAccess, req: GenerationRequest): Promise<{ id: string }> {
   const params = resolveParams(req, modelOrFail(), () => randomInt(0, SEED_MAX));
   return db.transaction(async (tx) => {
-    await holdLimits(tx, actor.userId);
+    await holdLimits(tx, access);
     const [row] = await tx
       .insert(generations)
-      .values({ ...params, canvasId: access.canvas.id, requestedBy: actor.userId, totalSteps: params.steps + (params.upscale ? params.count : 0) })
+      .values({ ...params, canvasId: access.canvas.id, requestedBy: access.userId, totalSteps: params.steps + (params.upscale ? params.count : 0) })
       .returning({ id: generations.id });
     await enqueue(tx, "generate", { generationId: row!.id }, { jobKey: generationJobKey(row!.id), maxAttempts: MAX_ATTEMPTS });
     await tx.execute(sql`select ${notifyGeneration({ canvasId: access.canvas.id, id: row!.id, kind: "status" })}`);
@@ -65,15 +67,11 @@ export async function createGeneration(db: Db, actor: { userId: string }, access
   });
 }
 
-/** The generation and the caller's access to its canvas; strangers cannot tell it exists. */
-async function findForActor(db: Db, actor: { userId: string }, id: string) {
-  const row = await db.query.generations.findFirst({ where: eq(generations.id, id) });
-  if (!row) throw new AppError("NOT_FOUND", "generation.notFound", "This generation does not exist.");
-  const access = await requireCanvasRole(db, actor.userId, row.canvasId, "editor").catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") throw new AppError("NOT_FOUND", "generation.notFound", "This generation does not exist.");
-    throw e;
-  });
-  if (row.requestedBy !== actor.userId && access.role !== "owner") {
+/** The generation on the caller's canvas, if they may change it: they asked for it, or they own the canvas. */
+async function findChangeable(db: DbOrTx, access: CanvasAccess, id: string) {
+  const row = await db.query.generations.findFirst({ where: and(eq(generations.id, id), eq(generations.canvasId, access.canvas.id)) });
+  if (!row) throw resourceNotFound("generation");
+  if (row.requestedBy !== access.userId && access.role !== "owner") {
     throw new AppError("FORBIDDEN", "generation.notYours", "Only the person who asked for it or a canvas owner can change this generation.");
   }
   return row;
@@ -83,18 +81,18 @@ async function findForActor(db: Db, actor: { userId: string }, id: string) {
  * A queued generation leaves the queue with its job; a running one is marked canceled and the
  * worker, which checks the row at every step, stops within one step.
  */
-export async function cancelGeneration(db: Db, actor: { userId: string }, id: string): Promise<{ status: "canceled" }> {
-  const row = await findForActor(db, actor, id);
+export async function cancelGeneration(db: Db, access: CanvasAccess, input: { id: string }): Promise<{ status: "canceled" }> {
+  const row = await findChangeable(db, access, input.id);
   return db.transaction(async (tx) => {
     const [done] = await tx
       .update(generations)
       .set({ status: "canceled", finishedAt: sql`now()`, preview: null })
-      .where(and(eq(generations.id, id), inArray(generations.status, ["queued", "running"])))
+      .where(and(eq(generations.id, row.id), inArray(generations.status, ["queued", "running"])))
       .returning({ status: generations.status });
     if (!done) throw new AppError("BAD_REQUEST", "generation.notCancelable", "This generation has already finished.");
     // A locked job (running) is not removed; the worker sees the row and stops.
-    await tx.execute(sql`select graphile_worker.remove_job(${generationJobKey(id)})`);
-    await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id, kind: "status" })}`);
+    await tx.execute(sql`select graphile_worker.remove_job(${generationJobKey(row.id)})`);
+    await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id: row.id, kind: "status" })}`);
     return { status: "canceled" as const };
   });
 }
@@ -103,20 +101,20 @@ export async function cancelGeneration(db: Db, actor: { userId: string }, id: st
  * A failed or canceled generation joins the back of the queue again with the same settings,
  * within the limits of the person retrying it, if the installed model still takes them.
  */
-export async function retryGeneration(db: Db, actor: { userId: string }, id: string): Promise<{ id: string }> {
-  const row = await findForActor(db, actor, id);
+export async function retryGeneration(db: Db, access: CanvasAccess, input: { id: string }): Promise<{ id: string }> {
+  const row = await findChangeable(db, access, input.id);
   // A print-ready request runs the print-ready network, not the diffusion model's sizes.
   if (!row.sourceAssetId) resolveParams({ ...row, scheduler: row.scheduler as SchedulerName }, modelOrFail(), () => row.seed);
   return db.transaction(async (tx) => {
-    await holdLimits(tx, actor.userId);
+    await holdLimits(tx, access);
     const [again] = await tx
       .update(generations)
-      .set({ status: "queued", requestedBy: actor.userId, step: 0, error: null, preview: null, attempts: 0, queuedAt: sql`now()`, startedAt: null, firstProgressAt: null, finishedAt: null, durationMs: null })
-      .where(and(eq(generations.id, id), inArray(generations.status, ["failed", "canceled"])))
+      .set({ status: "queued", requestedBy: access.userId, step: 0, error: null, preview: null, attempts: 0, queuedAt: sql`now()`, startedAt: null, firstProgressAt: null, finishedAt: null, durationMs: null })
+      .where(and(eq(generations.id, row.id), inArray(generations.status, ["failed", "canceled"])))
       .returning({ id: generations.id });
     if (!again) throw new AppError("BAD_REQUEST", "generation.notRetryable", "Only a failed or canceled generation can be retried.");
-    await enqueue(tx, "generate", { generationId: id }, { jobKey: generationJobKey(id), maxAttempts: MAX_ATTEMPTS });
-    await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id, kind: "status" })}`);
-    return { id };
+    await enqueue(tx, "generate", { generationId: row.id }, { jobKey: generationJobKey(row.id), maxAttempts: MAX_ATTEMPTS });
+    await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id: row.id, kind: "status" })}`);
+    return { id: row.id };
   });
 }

@@ -1,51 +1,9 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { assets, generations, users } from "@/db/schema";
+import type { GenerationImage, GenerationView } from "@/domain/generationView";
 import { assetUrl } from "../asset/assetService";
-
-export type GenerationStatus = (typeof generations.$inferSelect)["status"];
-
-export type GenerationImage = { assetId: string; url: string; thumbUrl: string; width: number; height: number };
-
-/** One generation as every collaborator on its canvas sees it. */
-export type GenerationView = {
-  id: string;
-  canvasId: string;
-  status: GenerationStatus;
-  prompt: string;
-  negativePrompt: string;
-  steps: number;
-  guidance: number;
-  seed: number;
-  width: number;
-  height: number;
-  count: number;
-  scheduler: string;
-  /** "printReady": a request to make an image print-ready; "generate": a prompt's images. */
-  kind: "generate" | "printReady";
-  /** The images are (or will be) print-ready: 16× with a transparent background. */
-  upscale: boolean;
-  sourceAssetId: string | null;
-  requestedBy: { id: string; name: string } | null;
-  /** 0 to 1. */
-  progress: number;
-  step: number;
-  totalSteps: number;
-  /** 1 = next to run; null when not queued. */
-  position: number | null;
-  previewUrl: string | null;
-  error: string | null;
-  modelName: string | null;
-  modelHash: string | null;
-  provider: string | null;
-  durationMs: number | null;
-  createdAt: Date;
-  queuedAt: Date;
-  startedAt: Date | null;
-  firstProgressAt: Date | null;
-  finishedAt: Date | null;
-  images: GenerationImage[];
-};
+import type { CanvasAccess } from "../canvas/access";
 
 export const LIST_LIMIT = 40;
 
@@ -78,13 +36,18 @@ async function imagesOf(db: DbOrTx, ids: string[]): Promise<Map<string, Generati
   return byGeneration;
 }
 
-/** The canvas's most recent generations, newest first, with places in line and images. */
-export async function listGenerations(db: DbOrTx, canvasId: string, onlyId?: string): Promise<GenerationView[]> {
+/** The canvas's queue as its member sees it (`generation.list`). */
+export async function listGenerations(db: DbOrTx, access: CanvasAccess): Promise<GenerationView[]> {
+  return canvasGenerations(db, access.canvas.id);
+}
+
+/** The canvas's most recent generations, newest first, with places in line and images; for the hub, which checked access. */
+export async function canvasGenerations(db: DbOrTx, canvasId: string): Promise<GenerationView[]> {
   const rows = await db
     .select({ g: generations, userName: users.name })
     .from(generations)
     .leftJoin(users, eq(users.id, generations.requestedBy))
-    .where(onlyId ? and(eq(generations.canvasId, canvasId), eq(generations.id, onlyId)) : eq(generations.canvasId, canvasId))
+    .where(eq(generations.canvasId, canvasId))
     .orderBy(desc(generations.queuedAt), desc(generations.id))
     .limit(LIST_LIMIT);
   const [positions, images] = await Promise.all([

@@ -1,15 +1,20 @@
 import type { Db } from "@/db/client";
+import type { GenerationView } from "@/domain/generationView";
 import { AppError } from "../../errors";
-import { requireCanvasRole } from "../canvas/access";
+import { requireCanvasRole, type CanvasAccess } from "../canvas/access";
 import { generationHub } from "./generationHub";
-import { listGenerations, type GenerationView } from "./generationView";
+import { canvasGenerations } from "./generationView";
 
 /**
  * The canvas's queue as a stream of whole lists: the current one first, then a new one whenever
  * something changes (folded, so a slow reader only ever gets the latest). Ends when the signal
- * aborts or the watcher stops being a member.
+ * aborts or the watcher stops being a member. `db` is the pool, not a transaction: the hub
+ * LISTENs on a connection of its own to the same database.
  */
-export async function* watchGenerations(db: Db, userId: string, canvasId: string, signal?: AbortSignal): AsyncGenerator<GenerationView[]> {
+export async function* watchGenerations(db: Db, access: CanvasAccess, input: { signal?: AbortSignal } = {}): AsyncGenerator<GenerationView[]> {
+  const { userId } = access;
+  const canvasId = access.canvas.id;
+  const { signal } = input;
   let latest: GenerationView[] | null = null;
   let recheck = false;
   let wake: (() => void) | null = null;
@@ -32,7 +37,7 @@ export async function* watchGenerations(db: Db, userId: string, canvasId: string
   const onAbort = () => poke();
   signal?.addEventListener("abort", onAbort);
   try {
-    yield await listGenerations(db, canvasId);
+    yield await canvasGenerations(db, canvasId);
     while (!signal?.aborted) {
       if (!latest && !recheck) await new Promise<void>((resolve) => (wake = resolve));
       if (recheck) {

@@ -20,7 +20,7 @@ export type PrintReadyRequest = { assetId: string; shapeId: string };
  * Queues "make print-ready" for an image on this canvas, on the canvas's shared queue: a
  * generation row whose job upscales the source and then points the canvas object at the result.
  */
-export async function requestPrintReady(db: Db, actor: { userId: string }, access: CanvasAccess, req: PrintReadyRequest): Promise<{ id: string }> {
+export async function requestPrintReady(db: Db, access: CanvasAccess, req: PrintReadyRequest): Promise<{ id: string }> {
   const source = await db.query.assets.findFirst({ where: and(eq(assets.id, req.assetId), eq(assets.canvasId, access.canvas.id), eq(assets.status, "ready")) });
   if (!source || !source.width || !source.height) throw new AppError("NOT_FOUND", "asset.notFound", "This image does not exist on this canvas.");
   if (source.provenance?.printReady) throw new AppError("BAD_REQUEST", "printReady.already", "This image is already print-ready.");
@@ -30,12 +30,12 @@ export async function requestPrintReady(db: Db, actor: { userId: string }, acces
   const { width, height } = source;
   const tiles = Math.ceil(width / PRINT_READY_TILE) * Math.ceil(height / PRINT_READY_TILE);
   return db.transaction(async (tx) => {
-    await holdLimits(tx, actor.userId);
+    await holdLimits(tx, access);
     const [row] = await tx
       .insert(generations)
       .values({
         canvasId: access.canvas.id,
-        requestedBy: actor.userId,
+        requestedBy: access.userId,
         prompt: source.provenance?.prompt || source.fileName,
         negativePrompt: "",
         steps: tiles,

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { assets, generations, type AssetProvenance, type PrintReadyProvenance } from "@/db/schema";
+import type { Db, DbOrTx } from "@/db/client";
+import { assets, generations } from "@/db/schema";
+import type { AssetProvenance, PrintReadyProvenance } from "@/domain/provenance";
 import { normaliseImage } from "../../storage/imageValidation";
 import { assetKey, assetThumbKey } from "../../storage/objectKeys";
 import { deleteObject, readObject, writeObject, type Storage } from "../../storage/storage";
@@ -13,7 +14,7 @@ import type { GenerationRow } from "./generationRun";
 export type PrintReadySource = { id: string; png: Buffer; fileName: string; provenance: AssetProvenance | null };
 
 /** The request's source image, or null when it is gone (deleted with its canvas, or never stored). */
-export async function readPrintReadySource(db: Db, storage: Storage, row: GenerationRow): Promise<PrintReadySource | null> {
+export async function readPrintReadySource(db: DbOrTx, storage: Storage, row: GenerationRow): Promise<PrintReadySource | null> {
   if (!row.sourceAssetId) return null;
   const asset = await db.query.assets.findFirst({ where: and(eq(assets.id, row.sourceAssetId), eq(assets.canvasId, row.canvasId), eq(assets.status, "ready")) });
   if (!asset?.objectKey) return null;

@@ -1,21 +1,6 @@
-import { z } from "zod";
+import type { SchedulerConfig } from "@/server/services/model/modelFolder";
 
-/** The fields of a diffusers `scheduler_config.json` that our schedulers read. */
-export const schedulerConfigSchema = z.object({
-  _class_name: z.string().default("DDIMScheduler"),
-  num_train_timesteps: z.number().int().positive().default(1000),
-  beta_start: z.number().positive().default(0.00085),
-  beta_end: z.number().positive().default(0.012),
-  beta_schedule: z.enum(["linear", "scaled_linear"]).default("scaled_linear"),
-  prediction_type: z.enum(["epsilon", "v_prediction", "sample"]).default("epsilon"),
-  set_alpha_to_one: z.boolean().default(false),
-  steps_offset: z.number().int().default(0),
-  timestep_spacing: z.enum(["leading", "trailing", "linspace"]).default("leading"),
-  original_inference_steps: z.number().int().positive().default(50),
-  timestep_scaling: z.number().positive().default(10),
-});
-
-export type SchedulerConfig = z.infer<typeof schedulerConfigSchema>;
+export type { SchedulerConfig };
 
 export function alphasCumprod(c: SchedulerConfig): Float64Array {
   const T = c.num_train_timesteps;

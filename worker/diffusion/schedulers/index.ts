@@ -1,12 +1,11 @@
+import type { SchedulerName } from "@/domain/generationParams";
+import { schedulerFromClass } from "@/server/services/model/modelFolder";
+import type { SchedulerConfig } from "./config";
 import { DdimScheduler } from "./ddim";
 import { EulerAncestralScheduler } from "./eulerAncestral";
 import { LcmScheduler } from "./lcm";
-import type { SchedulerConfig } from "./config";
 import type { Scheduler } from "./scheduler";
 
-import { SCHEDULER_NAMES, schedulerFromClass, type SchedulerName } from "@/server/jobs/modelInfo";
-
-export const SCHEDULERS = SCHEDULER_NAMES;
 export type { SchedulerName };
 
 /** The scheduler named by the request, or the one the model's config names. */

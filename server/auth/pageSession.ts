@@ -1,9 +1,10 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { validateSession, type SessionUser } from "@/server/auth/sessions";
-import { getDb } from "@/server/db";
+import { getDb } from "../db";
+import { validateSession, type SessionUser } from "./sessions";
 
+/** The signed-in user of the page being rendered (Next.js server components), or null. */
 export async function currentUser(): Promise<SessionUser | null> {
   const header = (await cookies()).toString();
   return (await validateSession(getDb(), header))?.user ?? null;

@@ -1,0 +1,36 @@
+"use client";
+
+import { skipToken, useQuery } from "@tanstack/react-query";
+import { isGenerated, type AssetProvenance } from "@/domain/provenance";
+import { useTRPC } from "../../_lib/trpc";
+
+const ASSET_SRC = /^\/api\/assets\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\?.*)?$/i;
+
+/** The asset an image object shows (`src` = `/api/assets/<id>`), or null for any other source. */
+export function assetIdFromSrc(src: string | null | undefined): string | null {
+  return src?.match(ASSET_SRC)?.[1]?.toLowerCase() ?? null;
+}
+
+export type AssetProvenanceState = {
+  /** As the worker recorded it; null for an upload, a source that is not an asset, or until loaded. */
+  provenance: AssetProvenance | null;
+  /** The image came from a prompt: its settings can be shown and reused (not an upload made print-ready). */
+  generated: boolean;
+  isLoading: boolean;
+  isError: boolean;
+};
+
+/**
+ * How a placed image was made, read from the server by the asset its `src` points at, never from
+ * the `provenance` that a collaborator's client wrote into the canvas document (which it could
+ * forge). An asset's provenance never changes (print-ready makes a new asset), so it is fetched once.
+ */
+export function useAssetProvenance(canvasId: string, src: string | null | undefined): AssetProvenanceState {
+  const trpc = useTRPC();
+  const assetId = assetIdFromSrc(src);
+  const query = useQuery(
+    trpc.asset.provenance.queryOptions(assetId ? { canvasId, assetId } : skipToken, { staleTime: Infinity, gcTime: 30 * 60_000, retry: false }),
+  );
+  const provenance = query.data ?? null;
+  return { provenance, generated: !!provenance && isGenerated(provenance), isLoading: query.isLoading, isError: query.isError };
+}
