@@ -5,11 +5,7 @@ import { IconArrowBarToDown, IconArrowBarToUp, IconArrowDown, IconArrowUp } from
 import { memo } from "react";
 import type { EditorMessageKey } from "../../_i18n/editor.en";
 import { useI18n } from "../../_i18n/I18nProvider";
-import { ImageCrop } from "./ImageCrop";
-import { MakePrintReady } from "./images/MakePrintReady";
-import { useLoadedImage } from "./images/useLoadedImage";
-import { parseProvenance } from "../generate/generatedImage";
-import { ProvenanceInspector } from "./ProvenanceInspector";
+import { ImageDetails } from "./images/ImageDetails";
 import { TextStyleControls } from "./TextStyleControls";
 import { reorder, updateShapes, type CanvasDocument, type ZMove } from "./store/canvasDocument";
 import type { ImageProvenance, Shape } from "./store/shapeTypes";
@@ -39,16 +35,13 @@ export const PropertiesPanel = memo(function PropertiesPanel({ canvasId, canvas,
   const ids = selected.map((s) => s.id);
   const set = (patch: Partial<Shape>) => updateShapes(canvas, ids, patch);
   const isPath = first.type === "line" || first.type === "arrow" || first.type === "draw";
-  const provenance = first.provenance ? parseProvenance(first.provenance) : null;
   return (
     <Stack gap="xs">
       {!isPath && first.type !== "image" && <ColorInput size="xs" label={t("editor.props.fill")} value={first.fill} swatches={SWATCHES} disabled={readOnly} onChangeEnd={(fill) => set({ fill })} />}
       <ColorInput size="xs" label={t(isPath ? "editor.props.colour" : "editor.props.stroke")} value={first.stroke} swatches={SWATCHES} disabled={readOnly} onChangeEnd={(stroke) => set({ stroke })} />
       <NumberInput size="xs" label={t("editor.props.strokeWidth")} min={0} max={100} value={first.strokeWidth} disabled={readOnly} onChange={(v) => typeof v === "number" && set({ strokeWidth: v })} />
       {first.type === "text" && <TextStyleControls shape={first} readOnly={readOnly} set={set} />}
-      {first.type === "image" && selected.length === 1 && <ImageCrop canvas={canvas} shape={first} readOnly={readOnly} />}
-      {first.type === "image" && selected.length === 1 && !readOnly && <PrintReadyControl canvasId={canvasId} shape={first} />}
-      {provenance && selected.length === 1 && <ProvenanceInspector provenance={provenance} onReuse={readOnly ? undefined : onReuse} />}
+      {first.type === "image" && selected.length === 1 && <ImageDetails canvasId={canvasId} canvas={canvas} shape={first} readOnly={readOnly} onReuse={onReuse} />}
       <div>
         <Text size="xs" fw={500} mb={4}>
           {t("editor.props.opacity", { percent: Math.round(first.opacity * 100) })}
@@ -70,8 +63,3 @@ export const PropertiesPanel = memo(function PropertiesPanel({ canvasId, canvas,
   );
 });
 
-function PrintReadyControl({ canvasId, shape }: { canvasId: string; shape: Shape }) {
-  const loaded = useLoadedImage(shape.src);
-  if (!loaded) return null;
-  return <MakePrintReady canvasId={canvasId} shape={shape} naturalWidth={loaded.image.naturalWidth} naturalHeight={loaded.image.naturalHeight} />;
-}

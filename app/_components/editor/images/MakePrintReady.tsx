@@ -6,26 +6,24 @@ import { IconCircleCheck, IconWand } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { useTRPC } from "../../../_lib/trpc";
+import type { PrintReadyProvenance } from "@/domain/provenance";
+import { assetIdFromSrc } from "../../assets/useAssetProvenance";
 import type { Shape } from "../store/shapeTypes";
 
-const ASSET_SRC = /^\/api\/assets\/([0-9a-f-]{36})$/;
 /** What the print-ready network takes: larger images already print as they are. */
 const MAX_SOURCE_SIDE = 256;
-
-export function assetIdOf(src: string | undefined): string | null {
-  return ASSET_SRC.exec(src ?? "")?.[1] ?? null;
-}
 
 /**
  * "Make print-ready" for one image object: queues the print-ready network on the canvas's shared
  * queue; when it is done the object shows the new image for everyone, in the same place and size.
  */
-export function MakePrintReady({ canvasId, shape, naturalWidth, naturalHeight }: { canvasId: string; shape: Shape; naturalWidth: number; naturalHeight: number }) {
+type Props = { canvasId: string; shape: Shape; printReady: PrintReadyProvenance | null; naturalWidth: number; naturalHeight: number };
+
+export function MakePrintReady({ canvasId, shape, printReady, naturalWidth, naturalHeight }: Props) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const request = useMutation(trpc.generation.makePrintReady.mutationOptions());
-  const assetId = assetIdOf(shape.src);
-  const printReady = (shape.provenance as { printReady?: { scale: number } } | undefined)?.printReady;
+  const assetId = assetIdFromSrc(shape.src);
   if (printReady) {
     return (
       <Alert variant="light" color="teal" p={8} icon={<IconCircleCheck size={16} />} data-testid="print-ready-done">

@@ -1,4 +1,4 @@
-import type { AssetProvenance } from "@/db/schema/asset";
+import type { AssetProvenance } from "@/domain/provenance";
 
 export const SHAPE_TYPES = ["rect", "ellipse", "text", "line", "arrow", "draw", "image"] as const;
 export type ShapeType = (typeof SHAPE_TYPES)[number];
