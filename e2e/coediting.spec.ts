@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { createCanvas, createInviteLink, dragOnStage, shoot, signUp, uniqueEmail } from "./helpers";
+import { createCanvas, createInviteLink, dragOnStage, expectNoAxeViolations, shoot, signUp, uniqueEmail } from "./helpers";
 
 test("two people edit one canvas live and see each other's shapes and cursors", async ({ browser }) => {
   const ownerCtx = await browser.newContext({ locale: "en-US" });
@@ -42,6 +42,7 @@ test("two people edit one canvas live and see each other's shapes and cursors", 
   await expect(editor.getByRole("img", { name: "Olivia Owner is here" }).or(editor.getByLabel("Olivia Owner is here"))).toHaveAttribute("data-has-cursor", "true");
   await editor.mouse.move(box.x + 500, box.y + 500);
   await expect(owner.getByLabel("Eddie Editor is here")).toHaveAttribute("data-has-cursor", "true");
+  await expectNoAxeViolations(owner, "editor with a collaborator present");
 
   // Undo is per person: the editor's undo removes the editor's text, not the owner's rectangle.
   await editor.mouse.click(box.x + 20, box.y + 20);
@@ -60,6 +61,7 @@ test("two people edit one canvas live and see each other's shapes and cursors", 
   // Several objects selected, as the owner sees them.
   await owner.keyboard.press("ControlOrMeta+a");
   await owner.waitForTimeout(300);
+  await expectNoAxeViolations(owner, "editor, several objects selected");
   await owner.screenshot({ path: "e2e/screenshots/editor-selection-1280.png" });
   await shoot(editor, "editor-peer");
 });

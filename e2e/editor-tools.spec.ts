@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { createCanvas, createInviteLink, dragOnStage, signUp, uniqueEmail, SCREENSHOT_DIR } from "./helpers";
+import { createCanvas, createInviteLink, dragOnStage, expectNoAxeViolations, signUp, uniqueEmail, SCREENSHOT_DIR } from "./helpers";
 
 async function addText(page: Page, at: [number, number], text: string, font: string) {
   await page.getByRole("button", { name: "Text", exact: true }).click();
@@ -13,8 +13,12 @@ async function addText(page: Page, at: [number, number], text: string, font: str
   await page.getByRole("option", { name: font }).click();
 }
 
-async function exported(page: Page, scale: "1×" | "2×") {
+async function exported(page: Page, scale: "1×" | "2×", scan = false) {
   await page.getByRole("button", { name: "Export" }).click();
+  if (scan) {
+    await expect(page.getByRole("menuitem", { name: `PNG ${scale}` })).toBeVisible();
+    await expectNoAxeViolations(page, "editor, export menu");
+  }
   const download = page.waitForEvent("download");
   await page.getByRole("menuitem", { name: `PNG ${scale}` }).click();
   const file = await (await download).path();
@@ -30,6 +34,11 @@ test("text in bundled typefaces, copy and paste, an image pasted from the clipbo
   await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
 
   await addText(page, [260, 180], "Summer Camp", "Pacifico");
+  await expectNoAxeViolations(page, "editor, a text selected");
+  await page.getByRole("combobox", { name: "Font" }).click();
+  await expect(page.getByRole("option", { name: "Pacifico" })).toBeVisible();
+  await expectNoAxeViolations(page, "editor, font list open");
+  await page.keyboard.press("Escape");
   await addText(page, [260, 300], "TEAM 2026", "Bebas Neue");
   await page.getByRole("button", { name: "Italic" }).click();
   await expect(page.getByRole("button", { name: "Italic" })).toHaveAttribute("aria-pressed", "true");
@@ -45,7 +54,7 @@ test("text in bundled typefaces, copy and paste, an image pasted from the clipbo
   await expect(page.getByTestId("layer-row")).toHaveCount(5);
 
   // The ellipse alone, exported: transparent outside it, twice the pixels at 2×.
-  const one = await (await exported(page, "1×")).metadata();
+  const one = await (await exported(page, "1×", true)).metadata();
   const twoImage = await exported(page, "2×");
   const two = await twoImage.metadata();
   expect(two.width).toBe(one.width! * 2);
@@ -69,6 +78,8 @@ test("text in bundled typefaces, copy and paste, an image pasted from the clipbo
   await page.getByTestId("editor-stage").click({ position: { x: 20, y: 20 } });
   await page.keyboard.press("ControlOrMeta+v");
   await expect(page.getByTestId("layer-row")).toHaveCount(6);
+  await expect(page.getByTestId("layer-row").first()).toHaveAttribute("data-selected", "true");
+  await expectNoAxeViolations(page, "editor, an image selected");
 
   // Nothing selected: the artboard, at its own size, with no selection handles in it.
   await page.keyboard.press("Escape");
@@ -110,6 +121,7 @@ test("a member whose role changes gets the tools of the new role without reloadi
   await expect(member.getByText("View only")).toBeVisible();
   await expect(member.getByRole("button", { name: "Rectangle" })).toHaveCount(0);
   await expect(member.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+  await expectNoAxeViolations(member, "editor, downgraded to viewer");
   await member.screenshot({ path: `${SCREENSHOT_DIR}/editor-downgraded-1280.png` });
 
   await setRole("Editor");
@@ -179,12 +191,14 @@ test("drawing tools, marquee and shift-click selection, groups, locking, hiding 
   await rows.filter({ hasText: "Ellipse" }).getByRole("button", { name: "Select Ellipse" }).click();
   await page.keyboard.press("ControlOrMeta+Shift+h");
   await expect(rows.filter({ hasText: "Ellipse" }).getByRole("button", { name: "Show" })).toBeVisible();
+  await expectNoAxeViolations(page, "editor, hidden and locked layers");
 
   // The shortcuts overlay, and zoom to fit.
   await page.keyboard.press("Shift+?");
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(help).toBeVisible();
   await expect(help).toContainText("Space + drag");
+  await expectNoAxeViolations(page, "keyboard shortcuts overlay");
   await page.screenshot({ path: `${SCREENSHOT_DIR}/editor-shortcuts-1280.png` });
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createCanvas, createInviteLink, SCREENSHOT_DIR, shoot, signUp, uniqueEmail } from "./helpers";
+import { createCanvas, createInviteLink, expectNoAxeViolations, SCREENSHOT_DIR, shoot, signUp, uniqueEmail } from "./helpers";
 
 /** Fills the form for a slow enough generation (most steps, four images) and queues it. */
 async function queue(page: Page, prompt: string) {
@@ -32,6 +32,8 @@ test("one person queues, the other watches it run, and the result placed on the 
   await bob.goto(link);
   await expect(bob.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
   await expect(bob.getByTestId("generation-panel")).toBeVisible();
+  await expect(bob.getByTestId("prompt")).toBeVisible();
+  await expectNoAxeViolations(bob, "generation panel (empty queue)");
 
   // Alice queues two; Bob sees the first run (progress, then a preview) with the second in line.
   await queue(alice, "red heart");
@@ -41,12 +43,14 @@ test("one person queues, the other watches it run, and the result placed on the 
   await expect(running.getByTestId("generation-step")).toContainText(/Step [1-9]\d* of 60/);
   await expect(running.getByTestId("generation-preview")).toBeVisible();
   await expect(bob.locator('[data-testid="generation-card"][data-status="queued"]')).toContainText("#1 in line");
+  await expectNoAxeViolations(alice, "generation panel, advanced options, queue running");
   await bob.screenshot({ path: `${SCREENSHOT_DIR}/generation-running-1280.png` });
 
   const done = bob.locator('[data-testid="generation-card"][data-status="succeeded"]');
   await expect(done).toHaveCount(2, { timeout: 60_000 });
   await expect(done.first().getByTestId("generation-result")).toHaveCount(4);
   await expect(done.first()).toContainText("Alice Artist");
+  await expectNoAxeViolations(bob, "generation panel with results");
 
   // Alice places a result; Bob sees it on the canvas with where it came from.
   const heart = alice.locator('[data-testid="generation-card"]', { hasText: "red heart" });
@@ -55,6 +59,7 @@ test("one person queues, the other watches it run, and the result placed on the 
   await expect(bob.getByTestId("layer-row").first()).toContainText("red heart");
   await bob.getByTestId("layer-row").first().click();
   await expect(bob.getByTestId("provenance-prompt")).toHaveText("red heart");
+  await expectNoAxeViolations(bob, "editor, a generated image selected (provenance)");
 
   // Reuse settings fills Bob's form with the image's prompt and seed.
   await bob.getByTestId("reuse-settings").click();

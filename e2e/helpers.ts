@@ -1,4 +1,5 @@
-import type { Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 
 export const SCREENSHOT_DIR = "e2e/screenshots";
 
@@ -46,4 +47,38 @@ export async function dragOnStage(page: Page, from: [number, number], to: [numbe
   await page.mouse.move(box.x + (from[0] + to[0]) / 2, box.y + (from[1] + to[1]) / 2, { steps: 4 });
   await page.mouse.move(box.x + to[0], box.y + to[1], { steps: 4 });
   await page.mouse.up();
+}
+
+/** The WCAG 2.0 and 2.1 rules at levels A and AA: what the product is held to. */
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** Waits until nothing on the page is moving: finite animations and transitions (dialogs opening, menus, toasts) have ended. */
+async function settled(page: Page) {
+  await page.waitForLoadState("domcontentloaded");
+  await page.evaluate(async () => {
+    const finite = () => document.getAnimations().filter((a) => a.playState === "running" && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+    for (let i = 0; i < 10 && finite().length; i++) await Promise.allSettled(finite().map((a) => a.finished));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+}
+
+/**
+ * Runs axe-core's WCAG 2 A/AA rules on what the page shows now and fails the test, softly, with one
+ * readable line per offending element: the journey goes on, so one run reports every page and
+ * dialog. `what` names the page or dialog in the report.
+ */
+export async function expectNoAxeViolations(page: Page, what: string) {
+  await settled(page);
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const lines = violations.flatMap((v) =>
+    v.nodes.map((n) => {
+      const contrast = (n.any.find((c) => c.id === "color-contrast")?.data ?? null) as { fgColor: string; bgColor: string; contrastRatio: number; expectedContrastRatio: string } | null;
+      const detail = contrast
+        ? `${contrast.fgColor} on ${contrast.bgColor} is ${contrast.contrastRatio}:1, needs ${contrast.expectedContrastRatio}`
+        : (n.failureSummary ?? "").split("\n").slice(1).map((l) => l.trim()).filter(Boolean).join("; ");
+      return `${v.id} (${v.impact}) ${n.target.join(" ")}: ${detail} — ${n.html.slice(0, 120)}`;
+    }),
+  );
+  if (violations.length) await test.info().attach(`axe-${what}`, { body: JSON.stringify(violations, null, 2), contentType: "application/json" });
+  expect.soft(lines, `axe (${AXE_TAGS.join(", ")}) on ${what}`).toEqual([]);
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createCanvas, createInviteLink, shoot, signUp, uniqueEmail } from "./helpers";
+import { createCanvas, createInviteLink, expectNoAxeViolations, shoot, signUp, uniqueEmail } from "./helpers";
 
 test("owner invites an editor by link; the editor joins through sign-up; a viewer cannot rename", async ({ browser }) => {
   const ownerCtx = await browser.newContext({ locale: "en-US" });
@@ -7,28 +7,40 @@ test("owner invites an editor by link; the editor joins through sign-up; a viewe
 
   await owner.goto("/");
   await expect(owner.getByRole("heading", { name: /Design merch together/ })).toBeVisible();
+  await expectNoAxeViolations(owner, "landing");
   await shoot(owner, "landing");
   await owner.goto("/sign-in");
+  await expectNoAxeViolations(owner, "sign-in");
   await shoot(owner, "sign-in");
   await owner.goto("/sign-up");
+  await expectNoAxeViolations(owner, "sign-up");
   await shoot(owner, "sign-up");
 
   await signUp(owner, "Olivia Owner", uniqueEmail("olivia"));
   await expect(owner).toHaveURL(/\/dashboard$/);
   await expect(owner.getByText("No canvases yet")).toBeVisible();
+  await expectNoAxeViolations(owner, "dashboard (empty)");
   await shoot(owner, "dashboard-empty");
 
   await owner.getByRole("button", { name: "New canvas" }).first().click();
+  await expect(owner.getByRole("dialog", { name: "New canvas" })).toBeVisible();
+  await expectNoAxeViolations(owner, "new-canvas dialog");
   await owner.getByLabel("Name").fill("Festival tees");
   await owner.getByRole("button", { name: "Create" }).click();
   await expect(owner).toHaveURL(/\/canvas\/[0-9a-f-]{36}$/);
   const canvasUrl = owner.url();
   await expect(owner.getByTestId("canvas-name")).toHaveText("Festival tees");
+  await expect(owner.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+  await expectNoAxeViolations(owner, "canvas editor (owner)");
 
   await owner.getByRole("button", { name: "Share" }).click();
+  await expect(owner.getByRole("dialog")).toBeVisible();
+  await expectNoAxeViolations(owner, "share dialog");
   await owner.getByRole("button", { name: "Create invite link" }).click();
   const editorLink = await owner.getByTestId("invite-url").inputValue();
   expect(editorLink).toMatch(/\/invite\/[\w-]{40,}$/);
+  await expect(owner.getByTestId("invite-row")).toHaveCount(1);
+  await expectNoAxeViolations(owner, "share dialog with a link");
   await shoot(owner, "invite-dialog");
 
   // The invitee arrives signed out, is sent to sign in, switches to sign-up, and lands on the canvas.
@@ -37,23 +49,38 @@ test("owner invites an editor by link; the editor joins through sign-up; a viewe
   await editor.goto(editorLink);
   await expect(editor).toHaveURL(/\/sign-in\?next=%2Finvite%2F/);
   await expect(editor.getByText(/join the canvas you were invited to/)).toBeVisible();
+  await expectNoAxeViolations(editor, "sign-in from an invite");
   await editor.getByRole("link", { name: "Get started" }).last().click();
   await expect(editor).toHaveURL(/\/sign-up\?next=%2Finvite%2F/);
+  await expect(editor.getByText(/join the canvas you were invited to/)).toBeVisible();
+  await expectNoAxeViolations(editor, "sign-up from an invite");
   await signUp(editor, "Eddie Editor", uniqueEmail("eddie"), editor.url());
   await expect(editor).toHaveURL(canvasUrl);
   await expect(editor.getByTestId("canvas-name")).toHaveText("Festival tees");
   await expect(editor.getByRole("button", { name: "Share" })).toBeVisible();
+  await expect(editor.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+  await expectNoAxeViolations(editor, "canvas editor (editor)");
 
   // The owner sees the new member in the panel, then makes a viewer link and a viewer joins.
   await owner.keyboard.press("Escape");
   await owner.reload();
   await owner.getByTestId("open-members").click();
   await expect(owner.getByTestId("member-row")).toHaveCount(2);
+  await expectNoAxeViolations(owner, "members panel");
   await shoot(owner, "members-panel");
+  await owner.getByRole("button", { name: "Eddie Editor role" }).click();
+  await expect(owner.getByRole("menu")).toBeVisible();
+  await expectNoAxeViolations(owner, "member role menu");
   await owner.keyboard.press("Escape");
+  await expect(owner.getByRole("menu")).toBeHidden();
+  const membersDrawer = owner.getByRole("dialog", { name: "Members" });
+  if (await membersDrawer.isVisible()) await owner.keyboard.press("Escape");
+  await expect(membersDrawer).toBeHidden();
 
   await owner.getByRole("button", { name: "Share" }).click();
   await owner.getByRole("dialog").getByLabel("Invite as").click();
+  await expect(owner.getByRole("option", { name: "Viewer" })).toBeVisible();
+  await expectNoAxeViolations(owner, "share dialog, role list open");
   await owner.getByRole("option", { name: "Viewer" }).click();
   await owner.getByRole("button", { name: "Create invite link" }).click();
   await expect(owner.getByTestId("invite-url")).toHaveValue(/invite/);
@@ -69,6 +96,7 @@ test("owner invites an editor by link; the editor joins through sign-up; a viewe
   await expect(viewer.getByText("보기 전용")).toBeVisible();
   await expect(viewer.getByRole("button", { name: "이름 변경" })).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: "공유" })).toHaveCount(0);
+  await expectNoAxeViolations(viewer, "canvas editor (viewer, Korean)");
   await shoot(viewer, "canvas-viewer-ko");
 
   // Even a hand-made request from the viewer's session is refused by the server.
@@ -82,6 +110,7 @@ test("owner invites an editor by link; the editor joins through sign-up; a viewe
 
   await owner.goto("/dashboard");
   await expect(owner.getByTestId("canvas-card")).toHaveCount(1);
+  await expectNoAxeViolations(owner, "dashboard");
   await shoot(owner, "dashboard");
 });
 
@@ -94,11 +123,13 @@ test("a revoked invite link shows a clear message", async ({ browser }) => {
   const link = await createInviteLink(page);
   await page.getByRole("button", { name: "Revoke", exact: true }).click();
   await expect(page.getByTestId("invite-row").first()).toContainText("Revoked");
+  await expectNoAxeViolations(page, "share dialog with a revoked link");
 
   const other = await (await browser.newContext({ locale: "en-US" })).newPage();
   await signUp(other, "Sam", uniqueEmail("sam"));
   await expect(other).toHaveURL(/\/dashboard$/);
   await other.goto(link);
   await expect(other.getByText("This invite link has been revoked.")).toBeVisible();
+  await expectNoAxeViolations(other, "invite accept page (revoked)");
   await shoot(other, "invite-revoked");
 });

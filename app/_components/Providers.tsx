@@ -1,25 +1,20 @@
 "use client";
 
-import { createTheme, MantineProvider } from "@mantine/core";
+import { MantineProvider } from "@mantine/core";
 import { ModalsProvider } from "@mantine/modals";
 import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
-import { useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/trpc/appRouter";
 import { I18nProvider } from "../_i18n/I18nProvider";
-import type { Locale } from "../_i18n/locales";
+import { translate, type Locale } from "../_i18n/locales";
 import { TRPCProvider } from "../_lib/trpc";
-
-export const theme = createTheme({
-  primaryColor: "violet",
-  defaultRadius: "md",
-  fontFamily: "Inter, 'Noto Sans KR', system-ui, -apple-system, 'Segoe UI', sans-serif",
-  headings: { fontWeight: "700" },
-});
+import { createAppTheme, cssVariablesResolver } from "./ui/theme";
 
 export function Providers({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const theme = useMemo(() => createAppTheme({ close: translate(locale, "common.close"), eyeDropper: translate(locale, "common.eyeDropper") }), [locale]);
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: true } } }),
   );
@@ -36,7 +31,7 @@ export function Providers({ locale, children }: { locale: Locale; children: Reac
     }),
   );
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
           <I18nProvider locale={locale}>

@@ -106,6 +106,8 @@ export const en = {
   "common.loading": "Loading…",
   "common.error": "Something went wrong",
   "common.retry": "Try again",
+  "common.close": "Close",
+  "common.eyeDropper": "Pick a colour from the screen",
   "errors.account.emailTaken": "An account with this e-mail already exists.",
   "errors.account.wrongCredentials": "Wrong e-mail or password.",
   "errors.account.tooManyAttempts": "Too many failed sign-ins. Try again in 15 minutes.",

@@ -107,6 +107,8 @@ export const ko: Record<MessageKey, string> = {
   "common.loading": "불러오는 중…",
   "common.error": "문제가 발생했어요",
   "common.retry": "다시 시도",
+  "common.close": "닫기",
+  "common.eyeDropper": "화면에서 색 고르기",
   "errors.account.emailTaken": "이미 이 이메일로 가입한 계정이 있어요.",
   "errors.account.wrongCredentials": "이메일 또는 비밀번호가 올바르지 않아요.",
   "errors.account.tooManyAttempts": "로그인 실패가 너무 많아요. 15분 후에 다시 시도하세요.",

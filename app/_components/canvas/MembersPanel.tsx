@@ -82,7 +82,7 @@ export function MembersPanel({ canvasId, myRole, myId }: { canvasId: string; myR
                 ))}
                 <Menu.Divider />
                 <Menu.Item
-                  color="red"
+                  c="red" // not color: that paints the raw red-6, 3.3:1 on white
                   leftSection={<IconUserMinus size={14} />}
                   onClick={() =>
                     modals.openConfirmModal({

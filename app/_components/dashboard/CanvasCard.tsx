@@ -46,8 +46,9 @@ export function CanvasCard({ canvas, onRename, onDelete }: { canvas: Canvas; onR
               <Menu.Item leftSection={<IconPencil size={16} />} onClick={onRename}>
                 {t("dashboard.rename")}
               </Menu.Item>
+              {/* c, not color: Menu.Item's color paints the raw red-6 (3.3:1 on white); c takes the theme's readable red. */}
               {canvas.role === "owner" && (
-                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
+                <Menu.Item c="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
                   {t("dashboard.delete")}
                 </Menu.Item>
               )}

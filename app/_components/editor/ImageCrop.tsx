@@ -21,8 +21,8 @@ export function ImageCrop({ canvas, shape, readOnly }: { canvas: CanvasDocument;
       <Text size="xs" fw={500}>
         {t("editor.crop.title")}
       </Text>
-      <RangeSlider size="sm" minRange={5} disabled={readOnly} aria-label={t("editor.crop.horizontal")} label={(v) => `${v} %`} value={[pct(crop.x, natural.w), pct(crop.x + crop.width, natural.w)]} onChangeEnd={(v) => apply("x", v)} />
-      <RangeSlider size="sm" minRange={5} disabled={readOnly} aria-label={t("editor.crop.vertical")} label={(v) => `${v} %`} value={[pct(crop.y, natural.h), pct(crop.y + crop.height, natural.h)]} onChangeEnd={(v) => apply("y", v)} />
+      <RangeSlider size="sm" minRange={5} disabled={readOnly} aria-label={t("editor.crop.horizontal")} thumbFromLabel={t("editor.crop.left")} thumbToLabel={t("editor.crop.right")} label={(v) => `${v} %`} value={[pct(crop.x, natural.w), pct(crop.x + crop.width, natural.w)]} onChangeEnd={(v) => apply("x", v)} />
+      <RangeSlider size="sm" minRange={5} disabled={readOnly} aria-label={t("editor.crop.vertical")} thumbFromLabel={t("editor.crop.top")} thumbToLabel={t("editor.crop.bottom")} label={(v) => `${v} %`} value={[pct(crop.y, natural.h), pct(crop.y + crop.height, natural.h)]} onChangeEnd={(v) => apply("y", v)} />
     </Stack>
   );
 }

@@ -5,6 +5,15 @@ import type { PeerState } from "./collab/useCollaboration";
 import { shapeBox, unionBox } from "./store/geometry";
 import type { Shape } from "./store/shapeTypes";
 
+/** Black or white, whichever reads better on `hex` (WCAG relative luminance). */
+function readableOn(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! > 0.179 ? "#111111" : "#ffffff";
+}
+
 /** Other people's cursors with their names, and an outline around what they have selected. */
 export function PresenceLayer({ peers, shapes, scale }: { peers: PeerState[]; shapes: Shape[]; scale: number }) {
   return (
@@ -20,7 +29,7 @@ export function PresenceLayer({ peers, shapes, scale }: { peers: PeerState[]; sh
                 <Path data="M0 0 L0 16 L4.5 12 L8 19 L10.5 18 L7 11 L13 11 Z" fill={peer.user.color} stroke="white" strokeWidth={1} />
                 <Label x={12} y={16}>
                   <Tag fill={peer.user.color} cornerRadius={8} />
-                  <Text text={peer.user.name} fill="white" fontSize={12} padding={4} fontStyle="bold" fontFamily="Inter, 'Noto Sans KR', sans-serif" />
+                  <Text text={peer.user.name} fill={readableOn(peer.user.color)} fontSize={12} padding={4} fontStyle="bold" fontFamily="Inter, 'Noto Sans KR', sans-serif" />
                 </Label>
               </Group>
             )}

@@ -46,7 +46,7 @@ export const PropertiesPanel = memo(function PropertiesPanel({ canvasId, canvas,
         <Text size="xs" fw={500} mb={4}>
           {t("editor.props.opacity", { percent: Math.round(first.opacity * 100) })}
         </Text>
-        <Slider size="sm" min={0} max={1} step={0.01} value={first.opacity} disabled={readOnly} onChangeEnd={(opacity) => set({ opacity })} label={(v) => `${Math.round(v * 100)} %`} />
+        <Slider size="sm" min={0} max={1} step={0.01} value={first.opacity} disabled={readOnly} thumbLabel={t("editor.props.opacityLabel")} onChangeEnd={(opacity) => set({ opacity })} label={(v) => `${Math.round(v * 100)} %`} />
       </div>
       {!readOnly && (
         <Group gap={4} grow>

@@ -59,7 +59,7 @@ export const GenerationCard = memo(function GenerationCard({ generation: g, busy
             {g.previewUrl && <Image src={g.previewUrl} alt={t("generate.preview")} w={56} h={56} style={{ imageRendering: "pixelated" }} data-testid="generation-preview" />}
           </Box>
           <Stack gap={4} style={{ flex: 1 }}>
-            <Progress value={g.progress * 100} size="md" radius="xl" animated striped transitionDuration={150} data-testid="generation-progress" />
+            <Progress aria-label={t(g.kind === "printReady" ? "generate.tile" : "generate.step", { step: g.step, total: g.totalSteps })} value={g.progress * 100} size="md" radius="xl" animated striped transitionDuration={150} data-testid="generation-progress" />
             <Text size="xs" c="dimmed" data-testid="generation-step">{t(g.kind === "printReady" ? "generate.tile" : "generate.step", { step: g.step, total: g.totalSteps })}</Text>
           </Stack>
         </Group>

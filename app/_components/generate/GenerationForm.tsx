@@ -110,11 +110,11 @@ export function GenerationForm({ canvasId, model, reuse }: { canvasId: string; m
               <Textarea label={t("generate.negativePrompt")} placeholder={t("generate.negativePlaceholder")} autosize minRows={1} maxRows={4} maxLength={model.limits.prompt} value={form.negativePrompt} error={errors.negativePrompt} onChange={(e) => set({ negativePrompt: e.currentTarget.value })} />
               <div>
                 <Text size="xs" fw={500}>{t("generate.steps", { steps: form.steps })}</Text>
-                <Slider min={1} max={Math.min(model.limits.steps, 60)} value={form.steps} onChange={(steps) => set({ steps })} label={null} />
+                <Slider min={1} max={Math.min(model.limits.steps, 60)} value={form.steps} thumbLabel={t("generate.provenance.steps")} onChange={(steps) => set({ steps })} label={null} />
               </div>
               <div>
                 <Text size="xs" fw={500}>{t("generate.guidance", { guidance: form.guidance.toFixed(1) })}</Text>
-                <Slider min={0} max={Math.min(model.limits.guidance, 15)} step={0.5} value={form.guidance} onChange={(guidance) => set({ guidance })} label={null} />
+                <Slider min={0} max={Math.min(model.limits.guidance, 15)} step={0.5} value={form.guidance} thumbLabel={t("generate.provenance.guidance")} onChange={(guidance) => set({ guidance })} label={null} />
               </div>
               <Group gap={6} align="flex-end" wrap="nowrap">
                 <NumberInput
