@@ -27,12 +27,13 @@ function seededShapes(n: number): Shape[] {
   });
 }
 
-async function main() {
+/** Starts the app built in `appRoot` and measures every count there. */
+async function measure(appRoot: string): Promise<(string | number)[][]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "merchboard-editor-bench-"));
   const [port, pgPort] = [await freePort(), await freePort()];
-  spawnSync("npm", ["run", "bundle", "--silent"], { cwd: root });
-  const app = spawn(process.execPath, [path.join(root, ".build/scripts/start.mjs")], {
-    cwd: root,
+  spawnSync("npm", ["run", "bundle", "--silent"], { cwd: appRoot });
+  const app = spawn(process.execPath, [path.join(appRoot, ".build/scripts/start.mjs")], {
+    cwd: appRoot,
     env: { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, APP_URL: `http://localhost:${port}`, DATABASE_URL: "", S3_ENDPOINT: "" },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -47,7 +48,6 @@ async function main() {
   const call = (proc: string, input: unknown) =>
     page.request.post(`${base}/api/trpc/${proc}`, { headers: { origin: base }, data: { json: input } }).then((r) => r.json());
   await call("auth.signUp", { email: "bench@example.com", password: "password123", name: "Bench" });
-
   const rows: (string | number)[][] = [];
   for (const n of COUNTS) {
     const { result } = await call("canvas.create", { name: `Bench ${n}` });
@@ -88,14 +88,36 @@ async function main() {
     const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
     rows.push([n === 0 ? "0 (reference)" : n, Number((1000 / mean).toFixed(1)), Number(mean.toFixed(1)), Number(q(0.95).toFixed(1)), Number(q(0.99).toFixed(1)), times.length]);
   }
-  console.log(`\neditor: panning with the wheel for ${PAN_MS} ms in Chromium (software rendering), 1280×800\n`);
-  console.log(table(["objects", "fps", "mean frame ms", "p95 frame ms", "p99 frame ms", "frames"], rows));
-  const ref = rows[0]![1] as number;
-  for (const r of rows.slice(1)) console.log(`${r[0]} objects: ${((r[1] as number) / ref).toFixed(2)}× the reference frame rate`);
   await browser.close();
   await pool.end();
   await new Promise<void>((r) => (app.once("exit", () => r()), app.kill("SIGTERM")));
   fs.rmSync(dataDir, { recursive: true, force: true });
+  return rows;
+}
+
+const HEADERS = ["objects", "fps", "mean frame ms", "p95 frame ms", "p99 frame ms", "frames"];
+
+/**
+ * With BENCH_BASELINE_DIR (another checkout of the project, built), the same scenarios run there
+ * first and here second, in one run, so that a change is judged against what came before it on
+ * the same machine at the same time.
+ */
+async function main() {
+  const baseline = process.env.BENCH_BASELINE_DIR;
+  const runs: [string, (string | number)[][]][] = [];
+  if (baseline) runs.push([`baseline (${baseline})`, await measure(baseline)]);
+  runs.push(["this checkout", await measure(root)]);
+  console.log(`\neditor: panning with the wheel for ${PAN_MS} ms in Chromium (software rendering), 1280×800\n`);
+  for (const [label, rows] of runs) {
+    console.log(`${label}\n${table(HEADERS, rows)}`);
+    const ref = rows[0]![1] as number;
+    for (const r of rows.slice(1)) console.log(`${r[0]} objects: ${((r[1] as number) / ref).toFixed(2)}× the reference frame rate`);
+    console.log("");
+  }
+  if (runs.length === 2) {
+    const [before, after] = [runs[0]![1], runs[1]![1]];
+    console.log(table(["objects", "fps before", "fps after", "after ÷ before", "p95 ms before", "p95 ms after"], after.map((r, i) => [r[0]!, before[i]![1]!, r[1]!, Number(((r[1] as number) / (before[i]![1] as number)).toFixed(2)), before[i]![3]!, r[3]!])));
+  }
 }
 
 main().catch((e) => {
