@@ -1,23 +1,9 @@
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { createCanvas, createInviteLink, dragOnStage, expectNoAxeViolations, shoot, signUp, uniqueEmail } from "./helpers";
+import { dragOnStage, expectNoAxeViolations, shoot, ownerAndInvitee } from "./helpers";
 
 test("two people edit one canvas live and see each other's shapes and cursors", async ({ browser }) => {
-  const ownerCtx = await browser.newContext({ locale: "en-US" });
-  const owner = await ownerCtx.newPage();
-  await signUp(owner, "Olivia Owner", uniqueEmail("olivia"));
-  await expect(owner).toHaveURL(/\/dashboard$/);
-  await createCanvas(owner, "Team hoodie");
-  await expect(owner.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
-  const link = await createInviteLink(owner);
-  await owner.keyboard.press("Escape");
-
-  const editorCtx = await browser.newContext({ locale: "en-US" });
-  const editor = await editorCtx.newPage();
-  await signUp(editor, "Eddie Editor", uniqueEmail("eddie"));
-  await expect(editor).toHaveURL(/\/dashboard$/);
-  await editor.goto(link);
-  await expect(editor.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+  const [owner, editor] = await ownerAndInvitee(browser, { owner: "Olivia Owner", invitee: "Eddie Editor" }, "Team hoodie");
 
   // The owner draws a rectangle; the editor sees it appear.
   await owner.keyboard.press("r");

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createCanvas, createInviteLink, expectNoAxeViolations, SCREENSHOT_DIR, shoot, signUp, uniqueEmail } from "./helpers";
+import { expectNoAxeViolations, SCREENSHOT_DIR, shoot, ownerAndInvitee } from "./helpers";
 
 /** Fills the form for a slow enough generation (most steps, four images) and queues it. */
 async function queue(page: Page, prompt: string) {
@@ -16,21 +16,7 @@ async function queue(page: Page, prompt: string) {
 test("one person queues, the other watches it run, and the result placed on the canvas reaches both", async ({ browser }) => {
   // Two generations of four 60-step images each run on the CPU here.
   test.setTimeout(180_000);
-  const aliceCtx = await browser.newContext({ locale: "en-US" });
-  const alice = await aliceCtx.newPage();
-  await signUp(alice, "Alice Artist", uniqueEmail("alice"));
-  await expect(alice).toHaveURL(/\/dashboard$/);
-  await createCanvas(alice, "Emoji tote");
-  await expect(alice.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
-  const link = await createInviteLink(alice);
-  await alice.keyboard.press("Escape");
-
-  const bobCtx = await browser.newContext({ locale: "en-US" });
-  const bob = await bobCtx.newPage();
-  await signUp(bob, "Bob Buyer", uniqueEmail("bob"));
-  await expect(bob).toHaveURL(/\/dashboard$/);
-  await bob.goto(link);
-  await expect(bob.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+  const [alice, bob] = await ownerAndInvitee(browser, { owner: "Alice Artist", invitee: "Bob Buyer" }, "Emoji tote");
   await expect(bob.getByTestId("generation-panel")).toBeVisible();
   await expect(bob.getByTestId("prompt")).toBeVisible();
   await expectNoAxeViolations(bob, "generation panel (empty queue)");

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 
 export const SCREENSHOT_DIR = "e2e/screenshots";
 
@@ -81,4 +81,24 @@ export async function expectNoAxeViolations(page: Page, what: string) {
   );
   if (violations.length) await test.info().attach(`axe-${what}`, { body: JSON.stringify(violations, null, 2), contentType: "application/json" });
   expect.soft(lines, `axe (${AXE_TAGS.join(", ")}) on ${what}`).toEqual([]);
+}
+
+/**
+ * Two people in one live canvas: the owner signs up and creates it, the other signs up and joins
+ * by the owner's invite link. Each has a browser context of their own.
+ */
+export async function ownerAndInvitee(browser: Browser, names: { owner: string; invitee: string }, canvasName: string): Promise<[Page, Page]> {
+  const owner = await (await browser.newContext({ locale: "en-US" })).newPage();
+  await signUp(owner, names.owner, uniqueEmail(names.owner.split(" ")[0]!.toLowerCase()));
+  await expect(owner).toHaveURL(/\/dashboard$/);
+  await createCanvas(owner, canvasName);
+  await expect(owner.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+  const link = await createInviteLink(owner);
+  await owner.keyboard.press("Escape");
+  const invitee = await (await browser.newContext({ locale: "en-US" })).newPage();
+  await signUp(invitee, names.invitee, uniqueEmail(names.invitee.split(" ")[0]!.toLowerCase()));
+  await expect(invitee).toHaveURL(/\/dashboard$/);
+  await invitee.goto(link);
+  await expect(invitee.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+  return [owner, invitee];
 }

@@ -1,22 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { createCanvas, createInviteLink, expectNoAxeViolations, shoot, signUp, uniqueEmail } from "./helpers";
+import { expectNoAxeViolations, shoot, ownerAndInvitee } from "./helpers";
 
 test("a generated image made print-ready is replaced in place, transparent, for a second member too", async ({ browser }) => {
   test.setTimeout(180_000);
-  const aliceCtx = await browser.newContext({ locale: "en-US" });
-  const alice = await aliceCtx.newPage();
-  await signUp(alice, "Alice Printer", uniqueEmail("alice"));
-  await expect(alice).toHaveURL(/\/dashboard$/);
-  await createCanvas(alice, "Sticker sheet");
-  await expect(alice.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
-  const link = await createInviteLink(alice);
-  await alice.keyboard.press("Escape");
-
-  const bobCtx = await browser.newContext({ locale: "en-US" });
-  const bob = await bobCtx.newPage();
-  await signUp(bob, "Bob Buyer", uniqueEmail("bob"));
-  await bob.goto(link);
-  await expect(bob.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+  const [alice, bob] = await ownerAndInvitee(browser, { owner: "Alice Printer", invitee: "Bob Buyer" }, "Sticker sheet");
 
   // Alice generates a heart and places it; it is 64 px, too small to print, so the panel offers print-ready.
   await alice.getByTestId("prompt").fill("red heart");

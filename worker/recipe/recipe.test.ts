@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,25 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readModelFolder } from "@/worker/diffusion/modelFolder";
 import { DiffusionPipeline } from "@/worker/diffusion/pipeline";
 import { ClipTokenizer } from "@/worker/diffusion/tokenizer";
-import { missingRecipePrerequisites, RECIPE_PYTHON } from "./prerequisites";
+import { recipePython, requireRecipePrerequisites } from "./prerequisites";
 
-const HERE = import.meta.dirname;
 
-function python(args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(RECIPE_PYTHON, args, { cwd: HERE, env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } });
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d));
-    child.stderr.on("data", (d: Buffer) => (output += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
-
-function requirePrerequisites(): void {
-  const missing = missingRecipePrerequisites();
-  if (missing.length) throw new Error(`The recipe needs Debian's ${missing.join(", ")} (npm test installs them when run as root)`);
-}
 
 /** The recipe end to end on tiny data (`--smoke`): data, tokenizer, autoencoder, UNet, judge, export, evaluation. */
 describe("the model recipe, in smoke mode", () => {
@@ -32,9 +15,9 @@ describe("the model recipe, in smoke mode", () => {
   let modelDir: string;
 
   beforeAll(async () => {
-    requirePrerequisites();
+    requireRecipePrerequisites();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "recipe-"));
-    const run = await python(["run.py", "--smoke", "--work", path.join(dir, "work"), "--out", path.join(dir, "model")]);
+    const run = await recipePython(["run.py", "--smoke", "--work", path.join(dir, "work"), "--out", path.join(dir, "model")]);
     expect(run.code, run.output.slice(-4000)).toBe(0);
     modelDir = path.join(dir, "model-smoke");
   }, 15 * 60_000);
@@ -74,7 +57,7 @@ describe("the model recipe, in smoke mode", () => {
 
   it("trains a tokenizer that the product's TypeScript tokenizer reads exactly as the recipe does", async () => {
     const out = path.join(dir, "fixtures");
-    const run = await python(["fixtures.py", path.join(modelDir, "tokenizer"), out]);
+    const run = await recipePython(["fixtures.py", path.join(modelDir, "tokenizer"), out]);
     expect(run.code, run.output).toBe(0);
     const fixtures = JSON.parse(fs.readFileSync(path.join(out, "tokenizer.json"), "utf8")) as { max_length: number; cases: { text: string; ids: number[] }[] };
     const tok = ClipTokenizer.load(path.join(modelDir, "tokenizer"));
@@ -100,8 +83,8 @@ print(json.dumps({
   let facts: { names: Record<string, string[]>; korea: string[]; usa: string[]; weights: number[] };
 
   beforeAll(async () => {
-    requirePrerequisites();
-    const run = await python(["-c", script]);
+    requireRecipePrerequisites();
+    const run = await recipePython(["-c", script]);
     expect(run.code, run.output.slice(-4000)).toBe(0);
     facts = JSON.parse(run.output.trim().split("\n").at(-1)!);
   }, 120_000);

@@ -1,24 +1,11 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrintReadyUpscaler } from "@/worker/printReady/printReadyUpscaler";
-import { missingRecipePrerequisites, RECIPE_PYTHON } from "./prerequisites";
+import { recipePython, requireRecipePrerequisites } from "./prerequisites";
 
-const HERE = import.meta.dirname;
-
-function python(args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(RECIPE_PYTHON, args, { cwd: HERE, env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } });
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d));
-    child.stderr.on("data", (d: Buffer) => (output += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
 
 /** The print-ready network's recipe end to end on a few emoji (`--smoke`): renders, training, export, evaluation, card. */
 describe("the print-ready recipe, in smoke mode", () => {
@@ -26,10 +13,9 @@ describe("the print-ready recipe, in smoke mode", () => {
   let modelDir: string;
 
   beforeAll(async () => {
-    const missing = missingRecipePrerequisites();
-    if (missing.length) throw new Error(`The recipe needs Debian's ${missing.join(", ")} (npm test installs them when run as root)`);
+    requireRecipePrerequisites();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "upscale-recipe-"));
-    const run = await python(["upscale_run.py", "--smoke", "--work", path.join(dir, "work"), "--out", path.join(dir, "model")]);
+    const run = await recipePython(["upscale_run.py", "--smoke", "--work", path.join(dir, "work"), "--out", path.join(dir, "model")]);
     expect(run.code, run.output.slice(-4000)).toBe(0);
     modelDir = path.join(dir, "model-smoke");
   }, 15 * 60_000);
@@ -59,7 +45,7 @@ import json, pickle, sys
 items = pickle.load(open(sys.argv[1], "rb"))
 m = json.load(open(sys.argv[2]))
 print(json.dumps({"splits": sorted({i["split"] for i in items}), "heldout": sum(i["split"] == "heldout" for i in items), "n": m["n"], "n_train": m["n_train"]}))`;
-    const run = await python(["-c", check, path.join(dir, "work-smoke", "items.pkl"), path.join(modelDir, "metrics.json")]);
+    const run = await recipePython(["-c", check, path.join(dir, "work-smoke", "items.pkl"), path.join(modelDir, "metrics.json")]);
     expect(run.code, run.output).toBe(0);
     const facts = JSON.parse(run.output.trim().split("\n").at(-1)!);
     expect(facts.splits).toEqual(["heldout", "train"]);

@@ -4,9 +4,8 @@ import type { Db, DbOrTx } from "@/db/client";
 import { assets, generations } from "@/db/schema";
 import type { AssetProvenance, PrintReadyProvenance } from "@/domain/provenance";
 import { enqueue } from "../../jobs/enqueue";
-import { normaliseImage } from "../../storage/imageValidation";
-import { assetKey, assetThumbKey } from "../../storage/objectKeys";
-import { deleteObject, writeObject, type Storage } from "../../storage/storage";
+import type { Storage } from "../../storage/storage";
+import { storeThenCommit } from "./storedImages";
 import { GENERATION_CHANNEL, notifyGeneration } from "./generationEvents";
 import { generationJobKey, MAX_ATTEMPTS } from "./generationService";
 
@@ -22,7 +21,8 @@ export type GenerationRow = typeof generations.$inferSelect & { runId: string };
 /** Why a generation failed, as a code the UI translates; details go to the worker's log. */
 export type GenerationFailure = "modelUnavailable" | "failed" | "workerLost" | "sourceGone";
 
-const mine = (row: GenerationRow) => and(eq(generations.id, row.id), eq(generations.runId, row.runId), eq(generations.status, "running"));
+/** The row, while this run still owns it (running, with its run id). */
+export const mine = (row: GenerationRow) => and(eq(generations.id, row.id), eq(generations.runId, row.runId), eq(generations.status, "running"));
 
 /** Marks the generation running (again, after a crash) unless it was canceled or has finished. */
 export async function claimGeneration(db: Db, id: string): Promise<GenerationRow | null> {
@@ -84,30 +84,8 @@ export async function completeGeneration(db: Db, storage: Storage, row: Generati
     durationMs: Math.round(result.durationMs),
     ...(result.printReady ? { printReady: result.printReady } : {}),
   };
-  const written: string[] = [];
-  const dropWritten = () => Promise.all(written.map((key) => deleteObject(storage, key).catch(() => {})));
-  let stored;
-  try {
-    stored = await Promise.all(
-      result.images.map(async (image, index) => {
-        const id = randomUUID();
-        const normalised = await normaliseImage(image.png);
-        const objectKey = assetKey(row.canvasId, id, normalised.ext);
-        const thumbKey = assetThumbKey(row.canvasId, id);
-        await writeObject(storage, objectKey, normalised.buffer, normalised.contentType);
-        written.push(objectKey);
-        await writeObject(storage, thumbKey, normalised.thumb, "image/webp");
-        written.push(thumbKey);
-        return { id, index, normalised, objectKey, thumbKey };
-      }),
-    );
-  } catch (e) {
-    await dropWritten();
-    throw e;
-  }
-  let kept: boolean;
-  try {
-    kept = await db.transaction(async (tx) => {
+  return storeThenCommit(storage, row.canvasId, result.images.map((i) => i.png), (stored) =>
+    db.transaction(async (tx) => {
       const [done] = await tx
         .update(generations)
         .set({
@@ -129,12 +107,12 @@ export async function completeGeneration(db: Db, storage: Storage, row: Generati
           canvasId: row.canvasId,
           uploadedBy: row.requestedBy,
           status: "ready" as const,
-          fileName: `${row.prompt.slice(0, 60)} (${row.seed}-${s.index + 1}).${s.normalised.ext}`,
-          contentType: s.normalised.contentType,
-          declaredSize: s.normalised.buffer.byteLength,
-          byteSize: s.normalised.buffer.byteLength,
-          width: s.normalised.width,
-          height: s.normalised.height,
+          fileName: `${row.prompt.slice(0, 60)} (${row.seed}-${s.index + 1}).${s.image.ext}`,
+          contentType: s.image.contentType,
+          declaredSize: s.image.buffer.byteLength,
+          byteSize: s.image.buffer.byteLength,
+          width: s.image.width,
+          height: s.image.height,
           objectKey: s.objectKey,
           thumbKey: s.thumbKey,
           generationId: row.id,
@@ -144,13 +122,8 @@ export async function completeGeneration(db: Db, storage: Storage, row: Generati
       );
       await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id: row.id, kind: "status" })}`);
       return true;
-    });
-  } catch (e) {
-    await dropWritten();
-    throw e;
-  }
-  if (!kept) await dropWritten();
-  return kept;
+    }),
+  );
 }
 
 export async function failGeneration(db: Db, row: GenerationRow, failure: GenerationFailure): Promise<void> {

@@ -1,15 +1,13 @@
-import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { assets, generations } from "@/db/schema";
 import type { AssetProvenance, PrintReadyProvenance } from "@/domain/provenance";
-import { normaliseImage } from "../../storage/imageValidation";
-import { assetKey, assetThumbKey } from "../../storage/objectKeys";
-import { deleteObject, readObject, writeObject, type Storage } from "../../storage/storage";
+import { readObject, type Storage } from "../../storage/storage";
 import { assetUrl, MAX_UPLOAD_BYTES } from "../asset/assetService";
 import { replaceImageSource } from "../canvas/documentEdits";
 import { notifyGeneration } from "./generationEvents";
-import type { GenerationRow } from "./generationRun";
+import { mine, type GenerationRow } from "./generationRun";
+import { storeThenCommit } from "./storedImages";
 
 export type PrintReadySource = { id: string; png: Buffer; fileName: string; provenance: AssetProvenance | null };
 
@@ -33,24 +31,14 @@ export type PrintReadyResult = { png: Buffer; printReady: PrintReadyProvenance }
  * nothing is kept and false comes back.
  */
 export async function completePrintReady(db: Db, storage: Storage, row: GenerationRow, source: PrintReadySource, result: PrintReadyResult): Promise<boolean> {
-  const id = randomUUID();
-  const image = await normaliseImage(result.png);
-  const objectKey = assetKey(row.canvasId, id, image.ext);
-  const thumbKey = assetThumbKey(row.canvasId, id);
-  const written: string[] = [];
-  const dropWritten = () => Promise.all(written.map((key) => deleteObject(storage, key).catch(() => {})));
-  let kept = false;
-  try {
-    await writeObject(storage, objectKey, image.buffer, image.contentType);
-    written.push(objectKey);
-    await writeObject(storage, thumbKey, image.thumb, "image/webp");
-    written.push(thumbKey);
-    const provenance: AssetProvenance = { ...(source.provenance ?? emptyProvenance(row)), printReady: result.printReady };
-    kept = await db.transaction(async (tx) => {
+  const provenance: AssetProvenance = { ...(source.provenance ?? emptyProvenance(row)), printReady: result.printReady };
+  return storeThenCommit(storage, row.canvasId, [result.png], ([stored]) =>
+    db.transaction(async (tx) => {
+      const { id, image, objectKey, thumbKey } = stored!;
       const [done] = await tx
         .update(generations)
         .set({ status: "succeeded", step: row.totalSteps, preview: null, provider: result.printReady.provider, modelName: result.printReady.network, modelHash: result.printReady.networkHash, durationMs: result.printReady.durationMs, finishedAt: sql`now()` })
-        .where(and(eq(generations.id, row.id), eq(generations.runId, row.runId), eq(generations.status, "running")))
+        .where(mine(row))
         .returning({ id: generations.id });
       if (!done) return false;
       await tx.insert(assets).values({
@@ -75,13 +63,8 @@ export async function completePrintReady(db: Db, storage: Storage, row: Generati
       }
       await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id: row.id, kind: "status" })}`);
       return true;
-    });
-  } catch (e) {
-    await dropWritten();
-    throw e;
-  }
-  if (!kept) await dropWritten();
-  return kept;
+    }),
+  );
 }
 
 /** An uploaded image has no generation provenance; the print-ready record still needs a frame. */
