@@ -1,5 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { env } from "../env";
 import { safeNextPath } from "./oauth/flow";
 import { enabledProviderIds, type ProviderId } from "./oauth/providers";
 import { currentUser } from "./pageSession";
@@ -13,7 +14,7 @@ export type AuthPageProps = { next: string; providers: ProviderId[]; oauthError:
  */
 export async function authPageProps(searchParams: SearchParams): Promise<AuthPageProps> {
   const params = await searchParams;
-  const next = safeNextPath(typeof params.next === "string" ? params.next : null);
+  const next = safeNextPath(typeof params.next === "string" ? params.next : null, env().APP_URL);
   if (await currentUser()) redirect(next);
   const oauthError = typeof params.error === "string" && /^[\w.]{1,60}$/.test(params.error) ? params.error : null;
   return { next, providers: enabledProviderIds(), oauthError };

@@ -26,7 +26,22 @@ export async function completeAuthorization(p: ProviderConfig, appUrl: string, c
   return profile;
 }
 
-/** Only same-site paths may follow sign-in, never another origin. */
-export function safeNextPath(next: string | null | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/dashboard";
+const AFTER_SIGN_IN = "/dashboard";
+
+/**
+ * Where to go after sign-in: `next` only when it is a path on our own origin. It is resolved the
+ * way a browser would (which drops tabs and newlines and reads backslashes as slashes, so
+ * "/\t/evil.com" is "//evil.com") against APP_URL, and kept only when the origin is still ours
+ * and the resolved path cannot itself be read as another host.
+ */
+export function safeNextPath(next: string | null | undefined, appUrl: string): string {
+  if (!next || !next.startsWith("/")) return AFTER_SIGN_IN;
+  try {
+    const base = new URL(appUrl);
+    const url = new URL(next, base);
+    if (url.origin !== base.origin || url.pathname.startsWith("//")) return AFTER_SIGN_IN;
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return AFTER_SIGN_IN;
+  }
 }
