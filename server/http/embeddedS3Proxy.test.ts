@@ -54,4 +54,10 @@ describe("uploads to the embedded S3 through the app's origin", () => {
     expect((await fetch(up.uploadUrl.split("?")[0]!)).status).toBe(403);
     expect((await fetch(`${base}/s3/${storage.bucket}/assets/${id}/${up.assetId}.png`, { method: "PUT", body: "x" })).status).toBe(403);
   });
+
+  it("answers malformed ids with a refusal at once, instead of a failed uuid cast and a hung request", async () => {
+    const dashes = "-".repeat(36);
+    const res = await fetch(`${base}/s3/${storage.bucket}/uploads/${dashes}/${dashes}/original`, { method: "PUT", body: "x", signal: AbortSignal.timeout(5000) });
+    expect(res.status).toBe(403);
+  });
 });

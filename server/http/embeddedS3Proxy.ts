@@ -5,7 +5,8 @@ import { assets } from "@/db/schema";
 import { UPLOAD_URL_TTL_SECONDS } from "../storage/presign";
 
 export const EMBEDDED_S3_PREFIX = "/s3/";
-const UPLOAD_PATH = /^\/s3\/([a-z0-9.-]{3,63})\/uploads\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/original(?:\?.*)?$/;
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const UPLOAD_PATH = new RegExp(`^/s3/([a-z0-9.-]{3,63})/uploads/(${UUID})/(${UUID})/original(?:\\?.*)?$`);
 
 /**
  * The embedded S3 server listens on loopback only and checks no signatures, so the browser's
@@ -14,7 +15,17 @@ const UPLOAD_PATH = /^\/s3\/([a-z0-9.-]{3,63})\/uploads\/([0-9a-f-]{36})\/([0-9a
  */
 export function createEmbeddedS3Proxy(db: Db, target: string, bucket: string) {
   const upstream = new URL(target);
+  // Every request gets an answer: a failure anywhere (the database down) is a 503, never a hang.
   return async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    try {
+      await forwardUpload(req, res);
+    } catch (e) {
+      console.error("[s3-proxy]", e instanceof Error ? e.message : e);
+      refuse(res, 503, "Storage is unavailable");
+    }
+  };
+
+  async function forwardUpload(req: http.IncomingMessage, res: http.ServerResponse) {
     const m = req.url?.match(UPLOAD_PATH);
     if (req.method !== "PUT" || !m || m[1] !== bucket) return refuse(res, 403, "Only presigned uploads are accepted here");
     const [, , canvasId, assetId] = m;
@@ -41,7 +52,7 @@ export function createEmbeddedS3Proxy(db: Db, target: string, bucket: string) {
     );
     forward.on("error", () => refuse(res, 502, "Storage is unavailable"));
     req.pipe(forward);
-  };
+  }
 }
 
 function refuse(res: http.ServerResponse, status: number, message: string) {

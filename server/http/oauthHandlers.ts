@@ -25,7 +25,7 @@ export function startOAuth(req: Request, providerId: string, appUrl: string): Re
   const provider = findProvider(providerId);
   if (!provider) return jsonError(404, "This sign-in provider is not configured.");
   const { url, state, codeVerifier } = beginAuthorization(provider, appUrl);
-  const next = safeNextPath(new URL(req.url).searchParams.get("next"));
+  const next = safeNextPath(new URL(req.url).searchParams.get("next"), appUrl);
   return redirect(url.toString(), [
     cookie(OAUTH_STATE_COOKIE, state, appUrl, 600),
     cookie(OAUTH_VERIFIER_COOKIE, codeVerifier, appUrl, 600),
@@ -48,7 +48,7 @@ export async function finishOAuth(db: Db, req: Request, providerId: string, appU
     const profile = await completeAuthorization(provider, appUrl, code, verifier);
     const user = await signInWithOAuth(db, profile);
     const session = await startSession(db, user.id);
-    return redirect(`${appUrl}${safeNextPath(cookieOf(req, OAUTH_NEXT_COOKIE))}`, [...clear, session]);
+    return redirect(`${appUrl}${safeNextPath(cookieOf(req, OAUTH_NEXT_COOKIE), appUrl)}`, [...clear, session]);
   } catch (e) {
     if (e instanceof AppError) return fail(e.reason);
     console.error(`[oauth] ${providerId} failed:`, e instanceof Error ? e.message : e);
