@@ -41,6 +41,8 @@ export const invites = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     uses: integer("uses").notNull().default(0),
+    /** Accepted at most this many times (null: until it expires or is revoked). */
+    maxUses: integer("max_uses"),
     createdAt: createdAt(),
   },
   (t) => [index("invites_canvas_idx").on(t.canvasId)],

@@ -9,9 +9,10 @@ const invite = z.object({
   expiresAt: z.date(),
   revokedAt: z.date().nullable(),
   uses: z.number(),
+  maxUses: z.number().nullable(),
   createdAt: z.date(),
   createdByName: z.string().nullable(),
-  status: z.enum(["active", "expired", "revoked"]),
+  status: z.enum(["active", "expired", "revoked", "usedUp"]),
 });
 
 export const inviteRouter = router({
@@ -20,10 +21,11 @@ export const inviteRouter = router({
       z.object({
         role,
         expiresInHours: z.number().int("must be whole hours").min(1, "must be at least 1 hour").max(720, "must be at most 30 days").optional(),
+        maxUses: z.number().int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000").optional(),
       }),
     )
-    .output(z.object({ id: z.string(), token: z.string(), url: z.string(), role, expiresAt: z.date() }))
-    .mutation(({ ctx, input }) => createInvite(ctx.db, ctx.access, { role: input.role, expiresInHours: input.expiresInHours, appUrl: ctx.appUrl })),
+    .output(z.object({ id: z.string(), token: z.string(), url: z.string(), role, expiresAt: z.date(), maxUses: z.number().nullable() }))
+    .mutation(({ ctx, input }) => createInvite(ctx.db, ctx.access, { role: input.role, expiresInHours: input.expiresInHours, maxUses: input.maxUses, appUrl: ctx.appUrl })),
 
   list: canvasProcedure("editor").output(z.array(invite)).query(({ ctx }) => listInvites(ctx.db, ctx.access)),
 

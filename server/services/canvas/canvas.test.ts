@@ -160,4 +160,38 @@ describe("invites", () => {
     expect(await errorCode(viewer.client.invite.create.mutate({ canvasId: id, role: "viewer" }))).toBe("FORBIDDEN");
     expect(await errorCode(viewer.client.invite.list.query({ canvasId: id }))).toBe("FORBIDDEN");
   });
+
+  it("revokes a member's links when they are removed, so they cannot walk back in through their own link", async () => {
+    const { id, owner, editor, stranger } = await team();
+    const own = await editor.client.invite.create.mutate({ canvasId: id, role: "editor", expiresInHours: 720 });
+    await owner.client.canvas.removeMember.mutate({ canvasId: id, userId: editor.user.id });
+    expect(await errorCode(editor.client.invite.accept.mutate({ token: own.token }))).toBe("FORBIDDEN");
+    expect(await errorCode(stranger.client.invite.accept.mutate({ token: own.token }))).toBe("FORBIDDEN");
+    expect(await errorCode(editor.client.canvas.get.query({ id }))).toBe("NOT_FOUND");
+    expect((await owner.client.invite.list.query({ canvasId: id })).find((i) => i.id === own.id)!.status).toBe("revoked");
+  });
+
+  it("revokes a demoted member's links above their new role and keeps the rest", async () => {
+    const { id, owner, editor, stranger } = await team();
+    const editorLink = await editor.client.invite.create.mutate({ canvasId: id, role: "editor" });
+    const viewerLink = await editor.client.invite.create.mutate({ canvasId: id, role: "viewer" });
+    await owner.client.canvas.setRole.mutate({ canvasId: id, userId: editor.user.id, role: "viewer" });
+    const links = await owner.client.invite.list.query({ canvasId: id });
+    expect(links.find((i) => i.id === editorLink.id)!.status).toBe("revoked");
+    expect(links.find((i) => i.id === viewerLink.id)!.status).toBe("active");
+    expect(await stranger.client.invite.accept.mutate({ token: viewerLink.token })).toEqual({ canvasId: id, role: "viewer" });
+  });
+
+  it("stops a link after its maximum number of uses, and bounds that number", async () => {
+    const { id, owner, stranger, viewer } = await team();
+    const once = await owner.client.invite.create.mutate({ canvasId: id, role: "editor", maxUses: 1 });
+    expect(once.maxUses).toBe(1);
+    await stranger.client.invite.accept.mutate({ token: once.token });
+    const used = await errorOf(viewer.client.invite.accept.mutate({ token: once.token }));
+    expect(used.data?.code).toBe("FORBIDDEN");
+    expect(used.message).toMatch(/used as many times/);
+    expect((await viewer.client.canvas.get.query({ id })).role).toBe("viewer");
+    expect((await owner.client.invite.list.query({ canvasId: id })).find((i) => i.id === once.id)!.status).toBe("usedUp");
+    expect(await errorCode(owner.client.invite.create.mutate({ canvasId: id, role: "viewer", maxUses: 0 }))).toBe("BAD_REQUEST");
+  });
 });

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { canvasMembers, invites, users } from "@/db/schema";
 import { AppError } from "../../errors";
 import type { Actor, CanvasAccess } from "./access";
 import { notifyAccessChanged } from "./accessEvents";
 import { resourceNotFound } from "./resourceAccess";
-import { higherRole, roleAtLeast, type Role } from "./roles";
+import { higherRole, roleAtLeast, roleRank, ROLES, type Role } from "./roles";
 
 export const INVITE_DEFAULT_HOURS = 24 * 7;
 
@@ -19,7 +19,7 @@ export function inviteUrl(appUrl: string, token: string): string {
 }
 
 /** `appUrl`: where the link points (the app's public URL). */
-export async function createInvite(db: DbOrTx, access: CanvasAccess, input: { role: Role; expiresInHours?: number; appUrl: string }) {
+export async function createInvite(db: DbOrTx, access: CanvasAccess, input: { role: Role; expiresInHours?: number; maxUses?: number; appUrl: string }) {
   if (!roleAtLeast(access.role, input.role)) {
     throw new AppError("FORBIDDEN", "invite.roleAboveOwn", "You cannot invite people with a role above your own.");
   }
@@ -33,9 +33,10 @@ export async function createInvite(db: DbOrTx, access: CanvasAccess, input: { ro
       role: input.role,
       expiresAt: new Date(Date.now() + hours * 3600_000),
       createdBy: access.userId,
+      maxUses: input.maxUses ?? null,
     })
     .returning();
-  return { id: row!.id, token, url: inviteUrl(input.appUrl, token), role: row!.role, expiresAt: row!.expiresAt };
+  return { id: row!.id, token, url: inviteUrl(input.appUrl, token), role: row!.role, expiresAt: row!.expiresAt, maxUses: row!.maxUses };
 }
 
 export async function listInvites(db: DbOrTx, access: CanvasAccess) {
@@ -53,9 +54,16 @@ export async function listInvites(db: DbOrTx, access: CanvasAccess) {
     expiresAt: invite.expiresAt,
     revokedAt: invite.revokedAt,
     uses: invite.uses,
+    maxUses: invite.maxUses,
     createdAt: invite.createdAt,
     createdByName,
-    status: invite.revokedAt ? ("revoked" as const) : invite.expiresAt.getTime() <= now ? ("expired" as const) : ("active" as const),
+    status: invite.revokedAt
+      ? ("revoked" as const)
+      : invite.expiresAt.getTime() <= now
+        ? ("expired" as const)
+        : invite.maxUses !== null && invite.uses >= invite.maxUses
+          ? ("usedUp" as const)
+          : ("active" as const),
   }));
 }
 
@@ -79,6 +87,9 @@ export async function acceptInvite(db: Db, actor: Actor, input: { token: string 
     if (invite.expiresAt.getTime() <= Date.now()) {
       throw new AppError("FORBIDDEN", "invite.expired", "This invite link has expired. Ask for a new one.");
     }
+    if (invite.maxUses !== null && invite.uses >= invite.maxUses) {
+      throw new AppError("FORBIDDEN", "invite.usedUp", "This invite link has been used as many times as it allows. Ask for a new one.");
+    }
     const [existing] = await tx
       .select()
       .from(canvasMembers)
@@ -93,4 +104,20 @@ export async function acceptInvite(db: Db, actor: Actor, input: { token: string 
     if (existing && role !== existing.role) await notifyAccessChanged(tx, invite.canvasId, actor.userId);
     return { canvasId: invite.canvasId, role };
   });
+}
+
+/**
+ * The links a member made stop working when the member can no longer give that access: all of
+ * them when they leave or are removed, and those above their new role when demoted. Otherwise a
+ * removed editor could walk back in through their own 30-day link.
+ */
+export async function revokeInvitesBeyond(tx: DbOrTx, canvasId: string, userId: string, role: Role | null): Promise<number> {
+  const above = role ? ROLES.filter((r) => roleRank(r) > roleRank(role)) : [...ROLES];
+  if (!above.length) return 0;
+  const res = await tx
+    .update(invites)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(invites.canvasId, canvasId), eq(invites.createdBy, userId), isNull(invites.revokedAt), inArray(invites.role, above)))
+    .returning({ id: invites.id });
+  return res.length;
 }

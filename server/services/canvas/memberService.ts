@@ -1,3 +1,4 @@
+import { revokeInvitesBeyond } from "./inviteService";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { canvasMembers, users } from "@/db/schema";
@@ -39,6 +40,7 @@ export async function setRole(db: Db, access: CanvasAccess, input: { userId: str
       .update(canvasMembers)
       .set({ role: input.role })
       .where(and(eq(canvasMembers.canvasId, access.canvas.id), eq(canvasMembers.userId, input.userId)));
+    await revokeInvitesBeyond(tx, access.canvas.id, input.userId, input.role);
     await notifyAccessChanged(tx, access.canvas.id, input.userId);
     return { userId: input.userId, role: input.role };
   });
@@ -51,6 +53,7 @@ export async function removeMember(db: Db, access: CanvasAccess, input: { userId
     if (!target) throw new AppError("NOT_FOUND", "members.notFound", "This person is not a member of the canvas.");
     if (target.role === "owner") assertNotLastOwner(members, input.userId);
     await tx.delete(canvasMembers).where(and(eq(canvasMembers.canvasId, access.canvas.id), eq(canvasMembers.userId, input.userId)));
+    await revokeInvitesBeyond(tx, access.canvas.id, input.userId, null);
     await notifyAccessChanged(tx, access.canvas.id, input.userId);
   });
   return { ok: true };
