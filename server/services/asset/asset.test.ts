@@ -44,8 +44,8 @@ afterAll(() => t.close());
 
 const cookieOf = (p: { jar: Map<string, string> } | null) => (p ? [...p.jar].map(([k, v]) => `${k}=${v}`).join("; ") : "");
 
-function fetchAsset(who: Person | null, url: string) {
-  const req = new Request(new URL(url, TEST_APP_URL), { headers: { cookie: cookieOf(who) } });
+function fetchAsset(who: Person | null, url: string, etag?: string) {
+  const req = new Request(new URL(url, TEST_APP_URL), { headers: { cookie: cookieOf(who), ...(etag ? { "if-none-match": etag } : {}) } });
   const assetId = new URL(req.url).pathname.split("/").pop()!;
   return handleAssetRequest(t.db, storage.s3, storage.bucket, req, assetId);
 }
@@ -113,7 +113,8 @@ describe("uploading an image", () => {
     const res = await fetchAsset(viewer, done.url);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("image/png");
-    expect(res.headers.get("cache-control")).toBe("private, max-age=3600");
+    expect(res.headers.get("cache-control")).toBe("private, no-cache");
+    expect(res.headers.get("etag")).toBe(`"${created.assetId}"`);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     const served = Buffer.from(await res.arrayBuffer());
     expect(served.length).toBe(row.byteSize);
@@ -129,6 +130,22 @@ describe("uploading an image", () => {
     expect((await fetchAsset(stranger, done.url)).status).toBe(404);
     expect((await fetchAsset(stranger, done.thumbUrl)).status).toBe(404);
     expect((await fetchAsset(null, done.url)).status).toBe(401);
+  });
+
+  it("lets the browser keep an image only while its holder may still see it: every use is revalidated", async () => {
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#12b886" } }).png().toBuffer();
+    const created = await upload(editor, png, "image/png");
+    const done = await editor.client.asset.completeUpload.mutate({ assetId: created.assetId });
+    const leaving = await signedUpClient(t.db, "Leaving");
+    const inv = await owner.client.invite.create.mutate({ canvasId, role: "viewer" });
+    await leaving.client.invite.accept.mutate({ token: inv.token });
+    const first = await fetchAsset(leaving, done.url);
+    const etag = first.headers.get("etag")!;
+    const again = await fetchAsset(leaving, done.url, etag);
+    expect(again.status).toBe(304);
+    expect(again.headers.get("cache-control")).toBe("private, no-cache");
+    await owner.client.canvas.removeMember.mutate({ canvasId, userId: leaving.user.id });
+    expect((await fetchAsset(leaving, done.url, etag)).status).toBe(404);
   });
 
   it("re-encodes a JPEG as JPEG", async () => {
