@@ -7,6 +7,7 @@ import { startHeartbeat } from "./heartbeat";
 import { startStaleWorkerSweeper } from "./staleWorkers";
 import { cleanupExpired } from "./tasks/cleanupExpired";
 import { cleanupUploads } from "./tasks/cleanupUploads";
+import { deleteCanvasObjects } from "./tasks/deleteCanvasObjects";
 import { generate } from "./tasks/generate";
 
 /**
@@ -38,6 +39,7 @@ async function main() {
     taskList: {
       cleanupExpired: cleanupExpired(db),
       cleanupUploads: cleanupUploads(db, getStorage()),
+      deleteCanvasObjects: deleteCanvasObjects(getStorage()),
       generate: generate({ db, storage: getStorage(), device: inferenceDevice(process.env.INFERENCE_DEVICE), shutdown: shutdown.signal, log }),
     },
     parsedCronItems: parseCronItems([

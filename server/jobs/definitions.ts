@@ -4,6 +4,7 @@ import { z } from "zod";
 export const jobSchemas = {
   cleanupExpired: z.object({}),
   cleanupUploads: z.object({}),
+  deleteCanvasObjects: z.object({ canvasId: z.string().uuid() }),
   generate: z.object({ generationId: z.string().uuid() }),
 } as const;
 

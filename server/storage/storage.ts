@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { env } from "../env";
 import { s3ConfigFromEnv } from "./config";
 import { createS3 } from "./s3";
@@ -63,4 +63,19 @@ export async function writeObject({ s3, bucket }: Storage, key: string, body: Bu
 
 export async function deleteObject({ s3, bucket }: Storage, key: string): Promise<void> {
   await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+}
+
+/** Deletes every object under `prefix`, a page of keys at a time; returns how many went. */
+export async function deletePrefix({ s3, bucket }: Storage, prefix: string): Promise<number> {
+  let deleted = 0;
+  let token: string | undefined;
+  do {
+    const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token, MaxKeys: 1000 }));
+    for (const o of page.Contents ?? []) {
+      await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: o.Key! }));
+      deleted++;
+    }
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return deleted;
 }

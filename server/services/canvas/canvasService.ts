@@ -1,3 +1,4 @@
+import { enqueue } from "../../jobs/enqueue";
 import { desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { canvases, canvasMembers } from "@/db/schema";
@@ -47,6 +48,8 @@ export async function renameCanvas(db: DbOrTx, access: CanvasAccess, input: { na
 export async function deleteCanvas(db: Db, access: CanvasAccess): Promise<{ ok: true }> {
   await db.transaction(async (tx) => {
     await tx.delete(canvases).where(eq(canvases.id, access.canvas.id));
+    // Its images go in a job, committed with the deletion: S3 may be slow or down, and a retry is safe.
+    await enqueue(tx, "deleteCanvasObjects", { canvasId: access.canvas.id }, { jobKey: `deleteCanvasObjects:${access.canvas.id}`, maxAttempts: 10 });
     await notifyAccessChanged(tx, access.canvas.id, null);
   });
   return { ok: true };

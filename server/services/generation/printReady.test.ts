@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import sharp from "sharp";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
@@ -145,5 +146,18 @@ describe("make print-ready", () => {
     worker = await startWorker({ DATABASE_URL: t.url, S3_ENDPOINT: process.env.S3_ENDPOINT!, S3_BUCKET: process.env.S3_BUCKET!, INFERENCE_DEVICE: "cpu" });
     await settled(id);
     expect(await rowOf(id)).toMatchObject({ status: "failed", error: "sourceGone" });
+  }, 90_000);
+
+  it("removes a deleted canvas's images from storage, in a job queued with the deletion", async () => {
+    const { id: doomed } = await alice.client.canvas.create.mutate({ name: "Doomed" });
+    const { id } = await alice.client.generation.create.mutate({ canvasId: doomed, prompt: "ghost", seed: 5, steps: 4 });
+    await settled(id);
+    const keys = async () => {
+      const res = await storage.s3.send(new ListObjectsV2Command({ Bucket: storage.bucket, Prefix: `assets/${doomed}/` }));
+      return (res.Contents ?? []).map((o) => o.Key!);
+    };
+    expect(await keys()).toHaveLength(2); // the image and its thumbnail
+    await alice.client.canvas.delete.mutate({ id: doomed });
+    await eventually(async () => (await keys()).length === 0, 30_000, "the canvas's objects to be deleted");
   }, 90_000);
 });
