@@ -7,14 +7,17 @@ import { applyMigrations } from "@/db/migrate";
 
 export type TestDb = { db: Db; url: string; close: () => Promise<void> };
 
-/** A fresh, migrated database on the run's embedded Postgres. */
-export async function createTestDb(opts: { worker?: boolean } = {}): Promise<TestDb> {
+/**
+ * A fresh database on the run's embedded Postgres, migrated as production is: our schema and
+ * graphile-worker's (services enqueue jobs in their transactions, e.g. deleting a canvas).
+ */
+export async function createTestDb(): Promise<TestDb> {
   const port = inject("pgPort");
   const name = `t_${randomBytes(6).toString("hex")}`;
   await ensureDatabase(port, name);
   const url = databaseUrl(port, name);
   await applyMigrations(url);
-  if (opts.worker) await runMigrations({ connectionString: url });
+  await runMigrations({ connectionString: url });
   const { db, pool } = createDb(url, 5);
   return { db, url, close: () => pool.end() };
 }

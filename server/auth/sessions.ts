@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { readCookie } from "./cookies";
 import { luciaFor, SESSION_COOKIE } from "./lucia";
+import { notifySessionEnded } from "./sessionEvents";
 
 export type SessionUser = { id: string; email: string; name: string };
 export type CurrentSession = { sessionId: string; user: SessionUser; refreshCookie: string | null };
@@ -28,9 +29,11 @@ export async function validateSession(db: Db, cookieHeader: string | null | unde
   return { sessionId: session.id, user: { id: user.id, email: user.email, name: user.name }, refreshCookie };
 }
 
+/** Ends the session and closes its collaboration sockets, in every web process. */
 export async function endSession(db: Db, sessionId: string): Promise<string> {
   const lucia = luciaFor(db);
   await lucia.invalidateSession(sessionId);
+  await notifySessionEnded(db, sessionId);
   return lucia.createBlankSessionCookie().serialize();
 }
 

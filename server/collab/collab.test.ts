@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canvasDocs, canvasDocUpdates } from "@/db/schema";
 import { COLLAB_ORIGIN, connectProvider, eventually, sessionCookie, startCollabProcess, synced, upgradeStatus } from "@/test/collabClients";
 import { makeUser } from "@/test/fixtures";
+import { endSession } from "../auth/sessions";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { createCanvas, deleteCanvas } from "../services/canvas/canvasService";
 import { loadDoc } from "./docStore";
@@ -166,6 +167,20 @@ describe("collaboration server", () => {
     await eventually(() => shapes(probe.doc).has("marker"), 5000, "the probe to load the document");
     expect(shapes(probe.doc).has("after-downgrade")).toBe(false);
     expect(shapes(owner.doc).has("after-downgrade")).toBe(false);
+  });
+
+  it("closes the sockets of a session that signs out, and only that session's", async () => {
+    const { id, ownerCookie, owner, members } = await canvasWith("editor");
+    const otherSession = await sessionCookie(t.db, owner.id);
+    const leaving = client(server.port, id, ownerCookie);
+    const staying = client(server.port, id, otherSession);
+    const editor = client(server.port, id, members[0]!.cookie);
+    await Promise.all([leaving, staying, editor].map((c) => synced(c.provider)));
+    const closed = new Promise<number>((r) => leaving.provider.ws!.addEventListener("close", (e) => r((e as unknown as { code: number }).code)));
+    await endSession(t.db, ownerCookie.split("=")[1]!);
+    expect(await within(ACCESS_CHANGE_MS, closed)).toBe(4401);
+    shapes(editor.doc).set("after-sign-out", { x: 1 });
+    await eventually(() => shapes(staying.doc).has("after-sign-out"), 5000, "the other session to stay live");
   });
 
   it("closes every socket of a deleted canvas", async () => {

@@ -3,6 +3,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { createDb, type Db } from "@/db/client";
 import { requireCanvasRole } from "../services/canvas/access";
+import { SESSION_CHANNEL, SESSION_ID } from "../auth/sessionEvents";
 import { ACCESS_CHANNEL } from "../services/canvas/accessEvents";
 import { userColor } from "./colors";
 import type { Connection } from "./connection";
@@ -120,8 +121,17 @@ export function attachCollabServer(
 
   const listener = listen(opts.databaseUrl, {
     [ACCESS_CHANNEL]: (payload) => {
-      const { canvasId, userId } = JSON.parse(payload) as { canvasId: string; userId: string | null };
-      void recheck(canvasId, userId);
+      let change: { canvasId: string; userId: string | null };
+      try {
+        change = JSON.parse(payload) as typeof change;
+      } catch {
+        return console.error("[collab] unreadable access notification");
+      }
+      void recheck(change.canvasId, change.userId);
+    },
+    [SESSION_CHANNEL]: (sessionId) => {
+      if (!SESSION_ID.test(sessionId)) return;
+      for (const conn of connections) if (conn.identity.sessionId === sessionId) conn.socket.close(CLOSE.signedOut, "Signed out");
     },
     [DOC_CHANNEL]: (payload) => {
       const [tag, canvasId, from, to] = payload.split(" ");

@@ -17,6 +17,7 @@ export const SYNC_UPDATE = 2;
 export const CLOSE = {
   malformed: 4400,
   revoked: 4403,
+  signedOut: 4401,
   canvasGone: 4404,
   roleChanged: 4300,
   tooLarge: 4413,

@@ -5,7 +5,7 @@ import { AppError } from "../errors";
 import { requireCanvasRole } from "../services/canvas/access";
 import type { Role } from "../services/canvas/roles";
 
-export type SocketIdentity = { userId: string; name: string; canvasId: string; role: Role };
+export type SocketIdentity = { userId: string; sessionId: string; name: string; canvasId: string; role: Role };
 export type UpgradeDecision = { ok: true; identity: SocketIdentity } | { ok: false; status: 400 | 401 | 403 | 404; message: string };
 
 const PATH = /^\/collab\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?(?:\?.*)?$/i;
@@ -23,7 +23,7 @@ export async function authorizeUpgrade(db: Db, req: IncomingMessage, appUrl: str
   if (!session) return { ok: false, status: 401, message: "Sign in to collaborate" };
   try {
     const { role } = await requireCanvasRole(db, session.user.id, canvasId, "viewer");
-    return { ok: true, identity: { userId: session.user.id, name: session.user.name, canvasId, role } };
+    return { ok: true, identity: { userId: session.user.id, sessionId: session.sessionId, name: session.user.name, canvasId, role } };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, status: e.code === "NOT_FOUND" ? 404 : 403, message: e.message };
     throw e;

@@ -20,7 +20,7 @@ const rowCount = async () => Number(((await t.db.execute(sql`select count(*) as 
 const jobCount = async () => Number(((await t.db.execute(sql`select count(*) as n from graphile_worker.jobs where task_identifier = 'generate'`)).rows[0] as { n: string }).n);
 
 beforeAll(async () => {
-  t = await createTestDb({ worker: true });
+  t = await createTestDb();
   [owner, editor, viewer, stranger] = await Promise.all([
     signedUpClient(t.db, "Owner"),
     signedUpClient(t.db, "Editor"),

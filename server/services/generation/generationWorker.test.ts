@@ -40,7 +40,7 @@ async function assetBytes(who: Person, assetId: string): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  t = await createTestDb({ worker: true });
+  t = await createTestDb();
   process.env.S3_ENDPOINT = inject("s3Endpoint");
   process.env.S3_BUCKET = `gen-${randomBytes(4).toString("hex")}`;
   resetEnvCache();

@@ -52,7 +52,7 @@ async function generated(who: Person, prompt: string, extra: { upscale?: boolean
 }
 
 beforeAll(async () => {
-  t = await createTestDb({ worker: true });
+  t = await createTestDb();
   process.env.S3_ENDPOINT = inject("s3Endpoint");
   process.env.S3_BUCKET = `print-${randomBytes(4).toString("hex")}`;
   resetEnvCache();

@@ -37,9 +37,9 @@ export function useCollaboration(canvasId: string, role: string, onRoleChanged: 
       setStatus((prev) => (prev === "revoked" || prev === "deleted" ? prev : s === "connected" ? "connected" : s === "connecting" ? "connecting" : "offline"));
     });
     provider.on("connection-close", (event: CloseEvent | null) => {
-      // Access removed or canvas deleted: reconnecting would only be refused again.
-      if (event?.code === 4403 || event?.code === 4404) {
-        setStatus(event.code === 4403 ? "revoked" : "deleted");
+      // Access removed, signed out or canvas deleted: reconnecting would only be refused again.
+      if (event?.code === 4403 || event?.code === 4401 || event?.code === 4404) {
+        setStatus(event.code === 4404 ? "deleted" : "revoked");
         provider.shouldConnect = false;
       }
       if (event?.code === 4300) {
