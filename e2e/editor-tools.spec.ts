@@ -107,6 +107,7 @@ test("a member whose role changes gets the tools of the new role without reloadi
   await signUp(member, "Mo Member", uniqueEmail("mo"));
   await expect(member).toHaveURL(/\/dashboard$/);
   await member.goto(link);
+  await member.getByTestId("invite-join").click();
   await expect(member.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
   await expect(member.getByRole("button", { name: "Rectangle" })).toBeVisible();
   await owner.reload(); // the members list as it is now, with the new member

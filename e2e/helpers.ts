@@ -99,6 +99,7 @@ export async function ownerAndInvitee(browser: Browser, names: { owner: string; 
   await signUp(invitee, names.invitee, uniqueEmail(names.invitee.split(" ")[0]!.toLowerCase()));
   await expect(invitee).toHaveURL(/\/dashboard$/);
   await invitee.goto(link);
+  await invitee.getByTestId("invite-join").click();
   await expect(invitee.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
   return [owner, invitee];
 }

@@ -55,6 +55,14 @@ test("owner invites an editor by link; the editor joins through sign-up; a viewe
   await expect(editor.getByText(/join the canvas you were invited to/)).toBeVisible();
   await expectNoAxeViolations(editor, "sign-up from an invite");
   await signUp(editor, "Eddie Editor", uniqueEmail("eddie"), editor.url());
+  // Back at the link: it names the canvas, its owner and the role, and joins only on a click.
+  await expect(editor).toHaveURL(/\/invite\//);
+  await expect(editor.getByTestId("invite-canvas-name")).toHaveText("Join “Festival tees”?");
+  await expect(editor.getByText("A canvas owned by")).toBeVisible();
+  await expect(editor.getByText("Editor", { exact: true })).toBeVisible();
+  await expectNoAxeViolations(editor, "invite confirmation");
+  await shoot(editor, "invite-confirm");
+  await editor.getByRole("button", { name: "Join canvas" }).click();
   await expect(editor).toHaveURL(canvasUrl);
   await expect(editor.getByTestId("canvas-name")).toHaveText("Festival tees");
   await expect(editor.getByRole("button", { name: "Share" })).toBeVisible();
@@ -92,6 +100,7 @@ test("owner invites an editor by link; the editor joins through sign-up; a viewe
   await signUp(viewer, "뷰어 지우", uniqueEmail("jiwoo"));
   await expect(viewer).toHaveURL(/\/dashboard$/);
   await viewer.goto(viewerLink);
+  await viewer.getByRole("button", { name: "캔버스 참여" }).click();
   await expect(viewer).toHaveURL(canvasUrl);
   await expect(viewer.getByText("보기 전용")).toBeVisible();
   await expect(viewer.getByRole("button", { name: "이름 변경" })).toHaveCount(0);

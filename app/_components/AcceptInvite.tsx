@@ -1,47 +1,70 @@
 "use client";
 
-import { Button, Center, Loader, Paper, Stack, Text, ThemeIcon, Title } from "@mantine/core";
-import { IconLinkOff } from "@tabler/icons-react";
-import { useMutation } from "@tanstack/react-query";
+import { Badge, Button, Center, Group, Loader, Paper, Stack, Text, ThemeIcon, Title } from "@mantine/core";
+import { IconLinkOff, IconUsersPlus } from "@tabler/icons-react";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef } from "react";
 import { useI18n } from "../_i18n/I18nProvider";
 import { errorMessage } from "../_lib/errors";
 import { useTRPC } from "../_lib/trpc";
 
+/**
+ * An invite link opened: it names the canvas, its owner and the role, and joins only on a click,
+ * so that a link opened by accident (or planted in a page) never makes anyone a member.
+ */
 export function AcceptInvite({ token }: { token: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();
+  const preview = useQuery(trpc.invite.preview.queryOptions({ token }, { retry: false }));
   const accept = useMutation(trpc.invite.accept.mutationOptions({ onSuccess: ({ canvasId }) => window.location.replace(`/canvas/${canvasId}`) }));
-  const started = useRef(false);
-  useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    accept.mutate({ token });
-  }, [accept, token]);
+  const error = preview.error ?? accept.error;
 
   return (
     <Center mih="100vh" p="md">
-      <Paper withBorder p="xl" radius="lg" maw={440} w="100%">
-        {accept.isError ? (
+      <Paper withBorder p="xl" radius="lg" maw={440} w="100%" component="main">
+        {error ? (
           <Stack align="center" gap="sm">
             <ThemeIcon color="red" variant="light" size={56} radius="xl">
               <IconLinkOff size={30} />
             </ThemeIcon>
-            <Title order={3} ta="center">
+            <Title order={1} size="h3" ta="center">
               {t("invite.failedTitle")}
             </Title>
             <Text c="dimmed" ta="center" role="alert">
-              {errorMessage(accept.error, t)}
+              {errorMessage(error, t)}
             </Text>
             <Button component={Link} href="/dashboard" mt="sm">
               {t("invite.goDashboard")}
             </Button>
           </Stack>
+        ) : preview.data ? (
+          <Stack align="center" gap="sm">
+            <ThemeIcon color="violet" variant="light" size={56} radius="xl">
+              <IconUsersPlus size={30} />
+            </ThemeIcon>
+            <Title order={1} size="h3" ta="center" data-testid="invite-canvas-name">
+              {t("invite.confirmTitle", { canvas: preview.data.canvasName })}
+            </Title>
+            <Text c="dimmed" ta="center">
+              {preview.data.ownerName ? t("invite.confirmOwner", { owner: preview.data.ownerName }) : null}
+              {preview.data.invitedBy && preview.data.invitedBy !== preview.data.ownerName ? ` ${t("invite.confirmInvitedBy", { name: preview.data.invitedBy })}` : null}
+            </Text>
+            <Group gap={6}>
+              <Text size="sm">{t("invite.confirmRole")}</Text>
+              <Badge variant="light">{t(`role.${preview.data.role}`)}</Badge>
+            </Group>
+            <Group mt="sm">
+              <Button component={Link} href="/dashboard" variant="default">
+                {t("invite.notNow")}
+              </Button>
+              <Button loading={accept.isPending || accept.isSuccess} onClick={() => accept.mutate({ token })} data-testid="invite-join">
+                {t("invite.join")}
+              </Button>
+            </Group>
+          </Stack>
         ) : (
           <Stack align="center">
-            <Loader />
-            <Text>{t("invite.joining")}</Text>
+            <Loader aria-label={t("invite.loading")} />
           </Stack>
         )}
       </Paper>

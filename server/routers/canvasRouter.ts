@@ -6,7 +6,7 @@ import { canvasName, ok, role } from "./schemas";
 
 const canvasOut = z.object({ id: z.string(), name: z.string(), role, createdAt: z.date(), updatedAt: z.date() });
 const canvasSummary = canvasOut.extend({ memberCount: z.number() });
-const member = z.object({ userId: z.string(), email: z.string(), name: z.string(), role, joinedAt: z.date() });
+const member = z.object({ userId: z.string(), email: z.string().nullable(), name: z.string(), role, joinedAt: z.date() });
 
 export const canvasRouter = router({
   create: authedProcedure

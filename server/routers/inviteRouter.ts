@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { acceptInvite, createInvite, listInvites, revokeInvite } from "../services/canvas/inviteService";
+import { acceptInvite,
+  previewInvite, createInvite, listInvites, revokeInvite } from "../services/canvas/inviteService";
 import { authedProcedure, canvasProcedure, resourceProcedure, router } from "../trpc/init";
 import { ok, role } from "./schemas";
 
@@ -14,6 +15,8 @@ const invite = z.object({
   createdByName: z.string().nullable(),
   status: z.enum(["active", "expired", "revoked", "usedUp"]),
 });
+
+const tokenInput = z.object({ token: z.string().min(16, "is not a valid invite token").max(128, "is not a valid invite token") });
 
 export const inviteRouter = router({
   create: canvasProcedure("editor")
@@ -33,8 +36,14 @@ export const inviteRouter = router({
     .output(ok)
     .mutation(({ ctx, input }) => revokeInvite(ctx.db, ctx.access, input)),
 
+  /** What a link offers, shown before the person chooses to join; changes nothing. */
+  preview: authedProcedure
+    .input(tokenInput)
+    .output(z.object({ canvasName: z.string(), ownerName: z.string().nullable(), invitedBy: z.string().nullable(), role, currentRole: role.nullable() }))
+    .query(({ ctx, input }) => previewInvite(ctx.db, ctx.actor, input)),
+
   accept: authedProcedure
-    .input(z.object({ token: z.string().min(16, "is not a valid invite token").max(128, "is not a valid invite token") }))
+    .input(tokenInput)
     .output(z.object({ canvasId: z.string(), role }))
     .mutation(({ ctx, input }) => acceptInvite(ctx.db, ctx.actor, input)),
 });

@@ -54,9 +54,11 @@ export function MembersPanel({ canvasId, myRole, myId }: { canvasId: string; myR
             <Text size="sm" fw={600} truncate>
               {m.name} {m.userId === myId && <Text span c="dimmed" size="xs">({t("canvas.you")})</Text>}
             </Text>
-            <Text size="xs" c="dimmed" truncate>
-              {m.email}
-            </Text>
+            {m.email && (
+              <Text size="xs" c="dimmed" truncate>
+                {m.email}
+              </Text>
+            )}
           </Box>
           {myRole === "owner" ? (
             <Menu position="bottom-end" width={240} withinPortal>

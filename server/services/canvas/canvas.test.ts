@@ -70,7 +70,10 @@ describe("members", () => {
     const { id, owner, editor, viewer } = await team();
     const members = await viewer.client.canvas.members.query({ canvasId: id });
     expect(members.map((m) => m.role).sort()).toEqual(["editor", "owner", "viewer"]);
-    expect(members.find((m) => m.userId === editor.user.id)).toMatchObject({ email: editor.email, name: "Editor" });
+    // Only owners see others' e-mail addresses; everyone sees their own.
+    expect(members.find((m) => m.userId === editor.user.id)).toMatchObject({ email: null, name: "Editor" });
+    expect(members.find((m) => m.userId === viewer.user.id)!.email).toBe(viewer.email);
+    expect((await owner.client.canvas.members.query({ canvasId: id })).find((m) => m.userId === editor.user.id)!.email).toBe(editor.email);
     expect(await errorCode(editor.client.canvas.setRole.mutate({ canvasId: id, userId: viewer.user.id, role: "editor" }))).toBe("FORBIDDEN");
     await owner.client.canvas.setRole.mutate({ canvasId: id, userId: viewer.user.id, role: "editor" });
     expect((await owner.client.canvas.members.query({ canvasId: id })).find((m) => m.userId === viewer.user.id)!.role).toBe("editor");
@@ -159,6 +162,17 @@ describe("invites", () => {
     await editor.client.invite.create.mutate({ canvasId: id, role: "editor" });
     expect(await errorCode(viewer.client.invite.create.mutate({ canvasId: id, role: "viewer" }))).toBe("FORBIDDEN");
     expect(await errorCode(viewer.client.invite.list.query({ canvasId: id }))).toBe("FORBIDDEN");
+  });
+
+  it("shows what a link offers without joining, so that opening a link is not joining", async () => {
+    const { id, owner, stranger } = await team();
+    const inv = await owner.client.invite.create.mutate({ canvasId: id, role: "editor" });
+    expect(await stranger.client.invite.preview.query({ token: inv.token })).toEqual({ canvasName: "Summer tees", ownerName: "Owner", invitedBy: "Owner", role: "editor", currentRole: null });
+    expect(await errorCode(stranger.client.canvas.get.query({ id }))).toBe("NOT_FOUND");
+    const [row] = await t.db.select().from(invites).where(eq(invites.id, inv.id));
+    expect(row!.uses).toBe(0);
+    await owner.client.invite.revoke.mutate({ id: inv.id });
+    expect(await errorCode(stranger.client.invite.preview.query({ token: inv.token }))).toBe("FORBIDDEN");
   });
 
   it("revokes a member's links when they are removed, so they cannot walk back in through their own link", async () => {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { canvasMembers, invites, users } from "@/db/schema";
+import { canvases, canvasMembers, invites, users } from "@/db/schema";
 import { AppError } from "../../errors";
 import type { Actor, CanvasAccess } from "./access";
 import { notifyAccessChanged } from "./accessEvents";
@@ -78,18 +78,46 @@ export async function revokeInvite(db: DbOrTx, access: CanvasAccess, input: { id
   return { ok: true };
 }
 
+type InviteRow = typeof invites.$inferSelect;
+
+/** The invite if it can still be accepted; otherwise the reason it cannot, as the person will read it. */
+function usable(invite: InviteRow | undefined): InviteRow {
+  if (!invite) throw new AppError("NOT_FOUND", "invite.notFound", "This invite link is not valid.");
+  if (invite.revokedAt) throw new AppError("FORBIDDEN", "invite.revoked", "This invite link has been revoked.");
+  if (invite.expiresAt.getTime() <= Date.now()) {
+    throw new AppError("FORBIDDEN", "invite.expired", "This invite link has expired. Ask for a new one.");
+  }
+  if (invite.maxUses !== null && invite.uses >= invite.maxUses) {
+    throw new AppError("FORBIDDEN", "invite.usedUp", "This invite link has been used as many times as it allows. Ask for a new one.");
+  }
+  return invite;
+}
+
+/**
+ * What an invite link offers, for the confirming click before joining: the canvas, who owns it,
+ * who made the link and the role. Changes nothing (opening a link must not join by itself).
+ */
+export async function previewInvite(db: DbOrTx, actor: Actor, input: { token: string }) {
+  const [row] = await db.select().from(invites).where(eq(invites.tokenHash, hashInviteToken(input.token)));
+  const invite = usable(row);
+  const [canvas] = await db.select({ name: canvases.name }).from(canvases).where(eq(canvases.id, invite.canvasId));
+  const [owner] = await db
+    .select({ name: users.name })
+    .from(canvasMembers)
+    .innerJoin(users, eq(users.id, canvasMembers.userId))
+    .where(and(eq(canvasMembers.canvasId, invite.canvasId), eq(canvasMembers.role, "owner")))
+    .orderBy(canvasMembers.createdAt)
+    .limit(1);
+  const [creator] = invite.createdBy ? await db.select({ name: users.name }).from(users).where(eq(users.id, invite.createdBy)) : [];
+  const [membership] = await db.select({ role: canvasMembers.role }).from(canvasMembers).where(and(eq(canvasMembers.canvasId, invite.canvasId), eq(canvasMembers.userId, actor.userId)));
+  return { canvasName: canvas!.name, ownerName: owner?.name ?? null, invitedBy: creator?.name ?? null, role: invite.role, currentRole: membership?.role ?? null };
+}
+
 /** Joins the canvas with the invite's role; an existing member keeps a higher role. */
 export async function acceptInvite(db: Db, actor: Actor, input: { token: string }) {
   return db.transaction(async (tx) => {
-    const [invite] = await tx.select().from(invites).where(eq(invites.tokenHash, hashInviteToken(input.token))).for("update");
-    if (!invite) throw new AppError("NOT_FOUND", "invite.notFound", "This invite link is not valid.");
-    if (invite.revokedAt) throw new AppError("FORBIDDEN", "invite.revoked", "This invite link has been revoked.");
-    if (invite.expiresAt.getTime() <= Date.now()) {
-      throw new AppError("FORBIDDEN", "invite.expired", "This invite link has expired. Ask for a new one.");
-    }
-    if (invite.maxUses !== null && invite.uses >= invite.maxUses) {
-      throw new AppError("FORBIDDEN", "invite.usedUp", "This invite link has been used as many times as it allows. Ask for a new one.");
-    }
+    const [row] = await tx.select().from(invites).where(eq(invites.tokenHash, hashInviteToken(input.token))).for("update");
+    const invite = usable(row);
     const [existing] = await tx
       .select()
       .from(canvasMembers)

@@ -7,15 +7,18 @@ import type { CanvasAccess } from "./access";
 import { notifyAccessChanged } from "./accessEvents";
 import type { Role } from "./roles";
 
-export type MemberView = { userId: string; email: string; name: string; role: Role; joinedAt: Date };
+/** `email` is null unless the caller owns the canvas or it is their own. */
+export type MemberView = { userId: string; email: string | null; name: string; role: Role; joinedAt: Date };
 
+/** The canvas's members; only owners see others' e-mail addresses (anyone with a link can be a viewer). */
 export async function listMembers(db: DbOrTx, access: CanvasAccess): Promise<MemberView[]> {
-  return db
+  const rows = await db
     .select({ userId: users.id, email: users.email, name: users.name, role: canvasMembers.role, joinedAt: canvasMembers.createdAt })
     .from(canvasMembers)
     .innerJoin(users, eq(users.id, canvasMembers.userId))
     .where(eq(canvasMembers.canvasId, access.canvas.id))
     .orderBy(asc(canvasMembers.createdAt));
+  return rows.map((m) => ({ ...m, email: access.role === "owner" || m.userId === access.userId ? m.email : null }));
 }
 
 /** Locks the canvas's member rows so that two owners cannot demote each other at once. */
