@@ -43,5 +43,5 @@ export const generationRouter = router({
    * `.output()`: tRPC v11 would hand a subscription's output parser the async iterable itself,
    * not each yielded list; the lists are typed by the same `GenerationView` that `list` parses.
    */
-  events: canvasProcedure("viewer").subscription(({ ctx, signal }) => watchGenerations(ctx.db, ctx.access, { signal })),
+  events: canvasProcedure("viewer").subscription(({ ctx, signal }) => watchGenerations(ctx.db, ctx.access, { signal, sessionId: ctx.session!.sessionId })),
 });

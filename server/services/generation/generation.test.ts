@@ -192,6 +192,22 @@ describe("generation.events", () => {
     await reading;
   });
 
+  it("ends the stream when the session it was opened with signs out", async () => {
+    const leaving = await signedUpClient(t.db, "Leaving");
+    const inv = await owner.client.invite.create.mutate({ canvasId, role: "viewer" });
+    await leaving.client.invite.accept.mutate({ token: inv.token });
+    const sessionId = [...leaving.jar.values()][0]!;
+    let lists = 0;
+    const reading = (async () => {
+      for await (const _ of watchGenerations(t.db, await requireCanvasRole(t.db, leaving.user.id, canvasId, "viewer"), { sessionId })) lists++;
+    })();
+    await eventually(() => lists >= 1, 5_000, "the first list");
+    await leaving.client.auth.signOut.mutate();
+    await reading;
+    // Still a member: only the session ended, not the access.
+    expect((await requireCanvasRole(t.db, leaving.user.id, canvasId, "viewer")).role).toBe("viewer");
+  });
+
   it("is served over SSE to members only", async () => {
     const url = `${TEST_APP_URL}/api/trpc/generation.events?input=${encodeURIComponent(JSON.stringify({ json: { canvasId } }))}`;
     const cookie = (p: Person) => [...p.jar].map(([k, v]) => `${k}=${v}`).join("; ");

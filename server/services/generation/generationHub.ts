@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { Db } from "@/db/client";
 import { listen, type Listening } from "@/db/listen";
+import { SESSION_CHANNEL } from "../../auth/sessionEvents";
 import { ACCESS_CHANNEL } from "../canvas/accessEvents";
 import { GENERATION_CHANNEL, parseGenerationEvent } from "./generationEvents";
 import type { GenerationView } from "@/domain/generationView";
@@ -9,7 +10,15 @@ import { canvasGenerations } from "./generationView";
 /** Changes arriving faster than this are folded into one list per canvas. */
 const FLUSH_MS = 100;
 
-type Watcher = { canvasId: string; userId: string; onList: (list: GenerationView[]) => void; onAccessChanged: () => void };
+type Watcher = {
+  canvasId: string;
+  userId: string;
+  /** The session the stream was opened with: it ends when that session signs out. */
+  sessionId?: string;
+  onList: (list: GenerationView[]) => void;
+  onAccessChanged: () => void;
+  onSessionEnded: () => void;
+};
 
 /**
  * One LISTEN connection per web process (per database) for the generation queue. Notifications
@@ -38,6 +47,9 @@ class GenerationHub {
       {
         [GENERATION_CHANNEL]: (payload) => this.onGeneration(payload),
         [ACCESS_CHANNEL]: (payload) => this.onAccess(payload),
+        [SESSION_CHANNEL]: (sessionId) => {
+          for (const w of this.watchers) if (w.sessionId && w.sessionId === sessionId) w.onSessionEnded();
+        },
       },
       // Whatever changed while the connection was down: everyone gets a fresh list.
       { onReconnect: () => this.markAllDirty() },

@@ -8,15 +8,16 @@ import { canvasGenerations } from "./generationView";
 /**
  * The canvas's queue as a stream of whole lists: the current one first, then a new one whenever
  * something changes (folded, so a slow reader only ever gets the latest). Ends when the signal
- * aborts or the watcher stops being a member. `db` is the pool, not a transaction: the hub
+ * aborts, the watcher stops being a member, or the session it was opened with signs out. `db` is the pool, not a transaction: the hub
  * LISTENs on a connection of its own to the same database.
  */
-export async function* watchGenerations(db: Db, access: CanvasAccess, input: { signal?: AbortSignal } = {}): AsyncGenerator<GenerationView[]> {
+export async function* watchGenerations(db: Db, access: CanvasAccess, input: { signal?: AbortSignal; sessionId?: string } = {}): AsyncGenerator<GenerationView[]> {
   const { userId } = access;
   const canvasId = access.canvas.id;
   const { signal } = input;
   let latest: GenerationView[] | null = null;
   let recheck = false;
+  let signedOut = false;
   let wake: (() => void) | null = null;
   const poke = () => {
     wake?.();
@@ -25,6 +26,11 @@ export async function* watchGenerations(db: Db, access: CanvasAccess, input: { s
   const unwatch = await generationHub(db).watch({
     canvasId,
     userId,
+    sessionId: input.sessionId,
+    onSessionEnded: () => {
+      signedOut = true;
+      poke();
+    },
     onList: (list) => {
       latest = list;
       poke();
@@ -39,7 +45,8 @@ export async function* watchGenerations(db: Db, access: CanvasAccess, input: { s
   try {
     yield await canvasGenerations(db, canvasId);
     while (!signal?.aborted) {
-      if (!latest && !recheck) await new Promise<void>((resolve) => (wake = resolve));
+      if (!latest && !recheck && !signedOut) await new Promise<void>((resolve) => (wake = resolve));
+      if (signedOut) return;
       if (recheck) {
         recheck = false;
         const allowed = await requireCanvasRole(db, userId, canvasId, "viewer").then(
