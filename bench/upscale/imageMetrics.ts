@@ -97,3 +97,43 @@ export function iou(a: Uint8Array, b: Uint8Array): number {
   }
   return union ? inter / union : 1;
 }
+
+function lanczos3(x: number): number {
+  if (x === 0) return 1;
+  if (Math.abs(x) >= 3) return 0;
+  const px = Math.PI * x;
+  return (3 * Math.sin(px) * Math.sin(px / 3)) / (px * px);
+}
+
+/** One axis of a Lanczos-3 resampling (enlargement), edges clamped, weights normalised. */
+function lanczosAxis(src: Float32Array, w: number, h: number, outW: number, horizontal: boolean): Float32Array {
+  const [n, m] = horizontal ? [w, h] : [h, w];
+  const outN = outW;
+  const out = new Float32Array(horizontal ? outN * h * 3 : w * outN * 3);
+  const scale = n / outN;
+  for (let o = 0; o < outN; o++) {
+    const centre = (o + 0.5) * scale - 0.5;
+    const first = Math.floor(centre) - 2;
+    const taps: [number, number][] = [];
+    let sum = 0;
+    for (let i = first; i < first + 6; i++) {
+      const wgt = lanczos3(centre - i);
+      taps.push([Math.min(n - 1, Math.max(0, i)), wgt]);
+      sum += wgt;
+    }
+    for (let k = 0; k < m; k++) {
+      for (let c = 0; c < 3; c++) {
+        let v = 0;
+        for (const [i, wgt] of taps) v += src[(horizontal ? k * w + i : i * w + k) * 3 + c]! * wgt;
+        out[(horizontal ? k * outN + o : o * w + k) * 3 + c] = Math.min(1, Math.max(0, v / sum));
+      }
+    }
+  }
+  return out;
+}
+
+/** A true Lanczos-3 enlargement to size × size (sharp applies its kernel when reducing, not enlarging). */
+export function lanczosUp(img: Rgb, size: number): Rgb {
+  const wide = lanczosAxis(img.data, img.width, img.height, size, true);
+  return { data: lanczosAxis(wide, size, img.height, size, false), width: size, height: size };
+}

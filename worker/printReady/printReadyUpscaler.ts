@@ -3,6 +3,7 @@ import sharp from "sharp";
 import { createSession, type InferenceDevice, type ProviderName } from "../diffusion/providers";
 import { AbortedError } from "../diffusion/pipeline";
 import { readPrintReadyModel, type PrintReadyModel } from "./printReadyModel";
+import { enclosedWhite, upscaleMask } from "./enclosedWhite";
 import { planTiles } from "./tiles";
 
 /** Inputs larger than this on a side are refused: 16× of it is already a 4096 px print. */
@@ -26,7 +27,8 @@ export class InputTooLargeError extends Error {
 /**
  * The print-ready network over any image: flattened on white (what the network learnt from),
  * cut into tiles with enough context that the stitched result equals one pass, each tile run on
- * its own so memory stays bounded by the tile, then written as an RGBA PNG.
+ * its own so memory stays bounded by the tile; white enclosed by an outline is kept opaque; then
+ * written as an RGBA PNG.
  */
 export class PrintReadyUpscaler {
   private constructor(readonly model: PrintReadyModel, readonly provider: ProviderName, private readonly session: ort.InferenceSession) {}
@@ -83,6 +85,9 @@ export class PrintReadyUpscaler {
       rgba.dispose();
       await options.onTile?.(index + 1, tiles.length);
     }
+    // White inside an outline prints white: it stays opaque whatever the network guessed.
+    const keep = upscaleMask(enclosedWhite(data, width, height), width, height, s);
+    for (let i = 0; i < keep.length; i++) if (keep[i]! > out[i * 4 + 3]!) out[i * 4 + 3] = keep[i]!;
     const png = await sharp(out, { raw: { width: outW, height: outH, channels: 4 } }).png({ compressionLevel: 6 }).toBuffer();
     return { png, width: outW, height: outH };
   }

@@ -58,9 +58,9 @@ Inputs as the diffusion model's autoencoder returns them:
 
 {table(m['heldout_autoencoded'])}
 
-`npm run bench:upscale` measures the same in the product's runtime (onnxruntime-node, sharp's
-Lanczos and bicubic), times it against PyTorch, and draws `samples-print-ready.png` from generated
-images.
+`npm run bench:upscale` measures the same in the product's runtime (onnxruntime-node, a Lanczos-3
+enlargement and sharp's bicubic), times it against PyTorch, and draws `samples-print-ready.png` from
+generated images.
 
 ## Limits
 
@@ -68,8 +68,11 @@ images.
   rather than sharp, and its cut-out guesses from what looks like background.
 - Noto's SVG flags are flat rectangles while the colour font (and so the diffusion model) draws
   them waving; generated flags get a cut-out learnt from other shapes.
-- White enclosed by an outline is kept opaque because the artwork taught it so; white touching the
-  edge of the image is taken as background.
+- The network sees about a dozen input pixels around each output pixel: too little to tell a large
+  white region inside an outline (a flag's field, the whites of eyes) from the background. The
+  product's upscaler therefore keeps near-white pixels that cannot reach the image's border through
+  other near-white pixels opaque (`worker/printReady/enclosedWhite.ts`); white that touches the
+  border through a gap in an outline is still taken as background.
 """
     with open(f"{out}/MODEL_CARD.md", "w") as f:
         f.write(text)

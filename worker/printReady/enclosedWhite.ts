@@ -1,0 +1,57 @@
+/** A pixel this close to white (every channel at least this) counts as white paper. */
+const NEAR_WHITE = 232;
+
+/**
+ * Which pixels of an RGB image are white but enclosed: near-white pixels that cannot reach the
+ * image's border through other near-white pixels (4-connected). A white background touches the
+ * border; the whites of eyes, a ghost's body or a flag's field sit inside an outline. The network
+ * sees only about a dozen input pixels around each one, too little to tell a large white region
+ * inside an outline from the background, so this global fact is taken from the image itself.
+ */
+export function enclosedWhite(rgb: Uint8Array, width: number, height: number): Uint8Array {
+  const white = (i: number) => rgb[i * 3]! >= NEAR_WHITE && rgb[i * 3 + 1]! >= NEAR_WHITE && rgb[i * 3 + 2]! >= NEAR_WHITE;
+  const outside = new Uint8Array(width * height);
+  const stack: number[] = [];
+  const push = (i: number) => {
+    if (!outside[i] && white(i)) {
+      outside[i] = 1;
+      stack.push(i);
+    }
+  };
+  for (let x = 0; x < width; x++) push(x), push((height - 1) * width + x);
+  for (let y = 0; y < height; y++) push(y * width), push(y * width + width - 1);
+  while (stack.length) {
+    const i = stack.pop()!;
+    const x = i % width;
+    if (x > 0) push(i - 1);
+    if (x < width - 1) push(i + 1);
+    if (i >= width) push(i - width);
+    if (i < width * (height - 1)) push(i + width);
+  }
+  const enclosed = new Uint8Array(width * height);
+  for (let i = 0; i < enclosed.length; i++) enclosed[i] = white(i) && !outside[i] ? 1 : 0;
+  return enclosed;
+}
+
+/** The mask at `scale`×, bilinearly, as 0–255 alpha: soft edges instead of 16 px blocks. */
+export function upscaleMask(mask: Uint8Array, width: number, height: number, scale: number): Uint8Array {
+  const outW = width * scale;
+  const outH = height * scale;
+  const out = new Uint8Array(outW * outH);
+  for (let y = 0; y < outH; y++) {
+    const sy = Math.min(height - 1, Math.max(0, (y + 0.5) / scale - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(height - 1, y0 + 1);
+    const fy = sy - y0;
+    for (let x = 0; x < outW; x++) {
+      const sx = Math.min(width - 1, Math.max(0, (x + 0.5) / scale - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(width - 1, x0 + 1);
+      const fx = sx - x0;
+      const top = mask[y0 * width + x0]! * (1 - fx) + mask[y0 * width + x1]! * fx;
+      const bottom = mask[y1 * width + x0]! * (1 - fx) + mask[y1 * width + x1]! * fx;
+      out[y * outW + x] = Math.round((top * (1 - fy) + bottom * fy) * 255);
+    }
+  }
+  return out;
+}
