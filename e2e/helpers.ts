@@ -26,7 +26,11 @@ export async function shoot(page: Page, name: string) {
 
 /** From the dashboard: a new canvas, waiting until its editor is live. */
 export async function createCanvas(page: Page, name: string) {
-  await page.getByRole("button", { name: "New canvas" }).first().click();
+  // A click that lands before the page has hydrated opens nothing: click again until the dialog is up.
+  await expect(async () => {
+    await page.getByRole("button", { name: "New canvas" }).first().click();
+    await expect(page.getByLabel("Name")).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByLabel("Name").fill(name);
   await page.getByRole("button", { name: "Create" }).click();
   await page.waitForURL(/\/canvas\/[0-9a-f-]{36}$/);
