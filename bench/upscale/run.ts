@@ -67,12 +67,13 @@ async function score(net: PrintReadyUpscaler, dir: string, n: number): Promise<R
   return sums;
 }
 
-async function ortMs(net: PrintReadyUpscaler, input: Buffer): Promise<number> {
-  await net.upscale(input);
+/** The median of RUNS timed calls, after one warm-up. */
+async function medianMs(run: () => Promise<unknown>): Promise<number> {
+  await run();
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    await net.upscale(input);
+    await run();
     times.push(performance.now() - t0);
   }
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
@@ -82,15 +83,11 @@ async function ortMs(net: PrintReadyUpscaler, input: Buffer): Promise<number> {
 async function ortNetworkMs(file: string): Promise<number> {
   const session = await ort.InferenceSession.create(file, { executionProviders: ["cpu"], intraOpNumThreads: THREADS, graphOptimizationLevel: "all" });
   const feeds = { image: new ort.Tensor("float32", Float32Array.from({ length: 3 * 64 * 64 }, () => Math.random()), [1, 3, 64, 64]) };
-  await session.run(feeds);
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await session.run(feeds);
-    times.push(performance.now() - t0);
+  try {
+    return await medianMs(() => session.run(feeds));
+  } finally {
+    await session.release();
   }
-  await session.release();
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 }
 
 async function grid(net: PrintReadyUpscaler): Promise<string> {
@@ -120,7 +117,8 @@ async function main() {
   const net = await PrintReadyUpscaler.load(modelDir, "cpu");
   const heldout = path.join(OUT, "heldout");
   const s = await score(net, heldout, ref.heldout);
-  const endToEnd = await ortMs(net, fs.readFileSync(path.join(heldout, "0-input.png")));
+  const sample = fs.readFileSync(path.join(heldout, "0-input.png"));
+  const endToEnd = await medianMs(() => net.upscale(sample));
   const network = await ortNetworkMs(net.model.file);
   const gridFile = await grid(net);
 

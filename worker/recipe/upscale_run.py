@@ -19,14 +19,11 @@ import torch.nn.functional as F
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import upscale_data  # noqa: E402
+from run import log  # noqa: E402
 from upscale_net import SCALE, PrintReadyNet, count, loss  # noqa: E402
 
 IN = 64
 OUT = IN * SCALE
-
-
-def log(*a):
-    print(time.strftime("%H:%M:%S"), *a, flush=True)
 
 
 def stage_items(work, smoke):
