@@ -135,6 +135,7 @@ describe("make print-ready", () => {
     const [big] = await t.db.insert(assets).values({ canvasId, status: "ready", fileName: "photo.png", contentType: "image/png", declaredSize: 1, width: 2000, height: 1500, objectKey: "x" }).returning();
     expect(await errorCode(bob.client.generation.makePrintReady.mutate({ canvasId, assetId: big!.id, shapeId: "x" }))).toBe("BAD_REQUEST");
     expect(await errorCode(bob.client.generation.makePrintReady.mutate({ canvasId, assetId: "not-a-uuid", shapeId: "x" }))).toBe("BAD_REQUEST");
+    expect(await errorCode(bob.client.generation.makePrintReady.mutate({ canvasId, assetId: small.assetId, shapeId: "x".repeat(65) }))).toBe("BAD_REQUEST");
     expect((await t.db.select().from(generations)).length).toBe(before);
   });
 
