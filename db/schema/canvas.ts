@@ -1,5 +1,6 @@
 import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { products, productVariants } from "./catalog";
 import { createdAt, updatedAt } from "./columns";
 
 export const roleEnum = pgEnum("canvas_role", ["viewer", "editor", "owner"]);
@@ -8,6 +9,9 @@ export const canvases = pgTable("canvases", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
   createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+  /** The product this canvas designs, and its chosen colour; both null for a free artboard. */
+  productId: text("product_id").references(() => products.id),
+  variantId: text("variant_id").references(() => productVariants.id),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
