@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { createCanvas, deleteCanvas, describeCanvas, listCanvases, renameCanvas } from "../services/canvas/canvasService";
+import { productBindingSchema } from "@/domain/catalog/catalog";
+import { createCanvas, deleteCanvas, describeCanvas, listCanvases, renameCanvas, setCanvasProduct } from "../services/canvas/canvasService";
 import { listMembers, removeMember, setRole } from "../services/canvas/memberService";
 import { authedProcedure, canvasProcedure, resourceProcedure, router } from "../trpc/init";
 import { canvasName, ok, role } from "./schemas";
 
-const canvasOut = z.object({ id: z.string(), name: z.string(), role, createdAt: z.date(), updatedAt: z.date() });
-const canvasSummary = canvasOut.extend({ memberCount: z.number() });
+const canvasOut = z.object({ id: z.string(), name: z.string(), role, product: productBindingSchema.nullable(), createdAt: z.date(), updatedAt: z.date() });
+const canvasSummary = canvasOut.omit({ product: true }).extend({ memberCount: z.number() });
+const catalogId = z.string().min(1).max(64);
 const member = z.object({ userId: z.string(), email: z.string().nullable(), name: z.string(), role, joinedAt: z.date() });
 
 export const canvasRouter = router({
@@ -22,6 +24,17 @@ export const canvasRouter = router({
     .input(z.object({ name: canvasName }))
     .output(canvasOut)
     .mutation(({ ctx, input }) => renameCanvas(ctx.db, ctx.access, input)),
+
+  /** Binds the canvas to a product and colour (its design becomes one artboard per print area). */
+  setProduct: canvasProcedure("editor", "id")
+    .input(z.object({ productId: catalogId, variantId: catalogId }))
+    .output(canvasOut)
+    .mutation(({ ctx, input }) => setCanvasProduct(ctx.db, ctx.access, { productId: input.productId, variantId: input.variantId })),
+
+  /** Makes the canvas a free artboard again; its shapes stay. */
+  clearProduct: canvasProcedure("editor", "id")
+    .output(canvasOut)
+    .mutation(({ ctx }) => setCanvasProduct(ctx.db, ctx.access, null)),
 
   delete: canvasProcedure("owner", "id")
     .output(ok)

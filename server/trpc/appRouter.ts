@@ -1,6 +1,7 @@
 import { assetRouter } from "../routers/assetRouter";
 import { authRouter } from "../routers/authRouter";
 import { canvasRouter } from "../routers/canvasRouter";
+import { catalogRouter } from "../routers/catalogRouter";
 import { generationRouter } from "../routers/generationRouter";
 import { inviteRouter } from "../routers/inviteRouter";
 import { router } from "./init";
@@ -11,6 +12,7 @@ export const appRouter = router({
   invite: inviteRouter,
   asset: assetRouter,
   generation: generationRouter,
+  catalog: catalogRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,14 +18,14 @@ import { MembersPanel } from "./MembersPanel";
 // Konva needs the browser: the editor loads on the client only.
 const Editor = dynamic(() => import("../editor/Editor"), { ssr: false });
 
-type Canvas = { id: string; name: string; role: "owner" | "editor" | "viewer" };
+type Canvas = { id: string; name: string; role: "owner" | "editor" | "viewer"; product: { productId: string; variantId: string } | null; createdAt: Date; updatedAt: Date };
 type User = { id: string; name: string; email: string };
 
 /** The canvas page: top bar, the artboard area, and the members panel. */
 export function CanvasShell({ initial, user }: { initial: Canvas; user: User }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const canvas = useQuery({ ...trpc.canvas.get.queryOptions({ id: initial.id }), initialData: { ...initial, createdAt: new Date(), updatedAt: new Date() } });
+  const canvas = useQuery({ ...trpc.canvas.get.queryOptions({ id: initial.id }), initialData: initial });
   const members = useQuery(trpc.canvas.members.queryOptions({ canvasId: initial.id }));
   const [sharing, setSharing] = useState(false);
   const [membersOpen, setMembersOpen] = useState(false);

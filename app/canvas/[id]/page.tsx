@@ -4,6 +4,7 @@ import { requireUser } from "@/server/auth/pageSession";
 import { getDb } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { requireCanvasRole } from "@/server/services/canvas/access";
+import { describeCanvas } from "@/server/services/canvas/canvasService";
 import { CanvasShell } from "../../_components/canvas/CanvasShell";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +14,8 @@ export default async function CanvasPage({ params }: { params: Promise<{ id: str
   const user = await requireUser(`/canvas/${id}`);
   if (!z.string().uuid().safeParse(id).success) notFound();
   try {
-    const { canvas, role } = await requireCanvasRole(getDb(), user.id, id, "viewer");
-    return <CanvasShell initial={{ id: canvas.id, name: canvas.name, role }} user={user} />;
+    const access = await requireCanvasRole(getDb(), user.id, id, "viewer");
+    return <CanvasShell initial={describeCanvas(access)} user={user} />;
   } catch (e) {
     if (e instanceof AppError) notFound();
     throw e;

@@ -2,12 +2,15 @@ import { enqueue } from "../../jobs/enqueue";
 import { desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { canvases, canvasMembers } from "@/db/schema";
+import type { ProductBinding } from "@/domain/catalog/catalog";
+import { requireVariant } from "../catalog/catalogService";
 import type { Actor, CanvasAccess } from "./access";
+import { announceProduct } from "./documentEdits";
 import { notifyAccessChanged } from "./accessEvents";
 import type { Role } from "./roles";
 
 export type CanvasSummary = { id: string; name: string; role: Role; memberCount: number; updatedAt: Date; createdAt: Date };
-export type CanvasView = { id: string; name: string; role: Role; createdAt: Date; updatedAt: Date };
+export type CanvasView = { id: string; name: string; role: Role; product: ProductBinding | null; createdAt: Date; updatedAt: Date };
 
 export async function createCanvas(db: Db, actor: Actor, input: { name: string }): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
@@ -37,7 +40,25 @@ export async function listCanvases(db: DbOrTx, actor: Actor): Promise<CanvasSumm
 
 /** The canvas as its member sees it; access was checked when it was loaded. */
 export function describeCanvas({ canvas, role }: Pick<CanvasAccess, "canvas" | "role">): CanvasView {
-  return { id: canvas.id, name: canvas.name, role, createdAt: canvas.createdAt, updatedAt: canvas.updatedAt };
+  const product = canvas.productId && canvas.variantId ? { productId: canvas.productId, variantId: canvas.variantId } : null;
+  return { id: canvas.id, name: canvas.name, role, product, createdAt: canvas.createdAt, updatedAt: canvas.updatedAt };
+}
+
+/**
+ * Binds the canvas to a product and colour (or back to a free artboard with null), then tells every
+ * open editor through the document. The product check comes first, so bad input changes nothing.
+ */
+export async function setCanvasProduct(db: Db, access: CanvasAccess, input: ProductBinding | null): Promise<CanvasView> {
+  if (input) await requireVariant(db, input.productId, input.variantId);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(canvases)
+      .set({ productId: input?.productId ?? null, variantId: input?.variantId ?? null })
+      .where(eq(canvases.id, access.canvas.id))
+      .returning();
+    await announceProduct(tx, access.canvas.id, input);
+    return describeCanvas({ canvas: row!, role: access.role });
+  });
 }
 
 export async function renameCanvas(db: DbOrTx, access: CanvasAccess, input: { name: string }): Promise<CanvasView> {

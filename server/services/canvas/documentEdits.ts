@@ -22,13 +22,32 @@ export type ImageReplacement = { shapeId: string; fromSrc: string; toSrc: string
  * when the object is gone or no longer shows `fromSrc` (someone changed it meanwhile): false.
  */
 export async function replaceImageSource(db: DbOrTx, canvasId: string, edit: ImageReplacement): Promise<boolean> {
+  return editDocument(db, canvasId, (doc) => {
+    const shapes = doc.getMap<ShapeRecord>("shapes");
+    const shape = shapes.get(edit.shapeId);
+    if (!shape || shape.type !== "image" || shape.src !== edit.fromSrc) return false;
+    const crop = shape.crop ? { x: shape.crop.x * edit.scale, y: shape.crop.y * edit.scale, width: shape.crop.width * edit.scale, height: shape.crop.height * edit.scale } : shape.crop;
+    shapes.set(edit.shapeId, { ...shape, src: edit.toSrc, crop, provenance: edit.provenance });
+    return true;
+  });
+}
+
+/**
+ * Records the canvas's product in the document's `meta` map. The database row stays the truth;
+ * this edit is how every open editor hears of the change at once, over its own socket.
+ */
+export async function announceProduct(db: DbOrTx, canvasId: string, product: { productId: string; variantId: string } | null): Promise<void> {
+  await editDocument(db, canvasId, (doc) => {
+    doc.getMap("meta").set("product", product);
+    return true;
+  });
+}
+
+/** Applies `change` to the stored document and appends what it did as one update; false: nothing to write. */
+async function editDocument(db: DbOrTx, canvasId: string, change: (doc: Y.Doc) => boolean): Promise<boolean> {
   const { doc } = await loadDoc(db, canvasId);
-  const shapes = doc.getMap<ShapeRecord>("shapes");
-  const shape = shapes.get(edit.shapeId);
-  if (!shape || shape.type !== "image" || shape.src !== edit.fromSrc) return false;
   const before = Y.encodeStateVector(doc);
-  const crop = shape.crop ? { x: shape.crop.x * edit.scale, y: shape.crop.y * edit.scale, width: shape.crop.width * edit.scale, height: shape.crop.height * edit.scale } : shape.crop;
-  shapes.set(edit.shapeId, { ...shape, src: edit.toSrc, crop, provenance: edit.provenance });
+  if (!change(doc)) return false;
   const update = Y.encodeStateAsUpdate(doc, before);
   await db.execute(sql`
     with row as (insert into canvas_doc_updates (canvas_id, update) values (${canvasId}, ${Buffer.from(update)}) returning id)
