@@ -20,6 +20,14 @@ const schema = z.object({
   KAKAO_CLIENT_SECRET: z.string().optional(),
   NAVER_CLIENT_ID: z.string().optional(),
   NAVER_CLIENT_SECRET: z.string().optional(),
+  /** How many reverse proxies in front of us append to X-Forwarded-For (0: use the socket's address). */
+  TRUST_PROXY: z.preprocess(
+    (v) => (v === "true" ? 1 : v === "false" || v === "" ? 0 : v),
+    z.coerce.number().int().min(0).max(10).default(0),
+  ),
+  /** smtp(s)://user:pass@host:port; unset writes mail to the outbox under DATA_DIR. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("Merchboard <no-reply@localhost>"),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string };

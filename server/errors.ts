@@ -15,6 +15,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     readonly reason: string,
     message: string,
+    /** For TOO_MANY_REQUESTS: when to try again (sent as Retry-After). */
+    readonly details: { retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = "AppError";

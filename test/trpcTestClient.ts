@@ -1,16 +1,27 @@
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import superjson from "superjson";
 import type { Db } from "@/db/client";
+import { CLIENT_ADDRESS_HEADER } from "@/server/http/clientAddress";
 import { handleTrpcRequest } from "@/server/http/trpcHandler";
 import type { AppRouter } from "@/server/trpc/appRouter";
 
 export const TEST_APP_URL = "http://localhost:3000";
 
+let clients = 0;
+
+/** An address of its own (from the benchmarking range) for each client, as our HTTP server would stamp it. */
+const nextAddress = () => {
+  clients++;
+  return `198.18.${(clients >> 8) & 255}.${clients & 255}`;
+};
+
 /**
  * A real tRPC client whose fetch goes straight into the app's request handler (guards, context,
- * router, services, Postgres), with a cookie jar like a browser's.
+ * router, services, Postgres), with a cookie jar like a browser's. Each client calls from an
+ * address of its own (the header our HTTP server stamps from the socket) unless told which.
  */
-export function createTestClient(db: Db) {
+export function createTestClient(db: Db, opts: { address?: string } = {}) {
+  const address = opts.address ?? nextAddress();
   const jar = new Map<string, string>();
   const client = createTRPCClient<AppRouter>({
     links: [
@@ -19,6 +30,7 @@ export function createTestClient(db: Db) {
         transformer: superjson,
         headers: () => ({
           origin: TEST_APP_URL,
+          [CLIENT_ADDRESS_HEADER]: address,
           cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "),
         }),
         fetch: async (url, init) => {
@@ -35,11 +47,11 @@ export function createTestClient(db: Db) {
       }),
     ],
   });
-  return { client, jar };
+  return { client, jar, address };
 }
 
-export async function signedUpClient(db: Db, name: string) {
-  const t = createTestClient(db);
+export async function signedUpClient(db: Db, name: string, opts: { address?: string } = {}) {
+  const t = createTestClient(db, opts);
   const email = `${name.toLowerCase()}.${Math.random().toString(36).slice(2, 8)}@example.com`;
   const user = await t.client.auth.signUp.mutate({ email, password: "correct horse battery", name });
   return { ...t, user, email };

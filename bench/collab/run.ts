@@ -71,7 +71,7 @@ async function main() {
   const pg = await startEmbeddedPostgres(`${dataDir}/postgres`, pgPort, () => {});
   await applyMigrations(pg.url);
   const { db, pool } = createDb(pg.url);
-  const user = await signUp(db, { email: "bench@example.com", password: "password123", name: "Bench" });
+  const user = await signUp(db, { email: "bench@example.com", password: "password123", name: "Bench" }, "bench");
   const canvases: string[] = [];
   for (let i = 0; i < Math.max(...SCENARIOS.map((s) => s.rooms)); i++) canvases.push((await createCanvas(db, { userId: user.id }, { name: `Room ${i}` })).id);
   const cookie = (await startSession(db, user.id)).split(";")[0]!;

@@ -106,7 +106,7 @@ async function main() {
   // drains it here), so the per-person limits never refuse a call: errors must stay 0.
   const people = await Promise.all(
     Array.from({ length: 1000 }, async (_, i) => {
-      const user = await signUp(db, { email: `bench${i}@example.com`, password: "password123", name: `Bench ${i}` });
+      const user = await signUp(db, { email: `bench${i}@example.com`, password: "password123", name: `Bench ${i}` }, `bench-${i}`);
       const canvas = await createCanvas(db, { userId: user.id }, { name: "Bench" });
       return { cookie: (await startSession(db, user.id)).split(";")[0]!, canvasId: canvas.id };
     }),

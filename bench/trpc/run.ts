@@ -26,7 +26,7 @@ async function main() {
   process.env.DATABASE_URL = pg.url;
   const infra = await startInfra({ dataDir, pgPort, log: () => {} });
   const { db, pool } = createDb(pg.url);
-  const user = await signUp(db, { email: "bench@example.com", password: "password123", name: "Bench" });
+  const user = await signUp(db, { email: "bench@example.com", password: "password123", name: "Bench" }, "bench");
   for (let i = 0; i < 20; i++) await createCanvas(db, { userId: user.id }, { name: `Canvas ${i}` });
   const cookie = (await startSession(db, user.id)).split(";")[0]!;
   const transactions = async () =>

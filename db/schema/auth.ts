@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 
 export const users = pgTable("users", {
@@ -36,13 +36,42 @@ export const oauthAccounts = pgTable(
   (t) => [primaryKey({ columns: [t.provider, t.providerUserId] }), index("oauth_accounts_user_idx").on(t.userId)],
 );
 
-/** Failed sign-ins, kept in Postgres so that every web process counts the same attempts. */
-export const signInFailures = pgTable(
-  "sign_in_failures",
+/**
+ * Attempts counted per key (sign-in per e-mail and per client address, sign-ups, invite guesses…)
+ * in a window that opens at the key's first attempt, in Postgres so that every web process counts
+ * the same attempts. One statement increments and returns the count, so parallel requests cannot
+ * slip past a limit.
+ */
+export const rateLimitCounters = pgTable(
+  "rate_limit_counters",
   {
-    id: serial("id").primaryKey(),
+    key: text("key").primaryKey(),
+    hits: integer("hits").notNull(),
+    windowEndsAt: timestamp("window_ends_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("rate_limit_counters_window_idx").on(t.windowEndsAt)],
+);
+
+export const EMAIL_TOKEN_PURPOSES = ["verifyEmail", "resetPassword"] as const;
+export type EmailTokenPurpose = (typeof EMAIL_TOKEN_PURPOSES)[number];
+
+/**
+ * One-time tokens sent by e-mail (verify the address, reset the password). Only the SHA-256 of the
+ * token is stored; `email` is the address the mail went to, so a token stops working once the
+ * account's address is another.
+ */
+export const emailTokens = pgTable(
+  "email_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: EMAIL_TOKEN_PURPOSES }).notNull(),
     email: text("email").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },
-  (t) => [index("sign_in_failures_email_idx").on(t.email, t.createdAt)],
+  (t) => [index("email_tokens_user_idx").on(t.userId, t.purpose)],
 );

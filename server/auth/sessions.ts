@@ -1,4 +1,6 @@
-import type { Db } from "@/db/client";
+import { and, eq, ne } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { sessions } from "@/db/schema";
 import { readCookie } from "./cookies";
 import { luciaFor, SESSION_COOKIE } from "./lucia";
 import { notifySessionEnded } from "./sessionEvents";
@@ -35,6 +37,20 @@ export async function endSession(db: Db, sessionId: string): Promise<string> {
   await lucia.invalidateSession(sessionId);
   await notifySessionEnded(db, sessionId);
   return lucia.createBlankSessionCookie().serialize();
+}
+
+/**
+ * Ends every session of a user but `keep` (the one making a password change), and closes their
+ * sockets and event streams in every web process. Inside a transaction the notifications go out
+ * at its commit, with the deletion.
+ */
+export async function endUserSessions(db: DbOrTx, userId: string, keep?: string): Promise<number> {
+  const ended = await db
+    .delete(sessions)
+    .where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, keep)) : eq(sessions.userId, userId))
+    .returning({ id: sessions.id });
+  for (const s of ended) await notifySessionEnded(db, s.id);
+  return ended.length;
 }
 
 export function blankSessionCookie(db: Db): string {

@@ -2,6 +2,8 @@ import http from "node:http";
 import next from "next";
 import type { Db } from "@/db/client";
 import { attachCollabServer } from "../collab/collabServer";
+import { env } from "../env";
+import { stampClientAddress } from "./clientAddress";
 import { createEmbeddedS3Proxy, EMBEDDED_S3_PREFIX } from "./embeddedS3Proxy";
 
 export type AppServer = { server: http.Server; close: () => Promise<void> };
@@ -25,7 +27,9 @@ export async function startAppServer(opts: Options): Promise<AppServer> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const s3Proxy = opts.embeddedS3 ? createEmbeddedS3Proxy(opts.embeddedS3.db, opts.embeddedS3.endpoint, opts.embeddedS3.bucket) : null;
+  const trustedProxies = env().TRUST_PROXY;
   const server = http.createServer((req, res) => {
+    stampClientAddress(req, trustedProxies);
     if (s3Proxy && req.url?.startsWith(EMBEDDED_S3_PREFIX)) {
       void s3Proxy(req, res);
       return;

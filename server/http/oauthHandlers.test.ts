@@ -1,8 +1,11 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { users } from "@/db/schema";
 import { validateSession } from "../auth/sessions";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { startOAuthTestServer } from "@/test/oauthTestServer";
-import { createTestClient, signedUpClient } from "@/test/trpcTestClient";
+import { createTestClient, errorCode, signedUpClient } from "@/test/trpcTestClient";
+import { CLIENT_ADDRESS_HEADER } from "./clientAddress";
 import { finishOAuth, startOAuth } from "./oauthHandlers";
 
 const APP = "http://localhost:3000";
@@ -29,9 +32,13 @@ afterAll(async () => {
 
 const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ");
 
+let addresses = 0;
+/** A start request as our HTTP server hands it on, stamped with the caller's address. */
+const startRequest = (path: string, address = `198.19.0.${++addresses}`) => new Request(`${APP}${path}`, { headers: { [CLIENT_ADDRESS_HEADER]: address } });
+
 /** The browser's part: start, follow the provider's redirect, come back with the cookies. */
 async function roundTrip(next = "/invite/abc", tamper?: (callback: URL) => void) {
-  const start = startOAuth(new Request(`${APP}/api/auth/google?next=${encodeURIComponent(next)}`), "google", APP);
+  const start = await startOAuth(t.db, startRequest(`/api/auth/google?next=${encodeURIComponent(next)}`), "google", APP);
   expect(start.status).toBe(302);
   const authorize = await fetch(start.headers.get("location")!, { redirect: "manual" });
   const callback = new URL(authorize.headers.get("location")!);
@@ -67,17 +74,43 @@ describe("OAuth sign-in (against a local OAuth server)", () => {
     expect(await validateSession(t.db, cookiesOf(done))).toBeNull();
   });
 
-  it("links a verified e-mail to the existing account", async () => {
+  it("links a verified e-mail to an account whose owner verified it too, which keeps its password and sessions", async () => {
     const existing = await signedUpClient(t.db, "Linker");
+    await t.db.update(users).set({ emailVerified: true }).where(eq(users.id, existing.user.id));
     profile = { sub: "g-103", email: existing.email, email_verified: true, name: "Linker" };
     const done = await roundTrip("/dashboard");
     expect((await validateSession(t.db, cookiesOf(done)))?.user.id).toBe(existing.user.id);
+    expect(await existing.client.auth.me.query()).toMatchObject({ id: existing.user.id });
+    await createTestClient(t.db).client.auth.signIn.mutate({ email: existing.email, password: "correct horse battery" });
+  });
+
+  it("takes over an account whose e-mail was never verified: the squatter's password and sessions go", async () => {
+    // Someone signed up with the owner's address before the owner arrived, and is signed in.
+    const squatter = await signedUpClient(t.db, "Squatter");
+    expect(await squatter.client.auth.me.query()).toMatchObject({ emailVerified: false });
+    profile = { sub: "g-105", email: squatter.email, email_verified: true, name: "Rightful Owner" };
+    const done = await roundTrip("/dashboard");
+    const owner = await validateSession(t.db, cookiesOf(done));
+    expect(owner?.user.id).toBe(squatter.user.id);
+    expect(await squatter.client.auth.me.query()).toBeNull();
+    expect(await errorCode(createTestClient(t.db).client.auth.signIn.mutate({ email: squatter.email, password: "correct horse battery" }))).toBe("UNAUTHORIZED");
+    const [row] = await t.db.select().from(users).where(eq(users.id, squatter.user.id));
+    expect(row).toMatchObject({ passwordHash: null, emailVerified: true });
   });
 
   it("ignores an off-site `next` and lists only configured providers", async () => {
     profile = { sub: "g-104", email: "safe@example.com", email_verified: true, name: "Safe" };
     expect((await roundTrip("//evil.example/x")).headers.get("location")).toBe(`${APP}/dashboard`);
     expect(await createTestClient(t.db).client.auth.providers.query()).toEqual(["google"]);
-    expect(startOAuth(new Request(`${APP}/api/auth/naver`), "naver", APP).status).toBe(404);
+    expect((await startOAuth(t.db, startRequest("/api/auth/naver"), "naver", APP)).status).toBe(404);
+  });
+
+  it("throttles starts per client address, with Retry-After, and not other addresses", async () => {
+    const starts = await Promise.all(Array.from({ length: 35 }, () => startOAuth(t.db, startRequest("/api/auth/google", "198.19.9.9"), "google", APP)));
+    expect(starts.filter((r) => r.status === 302)).toHaveLength(30);
+    const refused = starts.filter((r) => r.status === 429);
+    expect(refused).toHaveLength(5);
+    expect(Number(refused[0]!.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await startOAuth(t.db, startRequest("/api/auth/google", "198.19.9.10"), "google", APP)).status).toBe(302);
   });
 });

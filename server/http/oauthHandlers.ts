@@ -1,10 +1,13 @@
 import type { Db } from "@/db/client";
 import { readCookie } from "../auth/cookies";
+import { limits } from "../auth/limits";
+import { takeAttempt } from "../auth/rateLimit";
 import { startSession } from "../auth/sessions";
 import { beginAuthorization, completeAuthorization, OAUTH_NEXT_COOKIE, OAUTH_STATE_COOKIE, OAUTH_VERIFIER_COOKIE, safeNextPath } from "../auth/oauth/flow";
 import { findProvider } from "../auth/oauth/providers";
 import { AppError } from "../errors";
 import { signInWithOAuth } from "../services/account/accountService";
+import { requestAddress } from "./clientAddress";
 import { jsonError } from "./requestGuards";
 
 function cookie(name: string, value: string, appUrl: string, maxAge: number): string {
@@ -20,10 +23,21 @@ function redirect(location: string, cookies: string[] = []): Response {
   return new Response(null, { status: 302, headers });
 }
 
-/** GET /api/auth/<provider>: remembers state, PKCE verifier and where to go next, then leaves. */
-export function startOAuth(req: Request, providerId: string, appUrl: string): Response {
+/**
+ * GET /api/auth/<provider>: remembers state, PKCE verifier and where to go next, then leaves.
+ * Starts are counted per client address: each one is a round trip to the provider on our keys.
+ */
+export async function startOAuth(db: Db, req: Request, providerId: string, appUrl: string): Promise<Response> {
   const provider = findProvider(providerId);
   if (!provider) return jsonError(404, "This sign-in provider is not configured.");
+  try {
+    await takeAttempt(db, [limits.oauthStartsPerAddress(requestAddress(req))]);
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== "TOO_MANY_REQUESTS") throw e;
+    const res = jsonError(429, e.message);
+    res.headers.set("retry-after", String(e.details.retryAfterSeconds ?? 60));
+    return res;
+  }
   const { url, state, codeVerifier } = beginAuthorization(provider, appUrl);
   const next = safeNextPath(new URL(req.url).searchParams.get("next"), appUrl);
   return redirect(url.toString(), [
@@ -46,7 +60,7 @@ export async function finishOAuth(db: Db, req: Request, providerId: string, appU
   if (!state || !code || !verifier || state !== cookieOf(req, OAUTH_STATE_COOKIE)) return fail("oauth.badState");
   try {
     const profile = await completeAuthorization(provider, appUrl, code, verifier);
-    const user = await signInWithOAuth(db, profile);
+    const user = await db.transaction((tx) => signInWithOAuth(tx, profile));
     const session = await startSession(db, user.id);
     return redirect(`${appUrl}${safeNextPath(cookieOf(req, OAUTH_NEXT_COOKIE), appUrl)}`, [...clear, session]);
   } catch (e) {

@@ -3,7 +3,8 @@ import { assetProvenanceSchema } from "@/domain/provenance";
 import { completeUpload, createUpload, getAssetProvenance, listAssets, MAX_UPLOAD_BYTES } from "../services/asset/assetService";
 import { IMAGE_CONTENT_TYPES } from "../storage/imageValidation";
 import { getStorage } from "../storage/storage";
-import { canvasProcedure, resourceProcedure, router } from "../trpc/init";
+import { limits } from "../auth/limits";
+import { canvasProcedure, resourceProcedure, router, throttle } from "../trpc/init";
 import { uuid } from "./schemas";
 
 const assetOut = z.object({
@@ -42,6 +43,7 @@ export const assetRouter = router({
     .mutation(({ ctx, input }) => createUpload(ctx.db, getStorage(), ctx.access, input)),
 
   completeUpload: resourceProcedure("asset", "editor")
+    .use(throttle((ctx) => [limits.uploadCompletionsPerUser(ctx.session!.user.id)], { failuresOnly: false }))
     .output(assetOut)
     .mutation(({ ctx, input }) => completeUpload(ctx.db, getStorage(), ctx.access, input)),
 

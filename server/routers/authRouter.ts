@@ -5,14 +5,14 @@ import { getUser, signIn, signUp } from "../services/account/accountService";
 import { authedProcedure, publicProcedure, router } from "../trpc/init";
 import { email, ok, password, personName } from "./schemas";
 
-const publicUser = z.object({ id: z.string(), email: z.string(), name: z.string() });
+const publicUser = z.object({ id: z.string(), email: z.string(), name: z.string(), emailVerified: z.boolean() });
 
 export const authRouter = router({
   signUp: publicProcedure
     .input(z.object({ email, password, name: personName }))
     .output(publicUser)
     .mutation(async ({ ctx, input }) => {
-      const user = await signUp(ctx.db, input);
+      const user = await signUp(ctx.db, input, ctx.clientAddress);
       ctx.resHeaders.append("Set-Cookie", await startSession(ctx.db, user.id));
       return user;
     }),
@@ -21,7 +21,7 @@ export const authRouter = router({
     .input(z.object({ email, password: z.string().min(1, "must not be empty").max(256) }))
     .output(publicUser)
     .mutation(async ({ ctx, input }) => {
-      const user = await signIn(ctx.db, input);
+      const user = await signIn(ctx.db, input, ctx.clientAddress);
       ctx.resHeaders.append("Set-Cookie", await startSession(ctx.db, user.id));
       return user;
     }),

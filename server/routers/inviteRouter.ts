@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { acceptInvite,
   previewInvite, createInvite, listInvites, revokeInvite } from "../services/canvas/inviteService";
-import { authedProcedure, canvasProcedure, resourceProcedure, router } from "../trpc/init";
+import { limits } from "../auth/limits";
+import { authedProcedure, canvasProcedure, resourceProcedure, router, throttle } from "../trpc/init";
 import { ok, role } from "./schemas";
 
 const invite = z.object({
@@ -15,6 +16,11 @@ const invite = z.object({
   createdByName: z.string().nullable(),
   status: z.enum(["active", "expired", "revoked", "usedUp"]),
 });
+
+/** Wrong tokens count against the caller's address and account; links that work do not. */
+const tokenProcedure = authedProcedure.use(
+  throttle((ctx) => [limits.inviteFailuresPerAddress(ctx.clientAddress), limits.inviteFailuresPerUser(ctx.session!.user.id)], { failuresOnly: true }),
+);
 
 const tokenInput = z.object({ token: z.string().min(16, "is not a valid invite token").max(128, "is not a valid invite token") });
 
@@ -37,12 +43,12 @@ export const inviteRouter = router({
     .mutation(({ ctx, input }) => revokeInvite(ctx.db, ctx.access, input)),
 
   /** What a link offers, shown before the person chooses to join; changes nothing. */
-  preview: authedProcedure
+  preview: tokenProcedure
     .input(tokenInput)
     .output(z.object({ canvasName: z.string(), ownerName: z.string().nullable(), invitedBy: z.string().nullable(), role, currentRole: role.nullable() }))
     .query(({ ctx, input }) => previewInvite(ctx.db, ctx.actor, input)),
 
-  accept: authedProcedure
+  accept: tokenProcedure
     .input(tokenInput)
     .output(z.object({ canvasId: z.string(), role }))
     .mutation(({ ctx, input }) => acceptInvite(ctx.db, ctx.actor, input)),

@@ -1,16 +1,19 @@
 import type { Db } from "@/db/client";
 import { validateSession, type CurrentSession } from "../auth/sessions";
 import { env } from "../env";
+import { requestAddress } from "../http/clientAddress";
 
 export type Context = {
   db: Db;
   session: CurrentSession | null;
   resHeaders: Headers;
   appUrl: string;
+  /** The client's address as our HTTP server saw it (for per-address rate limits). */
+  clientAddress: string;
 };
 
 export async function createContext(db: Db, req: Request, resHeaders: Headers): Promise<Context> {
   const session = await validateSession(db, req.headers.get("cookie"));
   if (session?.refreshCookie) resHeaders.append("Set-Cookie", session.refreshCookie);
-  return { db, session, resHeaders, appUrl: env().APP_URL };
+  return { db, session, resHeaders, appUrl: env().APP_URL, clientAddress: requestAddress(req) };
 }

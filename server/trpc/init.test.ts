@@ -40,6 +40,7 @@ function as(user: User | null) {
     session: user ? { sessionId: "probe", user, refreshCookie: null } : null,
     resHeaders: new Headers(),
     appUrl: "http://localhost:3000",
+    clientAddress: "198.18.0.1",
   };
   return createCaller(ctx);
 }

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Db } from "@/db/client";
+import { takeAttempt, type Bucket } from "../auth/rateLimit";
 import { AppError } from "../errors";
 import { uuid, userId } from "../routers/schemas";
 import { requireCanvasRole, type Actor, type CanvasAccess } from "../services/canvas/access";
@@ -31,6 +32,7 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         reason: error.cause instanceof AppError ? error.cause.reason : zod ? "invalidInput" : null,
+        retryAfterSeconds: error.cause instanceof AppError ? (error.cause.details.retryAfterSeconds ?? null) : null,
         fieldErrors: zod ? z.flattenError(zod).fieldErrors : null,
       },
     };
@@ -41,11 +43,29 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Service errors become typed tRPC errors here, once for every procedure. */
-export const publicProcedure = t.procedure.use(async ({ next }) => {
+export const publicProcedure = t.procedure.use(async ({ ctx, next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) throw toTrpcError(result.error.cause);
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const retryAfter = result.error.cause.details.retryAfterSeconds;
+    if (retryAfter !== undefined) ctx.resHeaders.set("Retry-After", String(retryAfter));
+    throw toTrpcError(result.error.cause);
+  }
   return result;
 });
+
+/**
+ * Counts every call in the buckets before it runs (one statement, so concurrent calls cannot get
+ * past the limit) and refuses calls over a limit with TOO_MANY_REQUESTS and Retry-After. With
+ * `failuresOnly`, a call that succeeds is taken back: only failures (wrong tokens) are counted.
+ */
+export function throttle(buckets: (ctx: Context) => Bucket[], opts: { failuresOnly: boolean }) {
+  return t.middleware(async ({ ctx, next }) => {
+    const attempt = await takeAttempt(ctx.db, buckets(ctx));
+    const result = await next();
+    if (result.ok && opts.failuresOnly) await attempt.refund();
+    return result;
+  });
+}
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });

@@ -55,7 +55,7 @@ describe("accounts", () => {
     expect(await errorCode(b.client.auth.signIn.mutate({ email: a.email, password: "wrong password" }))).toBe("UNAUTHORIZED");
   });
 
-  it("limits failed sign-ins to 10 per e-mail in 15 minutes", async () => {
+  it("limits failed sign-ins to 10 per e-mail from one address in 15 minutes", async () => {
     const a = await signedUpClient(t.db, "Cy");
     const c = createTestClient(t.db).client;
     for (let i = 0; i < 10; i++) {

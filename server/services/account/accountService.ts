@@ -1,22 +1,35 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { oauthAccounts, signInFailures, users } from "@/db/schema";
+import { oauthAccounts, users } from "@/db/schema";
+import { limits, signInDelayMs, signInEmailKey } from "../../auth/limits";
 import { hashPassword, verifyPassword } from "../../auth/password";
-import { recordSignInFailure, SIGN_IN_MAX_FAILURES, signInFailuresRecently } from "../../auth/rateLimit";
+import { takeAttempt, tooManyRequests } from "../../auth/rateLimit";
+import { endUserSessions } from "../../auth/sessions";
 import { AppError } from "../../errors";
 import type { Actor } from "../canvas/access";
 
-export type PublicUser = { id: string; email: string; name: string };
+export type PublicUser = { id: string; email: string; name: string; emailVerified: boolean };
 
 export function normalizeEmail(email: string): string {
   return email.normalize("NFKC").trim().toLowerCase();
 }
 
-const toPublic = (u: { id: string; email: string; name: string }): PublicUser => ({ id: u.id, email: u.email, name: u.name });
+const toPublic = (u: { id: string; email: string; name: string; emailVerified: boolean }): PublicUser => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  emailVerified: u.emailVerified,
+});
 
-export async function signUp(db: DbOrTx, input: { email: string; password: string; name: string }): Promise<PublicUser> {
+const tooManySignUps = tooManyRequests("account.tooManySignUps", "Too many accounts were created from your network. Try again later.");
+const tooManySignIns = tooManyRequests("account.tooManyAttempts", "Too many failed sign-ins. Wait a few minutes and try again.");
+
+/** `ip` is the client's address (the request's, as the server saw it): sign-ups are throttled per address. */
+export async function signUp(db: DbOrTx, input: { email: string; password: string; name: string }, ip: string): Promise<PublicUser> {
   const email = normalizeEmail(input.email);
+  // Counted before the hash: each attempt costs an argon2 hash, which is what a flood would aim at.
+  await takeAttempt(db, [limits.signUpPerAddress(ip)], tooManySignUps);
   const passwordHash = await hashPassword(input.password);
   const [row] = await db
     .insert(users)
@@ -29,21 +42,27 @@ export async function signUp(db: DbOrTx, input: { email: string; password: strin
 
 const WRONG = () => new AppError("UNAUTHORIZED", "account.wrongCredentials", "Wrong e-mail or password.");
 
-export async function signIn(db: DbOrTx, input: { email: string; password: string }): Promise<PublicUser> {
+/**
+ * Each attempt is counted before the password is checked (per client address, per e-mail and
+ * address, per e-mail), in one statement, and taken back when it succeeds: at most the limit of
+ * wrong guesses get checked however many arrive at once. See auth/limits.ts for what each counts.
+ */
+export async function signIn(db: DbOrTx, input: { email: string; password: string }, ip: string): Promise<PublicUser> {
   const email = normalizeEmail(input.email);
-  if ((await signInFailuresRecently(db, email)) >= SIGN_IN_MAX_FAILURES) {
-    throw new AppError("TOO_MANY_REQUESTS", "account.tooManyAttempts", "Too many failed sign-ins. Try again in 15 minutes.");
-  }
+  const attempt = await takeAttempt(
+    db,
+    [limits.signInPerAddress(ip), limits.signInPerEmailAndAddress(email, ip), limits.signInPerEmail(email)],
+    tooManySignIns,
+  );
+  const delay = signInDelayMs(attempt.hits(signInEmailKey(email)));
+  if (delay) await new Promise((r) => setTimeout(r, delay));
   const user = await db.query.users.findFirst({ where: eq(users.email, email) });
   // Hash even when the user is unknown so that timing does not reveal which e-mails exist.
   const ok = user?.passwordHash
     ? await verifyPassword(user.passwordHash, input.password)
     : (await hashPassword(input.password), false);
-  if (!user || !ok) {
-    await recordSignInFailure(db, email);
-    throw WRONG();
-  }
-  await db.delete(signInFailures).where(eq(signInFailures.email, email));
+  if (!user || !ok) throw WRONG();
+  await attempt.refund();
   return toPublic(user);
 }
 
@@ -61,8 +80,11 @@ export type OAuthProfile = {
 };
 
 /**
- * Finds the account linked to this provider identity, or links it to the account with the same
- * e-mail only when the provider says that e-mail is verified, or creates a new account.
+ * Finds the account linked to this provider identity; otherwise, when the provider vouches for the
+ * e-mail, the account with that e-mail: linked when its owner verified the address with us, taken
+ * over when not (whoever made it never proved the address, and may be a squatter waiting for the
+ * owner to arrive: their password goes, their sessions end and other sign-in links are dropped);
+ * otherwise a new account.
  */
 export async function signInWithOAuth(db: DbOrTx, profile: OAuthProfile): Promise<PublicUser> {
   const linked = await db
@@ -83,14 +105,24 @@ export async function signInWithOAuth(db: DbOrTx, profile: OAuthProfile): Promis
       "An account with this e-mail exists, and the provider has not verified the e-mail. Sign in with your password.",
     );
   }
-  const user =
-    existing ??
-    (
-      await db
-        .insert(users)
-        .values({ id: randomUUID(), email, name: profile.name.slice(0, 80) || email, emailVerified: profile.emailVerified })
-        .returning()
-    )[0]!;
+  const user = existing
+    ? existing.emailVerified
+      ? existing
+      : await takeOver(db, existing.id)
+    : (
+        await db
+          .insert(users)
+          .values({ id: randomUUID(), email, name: profile.name.slice(0, 80) || email, emailVerified: profile.emailVerified })
+          .returning()
+      )[0]!;
   await db.insert(oauthAccounts).values({ provider: profile.provider, providerUserId: profile.providerUserId, userId: user.id });
   return toPublic(user);
+}
+
+/** The provider proved the e-mail: what the unproven holder of the account had set up goes. */
+async function takeOver(db: DbOrTx, userId: string) {
+  const [user] = await db.update(users).set({ passwordHash: null, emailVerified: true }).where(eq(users.id, userId)).returning();
+  await db.delete(oauthAccounts).where(eq(oauthAccounts.userId, userId));
+  await endUserSessions(db, userId);
+  return user!;
 }

@@ -241,3 +241,17 @@ describe("abandoned uploads", () => {
     expect(await dropAbandonedUploads(t.db, storage)).toBe(0);
   });
 });
+
+describe("upload completion limits", () => {
+  it("completes at most 120 uploads per person in 10 minutes, even all at once; others are not affected", async () => {
+    const busy = await signedUpClient(t.db, "Busy");
+    await busy.client.invite.accept.mutate({ token: (await owner.client.invite.create.mutate({ canvasId, role: "editor" })).token });
+    const pending = await busy.client.asset.createUpload.mutate({ canvasId, contentType: "image/png", size: 100, fileName: "never.png" });
+    const calls = Array.from({ length: 125 }, () => errorCode(busy.client.asset.completeUpload.mutate({ assetId: pending.assetId })));
+    const counts: Record<string, number> = {};
+    for (const code of await Promise.all(calls)) counts[code] = (counts[code] ?? 0) + 1;
+    // Each completion that runs reads the store (and would decode an image); the rest are refused first.
+    expect(counts).toEqual({ BAD_REQUEST: 120, TOO_MANY_REQUESTS: 5 });
+    expect(await errorCode(editor.client.asset.completeUpload.mutate({ assetId: pending.assetId }))).toBe("BAD_REQUEST");
+  });
+});
