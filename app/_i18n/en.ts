@@ -1,3 +1,4 @@
+import { goodsEn } from "./goods.en";
 import { editorEn } from "./editor.en";
 import { generateEn } from "./generate.en";
 
@@ -133,6 +134,7 @@ export const en = {
   "errors.network": "Could not reach Merchboard. Check your connection.",
   ...editorEn,
   ...generateEn,
+  ...goodsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { goodsKo } from "./goods.ko";
 import { editorKo } from "./editor.ko";
 import { generateKo } from "./generate.ko";
 import type { MessageKey } from "./en";
@@ -134,4 +135,5 @@ export const ko: Record<MessageKey, string> = {
   "errors.network": "Merchboard에 연결할 수 없어요. 인터넷 연결을 확인하세요.",
   ...editorKo,
   ...generateKo,
+  ...goodsKo,
 };

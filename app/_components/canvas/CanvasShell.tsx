@@ -16,7 +16,7 @@ import { InviteDialog } from "./InviteDialog";
 import { MembersPanel } from "./MembersPanel";
 
 // Konva needs the browser: the editor loads on the client only.
-const Editor = dynamic(() => import("../editor/Editor"), { ssr: false });
+const DesignEditor = dynamic(() => import("../goods/DesignEditor"), { ssr: false });
 
 type Canvas = { id: string; name: string; role: "owner" | "editor" | "viewer"; product: { productId: string; variantId: string } | null; createdAt: Date; updatedAt: Date };
 type User = { id: string; name: string; email: string };
@@ -89,7 +89,7 @@ export function CanvasShell({ initial, user }: { initial: Canvas; user: User }) 
         </Group>
       </Group>
       <Box style={{ minHeight: 0 }}>
-        <Editor canvasId={c.id} canvasName={c.name} me={{ id: user.id, role: c.role }} />
+        <DesignEditor canvasId={c.id} canvasName={c.name} me={{ id: user.id, role: c.role }} />
       </Box>
       <Drawer opened={membersOpen} onClose={() => setMembersOpen(false)} position="right" title={t("canvas.members")}>
         <MembersPanel canvasId={c.id} myRole={c.role} myId={user.id} />

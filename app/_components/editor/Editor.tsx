@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTRPC } from "../../_lib/trpc";
 import { useCollaboration, type ConnectionStatus } from "./collab/useCollaboration";
 import { EditorLayout, type Me } from "./EditorLayout";
@@ -9,13 +9,16 @@ import { loadFonts } from "./fonts";
 import { EditorStore } from "./store/editorStore";
 import { EditorContext } from "./store/useEditor";
 
-type Props = { canvasId: string; canvasName: string; me: Me; onStatus?: (s: ConnectionStatus) => void };
+/** What features built on the editor add inside it (they may use the editor store): at the side panel's top, and over the stage. */
+export type EditorSlots = { side?: ReactNode; stage?: ReactNode };
+
+type Props = { canvasId: string; canvasName: string; me: Me; onStatus?: (s: ConnectionStatus) => void; slots?: EditorSlots };
 
 /**
  * The live editor: waits for the shared document and the fonts (text must not be laid out in a
  * fallback font), then gives the layout one editor store for the session.
  */
-export default function Editor({ canvasId, canvasName, me, onStatus }: Props) {
+export default function Editor({ canvasId, canvasName, me, onStatus, slots }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refetchRole = useCallback(async () => (await queryClient.fetchQuery({ ...trpc.canvas.get.queryOptions({ id: canvasId }), staleTime: 0 })).role, [queryClient, trpc, canvasId]);
@@ -35,7 +38,7 @@ export default function Editor({ canvasId, canvasName, me, onStatus }: Props) {
   if (!session || !fontsReady || !store || store.canvas !== session.canvas) return null;
   return (
     <EditorContext.Provider value={store}>
-      <EditorLayout canvasId={canvasId} canvasName={canvasName} me={me} provider={session.provider} status={status} />
+      <EditorLayout canvasId={canvasId} canvasName={canvasName} me={me} provider={session.provider} status={status} slots={slots} />
     </EditorContext.Provider>
   );
 }

@@ -8,6 +8,7 @@ import { useI18n } from "../../_i18n/I18nProvider";
 import { GenerationPanel } from "../generate/GenerationPanel";
 import { payloadOf, type Generation, type GenerationImage, type GenerationSettings } from "../generate/generatedImage";
 import { usePeers, type ConnectionStatus } from "./collab/useCollaboration";
+import type { EditorSlots } from "./Editor";
 import { HelpOverlay } from "./HelpOverlay";
 import { placeImage } from "./images/placeImage";
 import { SidePanel } from "./SidePanel";
@@ -16,10 +17,10 @@ import { useEditor, useEditorStore } from "./store/useEditor";
 
 export type Me = { id: string; role: "owner" | "editor" | "viewer" };
 
-type Props = { canvasId: string; canvasName: string; me: Me; provider: WebsocketProvider; status: ConnectionStatus };
+type Props = { canvasId: string; canvasName: string; me: Me; provider: WebsocketProvider; status: ConnectionStatus; slots?: EditorSlots };
 
 /** Where everything sits: the generation panel, the stage with its chrome, and the side panel (drawers on phones). */
-export function EditorLayout({ canvasId, canvasName, me, provider, status }: Props) {
+export function EditorLayout({ canvasId, canvasName, me, provider, status, slots }: Props) {
   const store = useEditorStore();
   const { t } = useI18n();
   const peers = usePeers(provider);
@@ -42,10 +43,10 @@ export function EditorLayout({ canvasId, canvasName, me, provider, status }: Pro
   }, []);
   const placeFromPanel = useCallback((g: Generation, image: GenerationImage) => void placeImage(store, payloadOf(g, image), store.viewportCentre()), [store]);
   const generatePanel = (onClose?: () => void) => <GenerationPanel canvasId={canvasId} me={me} reuse={reuse} onReuse={reuseSettings} onPlace={placeFromPanel} onClose={onClose} />;
-  const sidePanel = <SidePanel canvasId={canvasId} onReuse={reuseSettings} />;
+  const sidePanel = <SidePanel canvasId={canvasId} onReuse={reuseSettings} top={slots?.side} />;
 
   return (
-    <Box style={{ display: "grid", gridTemplateColumns: narrow ? "1fr" : `${showGenerate ? "320px " : ""}1fr 260px`, height: "100%", minHeight: 0 }}>
+    <Box style={{ display: "grid", gridTemplateColumns: narrow ? "1fr" : `${showGenerate ? "320px " : ""}1fr 300px`, height: "100%", minHeight: 0 }}>
       {!narrow && showGenerate && generatePanel()}
       <StageArea
         canvasId={canvasId}
@@ -57,6 +58,7 @@ export function EditorLayout({ canvasId, canvasName, me, provider, status }: Pro
         onToggleGenerate={() => setGenerateOpen(!showGenerate)}
         onTogglePanel={() => setPanelOpen((o) => !o)}
         onCursor={onCursor}
+        top={slots?.stage}
       />
       {narrow ? (
         <Drawer opened={panelOpen} onClose={() => setPanelOpen(false)} position="bottom" size="60%" title={t("editor.panel.design")} withOverlay={false}>

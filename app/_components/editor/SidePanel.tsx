@@ -1,7 +1,7 @@
 "use client";
 
 import { Box, Tabs, Text } from "@mantine/core";
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { LayersPanel } from "./LayersPanel";
 import { PropertiesPanel } from "./PropertiesPanel";
@@ -9,14 +9,21 @@ import type { ImageProvenance } from "./store/shapeTypes";
 import { useEditor, useEditorStore } from "./store/useEditor";
 
 /** The selection's properties above the layers list. */
-export function SidePanel({ canvasId, onReuse }: { canvasId: string; onReuse: (p: ImageProvenance) => void }) {
+export function SidePanel({ canvasId, onReuse, top }: { canvasId: string; onReuse: (p: ImageProvenance) => void; top?: ReactNode }) {
   const { t } = useI18n();
   const store = useEditorStore();
   const shapes = useEditor((s) => s.shapes);
   const selection = useEditor((s) => s.selection);
   const selected = useMemo(() => shapes.filter((s) => selection.has(s.id)), [shapes, selection]);
   return (
-    <Box bg="white" h="100%" style={{ borderLeft: "1px solid var(--mantine-color-gray-2)", minHeight: 0, display: "grid", gridTemplateRows: "auto 1fr" }}>
+    <Box bg="white" h="100%" style={{ borderLeft: "1px solid var(--mantine-color-gray-2)", minHeight: 0, display: "grid", gridTemplateRows: "auto auto 1fr", overflowY: "auto" }}>
+      {top ? (
+        <Box p="sm" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
+          {top}
+        </Box>
+      ) : (
+        <div />
+      )}
       <Box p="sm" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
         <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={6}>
           {selected.length > 1 ? t("editor.panel.selected", { count: selected.length }) : selected[0]?.name ?? t("editor.panel.design")}

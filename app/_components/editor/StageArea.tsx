@@ -2,7 +2,7 @@
 
 import { Box, Button, Group, Tooltip } from "@mantine/core";
 import { IconKeyboard, IconLayoutSidebarRight, IconSparkles } from "@tabler/icons-react";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { readPayload } from "../generate/generatedImage";
 import { ConnectionBadge } from "./chrome/ConnectionBadge";
@@ -29,10 +29,12 @@ type Props = {
   onToggleGenerate: () => void;
   onTogglePanel: () => void;
   onCursor: (p: { x: number; y: number } | null) => void;
+  /** Centred at the stage's top (a feature's controls, such as the print area switch). */
+  top?: ReactNode;
 };
 
 /** The stage and what floats over it: tools, zoom, connection, people, help and export; drops land here. */
-export function StageArea({ canvasId, canvasName, peers, status, narrow, showGenerate, onToggleGenerate, onTogglePanel, onCursor }: Props) {
+export function StageArea({ canvasId, canvasName, peers, status, narrow, showGenerate, onToggleGenerate, onTogglePanel, onCursor, top }: Props) {
   const { t } = useI18n();
   const store = useEditorStore();
   const tool = useEditor((s) => s.tool);
@@ -106,6 +108,11 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, showGen
           {narrow ? <IconSparkles size={16} /> : t("generate.title")}
         </Button>
       </Group>
+      {top && (
+        <Group pos="absolute" top={12} left="50%" style={{ transform: "translateX(-50%)" }} gap={6}>
+          {top}
+        </Group>
+      )}
       <Group pos="absolute" top={12} right={12} gap={6}>
         <PeerAvatars peers={peers} />
         {narrow && (

@@ -6,10 +6,11 @@ import { Group, Layer, Line, Rect, Stage } from "react-konva";
 import type { PeerState } from "../collab/useCollaboration";
 import { PresenceLayer } from "../PresenceLayer";
 import { ShapeNode } from "../shapes/ShapeNode";
-import { ARTBOARD } from "../store/editorStore";
 import { useEditor, useEditorStore } from "../store/useEditor";
 import type { Tool, ToolId } from "../tools";
+import { artboardSnapshot } from "./artboardSnapshot";
 import { download, exportLayerPng } from "./exportPng";
+import { PrintAreaGuides } from "./PrintAreaGuides";
 import { SelectionTransformer } from "./SelectionTransformer";
 import { useShapeDrag } from "./useShapeDrag";
 import { useStageInput } from "./useStageInput";
@@ -34,6 +35,9 @@ export function EditorStage({ tools, peers, onCursor, canvasName }: Props) {
   const guides = useEditor((s) => s.guides);
   const spacePan = useEditor((s) => s.spacePan);
   const editingId = useEditor((s) => s.editingText?.shape.id ?? null);
+  const artboard = useEditor((s) => s.artboard);
+  const area = useEditor((s) => s.area);
+  const backdrop = useEditor((s) => s.backdrop);
   const stageRef = useRef<Konva.Stage | null>(null);
   const shapesLayer = useRef<Konva.Layer>(null);
   const shapesGroup = useRef<Konva.Group>(null);
@@ -46,11 +50,23 @@ export function EditorStage({ tools, peers, onCursor, canvasName }: Props) {
     store.setExporter((pixelRatio) => {
       const layer = shapesLayer.current;
       if (!layer) return;
-      const { shapes: all, selection } = store.getState();
-      download(exportLayerPng(layer, store.camera(), all, selection, pixelRatio), canvasName, selection.size > 0, pixelRatio);
+      const { shapes: all, selection, artboard: board } = store.getState();
+      download(exportLayerPng(layer, store.camera(), board, all, selection, pixelRatio), canvasName, selection.size > 0, pixelRatio);
     });
     return () => store.setExporter(null);
   }, [store, canvasName]);
+
+  useEffect(() => {
+    store.setArtboardSource({
+      render: (width) => (shapesGroup.current ? artboardSnapshot(shapesGroup.current, store.camera(), store.getState().artboard, width) : null),
+      onDrawn: (listener) => {
+        const layer = shapesLayer.current;
+        layer?.on("draw.artboard", listener);
+        return () => void layer?.off("draw.artboard", listener);
+      },
+    });
+    return () => store.setArtboardSource(null);
+  }, [store]);
 
   const onDblClick = useMemo(
     () => (id: string) => {
@@ -92,11 +108,15 @@ export function EditorStage({ tools, peers, onCursor, canvasName }: Props) {
       style={{ cursor: spacePan ? "grab" : tools[toolId].cursor, touchAction: "none" }}
     >
       <Layer ref={shapesLayer}>
-        <Rect name="artboard" {...ARTBOARD} fill="white" shadowColor="black" shadowOpacity={0.08} shadowBlur={30 / scale} shadowOffsetY={8 / scale} listening={false} />
-        <Group ref={shapesGroup}>{shapeNodes}</Group>
+        <Rect name="artboard" {...artboard} fill={backdrop} shadowColor="black" shadowOpacity={0.08} shadowBlur={30 / scale} shadowOffsetY={8 / scale} listening={false} />
+        {/* On a product, what falls outside the print area is not printed, so it is not shown. */}
+        <Group ref={shapesGroup} {...(area ? { clipX: artboard.x, clipY: artboard.y, clipWidth: artboard.width, clipHeight: artboard.height } : {})}>
+          {shapeNodes}
+        </Group>
         {draft && <ShapeNode shape={draft} draggable={false} editingText={false} />}
       </Layer>
       <Layer>
+        {area && <PrintAreaGuides area={area} scale={scale} />}
         <SelectionTransformer stageRef={stageRef} />
         {marquee && <Rect {...marquee} fill="rgba(121,80,242,0.08)" stroke="#7950f2" strokeWidth={1 / scale} listening={false} />}
         {guides.map((g, i) => (

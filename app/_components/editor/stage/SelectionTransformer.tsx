@@ -4,7 +4,6 @@ import type Konva from "konva";
 import { useEffect, useRef } from "react";
 import { Transformer } from "react-konva";
 import { updateShapes } from "../store/canvasDocument";
-import { ARTBOARD } from "../store/editorStore";
 import { shapeBox } from "../store/geometry";
 import type { Shape } from "../store/shapeTypes";
 import { useEditor, useEditorStore } from "../store/useEditor";
@@ -32,7 +31,7 @@ export function SelectionTransformer({ stageRef }: { stageRef: React.RefObject<K
 
   const boundBox = (before: ScreenBox, after: ScreenBox): ScreenBox => {
     const { shapes: all, selection: sel } = store.getState();
-    const others = [...all.filter((s) => !sel.has(s.id) && !s.hidden).map(shapeBox), ARTBOARD];
+    const others = [...all.filter((s) => !sel.has(s.id) && !s.hidden).map(shapeBox), store.getState().artboard];
     const { box, guides } = snapResizeOnScreen(before, after, store.camera(), others);
     store.setGuides(guides);
     return box;

@@ -1,6 +1,5 @@
 import type Konva from "konva";
-import { ARTBOARD } from "../store/editorStore";
-import { shapeBox, unionBox, type Camera } from "../store/geometry";
+import { shapeBox, unionBox, type Box, type Camera } from "../store/geometry";
 import type { Shape } from "../store/shapeTypes";
 import { CHECKERED } from "../images/checkerboard";
 
@@ -9,9 +8,9 @@ import { CHECKERED } from "../images/checkerboard";
  * A selection exports alone on a transparent background; otherwise the artboard with everything.
  * The checkerboard behind transparent images is for the screen, not the file.
  */
-export function exportLayerPng(layer: Konva.Layer, camera: Camera, shapes: Shape[], selection: ReadonlySet<string>, pixelRatio: 1 | 2): string {
+export function exportLayerPng(layer: Konva.Layer, camera: Camera, artboard: Box, shapes: Shape[], selection: ReadonlySet<string>, pixelRatio: 1 | 2): string {
   const sel = shapes.filter((s) => selection.has(s.id));
-  const box = unionBox(sel.map(shapeBox)) ?? ARTBOARD;
+  const box = unionBox(sel.map(shapeBox)) ?? artboard;
   const others = sel.length ? layer.find((n: Konva.Node) => n.isVisible() && (n.name() === "artboard" || (!!n.id() && !selection.has(n.id())))) : [];
   const checkered = layer.find((n: Konva.Node) => n.getAttr(CHECKERED) === true) as Konva.Shape[];
   for (const n of others) n.hide();

@@ -3,7 +3,7 @@
 import type Konva from "konva";
 import { useMemo, useRef } from "react";
 import { updateShapes } from "../store/canvasDocument";
-import { ARTBOARD, type EditorStore } from "../store/editorStore";
+import type { EditorStore } from "../store/editorStore";
 import { DragGesture } from "../tools/gestures/dragGesture";
 
 /**
@@ -32,7 +32,7 @@ export function useShapeDrag(store: EditorStore, stageRef: React.RefObject<Konva
         const id = e.target.id();
         const { shapes, selection } = store.getState();
         if (!selection.has(id)) store.select([id]);
-        drag.current = DragGesture.begin(id, shapes, selection, ARTBOARD);
+        drag.current = DragGesture.begin(id, shapes, selection, store.getState().artboard);
       },
       onDragMove: (e: Konva.KonvaEventObject<DragEvent>) => {
         const g = drag.current;

@@ -4,10 +4,11 @@ import type { Shape } from "./shapeTypes";
 /** Edits made by this user carry this origin, so undo and redo touch only our own edits. */
 export const LOCAL = Symbol("local-edit");
 
-export type CanvasDocument = { doc: Y.Doc; shapes: Y.Map<Shape>; order: Y.Array<string> };
+/** `target.area`: the print area that shapes added now land on (null on a free artboard). */
+export type CanvasDocument = { doc: Y.Doc; shapes: Y.Map<Shape>; order: Y.Array<string>; target: { area: string | null } };
 
 export function canvasDocument(doc: Y.Doc): CanvasDocument {
-  return { doc, shapes: doc.getMap<Shape>("shapes"), order: doc.getArray<string>("order") };
+  return { doc, shapes: doc.getMap<Shape>("shapes"), order: doc.getArray<string>("order"), target: { area: null } };
 }
 
 /** Shapes bottom to top; ids in `order` without a shape (or the reverse) are repaired on read. */
@@ -30,8 +31,9 @@ export function orderedShapes(d: CanvasDocument): Shape[] {
 const edit = (d: CanvasDocument, fn: () => void) => d.doc.transact(fn, LOCAL);
 
 export function addShapes(d: CanvasDocument, shapes: Shape[]): void {
+  const area = d.target.area;
   edit(d, () => {
-    for (const s of shapes) d.shapes.set(s.id, s);
+    for (const s of shapes) d.shapes.set(s.id, area ? { ...s, area } : s);
     d.order.push(shapes.map((s) => s.id));
   });
 }

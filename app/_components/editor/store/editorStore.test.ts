@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { addShapes, canvasDocument, deleteShapes } from "./canvasDocument";
-import { ARTBOARD, EditorStore } from "./editorStore";
+import { FREE_ARTBOARD as ARTBOARD } from "@/domain/design/artboard";
+import { EditorStore } from "./editorStore";
 import { makeShape } from "./shapeTypes";
 
 const stores: EditorStore[] = [];
@@ -113,5 +114,32 @@ describe("a new session's store", () => {
     expect(next.camera()).toEqual({ x: 12, y: 34, scale: 2 });
     next.setViewport({ width: 901, height: 700 });
     expect(next.camera()).toEqual({ x: 12, y: 34, scale: 2 });
+  });
+
+  it("on a product, shows one print area's artboard at a time, with its exact aspect ratio, and adds shapes to the one in view", () => {
+    const store = editor();
+    const older = makeShape("rect", { x: 10, y: 10 });
+    addShapes(store.canvas, [older]);
+    const front = { id: "tee-front", name: "Front", widthMm: 304.8, heightMm: 406.4, dpi: 150, safeMarginMm: 12.7, bleedMm: 0 };
+    const back = { ...front, id: "tee-back", name: "Back" };
+    store.setAreas([front, back]);
+    expect(store.getState().area?.id).toBe("tee-front");
+    expect(store.getState().artboard.width / store.getState().artboard.height).toBeCloseTo(304.8 / 406.4, 6);
+    // A shape from before the product sits on the first area.
+    expect(store.getState().shapes.map((s) => s.id)).toEqual([older.id]);
+    store.setActiveArea("tee-back");
+    expect(store.getState().shapes).toEqual([]);
+    const onBack = makeShape("ellipse", { x: 0, y: 0 });
+    addShapes(store.canvas, [onBack]);
+    expect(store.canvas.shapes.get(onBack.id)?.area).toBe("tee-back");
+    expect(store.getState().shapes.map((s) => s.id)).toEqual([onBack.id]);
+    store.setActiveArea("tee-front");
+    expect(store.getState().shapes.map((s) => s.id)).toEqual([older.id]);
+    // Another product without a back: everything is on its one area, nothing is lost.
+    store.setAreas([{ ...front, id: "mug-wrap", widthMm: 228.6, heightMm: 88.9 }]);
+    expect(store.getState().shapes.map((s) => s.id).sort()).toEqual([older.id, onBack.id].sort());
+    store.setAreas([]);
+    expect(store.getState().artboard).toEqual(ARTBOARD);
+    expect(store.getState().shapes).toHaveLength(2);
   });
 });

@@ -1,15 +1,22 @@
 import * as Y from "yjs";
+import type { PrintArea } from "@/domain/catalog/catalog";
+import { areaOfShape, artboardOf, FREE_ARTBOARD } from "@/domain/design/artboard";
 import type { ToolId } from "../tools/tool";
 import { createUndoManager, orderedShapes, reorder, type CanvasDocument, type ZMove } from "./canvasDocument";
 import { fitCamera, screenToWorld, shapeBox, unionBox, zoomAt, type Box, type Camera } from "./geometry";
 import type { Shape } from "./shapeTypes";
 import type { Guide } from "./snapping";
 
-export const ARTBOARD: Box = { x: 0, y: 0, width: 1200, height: 1200 };
-
 /** The editor's state: the shared document's shapes plus this user's own view of them. */
 export type EditorState = {
+  /** The shapes on the artboard in view (all of them on a free canvas). */
   readonly shapes: Shape[];
+  /** The print areas of the canvas's product (none for a free artboard) and the one in view. */
+  readonly areas: readonly PrintArea[];
+  readonly area: PrintArea | null;
+  readonly artboard: Box;
+  /** The artboard's colour: the product's (a navy tee is navy behind the print), white when free. */
+  readonly backdrop: string;
   readonly selection: ReadonlySet<string>;
   /** The camera at rest; gestures move the live view (`store.view()`) ahead of it. */
   readonly camera: Camera;
@@ -25,6 +32,13 @@ export type EditorState = {
 };
 
 type Listener = () => void;
+
+/** The stage's drawing of the artboard, for previews: a bitmap of the design, and word of each redraw. */
+export type ArtboardSource = {
+  /** The artboard's shapes at `width` pixels wide, transparent where nothing is drawn. */
+  render(width: number): HTMLCanvasElement | null;
+  onDrawn(listener: () => void): () => void;
+};
 
 /** The view comes to rest this long after the last gesture frame; then React catches up. */
 const SETTLE_MS = 150;
@@ -45,6 +59,8 @@ export class EditorStore {
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private fitted = false;
   private exporter: ((pixelRatio: 1 | 2) => void) | null = null;
+  private artboardSource: ArtboardSource | null = null;
+  private readonly sourceListeners = new Set<() => void>();
   private readonly onDocChange = () => this.syncShapes();
 
   /** `carry` keeps the view of the store this one replaces (a new session after a role change). */
@@ -59,6 +75,10 @@ export class EditorStore {
     this.live = camera;
     this.state = {
       shapes: orderedShapes(canvas),
+      areas: [],
+      area: null,
+      artboard: FREE_ARTBOARD,
+      backdrop: "#ffffff",
       selection: new Set(),
       camera,
       viewport: carry ? carry.getState().viewport : { width: 800, height: 600 },
@@ -80,6 +100,7 @@ export class EditorStore {
     this.undoManager.destroy();
     this.listeners.clear();
     this.viewListeners.clear();
+    this.sourceListeners.clear();
   }
 
   // ── subscription ────────────────────────────────────────────────────────────
@@ -112,10 +133,42 @@ export class EditorStore {
 
   /** Re-reads the shapes after any transaction (ours or a collaborator's) and drops selected ids that are gone. */
   private syncShapes(): void {
-    const shapes = orderedShapes(this.canvas);
+    const { areas, area } = this.state;
+    const all = orderedShapes(this.canvas);
+    const shapes = area ? all.filter((s) => areaOfShape(s, areas) === area.id) : all;
     const ids = new Set(shapes.map((s) => s.id));
     const selection = [...this.state.selection].some((id) => !ids.has(id)) ? new Set([...this.state.selection].filter((id) => ids.has(id))) : this.state.selection;
     this.set({ shapes, selection });
+  }
+
+  // ── product artboards ───────────────────────────────────────────────────────
+  /**
+   * The canvas's print areas (empty: a free artboard). The area in view stays when the product
+   * still has it, else the first; new shapes land on the area in view.
+   */
+  setAreas(areas: readonly PrintArea[]): void {
+    const same = areas.length === this.state.areas.length && areas.every((a, i) => a.id === this.state.areas[i]!.id && a.widthMm === this.state.areas[i]!.widthMm && a.heightMm === this.state.areas[i]!.heightMm);
+    if (same) return;
+    const keep = areas.find((a) => a.id === this.state.area?.id);
+    this.showArea(areas, keep ?? areas[0] ?? null);
+  }
+
+  setBackdrop(backdrop: string): void {
+    if (backdrop !== this.state.backdrop) this.set({ backdrop });
+  }
+
+  /** Shows another print area's artboard (front, back…), fitted in view. */
+  setActiveArea = (id: string): void => {
+    const area = this.state.areas.find((a) => a.id === id);
+    if (area && area.id !== this.state.area?.id) this.showArea(this.state.areas, area);
+  };
+
+  private showArea(areas: readonly PrintArea[], area: PrintArea | null): void {
+    const artboard = area ? artboardOf(area) : FREE_ARTBOARD;
+    this.canvas.target.area = area?.id ?? null;
+    this.state = { ...this.state, areas, area, artboard, selection: new Set(), draft: null, editingText: null };
+    this.syncShapes();
+    if (this.fitted) this.setCamera(fitCamera(artboard, this.state.viewport));
   }
 
   // ── selection and tools ─────────────────────────────────────────────────────
@@ -225,7 +278,7 @@ export class EditorStore {
     this.set({ viewport });
     if (!this.fitted && viewport.width >= 100) {
       this.fitted = true;
-      this.setCamera(fitCamera(ARTBOARD, viewport));
+      this.setCamera(fitCamera(this.state.artboard, viewport));
     }
   }
 
@@ -234,7 +287,7 @@ export class EditorStore {
     this.setCamera(zoomAt(this.live, { x: width / 2, y: height / 2 }, factor));
   };
 
-  zoomToFit = (): void => this.setCamera(fitCamera(unionBox(this.state.shapes.map(shapeBox)) ?? ARTBOARD, this.state.viewport));
+  zoomToFit = (): void => this.setCamera(fitCamera(unionBox(this.state.shapes.map(shapeBox)) ?? this.state.artboard, this.state.viewport));
 
   zoomTo100 = (): void => {
     const { width, height } = this.state.viewport;
@@ -247,4 +300,17 @@ export class EditorStore {
   }
 
   exportPng = (pixelRatio: 1 | 2): void => this.exporter?.(pixelRatio);
+
+  setArtboardSource(source: ArtboardSource | null): void {
+    this.artboardSource = source;
+    for (const l of this.sourceListeners) l();
+  }
+
+  /** The stage's artboard source once the stage is up (listeners hear when it comes or goes). */
+  getArtboardSource = (): ArtboardSource | null => this.artboardSource;
+
+  onArtboardSource(listener: () => void): () => void {
+    this.sourceListeners.add(listener);
+    return () => this.sourceListeners.delete(listener);
+  }
 }

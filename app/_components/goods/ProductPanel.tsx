@@ -1,0 +1,94 @@
+"use client";
+
+import { Button, Group, Stack, Text } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconShirt } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { Product, Variant } from "@/domain/catalog/catalog";
+import { useI18n } from "../../_i18n/I18nProvider";
+import { useTRPC } from "../../_lib/trpc";
+import { useEditor } from "../editor/store/useEditor";
+import { ColorPicker } from "./ColorPicker";
+import { MockupPreview } from "./MockupPreview";
+import { ProductPicker } from "./ProductPicker";
+import { useCatalog, type CanvasProduct } from "./useCanvasProduct";
+
+type Props = { canvasId: string; bound: CanvasProduct; canEdit: boolean };
+
+/** The product the canvas designs: its live mockup, colour and a way to change it; or an invitation to pick one. */
+export function ProductPanel({ canvasId, bound, canEdit }: Props) {
+  const { t, price } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const products = useCatalog() ?? [];
+  const area = useEditor((s) => s.area);
+  const [picking, setPicking] = useState(false);
+  const setProduct = useMutation(
+    trpc.canvas.setProduct.mutationOptions({
+      onSuccess: (canvas) => queryClient.setQueryData(trpc.canvas.get.queryKey({ id: canvasId }), canvas),
+      onError: (e) => notifications.show({ color: "red", message: e.message }),
+    }),
+  );
+  const bind = (product: Product, variant: Variant) => setProduct.mutate({ id: canvasId, productId: product.id, variantId: variant.id });
+
+  const picker = (
+    <ProductPicker
+      opened={picking}
+      onClose={() => setPicking(false)}
+      products={products}
+      currentId={bound?.product.id ?? null}
+      onPick={(p) => {
+        setPicking(false);
+        const sameColor = bound && p.variants.find((v) => v.color === bound.variant.color);
+        bind(p, sameColor ?? p.variants[0]!);
+      }}
+    />
+  );
+
+  if (!bound || !area) {
+    return (
+      <Stack gap={8}>
+        <Group gap={6}>
+          <IconShirt size={16} color="var(--mantine-color-violet-6)" />
+          <Text size="sm" fw={600}>
+            {t("goods.freeArtboard")}
+          </Text>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t("goods.freeArtboardHint")}
+        </Text>
+        {canEdit && (
+          <Button size="xs" variant="light" onClick={() => setPicking(true)} data-testid="choose-product">
+            {t("goods.choose")}
+          </Button>
+        )}
+        {picker}
+      </Stack>
+    );
+  }
+
+  const { product, variant } = bound;
+  return (
+    <Stack gap={8}>
+      <MockupPreview product={product} colorHex={variant.colorHex} area={area} label={t("goods.mockupOf", { product: product.name, color: variant.color, area: area.name })} />
+      <Group justify="space-between" wrap="nowrap" gap={6}>
+        <div style={{ minWidth: 0 }}>
+          <Text size="sm" fw={600} lineClamp={1} data-testid="product-name">
+            {product.name}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t("goods.from", { price: price(product.basePrice, product.currency) })} · {t("goods.colorNamed", { color: variant.color })}
+          </Text>
+        </div>
+        {canEdit && (
+          <Button size="compact-xs" variant="default" onClick={() => setPicking(true)}>
+            {t("goods.change")}
+          </Button>
+        )}
+      </Group>
+      <ColorPicker product={product} variant={variant} disabled={!canEdit || setProduct.isPending} onPick={(v) => bind(product, v)} label={(color) => t("goods.colorNamed", { color })} />
+      {picker}
+    </Stack>
+  );
+}
