@@ -27,7 +27,7 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       PORT: String(PORT),
-      DATA_DIR: ".data/e2e",
+      DATA_DIR: PORT === 3210 ? ".data/e2e" : `.data/e2e-${PORT}`,
       EMBEDDED_PG_PORT: String(PORT + 1),
       APP_URL: `http://localhost:${PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
