@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { startAppServer } from "@/server/http/appServer";
 import { createDb } from "@/db/client";
+import { embeddedS3Secret } from "@/server/storage/embeddedSecret";
 import { projectRoot } from "@/db/projectRoot";
 import { startInfra } from "./infra";
 
@@ -23,8 +24,10 @@ async function main() {
   process.env.APP_URL ??= `http://localhost:${port}`;
   const embeddedS3 = !process.env.S3_ENDPOINT && infra.s3Endpoint;
   if (infra.s3Endpoint) process.env.S3_ENDPOINT = infra.s3Endpoint;
-  // Browsers upload to the embedded S3 through our origin (see embeddedS3Proxy).
+  // Browsers upload to the embedded S3 through our origin (see embeddedS3Proxy), which checks the
+  // upload URLs' signatures: they are made with a secret of this data folder, not the public default.
   if (embeddedS3) process.env.S3_PUBLIC_ENDPOINT ??= `${process.env.APP_URL}/s3`;
+  if (embeddedS3) process.env.S3_SECRET_ACCESS_KEY ??= embeddedS3Secret(dataDir);
 
   if (!dev && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     console.log("[start] no production build yet: running `next build` (about two minutes, once)");

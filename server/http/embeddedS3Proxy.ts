@@ -2,7 +2,9 @@ import http from "node:http";
 import { and, eq, gt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assets } from "@/db/schema";
+import { s3ConfigFromEnv } from "../storage/config";
 import { UPLOAD_URL_TTL_SECONDS } from "../storage/presign";
+import { checkPresignedRequest, type SigningKey } from "../storage/presignedCheck";
 
 export const EMBEDDED_S3_PREFIX = "/s3/";
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -11,9 +13,11 @@ const UPLOAD_PATH = new RegExp(`^/s3/([a-z0-9.-]{3,63})/uploads/(${UUID})/(${UUI
 /**
  * The embedded S3 server listens on loopback only and checks no signatures, so the browser's
  * presigned uploads reach it through the app's origin, and only this way: a PUT to the upload key
- * of a pending asset, no larger than declared, within the upload URL's lifetime.
+ * of a pending asset, no larger than declared, within the upload URL's lifetime, carrying the
+ * signature our server made for exactly that key, size and type (checked here, with our secret
+ * key, as S3 would check it).
  */
-export function createEmbeddedS3Proxy(db: Db, target: string, bucket: string) {
+export function createEmbeddedS3Proxy(db: Db, target: string, bucket: string, signing: SigningKey = s3ConfigFromEnv()) {
   const upstream = new URL(target);
   // Every request gets an answer: a failure anywhere (the database down) is a 503, never a hang.
   return async (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -28,6 +32,8 @@ export function createEmbeddedS3Proxy(db: Db, target: string, bucket: string) {
   async function forwardUpload(req: http.IncomingMessage, res: http.ServerResponse) {
     const m = req.url?.match(UPLOAD_PATH);
     if (req.method !== "PUT" || !m || m[1] !== bucket) return refuse(res, 403, "Only presigned uploads are accepted here");
+    const signed = checkPresignedRequest({ method: req.method, url: req.url!, headers: req.headers }, signing);
+    if (!signed.ok) return refuse(res, 403, `This upload URL is not valid (${signed.reason})`);
     const [, , canvasId, assetId] = m;
     const since = new Date(Date.now() - UPLOAD_URL_TTL_SECONDS * 1000);
     const [asset] = await db
