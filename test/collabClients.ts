@@ -81,3 +81,20 @@ export function upgradeStatus(port: number, canvasId: string, headers: Record<st
     ws.on("error", () => {});
   });
 }
+
+/** A bare socket on a canvas, speaking whatever frames a test sends: for clients that misbehave. */
+export async function rawSocket(port: number, canvasId: string, cookie: string): Promise<WebSocket> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/collab/${canvasId}`, { headers: { cookie, origin: COLLAB_ORIGIN } });
+  ws.on("error", () => {});
+  await new Promise((resolve, reject) => {
+    ws.once("open", resolve);
+    ws.once("unexpected-response", (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+  });
+  return ws;
+}
+
+/** The code a socket closes with. */
+export function closeCode(ws: WebSocket): Promise<number> {
+  if (ws.readyState === ws.CLOSED) return Promise.resolve(-1);
+  return new Promise((resolve) => ws.once("close", (code) => resolve(code)));
+}

@@ -14,8 +14,10 @@ declare module "vitest" {
 
 /** One real Postgres and one real S3 server for the whole run; each test file makes its own database. */
 export default async function setup(project: TestProject) {
-  const dir = path.resolve(".data/test");
-  fs.rmSync(dir, { recursive: true, force: true });
+  // A folder per run: runs started side by side (two people in one checkout) must not delete
+  // each other's Postgres.
+  fs.mkdirSync(path.resolve(".data"), { recursive: true });
+  const dir = fs.mkdtempSync(path.resolve(".data/test-"));
   const pgPort = await freePort();
   const pg = await startEmbeddedPostgres(`${dir}/postgres`, pgPort, () => {});
   const s3 = await startLocalS3(`${dir}/s3`, 0, "merchboard-test");
@@ -24,5 +26,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await s3.stop();
     await pg.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
   };
 }

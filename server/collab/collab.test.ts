@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canvasDocs, canvasDocUpdates } from "@/db/schema";
 import { COLLAB_ORIGIN, connectProvider, eventually, sessionCookie, startCollabProcess, synced, upgradeStatus } from "@/test/collabClients";
 import { makeUser } from "@/test/fixtures";
+import { canvasWith as canvasWithRoles } from "@/test/collabCanvas";
 import { endSession } from "../auth/sessions";
 import { createTestDb, type TestDb } from "@/test/testDb";
-import { createCanvas, deleteCanvas } from "../services/canvas/canvasService";
+import { deleteCanvas } from "../services/canvas/canvasService";
 import { loadDoc } from "./docStore";
-import { requireCanvasRole } from "../services/canvas/access";
 import { createInvite, acceptInvite } from "../services/canvas/inviteService";
 import { removeMember, setRole } from "../services/canvas/memberService";
 
@@ -28,19 +28,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function canvasWith(...roles: ("editor" | "viewer")[]) {
-  const owner = await makeUser(t.db, "Owner");
-  const { id } = await createCanvas(t.db, { userId: owner.id }, { name: "Live" });
-  const ownerAccess = await requireCanvasRole(t.db, owner.id, id, "owner");
-  const members = [];
-  for (const role of roles) {
-    const u = await makeUser(t.db, role);
-    const inv = await createInvite(t.db, ownerAccess, { role, appUrl: COLLAB_ORIGIN });
-    await acceptInvite(t.db, { userId: u.id }, { token: inv.token });
-    members.push({ user: u, cookie: await sessionCookie(t.db, u.id) });
-  }
-  return { id, owner, ownerCookie: await sessionCookie(t.db, owner.id), ownerAccess, members };
-}
+const canvasWith = (...roles: ("editor" | "viewer")[]) => canvasWithRoles(t.db, ...roles);
 
 function client(port: number, canvasId: string, cookie: string) {
   const c = connectProvider(port, canvasId, cookie);

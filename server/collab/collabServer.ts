@@ -3,24 +3,29 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { createDb, type Db } from "@/db/client";
 import { requireCanvasRole } from "../services/canvas/access";
-import { SESSION_CHANNEL, SESSION_ID } from "../auth/sessionEvents";
+import { SESSION_CHANNEL } from "../auth/sessionEvents";
 import { ACCESS_CHANNEL } from "../services/canvas/accessEvents";
 import { userColor } from "./colors";
 import type { Connection } from "./connection";
 import { DOC_CHANNEL, PROCESS_TAG } from "./docStore";
 import { DEFAULT_LIMITS, type CollabLimits } from "./limits";
 import { listen } from "@/db/listen";
+import { MessageRate } from "./messageRate";
+import { parseAccessChange, parseDocAnnouncement, parseSessionEnded } from "./notifications";
 import { CLOSE, decodeMessage } from "./protocol";
 import { RoomRegistry } from "./rooms";
 import { UpdateWriter } from "./updateWriter";
-import { authorizeUpgrade, collabCanvasId } from "./upgradeAuth";
+import { authorizeUpgrade } from "./upgradeAuth";
 
 export type CollabServer = { rooms: RoomRegistry; close: () => Promise<void> };
+
+/** Another handler's upgrade (Next.js's dev server on /_next/): true when it took the socket. */
+export type OtherUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
 /** The wiring: HTTP upgrade → auth → room; messages → room; access changes → sockets. */
 export function attachCollabServer(
   server: http.Server,
-  opts: { db: Db; databaseUrl: string; appUrl: string; limits?: Partial<CollabLimits> },
+  opts: { db: Db; databaseUrl: string; appUrl: string; limits?: Partial<CollabLimits>; otherUpgrade?: OtherUpgrade },
 ): CollabServer {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   // Documents get a pool of their own whose commits do not wait for the disk: an edit is in
@@ -33,14 +38,20 @@ export function attachCollabServer(
   const socketsPerUser = new Map<string, number>();
   const connections = new Set<Connection>();
 
+  // The one upgrade listener of the server: an upgrade nobody takes would hold its socket (and a
+  // file descriptor) forever, and a reset on it would throw ECONNRESET with no one listening.
   server.on("upgrade", (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (!collabCanvasId(req.url) && !req.url?.startsWith("/collab")) return; // someone else's upgrade
     socket.on("error", () => socket.destroy());
+    if (!req.url?.startsWith("/collab/") && req.url !== "/collab") {
+      if (!opts.otherUpgrade?.(req, socket, head)) refuse(socket, 404, "Not found");
+      return;
+    }
     authorizeUpgrade(opts.db, req, opts.appUrl)
       .then((decision) => {
         if (!decision.ok) return refuse(socket, decision.status, decision.message);
         const { identity } = decision;
         if ((socketsPerUser.get(identity.userId) ?? 0) >= limits.maxSocketsPerUser) return refuse(socket, 429, "Too many open canvases");
+        if (socket.destroyed) return;
         // handleUpgrade calls back synchronously, so open() counts this socket before the next check.
         wss.handleUpgrade(req, socket, head, (ws) => void open(ws, identity));
       })
@@ -48,11 +59,25 @@ export function attachCollabServer(
   });
 
   async function open(ws: WebSocket, identity: Connection["identity"]) {
-    const conn: Connection = { socket: ws, identity, color: userColor(identity.userId), readOnly: identity.role === "viewer", clientIds: new Set() };
+    const conn: Connection = {
+      socket: ws,
+      identity,
+      color: userColor(identity.userId),
+      readOnly: identity.role === "viewer",
+      clientIds: new Set(),
+      maxBufferedBytes: limits.maxBufferedBytes,
+      pendingEdit: null,
+    };
+    const rate = new MessageRate(limits.maxMessagesPerSecond, limits.messageBurst);
+    // Counted as they arrive, also while the room loads.
+    ws.on("message", () => {
+      if (!rate.take() && ws.readyState === ws.OPEN) ws.close(CLOSE.tooManyMessages, "Too many messages");
+    });
     socketsPerUser.set(identity.userId, (socketsPerUser.get(identity.userId) ?? 0) + 1);
     connections.add(conn);
     const queued: RawData[] = [];
-    ws.on("message", (data) => queued.push(data));
+    const enqueue = (data: RawData) => queued.push(data);
+    ws.on("message", enqueue);
     ws.on("close", () => {
       connections.delete(conn);
       socketsPerUser.set(identity.userId, (socketsPerUser.get(identity.userId) ?? 1) - 1);
@@ -69,6 +94,7 @@ export function attachCollabServer(
     if (ws.readyState !== ws.OPEN) return;
     room.join(conn);
     const handle = (data: RawData) => {
+      if (ws.readyState !== ws.OPEN) return; // closing: over the rate limit, refused, or revoked
       try {
         const msg = decodeMessage(toBytes(data));
         if (msg.type === "syncStep1") room.syncStep1(conn, msg.stateVector);
@@ -79,7 +105,7 @@ export function attachCollabServer(
         ws.close(CLOSE.malformed, "Malformed message");
       }
     };
-    ws.removeAllListeners("message");
+    ws.off("message", enqueue);
     ws.on("message", handle);
     for (const data of queued) handle(data);
     ws.on("close", () => {
@@ -121,22 +147,19 @@ export function attachCollabServer(
 
   const listener = listen(opts.databaseUrl, {
     [ACCESS_CHANNEL]: (payload) => {
-      let change: { canvasId: string; userId: string | null };
-      try {
-        change = JSON.parse(payload) as typeof change;
-      } catch {
-        return console.error("[collab] unreadable access notification");
-      }
+      const change = parseAccessChange(payload);
+      if (!change) return console.error("[collab] unreadable access notification");
       void recheck(change.canvasId, change.userId);
     },
-    [SESSION_CHANNEL]: (sessionId) => {
-      if (!SESSION_ID.test(sessionId)) return;
+    [SESSION_CHANNEL]: (payload) => {
+      const sessionId = parseSessionEnded(payload);
+      if (!sessionId) return;
       for (const conn of connections) if (conn.identity.sessionId === sessionId) conn.socket.close(CLOSE.signedOut, "Signed out");
     },
     [DOC_CHANNEL]: (payload) => {
-      const [tag, canvasId, from, to] = payload.split(" ");
-      if (tag === PROCESS_TAG) return; // our own edits are already applied and sent
-      void rooms.loaded(canvasId!)?.then((room) => room.receiveRemote(Number(from), Number(to))).catch(() => {});
+      const doc = parseDocAnnouncement(payload);
+      if (!doc || doc.tag === PROCESS_TAG) return; // our own edits are already applied and sent
+      void rooms.loaded(doc.canvasId)?.then((room) => room.receiveRemote(doc.from, doc.to)).catch(() => {});
     },
   }, { onReconnect: () => void catchUp() });
 
@@ -151,9 +174,12 @@ export function attachCollabServer(
   };
 }
 
+/** Answers an upgrade with an HTTP error and lets go of the socket, whatever the client does next. */
 function refuse(socket: Duplex, status: number, message: string) {
+  if (socket.destroyed) return;
   const reason = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable" }[status] ?? "Error";
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`);
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`, () => socket.destroy());
+  setTimeout(() => socket.destroy(), 5000).unref(); // a client that never reads
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -9,8 +9,22 @@ export type Connection = {
   readOnly: boolean;
   /** Awareness client ids this socket has announced; only it may change or remove them. */
   clientIds: Set<number>;
+  /** Past this many bytes queued for the socket, its reader is taken to have stopped reading. */
+  maxBufferedBytes: number;
+  /** An edit of this socket still being checked: its later edits wait, so they stay in order. */
+  pendingEdit: Promise<void> | null;
 };
 
+/**
+ * Sends unless the socket is closed. A client that stops reading would make the server hold
+ * everything sent to it: past the limit it is cut off (a close frame could not reach it either).
+ */
 export function send(conn: Connection, message: Uint8Array): void {
-  if (conn.socket.readyState === conn.socket.OPEN) conn.socket.send(message, { binary: true });
+  const socket = conn.socket;
+  if (socket.readyState !== socket.OPEN) return;
+  if (socket.bufferedAmount > conn.maxBufferedBytes) {
+    socket.terminate();
+    return;
+  }
+  socket.send(message, { binary: true });
 }

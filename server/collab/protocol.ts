@@ -21,7 +21,10 @@ export const CLOSE = {
   canvasGone: 4404,
   roleChanged: 4300,
   tooLarge: 4413,
-  tooManySockets: 4429,
+  /** An edit that puts a non-asset URL into an image. */
+  refusedContent: 4422,
+  /** Messages faster than the per-socket rate limit. */
+  tooManyMessages: 4429,
   storageUnavailable: 4500,
   messageTooBig: 1009,
 } as const;
@@ -68,19 +71,21 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
 }
 
 export type AwarenessEntry = { clientId: number; clock: number; state: Record<string, unknown> | null };
+/** As a client sent it: `state` is parsed JSON, or undefined when it was over the size limit (never parsed). */
+export type IncomingAwarenessEntry = { clientId: number; clock: number; state: unknown };
 
-/** An awareness update's entries (clientID, clock, JSON state), so the server can stamp identities. */
-export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+/** An awareness update's entries (clientID, clock, JSON state), so the server can check and stamp them. */
+export function decodeAwarenessUpdate(update: Uint8Array, maxStateBytes: number): IncomingAwarenessEntry[] {
   const dec = decoding.createDecoder(update);
   const n = decoding.readVarUint(dec);
   if (n > 1000) throw new Error("too many awareness entries");
-  const out: AwarenessEntry[] = [];
+  const out: IncomingAwarenessEntry[] = [];
   for (let i = 0; i < n; i++) {
     const clientId = decoding.readVarUint(dec);
     const clock = decoding.readVarUint(dec);
-    const parsed: unknown = JSON.parse(decoding.readVarString(dec));
-    if (parsed !== null && (typeof parsed !== "object" || Array.isArray(parsed))) throw new Error("awareness state must be an object");
-    out.push({ clientId, clock, state: parsed as Record<string, unknown> | null });
+    const json = decoding.readVarString(dec);
+    // Characters, not bytes: a cheap bound that holds before anything is parsed.
+    out.push({ clientId, clock, state: json.length > maxStateBytes ? undefined : (JSON.parse(json) as unknown) });
   }
   if (decoding.hasContent(dec)) throw new Error("trailing bytes in awareness update");
   return out;

@@ -1,7 +1,10 @@
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
+import { parseAwarenessState } from "./awarenessState";
+import { CanvasAssets } from "./canvasAssets";
 import { send, type Connection } from "./connection";
 import { compact, loadDoc, readAllUpdates, readStoredState, readUpdates } from "./docStore";
+import { imageAssetIds } from "./imageSources";
 import type { CollabLimits } from "./limits";
 import {
   CLOSE,
@@ -26,7 +29,7 @@ type Batch = { stored: Promise<number[]>; edits: Edit[] };
  */
 export class Room {
   readonly conns = new Set<Connection>();
-  readonly stats = { droppedViewerWrites: 0 };
+  readonly stats = { droppedViewerWrites: 0, refusedImageSources: 0 };
   private awareness = new Map<number, AwarenessEntry>();
   /** The newest batch still being stored: edits that join it go out in its frame. */
   private tail: Batch | null = null;
@@ -38,6 +41,7 @@ export class Room {
   /** Ids of rows this room wrote and applied itself: compaction need not apply them again. */
   private readonly ownIds = new Set<number>();
   private closed = false;
+  private readonly assets: CanvasAssets;
 
   private constructor(
     readonly canvasId: string,
@@ -51,6 +55,7 @@ export class Room {
     private readonly onBroken: (room: Room) => void,
   ) {
     this.updatesSinceCompaction = pendingUpdates;
+    this.assets = new CanvasAssets(db, canvasId);
   }
 
   static async load(db: Db, writer: UpdateWriter, canvasId: string, limits: CollabLimits, onBroken: (room: Room) => void): Promise<Room> {
@@ -82,14 +87,45 @@ export class Room {
     send(conn, encodeSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, stateVector)));
   }
 
-  /** A client's edit. Viewers' edits are dropped here, never applied and never sent on. */
+  /**
+   * A client's edit. Viewers' edits are dropped here, never applied and never sent on; an edit
+   * whose image sources are not this canvas's assets is refused and its socket closed.
+   */
   receiveUpdate(conn: Connection, update: Uint8Array): void {
-    if (this.closed) return; // its sockets are closing; the clients resend to the next load
+    // Closing sockets (this room's, or one refused a moment ago) send nothing more; their clients
+    // resend what the server lacks when they reconnect.
+    if (this.closed || conn.socket.readyState !== conn.socket.OPEN) return;
     if (conn.readOnly) {
       this.stats.droppedViewerWrites++;
       return;
     }
-    Y.decodeUpdate(update); // throws on a malformed update before anything is stored
+    const { structs, ds } = Y.decodeUpdate(update); // throws on a malformed update before anything is stored
+    if (!structs.length && !ds.clients.size) return; // a client's sync reply with nothing new: nothing to store
+    const assetIds = imageAssetIds(structs);
+    if (!assetIds) return this.refuseImageSource(conn);
+    if (!conn.pendingEdit && this.assets.allKnown(assetIds)) return this.store(conn, update);
+    // A newly placed image: its asset is looked up first, and this socket's later edits wait for
+    // it, so that edits are stored (and sent on) in the order they were made.
+    const check = (conn.pendingEdit ?? Promise.resolve())
+      .then(() => this.assets.allBelong(assetIds))
+      .then(
+        (ok) => (ok ? this.store(conn, update) : this.refuseImageSource(conn)),
+        () => conn.socket.close(CLOSE.storageUnavailable, "Storage is unavailable; reconnecting"),
+      )
+      .finally(() => {
+        if (conn.pendingEdit === check) conn.pendingEdit = null;
+      });
+    conn.pendingEdit = check;
+  }
+
+  private refuseImageSource(conn: Connection): void {
+    this.stats.refusedImageSources++;
+    conn.socket.close(CLOSE.refusedContent, "Images must be this canvas's assets");
+  }
+
+  /** Writes an accepted edit, then applies and sends it on with the rest of its batch. */
+  private store(conn: Connection, update: Uint8Array): void {
+    if (this.closed || conn.socket.readyState !== conn.socket.OPEN) return;
     if (this.bytes + update.byteLength > this.limits.maxDocBytes) {
       conn.socket.close(CLOSE.tooLarge, "The canvas document is too large");
       return;
@@ -117,8 +153,10 @@ export class Room {
         this.updatesSinceCompaction += batch.edits.length;
       } catch (e) {
         if (this.closed) return;
+        // A foreign-key violation: the canvas was deleted while its edits were on their way.
+        if ((e as { code?: string }).code === "23503") return this.breakRoom(CLOSE.canvasGone, "The canvas was deleted");
         console.error(`[collab] could not store edits for ${this.canvasId}:`, e instanceof Error ? e.message : e);
-        this.breakRoom();
+        this.breakRoom(CLOSE.storageUnavailable, "Storage is unavailable; reconnecting");
       } finally {
         this.inFlight--;
         if (this.updatesSinceCompaction >= this.limits.compactAfterUpdates) void this.compactNow();
@@ -189,17 +227,25 @@ export class Room {
     if (diff.byteLength > 2) this.broadcast(encodeSync(SYNC_UPDATE, diff), null);
   }
 
-  /** Awareness from a client, with its identity stamped by the server so nobody can pose as another. */
+  /**
+   * Awareness from a client, with its identity stamped by the server so nobody can pose as another.
+   * Only what our editor sends is relayed (every peer renders it): a state of another shape or over
+   * the size limit is dropped, and so are client ids past the few one socket may introduce.
+   */
   receiveAwareness(conn: Connection, update: Uint8Array): void {
     const accepted: AwarenessEntry[] = [];
-    for (const e of decodeAwarenessUpdate(update)) {
-      const owner = [...this.conns].find((c) => c !== conn && c.clientIds.has(e.clientId));
-      if (owner) continue;
+    for (const e of decodeAwarenessUpdate(update, this.limits.maxAwarenessStateBytes)) {
+      if (!conn.clientIds.has(e.clientId)) {
+        if (conn.clientIds.size >= this.limits.maxAwarenessClientIds) continue;
+        if ([...this.conns].some((c) => c !== conn && c.clientIds.has(e.clientId))) continue;
+      }
+      const state = e.state === null ? null : parseAwarenessState(e.state);
+      if (e.state !== null && !state) continue;
       conn.clientIds.add(e.clientId);
       const stamped: AwarenessEntry = {
         clientId: e.clientId,
         clock: e.clock,
-        state: e.state && { ...e.state, user: { id: conn.identity.userId, name: conn.identity.name, color: conn.color, role: conn.identity.role } },
+        state: state && { ...state, user: { id: conn.identity.userId, name: conn.identity.name, color: conn.color, role: conn.identity.role } },
       };
       if (stamped.state) this.awareness.set(e.clientId, stamped);
       else this.awareness.delete(e.clientId);
@@ -220,9 +266,9 @@ export class Room {
    * Storage failed: tell every client (they reconnect and resend what we could not store) and drop
    * the in-memory state so that the next load starts from what Postgres really has.
    */
-  private breakRoom(): void {
+  private breakRoom(code: number, reason: string): void {
     this.closed = true;
-    for (const c of this.conns) c.socket.close(CLOSE.storageUnavailable, "Storage is unavailable; reconnecting");
+    for (const c of this.conns) c.socket.close(code, reason);
     this.onBroken(this);
   }
 

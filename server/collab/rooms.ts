@@ -55,12 +55,13 @@ export class RoomRegistry {
   }
 
   /** Totals over the loaded rooms, for monitoring and tests. */
-  async stats(): Promise<{ rooms: number; sockets: number; droppedViewerWrites: number }> {
+  async stats(): Promise<{ rooms: number; sockets: number; droppedViewerWrites: number; refusedImageSources: number }> {
     const loaded = await this.loadedRooms();
     return {
       rooms: loaded.length,
       sockets: loaded.reduce((n, r) => n + r.conns.size, 0),
       droppedViewerWrites: loaded.reduce((n, r) => n + r.stats.droppedViewerWrites, 0),
+      refusedImageSources: loaded.reduce((n, r) => n + r.stats.refusedImageSources, 0),
     };
   }
 

@@ -1,7 +1,7 @@
 import http from "node:http";
 import next from "next";
 import type { Db } from "@/db/client";
-import { attachCollabServer } from "../collab/collabServer";
+import { attachCollabServer, type OtherUpgrade } from "../collab/collabServer";
 import { env } from "../env";
 import { stampClientAddress } from "./clientAddress";
 import { createEmbeddedS3Proxy, EMBEDDED_S3_PREFIX } from "./embeddedS3Proxy";
@@ -40,13 +40,15 @@ export async function startAppServer(opts: Options): Promise<AppServer> {
       if (!res.headersSent) res.writeHead(500).end("Internal error");
     });
   });
-  const collab = opts.collab ? attachCollabServer(server, opts.collab) : null;
-  if (opts.dev) {
-    const upgrade = app.getUpgradeHandler();
-    server.on("upgrade", (req, socket, head) => {
-      if (req.url?.startsWith("/_next/")) void upgrade(req, socket, head);
-    });
-  }
+  // Next's dev server takes its own upgrades (hot reload); the collaboration server refuses the rest.
+  const devUpgrade = opts.dev ? app.getUpgradeHandler() : null;
+  const otherUpgrade: OtherUpgrade = (req, socket, head) => {
+    if (!devUpgrade || !req.url?.startsWith("/_next/")) return false;
+    void devUpgrade(req, socket, head);
+    return true;
+  };
+  const collab = opts.collab ? attachCollabServer(server, { ...opts.collab, otherUpgrade }) : null;
+  if (!collab) server.on("upgrade", (req, socket, head) => void (otherUpgrade(req, socket, head) || socket.destroy()));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port, resolve);
