@@ -7,9 +7,10 @@ export type Db = NodePgDatabase<typeof schema>;
 export type DbOrTx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
- * `asyncCommit`: commits return before the WAL reaches disk. Nothing is lost when our processes
- * die, only in a crash of Postgres or the machine (the last fraction of a second). The worker uses
- * it for queue bookkeeping (job locks, completions), where a lost write only re-runs a job.
+ * `asyncCommit`: commits return before the WAL reaches disk, so a crash of Postgres or the machine
+ * (not only of ours) can lose the last fraction of a second. Only for writes whose loss merely
+ * re-runs something: the worker's queue bookkeeping (job locks, completions). Anything promised
+ * durable (a broadcast edit, an order, a payment) commits synchronously.
  */
 export function createDb(url: string, max = 10, opts: { asyncCommit?: boolean } = {}): { db: Db; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max, ...(opts.asyncCommit ? { options: "-c synchronous_commit=off" } : {}) });

@@ -1,18 +1,17 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/test/freePort";
+import { ensureProductionBuild } from "@/test/productionBuild";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "merchboard-start-"));
 const children: ChildProcess[] = [];
-beforeAll(() => {
-  // The production entry, as `npm start` builds and runs it.
-  expect(spawnSync("npm", ["run", "bundle", "--silent"], { cwd: root }).status).toBe(0);
-});
+// The production entry, as `npm start` builds and runs it.
+beforeAll(() => ensureProductionBuild(), 600_000);
 afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
   fs.rmSync(dataDir, { recursive: true, force: true });

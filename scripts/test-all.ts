@@ -10,7 +10,7 @@ import { summarisePlaywright, summariseVitest, type PlaywrightReport, type Suite
  */
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: root, stdio: "inherit", env }).status ?? 1;
 
 fs.rmSync(path.join(root, "test-results"), { recursive: true, force: true });
@@ -30,7 +30,10 @@ function aptInstall(packages: string[], why: string): void {
 aptInstall(missingRecipePrerequisites(), "for the model recipe's test");
 
 console.log("\n== build ==");
-const buildStatus = run(bin("next"), ["build"]);
+// The production build that `npm start` runs: the Next.js build and the bundle of the start script
+// and the worker. Test files that start the whole app use this one instead of building again.
+const buildStatus = run(bin("next"), ["build"]) || run("npm", ["run", "bundle", "--silent"]);
+if (buildStatus === 0) env.PRODUCTION_BUILD = "ready";
 
 const suites: SuiteSummary[] = [];
 

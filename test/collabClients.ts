@@ -35,10 +35,10 @@ export async function startCollabProcess(databaseUrl: string, limits?: object): 
 }
 
 /** The y-websocket browser provider, in Node, sending the session cookie and our Origin. */
-export function connectProvider(port: number, canvasId: string, cookie: string, doc = new Y.Doc()) {
+export function connectProvider(port: number, canvasId: string, cookie: string, doc = new Y.Doc(), origin = COLLAB_ORIGIN) {
   class CookieSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie, origin: COLLAB_ORIGIN } });
+      super(url, protocols, { headers: { cookie, origin } });
     }
   }
   const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, canvasId, doc, {

@@ -19,10 +19,13 @@ import { generate } from "./tasks/generate";
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
-  // No commit here waits for the disk. A crash of Postgres or the machine (not of ours) could
-  // lose the last fraction of a second: a job lock or completion, which only re-runs a job (every
-  // task tolerates that), or a generation's final write, after which its job runs again.
-  const { db, pool } = createDb(url, 4, { asyncCommit: true });
+  // graphile-worker's own bookkeeping (job locks, completions, the stale-worker sweep) does not
+  // wait for the disk: a crash of Postgres or the machine could lose a lock or a completion, which
+  // only re-runs a job, and every task is safe to run twice. What tasks write (a generation's
+  // images and status, announced to collaborators; a document edit that every client receives)
+  // commits synchronously on a pool of its own, since others act on it at once.
+  const { pool } = createDb(url, 2, { asyncCommit: true });
+  const { db, pool: taskPool } = createDb(url, 3);
   const events: WorkerEvents = new EventEmitter();
   // Jobs are locked in the name of the worker pool; the heartbeat row carries that id so that a
   // dead worker's locks can be released by it.
@@ -61,6 +64,7 @@ async function main() {
     await runner.stop();
     await stopHeartbeat();
     await pool.end();
+    await taskPool.end();
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

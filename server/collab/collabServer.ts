@@ -28,11 +28,10 @@ export function attachCollabServer(
   opts: { db: Db; databaseUrl: string; appUrl: string; limits?: Partial<CollabLimits>; otherUpgrade?: OtherUpgrade },
 ): CollabServer {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  // Documents get a pool of their own whose commits do not wait for the disk: an edit is in
-  // Postgres (and visible to every process) before it is broadcast, and survives any crash of
-  // ours; only a crash of Postgres or the machine could lose the last fraction of a second. That
-  // takes the fsync (milliseconds here) out of every edit's path.
-  const store = createDb(opts.databaseUrl, 8, { asyncCommit: true });
+  // Documents get a pool of their own, committing synchronously: an edit is on disk before anyone
+  // else receives it, whoever dies (our processes, Postgres, the machine). The update writer's
+  // group commit makes one flush serve every room's edits of a tick.
+  const store = createDb(opts.databaseUrl, 8);
   const rooms = new RoomRegistry(store.db, new UpdateWriter(store.pool), limits);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
   const socketsPerUser = new Map<string, number>();
