@@ -7,6 +7,8 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
     globalSetup: ["test/globalSetup.ts"],
+    // Mail that tests send lands in this run's folder (cleared at the start), not the app's own outbox.
+    env: { DATA_DIR: ".data/test" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

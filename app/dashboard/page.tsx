@@ -7,5 +7,5 @@ export const metadata: Metadata = { title: "Your canvases" };
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
-  return <Dashboard user={{ name: user.name, email: user.email }} />;
+  return <Dashboard user={{ name: user.name, email: user.email, emailVerified: user.emailVerified }} />;
 }

@@ -8,7 +8,7 @@ const HOUR = 3600;
  * address, which throttles the attacker's address and not the account: the person who owns the
  * e-mail still signs in from elsewhere. Failures per e-mail from every address together only slow
  * sign-in down (see signInDelayMs) until a cap that takes a distributed attack to reach; a password
- * reset clears it.
+ * reset clears that count.
  */
 export const limits = {
   signInPerAddress: (ip: string): Bucket => ({ key: `signIn:ip:${ip}`, max: 30, windowSeconds: 15 * MINUTE }),

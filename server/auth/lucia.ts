@@ -13,14 +13,14 @@ function build(db: Db) {
       expires: true,
       attributes: { secure: env().APP_URL.startsWith("https://"), sameSite: "lax" },
     },
-    getUserAttributes: (a) => ({ email: a.email, name: a.name }),
+    getUserAttributes: (a) => ({ email: a.email, name: a.name, emailVerified: a.emailVerified }),
   });
 }
 
 declare module "lucia" {
   interface Register {
     Lucia: ReturnType<typeof build>;
-    DatabaseUserAttributes: { email: string; name: string };
+    DatabaseUserAttributes: { email: string; name: string; emailVerified: boolean };
   }
 }
 

@@ -56,3 +56,9 @@ export function tooManyRequests(reason: string, message: string) {
 }
 
 const defaultRefusal = tooManyRequests("rateLimit.tooMany", "Too many attempts. Please wait a little and try again.");
+
+/** Forgets the counts of these keys (a password reset clears the e-mail's sign-in failures). */
+export async function clearCounts(db: DbOrTx, keys: string[]): Promise<void> {
+  if (!keys.length) return;
+  await db.execute(sql`delete from rate_limit_counters where key = any(${sql.param(keys)}::text[])`);
+}

@@ -5,7 +5,7 @@ import { readCookie } from "./cookies";
 import { luciaFor, SESSION_COOKIE } from "./lucia";
 import { notifySessionEnded } from "./sessionEvents";
 
-export type SessionUser = { id: string; email: string; name: string };
+export type SessionUser = { id: string; email: string; name: string; emailVerified: boolean };
 export type CurrentSession = { sessionId: string; user: SessionUser; refreshCookie: string | null };
 
 export { SESSION_COOKIE };
@@ -28,7 +28,7 @@ export async function validateSession(db: Db, cookieHeader: string | null | unde
   const { session, user } = await lucia.validateSession(id);
   if (!session || !user) return null;
   const refreshCookie = session.fresh ? lucia.createSessionCookie(session.id).serialize() : null;
-  return { sessionId: session.id, user: { id: user.id, email: user.email, name: user.name }, refreshCookie };
+  return { sessionId: session.id, user: { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified }, refreshCookie };
 }
 
 /** Ends the session and closes its collaboration sockets, in every web process. */

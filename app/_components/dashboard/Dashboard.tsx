@@ -6,11 +6,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { errorMessage } from "../../_lib/errors";
 import { useTRPC } from "../../_lib/trpc";
+import { VerifyEmailNotice } from "../auth/VerifyEmailNotice";
 import { AppHeader } from "../ui/AppHeader";
 import { CanvasCard } from "./CanvasCard";
 import { useCanvasDialogs } from "./useCanvasDialogs";
 
-export function Dashboard({ user }: { user: { name: string; email: string } }) {
+export function Dashboard({ user }: { user: { name: string; email: string; emailVerified: boolean } }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const canvases = useQuery(trpc.canvas.list.queryOptions());
@@ -20,6 +21,7 @@ export function Dashboard({ user }: { user: { name: string; email: string } }) {
     <>
       <AppHeader user={user} />
       <Container size="lg" py="xl">
+        {!user.emailVerified && <VerifyEmailNotice email={user.email} />}
         <Group justify="space-between" mb="lg">
           <Title order={2}>{t("dashboard.title")}</Title>
           <Button leftSection={<IconPlus size={18} />} onClick={openCreate}>
