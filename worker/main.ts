@@ -9,6 +9,7 @@ import { cleanupExpired } from "./tasks/cleanupExpired";
 import { cleanupUploads } from "./tasks/cleanupUploads";
 import { deleteCanvasObjects } from "./tasks/deleteCanvasObjects";
 import { generate } from "./tasks/generate";
+import { renderPrintFile } from "./tasks/renderPrintFile";
 
 /**
  * The worker process: graphile-worker with one job at a time, since a generation holds the
@@ -44,6 +45,7 @@ async function main() {
       cleanupUploads: cleanupUploads(db, getStorage()),
       deleteCanvasObjects: deleteCanvasObjects(getStorage()),
       generate: generate({ db, storage: getStorage(), device: inferenceDevice(process.env.INFERENCE_DEVICE), shutdown: shutdown.signal, log }),
+      renderPrintFile: renderPrintFile(db, getStorage()),
     },
     parsedCronItems: parseCronItems([
       { task: "cleanupExpired", match: "17 * * * *", options: { backfillPeriod: 0 } },

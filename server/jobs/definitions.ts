@@ -6,6 +6,8 @@ export const jobSchemas = {
   cleanupUploads: z.object({}),
   deleteCanvasObjects: z.object({ canvasId: z.string().uuid() }),
   generate: z.object({ generationId: z.string().uuid() }),
+  renderPrintFile: z.object({ printFileId: z.string().uuid() }),
+  renderMockups: z.object({ batchId: z.string().uuid() }),
 } as const;
 
 export type JobName = keyof typeof jobSchemas;

@@ -8,9 +8,17 @@ export function assetKey(canvasId: string, assetId: string, ext: string): string
   return `assets/${canvasId}/${assetId}.${ext}`;
 }
 
-/** Every prefix under which a canvas has objects (uploads, assets and their thumbnails). */
+/** Every prefix under which a canvas has objects (uploads, assets and their thumbnails, print files, mockups). */
 export function canvasPrefixes(canvasId: string): string[] {
-  return [`uploads/${canvasId}/`, `assets/${canvasId}/`];
+  return [`uploads/${canvasId}/`, `assets/${canvasId}/`, `prints/${canvasId}/`, `mockups/${canvasId}/`];
+}
+
+export function printFileKey(canvasId: string, printFileId: string): string {
+  return `prints/${canvasId}/${printFileId}.png`;
+}
+
+export function mockupKey(canvasId: string, mockupId: string): string {
+  return `mockups/${canvasId}/${mockupId}.webp`;
 }
 
 export function assetThumbKey(canvasId: string, assetId: string): string {

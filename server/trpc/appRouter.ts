@@ -4,6 +4,7 @@ import { canvasRouter } from "../routers/canvasRouter";
 import { catalogRouter } from "../routers/catalogRouter";
 import { generationRouter } from "../routers/generationRouter";
 import { inviteRouter } from "../routers/inviteRouter";
+import { printFileRouter } from "../routers/printFileRouter";
 import { router } from "./init";
 
 export const appRouter = router({
@@ -13,6 +14,7 @@ export const appRouter = router({
   asset: assetRouter,
   generation: generationRouter,
   catalog: catalogRouter,
+  printFile: printFileRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,23 +10,9 @@ import "@fontsource/space-mono/400.css";
 import "@fontsource/space-mono/700.css";
 import "@fontsource/permanent-marker/400.css";
 
-/** The typefaces a text layer can use: bundled with the app (SIL Open Font License), never fetched from elsewhere. */
-export const FONTS = [
-  { family: "Inter", fallback: "sans-serif" },
-  { family: "Playfair Display", fallback: "serif" },
-  { family: "Bebas Neue", fallback: "sans-serif" },
-  { family: "Pacifico", fallback: "cursive" },
-  { family: "Space Mono", fallback: "monospace" },
-  { family: "Permanent Marker", fallback: "cursive" },
-] as const;
+import { FONTS } from "@/domain/design/fonts";
 
-export const DEFAULT_FONT = "Inter";
-
-/** The CSS font stack for a family: Korean text falls back to Noto Sans KR. */
-export function fontStack(family: string | undefined): string {
-  const font = FONTS.find((f) => f.family === family) ?? FONTS[0];
-  return `'${font.family}', 'Noto Sans KR', ${font.fallback}`;
-}
+export { DEFAULT_FONT, FONTS, fontStack } from "@/domain/design/fonts";
 
 /**
  * Konva measures and draws text on a canvas, which does not wait for web fonts: load every face

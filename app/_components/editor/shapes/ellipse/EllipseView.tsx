@@ -1,6 +1,7 @@
 import { Ellipse } from "react-konva";
+import { shapeAttrs } from "@/domain/design/shapeAttrs";
 import type { ShapeViewProps } from "../shapeView";
 
-export function EllipseView({ shape: s, common }: ShapeViewProps) {
-  return <Ellipse {...common} radiusX={s.width / 2} radiusY={s.height / 2} fill={s.fill} stroke={s.strokeWidth > 0 ? s.stroke : undefined} strokeWidth={s.strokeWidth} />;
+export function EllipseView({ shape, common }: ShapeViewProps) {
+  return <Ellipse {...(shapeAttrs(shape).attrs as { radiusX: number; radiusY: number })} {...common} />;
 }

@@ -1,4 +1,5 @@
 import { Image as KonvaImage } from "react-konva";
+import { shapeAttrs } from "@/domain/design/shapeAttrs";
 import { CHECKERED, checkerboardTile } from "../../images/checkerboard";
 import { useLoadedImage } from "../../images/useLoadedImage";
 import type { ShapeViewProps } from "../shapeView";
@@ -9,16 +10,12 @@ export function ImageView({ shape: s, common }: ShapeViewProps) {
   const checkered = !!loaded?.transparent;
   return (
     <KonvaImage
+      {...shapeAttrs(s).attrs}
       {...common}
       image={loaded?.image}
-      width={s.width}
-      height={s.height}
-      crop={s.crop ?? undefined}
       fill={loaded ? undefined : "#f1f3f5"}
       fillPatternImage={checkered ? (checkerboardTile() as unknown as HTMLImageElement) : undefined}
       {...{ [CHECKERED]: checkered }}
-      stroke={s.strokeWidth > 0 ? s.stroke : undefined}
-      strokeWidth={s.strokeWidth}
     />
   );
 }

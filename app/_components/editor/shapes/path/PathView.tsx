@@ -1,17 +1,18 @@
 import { Arrow, Line } from "react-konva";
+import { shapeAttrs } from "@/domain/design/shapeAttrs";
 import type { ShapeViewProps } from "../shapeView";
 
 /** Thin strokes stay easy to grab: the hit area is at least 12 px wide. */
 const hitWidth = (strokeWidth: number) => Math.max(12, strokeWidth);
 
-export function LineView({ shape: s, common }: ShapeViewProps) {
-  return <Line {...common} points={s.points ?? []} stroke={s.stroke} strokeWidth={s.strokeWidth} lineCap="round" lineJoin="round" hitStrokeWidth={hitWidth(s.strokeWidth)} />;
+type PathAttrs = { points: number[]; pointerLength: number; pointerWidth: number };
+
+export function LineView({ shape, common }: ShapeViewProps) {
+  return <Line {...(shapeAttrs(shape).attrs as PathAttrs)} {...common} hitStrokeWidth={hitWidth(shape.strokeWidth)} />;
 }
 
-export function DrawView({ shape: s, common }: ShapeViewProps) {
-  return <Line {...common} points={s.points ?? []} stroke={s.stroke} strokeWidth={s.strokeWidth} lineCap="round" lineJoin="round" tension={0.4} hitStrokeWidth={hitWidth(s.strokeWidth)} />;
-}
+export const DrawView = LineView;
 
-export function ArrowView({ shape: s, common }: ShapeViewProps) {
-  return <Arrow {...common} points={s.points ?? []} stroke={s.stroke} fill={s.stroke} strokeWidth={s.strokeWidth} pointerLength={s.strokeWidth * 3} pointerWidth={s.strokeWidth * 3} lineCap="round" hitStrokeWidth={hitWidth(s.strokeWidth)} />;
+export function ArrowView({ shape, common }: ShapeViewProps) {
+  return <Arrow {...(shapeAttrs(shape).attrs as PathAttrs)} {...common} hitStrokeWidth={hitWidth(shape.strokeWidth)} />;
 }

@@ -1,6 +1,7 @@
 import { Rect } from "react-konva";
+import { shapeAttrs } from "@/domain/design/shapeAttrs";
 import type { ShapeViewProps } from "../shapeView";
 
-export function RectView({ shape: s, common }: ShapeViewProps) {
-  return <Rect {...common} width={s.width} height={s.height} fill={s.fill} stroke={s.strokeWidth > 0 ? s.stroke : undefined} strokeWidth={s.strokeWidth} cornerRadius={2} />;
+export function RectView({ shape, common }: ShapeViewProps) {
+  return <Rect {...shapeAttrs(shape).attrs} {...common} />;
 }

@@ -1,0 +1,69 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { assets, canvases } from "@/db/schema";
+import type { PrintArea, Product } from "@/domain/catalog/catalog";
+import { areaOfShape } from "@/domain/design/artboard";
+import type { Shape } from "@/domain/design/shape";
+import { loadDoc } from "../../collab/docStore";
+import { readObject, type Storage } from "../../storage/storage";
+import { ASSET_ROUTE } from "../asset/assetService";
+import { listProducts } from "../catalog/catalogService";
+
+/** A canvas's design as the server renders it: its product and the shapes on each print area. */
+export type Design = { canvasId: string; product: Product; variantId: string; shapesOn: (area: PrintArea) => Shape[] };
+
+/** Null when the canvas is gone or no longer designs a product. */
+export async function loadDesign(db: DbOrTx, canvasId: string): Promise<Design | null> {
+  const [canvas] = await db.select({ productId: canvases.productId, variantId: canvases.variantId }).from(canvases).where(eq(canvases.id, canvasId));
+  if (!canvas?.productId || !canvas.variantId) return null;
+  const product = (await listProducts(db)).find((p) => p.id === canvas.productId);
+  if (!product) return null;
+  const { doc } = await loadDoc(db, canvasId);
+  const shapes = doc.getMap<Shape>("shapes");
+  const ordered: Shape[] = [];
+  const seen = new Set<string>();
+  for (const id of doc.getArray<string>("order").toArray()) {
+    const s = shapes.get(id);
+    if (s && !seen.has(id)) ordered.push(s), seen.add(id);
+  }
+  shapes.forEach((s, id) => !seen.has(id) && ordered.push(s));
+  return { canvasId, product, variantId: canvas.variantId, shapesOn: (area) => ordered.filter((s) => areaOfShape(s, product.printAreas) === area.id) };
+}
+
+const ASSET_SRC = new RegExp(`^${ASSET_ROUTE}/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`, "i");
+
+/** The asset id an image shape shows, when its `src` is one of our asset URLs. */
+export function assetIdOf(src: string | undefined): string | null {
+  return src ? (ASSET_SRC.exec(src)?.[1] ?? null) : null;
+}
+
+/** Decoding more source pixels than this for one render could exhaust the worker's memory. */
+export const MAX_SOURCE_PIXELS = 160_000_000;
+
+/**
+ * The bytes of the images these shapes show, by `src`: only ready assets of this canvas (a `src`
+ * pointing elsewhere draws nothing). Throws a clear error when the pictures together are too big
+ * to decode at once.
+ */
+export async function loadDesignImages(db: DbOrTx, storage: Storage, canvasId: string, shapes: Shape[]): Promise<Map<string, Buffer>> {
+  const bySrc = new Map<string, string>();
+  for (const s of shapes) {
+    const id = s.type === "image" && !s.hidden ? assetIdOf(s.src) : null;
+    if (id) bySrc.set(s.src!, id);
+  }
+  if (!bySrc.size) return new Map();
+  const rows = await db
+    .select({ id: assets.id, key: assets.objectKey, width: assets.width, height: assets.height })
+    .from(assets)
+    .where(and(eq(assets.canvasId, canvasId), eq(assets.status, "ready"), inArray(assets.id, [...new Set(bySrc.values())])));
+  const pixels = rows.reduce((n, r) => n + (r.width ?? 0) * (r.height ?? 0), 0);
+  if (pixels > MAX_SOURCE_PIXELS) throw new Error(`The images on this print area hold ${Math.round(pixels / 1e6)} megapixels together; at most ${MAX_SOURCE_PIXELS / 1e6} can be rendered at once.`);
+  const bytes = new Map<string, Buffer>();
+  for (const r of rows) {
+    if (!r.key) continue;
+    const read = await readObject(storage, r.key, 64 * 1024 * 1024);
+    if (read.kind !== "ok") continue;
+    for (const [src, id] of bySrc) if (id === r.id) bytes.set(src, read.body);
+  }
+  return bytes;
+}
