@@ -1,6 +1,11 @@
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectRoot } from "@/db/projectRoot";
 import { users } from "@/db/schema";
+import { env } from "@/server/env";
+import { outboxDir } from "@/server/mail/outbox";
+import { latestMailTo, linkIn } from "@/test/outbox";
 import { validateSession } from "../auth/sessions";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { startOAuthTestServer } from "@/test/oauthTestServer";
@@ -76,7 +81,8 @@ describe("OAuth sign-in (against a local OAuth server)", () => {
 
   it("links a verified e-mail to an account whose owner verified it too, which keeps its password and sessions", async () => {
     const existing = await signedUpClient(t.db, "Linker");
-    await t.db.update(users).set({ emailVerified: true }).where(eq(users.id, existing.user.id));
+    const mail = (await latestMailTo(outboxDir(path.resolve(projectRoot(), env().DATA_DIR)), existing.email))!;
+    await existing.client.auth.verifyEmail.mutate({ token: linkIn(mail, "/verify-email").searchParams.get("token")! });
     profile = { sub: "g-103", email: existing.email, email_verified: true, name: "Linker" };
     const done = await roundTrip("/dashboard");
     expect((await validateSession(t.db, cookiesOf(done)))?.user.id).toBe(existing.user.id);

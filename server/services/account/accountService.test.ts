@@ -84,7 +84,7 @@ describe("accounts", () => {
 });
 
 describe("OAuth linking", () => {
-  it("links a verified e-mail to the existing account and refuses an unverified one", async () => {
+  it("refuses an unverified provider e-mail for an existing account; a verified one signs into it (taking it over while its address is unverified)", async () => {
     const a = await signedUpClient(t.db, "Dee");
     await expect(
       signInWithOAuth(t.db, { provider: "kakao", providerUserId: "k1", email: a.email, emailVerified: false, name: "D" }),
