@@ -14,7 +14,11 @@ export const limits = {
   signInPerAddress: (ip: string): Bucket => ({ key: `signIn:ip:${ip}`, max: 30, windowSeconds: 15 * MINUTE }),
   signInPerEmailAndAddress: (email: string, ip: string): Bucket => ({ key: `signIn:emailIp:${email}|${ip}`, max: 10, windowSeconds: 15 * MINUTE }),
   signInPerEmail: (email: string): Bucket => ({ key: signInEmailKey(email), max: 100, windowSeconds: 15 * MINUTE }),
-  signUpPerAddress: (ip: string): Bucket => ({ key: `signUp:ip:${ip}`, max: 40, windowSeconds: HOUR }),
+  /** Each sign-up costs an argon2 hash: a burst limit for the CPU, an hourly one against account farming. */
+  signUpsPerAddress: (ip: string): Bucket[] => [
+    { key: `signUp:ip:${ip}`, max: 10, windowSeconds: MINUTE },
+    { key: `signUp:ipHour:${ip}`, max: 100, windowSeconds: HOUR },
+  ],
   /** Invite tokens cannot be guessed (256 bits); this keeps anyone from trying at speed anyway. */
   inviteFailuresPerAddress: (ip: string): Bucket => ({ key: `invite:ip:${ip}`, max: 30, windowSeconds: 15 * MINUTE }),
   inviteFailuresPerUser: (userId: string): Bucket => ({ key: `invite:user:${userId}`, max: 30, windowSeconds: 15 * MINUTE }),

@@ -29,7 +29,7 @@ const tooManySignIns = tooManyRequests("account.tooManyAttempts", "Too many fail
 export async function signUp(db: DbOrTx, input: { email: string; password: string; name: string }, ip: string): Promise<PublicUser> {
   const email = normalizeEmail(input.email);
   // Counted before the hash: each attempt costs an argon2 hash, which is what a flood would aim at.
-  await takeAttempt(db, [limits.signUpPerAddress(ip)], tooManySignUps);
+  await takeAttempt(db, limits.signUpsPerAddress(ip), tooManySignUps);
   const passwordHash = await hashPassword(input.password);
   const [row] = await db
     .insert(users)
