@@ -15,3 +15,4 @@ const server = http.createServer(async (req, res) => {
   res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(rows));
 });
 server.listen(Number(process.env.PORT), () => process.send?.("ready"));
+process.on("SIGTERM", () => process.exit(0));

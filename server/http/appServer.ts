@@ -5,6 +5,7 @@ import { attachCollabServer, type OtherUpgrade } from "../collab/collabServer";
 import { env } from "../env";
 import { stampClientAddress } from "./clientAddress";
 import { createEmbeddedS3Proxy, EMBEDDED_S3_PREFIX } from "./embeddedS3Proxy";
+import { isTrpcRequest, serveTrpc } from "./trpcNodeHandler";
 
 export type AppServer = { server: http.Server; close: () => Promise<void> };
 
@@ -32,6 +33,14 @@ export async function startAppServer(opts: Options): Promise<AppServer> {
     stampClientAddress(req, trustedProxies);
     if (s3Proxy && req.url?.startsWith(EMBEDDED_S3_PREFIX)) {
       void s3Proxy(req, res);
+      return;
+    }
+    if (isTrpcRequest(req)) {
+      serveTrpc(req, res).catch((e: unknown) => {
+        console.error("[trpc] unhandled:", e);
+        if (!res.headersSent) res.writeHead(500).end("Internal error");
+        else res.destroy();
+      });
       return;
     }
     if (isBufferedApiRequest(req)) coalesceWrites(res);
