@@ -9,20 +9,21 @@ import { startSession } from "@/server/auth/sessions";
 import { signUp } from "@/server/services/account/accountService";
 import { createCanvas } from "@/server/services/canvas/canvasService";
 import { freePort } from "@/test/freePort";
-import { cpuSeconds, postgresCpuSeconds, table } from "../lib/load";
+import { cpuSeconds, postgresCpuSeconds } from "../lib/load";
 import type { Flavour } from "./protocol";
+import { HOCUSPOCUS, OURS, printReport, RELAY, type Run, type ScenarioResult } from "./report";
 
 /**
  * Our collaboration server (auth, persist-before-broadcast) against Hocuspocus and a bare
  * y-protocols relay, in one run, with the load generator in its own process.
  */
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const ORIGIN = "http://localhost:3000";
 const here = import.meta.dirname;
 const root = path.resolve(here, "../..");
 
 /** `oursOnly`: a capacity check of our server, not a comparison. */
-type Scenario = { name: string; rooms: number; clients: number; rate: number; idle?: boolean; oursOnly?: boolean };
+export type Scenario = { name: string; rooms: number; clients: number; rate: number; idle?: boolean; oursOnly?: boolean };
 const ALL_SCENARIOS: Scenario[] = [
   { name: "100 rooms × 5 clients, 1,000 updates/s", rooms: 100, clients: 5, rate: 1000 },
   { name: "1 room × 200 clients, 200 updates/s", rooms: 1, clients: 200, rate: 200 },
@@ -36,11 +37,25 @@ const ALL_SCENARIOS: Scenario[] = [
  */
 const SCENARIOS = process.env.BENCH_SCENARIOS ? process.env.BENCH_SCENARIOS.split(",").map((i) => ALL_SCENARIOS[Number(i) - 1]!) : ALL_SCENARIOS;
 const SERVER_FILTER = process.env.BENCH_SERVERS?.split(",");
+/** Runs per server and scenario, alternating between the servers; the table shows their median. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-const rssKiB = (pid: number) => Number(fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)![1]);
+/** The server's resident set after a full garbage collection, in KiB (see servers/memoryProbe.ts). */
+function liveKiB(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (m: { type?: string; rss?: number }) => {
+      if (m.type !== "memory") return;
+      child.off("message", onMessage);
+      resolve(m.rss! / 1024);
+    };
+    child.on("message", onMessage);
+    child.send("memory");
+  });
+}
 
 function startChild(file: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = fork(file, { env: { ...process.env, ...env }, execArgv: ["--import", "tsx", ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const probe = path.join(here, "servers/memoryProbe.ts");
+  const child = fork(file, { env: { ...process.env, ...env }, execArgv: ["--import", "tsx", "--expose-gc", "--import", probe, ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   return new Promise((resolve, reject) => {
     child.once("message", () => resolve(child));
     child.once("exit", (code) => reject(new Error(`${file} exited ${code}`)));
@@ -65,6 +80,58 @@ function runLoad(job: object): Promise<{ connected: () => Promise<void>; measuri
   return Promise.resolve({ connected: () => connectedP, measuring: () => measuringP, result, child });
 }
 
+type Server = { name: string; flavour: Flavour; file: string; env: Record<string, string>; path: string };
+
+async function runOnce(scenario: Scenario, s: Server, canvases: string[], cookie: string): Promise<Run> {
+  const port = await freePort();
+  const server = await startChild(s.file, { ...s.env, PORT: String(port) });
+  const rss0 = await liveKiB(server);
+  const load = await runLoad({
+    url: `ws://127.0.0.1:${port}${s.path}`,
+    flavour: s.flavour,
+    rooms: canvases.slice(0, scenario.rooms),
+    clients: scenario.clients,
+    rate: scenario.rate,
+    seconds: SECONDS,
+    headers: { cookie, origin: ORIGIN },
+    idle: scenario.idle,
+  });
+  await load.connected();
+  let run: Run;
+  if (scenario.idle) {
+    await new Promise((r) => setTimeout(r, 2000));
+    const memKiB = ((await liveKiB(server)) - rss0) / (scenario.rooms * scenario.clients);
+    run = { p50: NaN, p95: NaN, p99: NaN, max: NaN, perSecond: NaN, delivered: NaN, cpu: NaN, pgCpu: NaN, loadCpu: NaN, stallP99: NaN, stallMax: NaN, memKiB };
+    load.child.send({ type: "stop" });
+  } else {
+    await load.measuring();
+    const cpu0 = cpuSeconds(server.pid!);
+    const pgCpu0 = postgresCpuSeconds();
+    const t0 = performance.now();
+    const r = await load.result;
+    const elapsed = (performance.now() - t0) / 1000;
+    run = {
+      p50: r.p50!,
+      p95: r.p95!,
+      p99: r.p99!,
+      max: r.max!,
+      perSecond: r.deliveries! / SECONDS,
+      delivered: r.deliveries! / (r.sent! * (scenario.clients - 1)),
+      cpu: (cpuSeconds(server.pid!) - cpu0) / elapsed,
+      pgCpu: Math.max(0, (postgresCpuSeconds() - pgCpu0) / elapsed),
+      loadCpu: r.cpuShare!,
+      stallP99: r.stallP99!,
+      stallMax: r.stallMax!,
+      memKiB: NaN,
+    };
+  }
+  await new Promise<void>((r) => (load.child.exitCode !== null ? r() : load.child.once("exit", () => r())));
+  const exited = new Promise((r) => server.once("exit", r));
+  server.kill(process.env.BENCH_PROFILE ? "SIGTERM" : "SIGKILL");
+  await exited;
+  return run;
+}
+
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "merchboard-collab-bench-"));
   const pgPort = await freePort();
@@ -76,52 +143,28 @@ async function main() {
   for (let i = 0; i < Math.max(...SCENARIOS.map((s) => s.rooms)); i++) canvases.push((await createCanvas(db, { userId: user.id }, { name: `Room ${i}` })).id);
   const cookie = (await startSession(db, user.id)).split(";")[0]!;
 
-  const servers: { name: string; flavour: Flavour; file: string; env: Record<string, string>; path: string }[] = [
-    { name: "ours (auth + persist)", flavour: "yws", file: path.join(root, "test/collabProcess.ts"), env: { DATABASE_URL: pg.url, APP_URL: ORIGIN, COLLAB_LIMITS: JSON.stringify({ maxSocketsPerUser: 100_000, ...JSON.parse(process.env.BENCH_LIMITS ?? "{}") }) }, path: "/collab" },
-    { name: "Hocuspocus", flavour: "hocuspocus", file: path.join(here, "servers/hocuspocus.ts"), env: {}, path: "" },
-    { name: "bare relay", flavour: "yws", file: path.join(here, "servers/bareRelay.ts"), env: {}, path: "" },
+  const all: Server[] = [
+    { name: OURS, flavour: "yws", file: path.join(root, "test/collabProcess.ts"), env: { DATABASE_URL: pg.url, APP_URL: ORIGIN, COLLAB_LIMITS: JSON.stringify({ maxSocketsPerUser: 100_000, ...JSON.parse(process.env.BENCH_LIMITS ?? "{}") }) }, path: "/collab" },
+    { name: HOCUSPOCUS, flavour: "hocuspocus", file: path.join(here, "servers/hocuspocus.ts"), env: {}, path: "" },
+    { name: RELAY, flavour: "yws", file: path.join(here, "servers/bareRelay.ts"), env: {}, path: "" },
   ];
-  const rows: (string | number)[][] = [];
+  const servers = all.filter((s) => !SERVER_FILTER || SERVER_FILTER.some((f) => s.name.startsWith(f)));
+  const results: ScenarioResult[] = [];
   for (const scenario of SCENARIOS) {
-    for (const s of scenario.oursOnly ? servers.slice(0, 1) : servers) {
-      if (SERVER_FILTER && !SERVER_FILTER.some((f) => s.name.startsWith(f))) continue;
-      const port = await freePort();
-      const server = await startChild(s.file, { ...s.env, PORT: String(port) });
-      const rss0 = rssKiB(server.pid!);
-      const load = await runLoad({
-        url: `ws://127.0.0.1:${port}${s.path}`,
-        flavour: s.flavour,
-        rooms: canvases.slice(0, scenario.rooms),
-        clients: scenario.clients,
-        rate: scenario.rate,
-        seconds: SECONDS,
-        headers: { cookie, origin: ORIGIN },
-        idle: scenario.idle,
-      });
-      await load.connected();
-      if (scenario.idle) {
-        await new Promise((r) => setTimeout(r, 2000));
-        const perSocket = (rssKiB(server.pid!) - rss0) / (scenario.rooms * scenario.clients);
-        rows.push([scenario.name, s.name, "", "", "", "", "", "", `${perSocket.toFixed(1)} KiB`, "", "", ""]);
-        load.child.send({ type: "stop" });
-      } else {
-        await load.measuring();
-        const cpu0 = cpuSeconds(server.pid!);
-        const pgCpu0 = postgresCpuSeconds();
-        const t0 = performance.now();
-        const r = await load.result;
-        const elapsed = (performance.now() - t0) / 1000;
-        const cpuShare = (cpuSeconds(server.pid!) - cpu0) / elapsed;
-        const pgShare = (postgresCpuSeconds() - pgCpu0) / elapsed;
-        const expected = r.sent! * (scenario.clients - 1);
-        rows.push([scenario.name, s.name, r.p50!, r.p95!, r.p99!, r.max!, Math.round(r.deliveries! / SECONDS), `${((r.deliveries! / expected) * 100).toFixed(0)} %`, `${(cpuShare * 100).toFixed(0)} % CPU`, `${Math.max(0, pgShare * 100).toFixed(0)} %`, `${(r.cpuShare! * 100).toFixed(0)} %`, `${r.stallP99!.toFixed(1)} / ${r.stallMax!.toFixed(0)}`]);
+    const these = scenario.oursOnly ? servers.slice(0, 1) : servers;
+    const runs = new Map<string, Run[]>(these.map((s) => [s.name, []]));
+    // Alternating, in a rotating order, so that a noisy moment on this shared machine lands on
+    // every server alike; each server's figures are the median of its runs.
+    const rounds = scenario.oursOnly ? 1 : ROUNDS;
+    for (let round = 0; round < rounds; round++) {
+      for (let k = 0; k < these.length; k++) {
+        const s = these[(round + k) % these.length]!;
+        runs.get(s.name)!.push(await runOnce(scenario, s, canvases, cookie));
       }
-      await new Promise<void>((r) => (load.child.exitCode !== null ? r() : load.child.once("exit", () => r())));
-      server.kill(process.env.BENCH_PROFILE ? "SIGTERM" : "SIGKILL");
     }
+    results.push({ scenario, runs });
   }
-  console.log(`\ncollaboration servers, ${SECONDS} s per scenario, ${os.cpus().length} cores, load generator in its own process\n`);
-  console.log(table(["scenario", "server", "p50 ms", "p95 ms", "p99 ms", "max ms", "deliveries/s", "delivered", "CPU or memory/socket", "Postgres CPU", "load generator CPU", "its event-loop delay p99 / max ms"], rows));
+  printReport(results, { seconds: SECONDS, rounds: ROUNDS, cores: os.cpus().length });
   await pool.end();
   await pg.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -32,7 +32,7 @@ export function attachCollabServer(
   // else receives it, whoever dies (our processes, Postgres, the machine). The update writer's
   // group commit makes one flush serve every room's edits of a tick.
   const store = createDb(opts.databaseUrl, 8);
-  const rooms = new RoomRegistry(store.db, new UpdateWriter(store.pool), limits);
+  const rooms = new RoomRegistry(store.db, new UpdateWriter(store.pool, limits.writesInFlight), limits);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
   const socketsPerUser = new Map<string, number>();
   const connections = new Set<Connection>();
@@ -144,6 +144,7 @@ export function attachCollabServer(
     }
   }
 
+  const OWN_ANNOUNCEMENT = `${PROCESS_TAG} `;
   const listener = listen(opts.databaseUrl, {
     [ACCESS_CHANNEL]: (payload) => {
       const change = parseAccessChange(payload);
@@ -156,6 +157,7 @@ export function attachCollabServer(
       for (const conn of connections) if (conn.identity.sessionId === sessionId) conn.socket.close(CLOSE.signedOut, "Signed out");
     },
     [DOC_CHANNEL]: (payload) => {
+      if (payload.startsWith(OWN_ANNOUNCEMENT)) return; // our own edits are already applied and sent
       const doc = parseDocAnnouncement(payload);
       if (!doc || doc.tag === PROCESS_TAG) return; // our own edits are already applied and sent
       void rooms.loaded(doc.canvasId)?.then((room) => room.receiveRemote(doc.from, doc.to)).catch(() => {});

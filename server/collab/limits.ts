@@ -12,6 +12,8 @@ export type CollabLimits = {
   messageBurst: number;
   /** Bytes waiting to go out to one socket before it counts as a reader that stopped reading. */
   maxBufferedBytes: number;
+  /** Statements of the update writer in flight at once (each a commit, and a flush of the WAL). */
+  writesInFlight: number;
 };
 
 export const DEFAULT_LIMITS: CollabLimits = {
@@ -28,4 +30,5 @@ export const DEFAULT_LIMITS: CollabLimits = {
   messageBurst: 1000,
   // Well over one answer to a full sync of a large canvas, far under what would hurt the process.
   maxBufferedBytes: 64 * 1024 * 1024,
+  writesInFlight: 2,
 };

@@ -1,0 +1,81 @@
+import { table } from "../lib/load";
+import type { Scenario } from "./run";
+
+export const OURS = "ours (auth + durable persist)";
+export const HOCUSPOCUS = "Hocuspocus";
+export const RELAY = "bare relay";
+
+/** One run of one server in one scenario. `memKiB`: memory per socket (idle scenarios only). */
+export type Run = { p50: number; p95: number; p99: number; max: number; perSecond: number; delivered: number; cpu: number; pgCpu: number; loadCpu: number; stallP99: number; stallMax: number; memKiB: number };
+export type ScenarioResult = { scenario: Scenario; runs: Map<string, Run[]> };
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const med = (runs: Run[], key: keyof Run) => median(runs.map((r) => r[key]));
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "–");
+const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(0)} %` : "–");
+const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : "–");
+
+/**
+ * Three tables: each server's median figures per scenario (and every run's p99, to show the
+ * spread), our ratios to Hocuspocus and the relay, and the issue's must and goal rows checked.
+ */
+export function printReport(results: ScenarioResult[], info: { seconds: number; rounds: number; cores: number }): void {
+  const rows: (string | number)[][] = [];
+  for (const { scenario, runs } of results) {
+    for (const [server, rs] of runs) {
+      if (scenario.idle) rows.push([scenario.name, server, "", "", "", "", "", "", `${f1(med(rs, "memKiB"))} KiB/socket`, "", "", "", rs.map((r) => f1(r.memKiB)).join(" / ")]);
+      else
+        rows.push([
+          scenario.name,
+          server,
+          f1(med(rs, "p50")),
+          f1(med(rs, "p95")),
+          f1(med(rs, "p99")),
+          f1(med(rs, "max")),
+          Math.round(med(rs, "perSecond")),
+          pct(med(rs, "delivered")),
+          `${pct(med(rs, "cpu"))} CPU`,
+          pct(med(rs, "pgCpu")),
+          pct(med(rs, "loadCpu")),
+          `${f1(med(rs, "stallP99"))} / ${f1(med(rs, "stallMax"))}`,
+          rs.map((r) => f1(r.p99)).join(" / "),
+        ]);
+    }
+  }
+  console.log(`\ncollaboration servers: median of ${info.rounds} alternating runs per server, ${info.seconds} s each, ${info.cores} cores, load generator in its own process\n`);
+  console.log(table(["scenario", "server", "p50 ms", "p95 ms", "p99 ms", "max ms", "deliveries/s", "delivered", "server CPU or memory", "Postgres CPU", "load generator CPU", "its event-loop delay p99 / max ms", "each run's p99 ms (or KiB/socket)"], rows));
+
+  const ratios: string[][] = [];
+  const verdicts: string[][] = [];
+  for (const { scenario, runs } of results) {
+    const ours = runs.get(OURS);
+    const hp = runs.get(HOCUSPOCUS);
+    const relay = runs.get(RELAY);
+    if (!ours) continue;
+    const key: keyof Run = scenario.idle ? "memKiB" : "p99";
+    if (hp) {
+      const perRound = ours.map((r, i) => ratio(r[key], hp[i]?.[key] ?? NaN)).join(" / ");
+      ratios.push([scenario.name, scenario.idle ? "memory per idle socket" : "p99", ratio(med(ours, key), med(hp, key)), relay ? ratio(med(ours, key), med(relay, key)) : "–", perRound]);
+    }
+    const r = hp ? med(ours, key) / med(hp, key) : NaN;
+    const met = (ok: boolean) => (Number.isFinite(r) ? (ok ? "met" : "NOT met") : "not measured");
+    if (scenario.name.startsWith("100 rooms") || (scenario.name.includes("200 updates/s") && !scenario.idle)) {
+      verdicts.push([scenario.name, `p99 ${ratio(med(ours, key), med(hp ?? [], key))} Hocuspocus`, "≤ 1.5×", met(r <= 1.5), "≤ 1.0×", met(r <= 1.0)]);
+    } else if (scenario.name.includes("1,000 updates/s")) {
+      const keepsUp = med(ours, "delivered") >= 0.99;
+      verdicts.push([scenario.name, `p99 ${ratio(med(ours, key), med(hp ?? [], key))} Hocuspocus, ${pct(med(ours, "delivered"))} delivered`, "keeps up, ≤ 2×", met(keepsUp && r <= 2), "≤ 1.0×", met(keepsUp && r <= 1.0)]);
+    } else if (scenario.idle && !scenario.oursOnly) {
+      verdicts.push([scenario.name, `${ratio(med(ours, key), med(hp ?? [], key))} Hocuspocus's memory per socket`, "≤ 0.6×", met(r <= 0.6), "", ""]);
+    } else if (scenario.oursOnly) {
+      const sockets = scenario.rooms * scenario.clients;
+      verdicts.push([scenario.name, `${sockets.toLocaleString("en")} sockets open, ${f1(med(ours, "memKiB"))} KiB each`, "10,000 sockets", Number.isFinite(med(ours, "memKiB")) ? "met" : "NOT met", "", ""]);
+    }
+  }
+  console.log(`\nratios (same run; below 1 is better for us)\n`);
+  console.log(table(["scenario", "figure", "ours / Hocuspocus (medians)", "ours / bare relay (medians)", "ours / Hocuspocus, each round"], ratios));
+  console.log(`\nthe issue's rows\n`);
+  console.log(table(["scenario", "measured", "must", "must met?", "goal", "goal met?"], verdicts));
+}
