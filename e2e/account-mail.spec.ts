@@ -62,3 +62,17 @@ test("a new account confirms its e-mail from the mail; a forgotten password is r
   await first.getByRole("button", { name: "Sign in" }).click();
   await expect(first).toHaveURL(/\/dashboard$/);
 });
+
+test("a password typed before the page is interactive never lands in the address", async ({ browser }) => {
+  // With scripts off the form submits itself, as a press before hydration does.
+  const page = await (await browser.newContext({ locale: "en-US", javaScriptEnabled: false })).newPage();
+  for (const path of ["/sign-in", "/sign-up"]) {
+    await page.goto(path);
+    await page.getByLabel("E-mail").fill("early@example.com");
+    await page.getByLabel(/^Password/).fill("typed too early");
+    await page.getByRole("button", { name: path === "/sign-in" ? "Sign in" : "Create account" }).click();
+    await page.waitForLoadState("load");
+    expect(page.url()).not.toContain("typed");
+    expect(page.url()).not.toContain("early%40example.com");
+  }
+});

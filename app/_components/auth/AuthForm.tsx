@@ -54,7 +54,8 @@ export function AuthForm({ mode, next, providers, oauthError }: Props) {
           {topError ?? errorMessage(active.error, t)}
         </Alert>
       )}
-      <form onSubmit={submit} noValidate>
+      {/* POST: a press before the page is interactive must not put the password into the address. */}
+      <form method="post" onSubmit={submit} noValidate>
         <Stack gap="sm">
           {mode === "signUp" && (
             <TextInput

@@ -39,7 +39,7 @@ export function ForgotPasswordForm() {
           {t("auth.forgot.sent", { email: email.trim() })}
         </Alert>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form method="post" onSubmit={submit} noValidate>
           <Stack gap="sm">
             {request.error && !Object.keys(fields).length && (
               <Alert icon={<IconAlertCircle size={18} />} color="red" variant="light" role="alert">

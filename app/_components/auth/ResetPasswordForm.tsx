@@ -35,7 +35,8 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
         </Text>
       }
     >
-      <form onSubmit={submit} noValidate>
+      {/* POST: a press before the page is interactive must not put the password into the address. */}
+      <form method="post" onSubmit={submit} noValidate>
         <Stack gap="sm">
           {problem && (
             <Alert icon={<IconAlertCircle size={18} />} color="red" variant="light" role="alert">
