@@ -9,6 +9,7 @@ import { cleanupExpired } from "./tasks/cleanupExpired";
 import { cleanupUploads } from "./tasks/cleanupUploads";
 import { deleteCanvasObjects } from "./tasks/deleteCanvasObjects";
 import { generate } from "./tasks/generate";
+import { renderMockups } from "./tasks/renderMockups";
 import { renderPrintFile } from "./tasks/renderPrintFile";
 
 /**
@@ -46,6 +47,7 @@ async function main() {
       deleteCanvasObjects: deleteCanvasObjects(getStorage()),
       generate: generate({ db, storage: getStorage(), device: inferenceDevice(process.env.INFERENCE_DEVICE), shutdown: shutdown.signal, log }),
       renderPrintFile: renderPrintFile(db, getStorage()),
+      renderMockups: renderMockups(db, getStorage()),
     },
     parsedCronItems: parseCronItems([
       { task: "cleanupExpired", match: "17 * * * *", options: { backfillPeriod: 0 } },

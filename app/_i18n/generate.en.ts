@@ -14,6 +14,8 @@ export const generateEn = {
   "generate.seedRandom": "Random",
   "generate.dice": "Pick a random seed",
   "generate.size": "Size",
+  "generate.sizeForArea": "Shaped for the {area} print area",
+  "generate.sizeFixed": "This model makes {size} only; placed images are fitted to the print area",
   "generate.scheduler": "Scheduler",
   "generate.count": "Images",
   "generate.submit": "Generate",

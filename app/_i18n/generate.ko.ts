@@ -14,6 +14,8 @@ export const generateKo: Record<GenerateMessageKey, string> = {
   "generate.seed": "시드",
   "generate.seedRandom": "무작위",
   "generate.dice": "무작위 시드 고르기",
+  "generate.sizeForArea": "{area} 인쇄 영역 비율에 맞춤",
+  "generate.sizeFixed": "이 모델은 {size}만 만듭니다. 올린 이미지는 인쇄 영역에 맞춰집니다",
   "generate.size": "크기",
   "generate.scheduler": "스케줄러",
   "generate.count": "이미지 수",

@@ -4,6 +4,7 @@ import { canvasRouter } from "../routers/canvasRouter";
 import { catalogRouter } from "../routers/catalogRouter";
 import { generationRouter } from "../routers/generationRouter";
 import { inviteRouter } from "../routers/inviteRouter";
+import { mockupRouter } from "../routers/mockupRouter";
 import { printFileRouter } from "../routers/printFileRouter";
 import { router } from "./init";
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   generation: generationRouter,
   catalog: catalogRouter,
   printFile: printFileRouter,
+  mockup: mockupRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,14 +1,12 @@
-import { loadImage } from "@napi-rs/canvas";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { printFiles } from "@/db/schema";
 import type { ProductKind } from "@/domain/catalog/catalog";
-import { artboardOf } from "@/domain/design/artboard";
-import { loadDesign, loadDesignImages } from "@/server/services/print/designSource";
+import { loadDesign } from "@/server/services/print/designSource";
 import { printFileKey } from "@/server/storage/objectKeys";
 import { writeObject, type Storage } from "@/server/storage/storage";
 import { encodePrintPng } from "./encodePrint";
-import { renderDesign } from "./renderDesign";
+import { renderArea } from "./renderArea";
 
 /** Garments, bags and stickers print only what is drawn; paper, mugs and cases print a white ground. */
 const TRANSPARENT: ReadonlySet<ProductKind> = new Set(["tshirt", "hoodie", "tote", "stickers"]);
@@ -29,17 +27,7 @@ export async function runPrintFile(db: Db, storage: Storage, printFileId: string
     const design = await loadDesign(db, row.canvasId);
     const area = design?.product.printAreas.find((a) => a.id === row.printAreaId);
     if (!design || !area) throw new Error("The canvas no longer designs a product with this print area.");
-    const shapes = design.shapesOn(area);
-    const sources = await loadDesignImages(db, storage, row.canvasId, shapes);
-    const images = new Map(await Promise.all([...sources].map(async ([src, bytes]) => [src, await loadImage(bytes)] as const)));
-    const canvas = renderDesign({
-      shapes,
-      artboard: artboardOf(area),
-      width: row.widthPx,
-      height: row.heightPx,
-      background: TRANSPARENT.has(design.product.kind) ? null : "#ffffff",
-      images,
-    });
+    const canvas = await renderArea(db, storage, design, area, { width: row.widthPx, height: row.heightPx, background: TRANSPARENT.has(design.product.kind) ? null : "#ffffff" });
     const pixels = canvas.getContext("2d").getImageData(0, 0, row.widthPx, row.heightPx).data;
     const png = await encodePrintPng(pixels, row.widthPx, row.heightPx, row.dpi);
     const key = printFileKey(row.canvasId, row.id);

@@ -9,8 +9,15 @@ import { loadFonts } from "./fonts";
 import { EditorStore } from "./store/editorStore";
 import { EditorContext } from "./store/useEditor";
 
-/** What features built on the editor add inside it (they may use the editor store): at the side panel's top, and over the stage. */
-export type EditorSlots = { side?: ReactNode; stage?: ReactNode };
+/** A tab that a feature adds to the side panel, after Layers. */
+export type PanelTab = { value: string; label: string; panel: ReactNode };
+
+/**
+ * What features built on the editor add inside it (they may use the editor store): at the side
+ * panel's top and as its tabs, centred over the stage, and over the whole stage (`overlay`,
+ * which lets pointer events through).
+ */
+export type EditorSlots = { side?: ReactNode; tabs?: PanelTab[]; stage?: ReactNode; overlay?: ReactNode };
 
 type Props = { canvasId: string; canvasName: string; me: Me; onStatus?: (s: ConnectionStatus) => void; slots?: EditorSlots };
 

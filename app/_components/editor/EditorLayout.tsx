@@ -2,7 +2,7 @@
 
 import { Box, Drawer } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { GenerationPanel } from "../generate/GenerationPanel";
@@ -26,6 +26,8 @@ export function EditorLayout({ canvasId, canvasName, me, provider, status, slots
   const peers = usePeers(provider);
   const help = useEditor((s) => s.help);
   const selection = useEditor((s) => s.selection);
+  const area = useEditor((s) => s.area);
+  const printArea = useMemo(() => (area ? { aspect: area.widthMm / area.heightMm, name: area.name } : null), [area]);
   const narrow = useMediaQuery("(max-width: 48em)") ?? false;
   const [panelOpen, setPanelOpen] = useState(false);
   const [generateOpen, setGenerateOpen] = useState<boolean | null>(null);
@@ -41,9 +43,9 @@ export function EditorLayout({ canvasId, canvasName, me, provider, status, slots
     setReuse((r) => ({ settings, nonce: (r?.nonce ?? 0) + 1 }));
     setGenerateOpen(true);
   }, []);
-  const placeFromPanel = useCallback((g: Generation, image: GenerationImage) => void placeImage(store, payloadOf(g, image), store.viewportCentre()), [store]);
-  const generatePanel = (onClose?: () => void) => <GenerationPanel canvasId={canvasId} me={me} reuse={reuse} onReuse={reuseSettings} onPlace={placeFromPanel} onClose={onClose} />;
-  const sidePanel = <SidePanel canvasId={canvasId} onReuse={reuseSettings} top={slots?.side} />;
+  const placeFromPanel = useCallback((g: Generation, image: GenerationImage) => void placeImage(store, payloadOf(g, image), store.viewportCentre(), { fit: true }), [store]);
+  const generatePanel = (onClose?: () => void) => <GenerationPanel canvasId={canvasId} me={me} reuse={reuse} onReuse={reuseSettings} onPlace={placeFromPanel} onClose={onClose} printArea={printArea} />;
+  const sidePanel = <SidePanel canvasId={canvasId} onReuse={reuseSettings} top={slots?.side} tabs={slots?.tabs} />;
 
   return (
     <Box style={{ display: "grid", gridTemplateColumns: narrow ? "1fr" : `${showGenerate ? "320px " : ""}1fr 300px`, height: "100%", minHeight: 0 }}>
@@ -59,6 +61,7 @@ export function EditorLayout({ canvasId, canvasName, me, provider, status, slots
         onTogglePanel={() => setPanelOpen((o) => !o)}
         onCursor={onCursor}
         top={slots?.stage}
+        overlay={slots?.overlay}
       />
       {narrow ? (
         <Drawer opened={panelOpen} onClose={() => setPanelOpen(false)} position="bottom" size="60%" title={t("editor.panel.design")} withOverlay={false}>

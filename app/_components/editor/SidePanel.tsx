@@ -3,13 +3,14 @@
 import { Box, Tabs, Text } from "@mantine/core";
 import { useMemo, type ReactNode } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
+import type { PanelTab } from "./Editor";
 import { LayersPanel } from "./LayersPanel";
 import { PropertiesPanel } from "./PropertiesPanel";
 import type { ImageProvenance } from "./store/shapeTypes";
 import { useEditor, useEditorStore } from "./store/useEditor";
 
 /** The selection's properties above the layers list. */
-export function SidePanel({ canvasId, onReuse, top }: { canvasId: string; onReuse: (p: ImageProvenance) => void; top?: ReactNode }) {
+export function SidePanel({ canvasId, onReuse, top, tabs = [] }: { canvasId: string; onReuse: (p: ImageProvenance) => void; top?: ReactNode; tabs?: PanelTab[] }) {
   const { t } = useI18n();
   const store = useEditorStore();
   const shapes = useEditor((s) => s.shapes);
@@ -33,10 +34,20 @@ export function SidePanel({ canvasId, onReuse, top }: { canvasId: string; onReus
       <Tabs defaultValue="layers" style={{ minHeight: 0, display: "grid", gridTemplateRows: "auto 1fr" }}>
         <Tabs.List>
           <Tabs.Tab value="layers">{t("editor.panel.layers")}</Tabs.Tab>
+          {tabs.map((tab) => (
+            <Tabs.Tab key={tab.value} value={tab.value}>
+              {tab.label}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
         <Tabs.Panel value="layers" style={{ minHeight: 0 }}>
           <LayersPanel canvas={store.canvas} shapes={shapes} selection={selection as Set<string>} select={store.select} readOnly={store.readOnly} />
         </Tabs.Panel>
+        {tabs.map((tab) => (
+          <Tabs.Panel key={tab.value} value={tab.value} style={{ minHeight: 0, overflowY: "auto" }}>
+            {tab.panel}
+          </Tabs.Panel>
+        ))}
       </Tabs>
     </Box>
   );

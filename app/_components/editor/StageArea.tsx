@@ -31,10 +31,12 @@ type Props = {
   onCursor: (p: { x: number; y: number } | null) => void;
   /** Centred at the stage's top (a feature's controls, such as the print area switch). */
   top?: ReactNode;
+  /** Over the whole stage, letting pointer events through (badges that follow shapes). */
+  overlay?: ReactNode;
 };
 
 /** The stage and what floats over it: tools, zoom, connection, people, help and export; drops land here. */
-export function StageArea({ canvasId, canvasName, peers, status, narrow, showGenerate, onToggleGenerate, onTogglePanel, onCursor, top }: Props) {
+export function StageArea({ canvasId, canvasName, peers, status, narrow, showGenerate, onToggleGenerate, onTogglePanel, onCursor, top, overlay }: Props) {
   const { t } = useI18n();
   const store = useEditorStore();
   const tool = useEditor((s) => s.tool);
@@ -75,6 +77,11 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, showGen
       onDrop={onDrop}
     >
       <EditorStage tools={tools} peers={peers} onCursor={onCursor} canvasName={canvasName} />
+      {overlay && (
+        <Box pos="absolute" inset={0} style={{ pointerEvents: "none", overflow: "hidden" }}>
+          {overlay}
+        </Box>
+      )}
       {editingText && (
         <TextEditOverlay key={editingText.shape.id} canvas={store.canvas} shape={editingText.shape} isNew={editingText.isNew} camera={camera} onDone={(id) => store.endTextEdit(id)} />
       )}
@@ -109,7 +116,7 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, showGen
         </Button>
       </Group>
       {top && (
-        <Group pos="absolute" top={12} left="50%" style={{ transform: "translateX(-50%)" }} gap={6}>
+        <Group pos="absolute" top={narrow ? 52 : 12} left="50%" style={{ transform: "translateX(-50%)" }} gap={6}>
           {top}
         </Group>
       )}

@@ -38,12 +38,35 @@ function sizes(model: ModelOptions): string[] {
   return [...out].sort((a, b) => parseInt(a) - parseInt(b));
 }
 
+/**
+ * The size closest to a print area's shape that the model can make: the model's longer native
+ * side along the area's longer side, the other side to match, on the model's step. Null when the
+ * model cannot change its size.
+ */
+export function sizeForAspect(model: ModelOptions, aspect: number): string | null {
+  const { widths, heights } = model;
+  if (widths.min === widths.max && heights.min === heights.max) return null;
+  const long = Math.max(model.width, model.height);
+  const snap = (v: number, r: { min: number; max: number; step: number }) => Math.min(r.max, Math.max(r.min, Math.round(v / r.step) * r.step));
+  const w = snap(aspect >= 1 ? long : long * aspect, widths);
+  const h = snap(aspect >= 1 ? long / aspect : long, heights);
+  return `${w}×${h}`;
+}
+
 function defaults(model: ModelOptions): FormState {
   return { prompt: "", negativePrompt: "", steps: model.defaults.steps, guidance: model.defaults.guidance, seed: "", size: `${model.width}×${model.height}`, count: 1, scheduler: model.defaults.scheduler, upscale: false };
 }
 
 /** Prompt first, the rest folded away; ⌘/Ctrl+Enter generates. `reuse` fills it from an earlier image. */
-export function GenerationForm({ canvasId, model, reuse }: { canvasId: string; model: ModelOptions; reuse: { settings: GenerationSettings; nonce: number } | null }) {
+type FormProps = {
+  canvasId: string;
+  model: ModelOptions;
+  reuse: { settings: GenerationSettings; nonce: number } | null;
+  /** The print area in view (width ÷ height and its name), whose shape the size follows. */
+  printArea?: { aspect: number; name: string } | null;
+};
+
+export function GenerationForm({ canvasId, model, reuse, printArea }: FormProps) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const [form, setForm] = useState<FormState>(() => defaults(model));
@@ -51,6 +74,11 @@ export function GenerationForm({ canvasId, model, reuse }: { canvasId: string; m
   const create = useMutation(trpc.generation.create.mutationOptions());
   const errors = fieldErrors(create.error);
   const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
+
+  const proposed = printArea ? sizeForAspect(model, printArea.aspect) : null;
+  useEffect(() => {
+    if (proposed) setForm((f) => ({ ...f, size: proposed }));
+  }, [proposed]);
 
   useEffect(() => {
     if (!reuse) return;
@@ -138,7 +166,17 @@ export function GenerationForm({ canvasId, model, reuse }: { canvasId: string; m
                 </Tooltip>
               </Group>
               <Group grow>
-                <Select size="xs" label={t("generate.size")} data={sizes(model)} value={form.size} allowDeselect={false} onChange={(v) => v && set({ size: v })} error={errors.width ?? errors.height} />
+                <Select
+                  size="xs"
+                  label={t("generate.size")}
+                  data={[...new Set([...(proposed ? [proposed] : []), ...sizes(model)])]}
+                  value={form.size}
+                  allowDeselect={false}
+                  onChange={(v) => v && set({ size: v })}
+                  error={errors.width ?? errors.height}
+                  description={printArea ? (proposed ? t("generate.sizeForArea", { area: printArea.name }) : t("generate.sizeFixed", { size: `${model.width}×${model.height}` })) : undefined}
+                  data-testid="generate-size"
+                />
                 <Select size="xs" label={t("generate.scheduler")} data={model.schedulers.map((s) => ({ value: s, label: SCHEDULER_LABELS[s] ?? s }))} value={form.scheduler} allowDeselect={false} onChange={(v) => v && set({ scheduler: v })} />
               </Group>
               <div>

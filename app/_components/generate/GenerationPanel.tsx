@@ -21,10 +21,12 @@ type Props = {
   onPlace: (g: Generation, image: GenerationImage) => void;
   /** Shown as a close button where the panel is a drawer (phones). */
   onClose?: () => void;
+  /** The print area in view, when the canvas designs a product: sizes follow its shape. */
+  printArea?: { aspect: number; name: string } | null;
 };
 
 /** The canvas's generation panel: the form (for editors) and the queue everyone shares. */
-export function GenerationPanel({ canvasId, me, reuse, onReuse, onPlace, onClose }: Props) {
+export function GenerationPanel({ canvasId, me, reuse, onReuse, onPlace, onClose, printArea }: Props) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const model = useQuery(trpc.generation.model.queryOptions());
@@ -60,7 +62,7 @@ export function GenerationPanel({ canvasId, me, reuse, onReuse, onPlace, onClose
         {!canEdit ? (
           <Text size="xs" c="dimmed">{t("generate.viewerNote")}</Text>
         ) : model.data ? (
-          <GenerationForm canvasId={canvasId} model={model.data} reuse={reuse} />
+          <GenerationForm canvasId={canvasId} model={model.data} reuse={reuse} printArea={printArea} />
         ) : model.isLoading ? (
           <Loader size="sm" />
         ) : (

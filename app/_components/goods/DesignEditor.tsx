@@ -1,17 +1,30 @@
 "use client";
 
+import { useI18n } from "../../_i18n/I18nProvider";
 import Editor from "../editor/Editor";
 import type { Me } from "../editor/EditorLayout";
 import { useEditorStore } from "../editor/store/useEditor";
 import { AreaSwitch } from "./AreaSwitch";
+import { DpiBadges } from "./DpiBadges";
+import { MockupsPanel } from "./MockupsPanel";
+import { PreflightPanel } from "./PreflightPanel";
+import { PrintFilesPanel } from "./PrintFilesPanel";
 import { ProductBinding } from "./ProductBinding";
 import { ProductPanel } from "./ProductPanel";
-import { useCanvasProduct } from "./useCanvasProduct";
+import { useCanvasProduct, type CanvasProduct } from "./useCanvasProduct";
+import { usePreflight } from "./usePreflight";
 
 type Props = { canvasId: string; canvasName: string; me: Me };
 
-/** The editor with the goods built on it: the product's artboards, the area switch and the product panel. */
+/**
+ * The editor with the goods built on it: the product's artboards and their switch, the product
+ * panel with the live mockup, DPI badges, and the preflight and print-file tabs.
+ */
 export default function DesignEditor({ canvasId, canvasName, me }: Props) {
+  const { t } = useI18n();
+  // The document's announcements reach this query through ProductBinding, inside the editor.
+  const bound = useCanvasProduct(canvasId, null);
+  const canEdit = me.role !== "viewer";
   return (
     <Editor
       canvasId={canvasId}
@@ -24,14 +37,20 @@ export default function DesignEditor({ canvasId, canvasName, me }: Props) {
             <AreaSwitch />
           </>
         ),
-        side: <SideProduct canvasId={canvasId} canEdit={me.role !== "viewer"} />,
+        overlay: bound && <DpiBadges canvasId={canvasId} product={bound.product} />,
+        side: <ProductPanel canvasId={canvasId} bound={bound} canEdit={canEdit} />,
+        tabs: bound
+          ? [
+              { value: "preflight", label: t("goods.tab.preflight"), panel: <Preflight canvasId={canvasId} bound={bound} /> },
+              { value: "print", label: t("goods.tab.print"), panel: <PrintFilesPanel canvasId={canvasId} product={bound.product} canEdit={canEdit} /> },
+              { value: "mockups", label: t("goods.tab.mockups"), panel: <MockupsPanel canvasId={canvasId} product={bound.product} variant={bound.variant} canEdit={canEdit} /> },
+            ]
+          : [],
       }}
     />
   );
 }
 
-function SideProduct({ canvasId, canEdit }: { canvasId: string; canEdit: boolean }) {
-  const store = useEditorStore();
-  const bound = useCanvasProduct(canvasId, store.canvas.doc);
-  return <ProductPanel canvasId={canvasId} bound={bound} canEdit={canEdit} />;
+function Preflight({ canvasId, bound }: { canvasId: string; bound: CanvasProduct }) {
+  return <PreflightPanel issues={usePreflight(canvasId, bound)} />;
 }

@@ -82,7 +82,7 @@ export function ProductPanel({ canvasId, bound, canEdit }: Props) {
           </Text>
         </div>
         {canEdit && (
-          <Button size="compact-xs" variant="default" onClick={() => setPicking(true)}>
+          <Button size="compact-xs" variant="default" onClick={() => setPicking(true)} data-testid="change-product">
             {t("goods.change")}
           </Button>
         )}
