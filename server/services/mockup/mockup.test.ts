@@ -1,0 +1,85 @@
+import { randomBytes } from "node:crypto";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { resetEnvCache } from "@/server/env";
+import { handleMockupRequest } from "@/server/http/mockupHandler";
+import { ensureBucket } from "@/server/storage/s3";
+import { getStorage, type Storage } from "@/server/storage/storage";
+import { createTestDb, type TestDb } from "@/test/testDb";
+import { errorCode, signedUpClient, TEST_APP_URL } from "@/test/trpcTestClient";
+import { runMockups } from "@/worker/mockup/mockupRun";
+
+type Person = Awaited<ReturnType<typeof signedUpClient>>;
+
+let t: TestDb;
+let storage: Storage;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  process.env.S3_ENDPOINT = inject("s3Endpoint");
+  process.env.S3_BUCKET = `mockup-${randomBytes(4).toString("hex")}`;
+  resetEnvCache();
+  storage = getStorage();
+  await ensureBucket(storage.s3, storage.bucket);
+}, 60_000);
+afterAll(() => t.close());
+
+async function team() {
+  const [owner, viewer, stranger] = await Promise.all([signedUpClient(t.db, "Owner"), signedUpClient(t.db, "Viewer"), signedUpClient(t.db, "Stranger")]);
+  const { id } = await owner.client.canvas.create.mutate({ name: "Hoodie drop" });
+  const inv = await owner.client.invite.create.mutate({ canvasId: id, role: "viewer" });
+  await viewer.client.invite.accept.mutate({ token: inv.token });
+  return { id, owner, viewer, stranger };
+}
+
+async function fetchMockup(who: Person, url: string) {
+  const cookie = [...who.jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  return handleMockupRequest(t.db, storage.s3, storage.bucket, new Request(`${TEST_APP_URL}${url}`, { headers: { cookie } }), url.split("/").pop()!);
+}
+
+describe("HQ mockups", () => {
+  it("render every print area in every chosen colour at 2000 px, each colour its own, for members only", async () => {
+    const { id, owner, viewer, stranger } = await team();
+    await owner.client.canvas.setProduct.mutate({ id, productId: "hoodie", variantId: "hoodie-black-m" });
+    const { batchId } = await owner.client.mockup.create.mutate({ canvasId: id, variantIds: ["hoodie-black-m", "hoodie-white-m"] });
+    const [queued] = await viewer.client.mockup.list.query({ canvasId: id });
+    expect(queued!.batchId).toBe(batchId);
+    expect(queued!.renders.map((r) => [r.variantId, r.printAreaId, r.status]).sort()).toEqual([
+      ["hoodie-black-m", "hoodie-back", "queued"],
+      ["hoodie-black-m", "hoodie-front", "queued"],
+      ["hoodie-white-m", "hoodie-back", "queued"],
+      ["hoodie-white-m", "hoodie-front", "queued"],
+    ]);
+    await runMockups(t.db, storage, batchId);
+    const [done] = await viewer.client.mockup.list.query({ canvasId: id });
+    expect(done!.renders.every((r) => r.status === "succeeded" && r.url)).toBe(true);
+
+    const body = async (variantId: string) => {
+      const r = done!.renders.find((x) => x.variantId === variantId && x.printAreaId === "hoodie-front")!;
+      const res = await fetchMockup(viewer, r.url!);
+      expect(res.status).toBe(200);
+      const png = Buffer.from(await res.arrayBuffer());
+      const meta = await sharp(png).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(["webp", 2000, 2000]);
+      // The hoodie's lower body (scene 600, 800).
+      const { data } = await sharp(png).extract({ left: 1200, top: 1600, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
+      return [...data];
+    };
+    const black = await body("hoodie-black-m");
+    const white = await body("hoodie-white-m");
+    expect(Math.max(...black)).toBeLessThan(90);
+    expect(Math.min(...white)).toBeGreaterThan(150);
+    expect((await fetchMockup(stranger, done!.renders[0]!.url!)).status).toBe(404);
+  }, 120_000);
+
+  it("refuses viewers, strangers, canvases without a product and variants of other products", async () => {
+    const { id, owner, viewer, stranger } = await team();
+    expect(await errorCode(owner.client.mockup.create.mutate({ canvasId: id, variantIds: ["tee-red-m"] }))).toBe("NOT_FOUND");
+    await owner.client.canvas.setProduct.mutate({ id, productId: "mug", variantId: "mug-white-11-oz" });
+    expect(await errorCode(viewer.client.mockup.create.mutate({ canvasId: id, variantIds: ["mug-white-11-oz"] }))).toBe("FORBIDDEN");
+    expect(await errorCode(stranger.client.mockup.create.mutate({ canvasId: id, variantIds: ["mug-white-11-oz"] }))).toBe("NOT_FOUND");
+    expect(await errorCode(owner.client.mockup.create.mutate({ canvasId: id, variantIds: ["tee-red-m"] }))).toBe("NOT_FOUND");
+    expect(await errorCode(owner.client.mockup.create.mutate({ canvasId: id, variantIds: [] }))).toBe("BAD_REQUEST");
+    expect(await owner.client.mockup.list.query({ canvasId: id })).toEqual([]);
+  });
+});
