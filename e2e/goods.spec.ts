@@ -105,12 +105,12 @@ test("a print file shows exactly what the editor shows", async ({ page }) => {
   await expect(page.getByTestId("product-name")).toHaveText("Matte Poster");
   // A rectangle, an ellipse and text in two fonts, drawn with the tools.
   await page.getByRole("button", { name: "Rectangle", exact: true }).click();
-  await dragOnStage(page, [480, 200], [760, 420]);
+  await dragOnStage(page, [200, 150], [420, 330]);
   await page.getByRole("button", { name: "Ellipse", exact: true }).click();
-  await dragOnStage(page, [560, 380], [720, 600]);
+  await dragOnStage(page, [300, 300], [460, 500]);
   await page.getByRole("button", { name: "Text", exact: true }).click();
   const box = (await page.getByTestId("editor-stage").boundingBox())!;
-  await page.mouse.click(box.x + 500, box.y + 640);
+  await page.mouse.click(box.x + 200, box.y + 560);
   await page.getByRole("textbox", { name: "Edit text" }).fill("Live at 9 · 한글");
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("layer-row")).toHaveCount(3);

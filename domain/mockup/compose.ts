@@ -5,59 +5,67 @@ export type Pixels = { data: Uint8ClampedArray; width: number; height: number };
 
 /**
  * Lays the print on the product's body pixel by pixel: each body pixel takes the print where the
- * map points (bilinear, alpha-weighted), then the cloth's or glaze's light. Pixels outside the
- * body (alpha 0) stay untouched, so the print never spills off the product.
+ * map points (bilinear, alpha-weighted), then the cloth's or glaze's light. Only the body's
+ * pixels (`bodyPixels`, the indices where the body is drawn) are touched, so the print never
+ * spills off the product. This is the preview's per-frame work: kept free of calls and closures.
  */
-export function composeOnto(body: Pixels, map: WarpMap, print: Pixels | null): void {
+export function composeOnto(body: Pixels, map: WarpMap, print: Pixels | null, bodyPixels: Int32Array): void {
   const d = body.data;
-  const n = map.size * map.size;
   const pw = print?.width ?? 0;
   const ph = print?.height ?? 0;
   const p = print?.data;
-  for (let i = 0; i < n; i++) {
+  const { u: us, v: vs, shade, gloss } = map;
+  for (let n = 0; n < bodyPixels.length; n++) {
+    const i = bodyPixels[n]!;
     const o = i * 4;
-    if (d[o + 3] === 0) continue;
     let r = d[o]!;
     let g = d[o + 1]!;
     let b = d[o + 2]!;
-    const u = map.u[i]!;
+    const u = us[i]!;
     if (p && u === u) {
       const fx = u * pw - 0.5;
-      const fy = map.v[i]! * ph - 0.5;
-      const x0 = Math.max(0, Math.min(pw - 1, Math.floor(fx)));
-      const y0 = Math.max(0, Math.min(ph - 1, Math.floor(fy)));
-      const x1 = Math.min(pw - 1, x0 + 1);
-      const y1 = Math.min(ph - 1, y0 + 1);
-      const tx = Math.max(0, Math.min(1, fx - x0));
-      const ty = Math.max(0, Math.min(1, fy - y0));
-      let sa = 0;
-      let sr = 0;
-      let sg = 0;
-      let sb = 0;
-      const take = (x: number, y: number, w: number) => {
-        const q = (y * pw + x) * 4;
-        const a = (p[q + 3]! * w) / 255;
-        sa += a;
-        sr += p[q]! * a;
-        sg += p[q + 1]! * a;
-        sb += p[q + 2]! * a;
-      };
-      take(x0, y0, (1 - tx) * (1 - ty));
-      take(x1, y0, tx * (1 - ty));
-      take(x0, y1, (1 - tx) * ty);
-      take(x1, y1, tx * ty);
+      const fy = vs[i]! * ph - 0.5;
+      let x0 = Math.floor(fx);
+      let y0 = Math.floor(fy);
+      x0 = x0 < 0 ? 0 : x0 > pw - 1 ? pw - 1 : x0;
+      y0 = y0 < 0 ? 0 : y0 > ph - 1 ? ph - 1 : y0;
+      // Past the print's edge the weights clamp, so the edge pixel is not blended with the next.
+      const tx = fx - x0 < 0 ? 0 : fx - x0 > 1 ? 1 : fx - x0;
+      const ty = fy - y0 < 0 ? 0 : fy - y0 > 1 ? 1 : fy - y0;
+      const x1 = x0 + 1 < pw ? x0 + 1 : x0;
+      const y1 = y0 + 1 < ph ? y0 + 1 : y0;
+      const q00 = (y0 * pw + x0) * 4;
+      const q10 = (y0 * pw + x1) * 4;
+      const q01 = (y1 * pw + x0) * 4;
+      const q11 = (y1 * pw + x1) * 4;
+      const a00 = (p[q00 + 3]! * (1 - tx) * (1 - ty)) / 255;
+      const a10 = (p[q10 + 3]! * tx * (1 - ty)) / 255;
+      const a01 = (p[q01 + 3]! * (1 - tx) * ty) / 255;
+      const a11 = (p[q11 + 3]! * tx * ty) / 255;
+      const sa = a00 + a10 + a01 + a11;
       if (sa > 0) {
-        r = r * (1 - sa) + sr;
-        g = g * (1 - sa) + sg;
-        b = b * (1 - sa) + sb;
+        const keep = 1 - sa;
+        r = r * keep + p[q00]! * a00 + p[q10]! * a10 + p[q01]! * a01 + p[q11]! * a11;
+        g = g * keep + p[q00 + 1]! * a00 + p[q10 + 1]! * a10 + p[q01 + 1]! * a01 + p[q11 + 1]! * a11;
+        b = b * keep + p[q00 + 2]! * a00 + p[q10 + 2]! * a10 + p[q01 + 2]! * a01 + p[q11 + 2]! * a11;
       }
     }
-    const s = map.shade[i]!;
-    const gl = map.gloss[i]!;
+    const s = shade[i]!;
+    const gl = gloss[i]!;
     d[o] = r * s + gl;
     d[o + 1] = g * s + gl;
     d[o + 2] = b * s + gl;
   }
+}
+
+/** The indices of the pixels where a body is drawn (alpha above zero). */
+export function drawnPixels(rgba: Uint8ClampedArray): Int32Array {
+  let n = 0;
+  for (let i = 3; i < rgba.length; i += 4) if (rgba[i]! > 0) n++;
+  const out = new Int32Array(n);
+  n = 0;
+  for (let i = 3; i < rgba.length; i += 4) if (rgba[i]! > 0) out[n++] = (i - 3) / 4;
+  return out;
 }
 
 /**

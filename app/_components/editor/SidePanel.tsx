@@ -17,7 +17,7 @@ export function SidePanel({ canvasId, onReuse, top, tabs = [] }: { canvasId: str
   const selection = useEditor((s) => s.selection);
   const selected = useMemo(() => shapes.filter((s) => selection.has(s.id)), [shapes, selection]);
   return (
-    <Box bg="white" h="100%" style={{ borderLeft: "1px solid var(--mantine-color-gray-2)", minHeight: 0, display: "grid", gridTemplateRows: "auto auto 1fr", overflowY: "auto" }}>
+    <Box bg="white" h="100%" style={{ borderLeft: "1px solid var(--mantine-color-gray-2)", minHeight: 0, display: "grid", gridTemplateRows: "auto auto minmax(320px, 1fr)", overflowY: "auto" }}>
       {top ? (
         <Box p="sm" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
           {top}

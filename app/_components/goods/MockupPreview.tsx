@@ -27,12 +27,7 @@ export function MockupPreview({ product, colorHex, area, label }: Props) {
     target.width = size;
     target.height = size;
     const aspect = area.widthMm / area.heightMm;
-    const spare = document.createElement("canvas");
-    const make: MakeCanvas = (w, h) => {
-      if (spare.width !== w || spare.height !== h) Object.assign(spare, { width: w, height: h });
-      else spare.getContext("2d")!.clearRect(0, 0, w, h);
-      return spare;
-    };
+    const make: MakeCanvas = (w, h) => Object.assign(document.createElement("canvas"), { width: w, height: h });
     let frame = 0;
     let resting = true;
     const draw = () => {
