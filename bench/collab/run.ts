@@ -82,7 +82,21 @@ function runLoad(job: object): Promise<{ connected: () => Promise<void>; measuri
 
 type Server = { name: string; flavour: Flavour; file: string; env: Record<string, string>; path: string };
 
-async function runOnce(scenario: Scenario, s: Server, canvases: string[], cookie: string): Promise<Run> {
+/** The disk's fdatasync latency while a run measures (see fsyncProbe.ts), on the disk Postgres uses. */
+async function startFsyncProbe(dir: string): Promise<{ stop: () => Promise<{ p50: number; p99: number; max: number }> }> {
+  const child = fork(path.join(here, "fsyncProbe.ts"), { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  await new Promise((r) => child.once("message", r));
+  child.send(dir);
+  return {
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("message", (m) => resolve(m as { p50: number; p99: number; max: number }));
+        child.send("stop");
+      }),
+  };
+}
+
+async function runOnce(scenario: Scenario, s: Server, canvases: string[], cookie: string, dataDir: string): Promise<Run> {
   const port = await freePort();
   const server = await startChild(s.file, { ...s.env, PORT: String(port) });
   const rss0 = await liveKiB(server);
@@ -101,14 +115,16 @@ async function runOnce(scenario: Scenario, s: Server, canvases: string[], cookie
   if (scenario.idle) {
     await new Promise((r) => setTimeout(r, 2000));
     const memKiB = ((await liveKiB(server)) - rss0) / (scenario.rooms * scenario.clients);
-    run = { p50: NaN, p95: NaN, p99: NaN, max: NaN, perSecond: NaN, delivered: NaN, cpu: NaN, pgCpu: NaN, loadCpu: NaN, stallP99: NaN, stallMax: NaN, memKiB };
+    run = { p50: NaN, p95: NaN, p99: NaN, max: NaN, perSecond: NaN, delivered: NaN, cpu: NaN, pgCpu: NaN, loadCpu: NaN, stallP99: NaN, stallMax: NaN, fsyncP99: NaN, fsyncMax: NaN, memKiB };
     load.child.send({ type: "stop" });
   } else {
     await load.measuring();
+    const disk = await startFsyncProbe(dataDir);
     const cpu0 = cpuSeconds(server.pid!);
     const pgCpu0 = postgresCpuSeconds();
     const t0 = performance.now();
     const r = await load.result;
+    const fsync = await disk.stop();
     const elapsed = (performance.now() - t0) / 1000;
     run = {
       p50: r.p50!,
@@ -122,6 +138,8 @@ async function runOnce(scenario: Scenario, s: Server, canvases: string[], cookie
       loadCpu: r.cpuShare!,
       stallP99: r.stallP99!,
       stallMax: r.stallMax!,
+      fsyncP99: fsync.p99,
+      fsyncMax: fsync.max,
       memKiB: NaN,
     };
   }
@@ -159,7 +177,7 @@ async function main() {
     for (let round = 0; round < rounds; round++) {
       for (let k = 0; k < these.length; k++) {
         const s = these[(round + k) % these.length]!;
-        runs.get(s.name)!.push(await runOnce(scenario, s, canvases, cookie));
+        runs.get(s.name)!.push(await runOnce(scenario, s, canvases, cookie, dataDir));
       }
     }
     results.push({ scenario, runs });
