@@ -2,10 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 
 /**
- * The disk under the run, measured in the same run: 8 KiB written and fdatasync'd
- * (about what one commit costs Postgres) every 25 ms in the folder it is given, until told to stop; reports
- * the latencies. A durable server cannot answer faster than this; Hocuspocus and the relay never
- * wait for it.
+ * The disk under the run, measured in the same run: 8 KiB (about one commit's WAL) written and
+ * fdatasync'd every 25 ms in the folder it is given, until told to stop; reports the latencies. A
+ * durable server cannot answer faster than this; Hocuspocus and the relay never wait for it.
  */
 process.once("message", (dir: string) => {
   const file = path.join(dir, `fsync-probe-${process.pid}`);
