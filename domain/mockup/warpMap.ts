@@ -11,7 +11,7 @@ export type WarpMap = { size: number; u: Float32Array; v: Float32Array; shade: F
 
 /** Cloth pushes the print this many scene units per unit of slope, and light falls from the top left. */
 const DISPLACE = 150;
-const LIGHT = { x: -0.45, y: -0.9, strength: 5 };
+const LIGHT = { x: -0.45, y: -0.9, strength: 3.2 };
 /** The mug's wrap is 9 in long round a cylinder about 3.3 in across: half of it faces the camera. */
 const WRAP_IN = 9;
 const MUG_RADIUS_IN = 1.65;
@@ -54,7 +54,7 @@ export function buildWarpMap(view: MockupView, folds: Fold[], size: number, aspe
       }
       const lit = -(gx * LIGHT.x + gy * LIGHT.y) * LIGHT.strength;
       map.shade[i] = 1 + lit + grain(x, y);
-      map.gloss[i] = Math.max(0, lit) * 35;
+      map.gloss[i] = Math.max(0, lit) * 22;
     }
   }
   return map;

@@ -11,26 +11,26 @@ const HOODIE_BODY =
   "M 425 152 C 455 222, 545 222, 575 152 L 690 180 C 760 206, 812 262, 836 332 L 880 700 L 884 772 L 816 776 L 806 706 L 748 430 L 716 418 L 722 842 L 724 902 C 620 914, 380 914, 276 902 L 278 842 L 284 418 L 252 430 L 194 706 L 184 776 L 116 772 L 120 700 L 164 332 C 188 262, 240 206, 310 180 Z";
 
 const teeFolds: Fold[] = [
-  { ax: 302, ay: 372, bx: 420, by: 520, height: 1, width: 30 },
-  { ax: 698, ay: 372, bx: 580, by: 520, height: 1, width: 30 },
-  { ax: 330, ay: 790, bx: 368, by: 856, height: 0.7, width: 20 },
-  { ax: 668, ay: 790, bx: 632, by: 856, height: 0.7, width: 20 },
-  { ax: 452, ay: 600, bx: 438, by: 850, height: 0.45, width: 36 },
-  { ax: 560, ay: 620, bx: 578, by: 850, height: 0.45, width: 36 },
-  { ax: 500, ay: 690, bx: 505, by: 860, height: -0.35, width: 26 },
-  { ax: 226, ay: 300, bx: 246, by: 372, height: 0.6, width: 16 },
-  { ax: 774, ay: 300, bx: 754, by: 372, height: 0.6, width: 16 },
+  { ax: 302, ay: 372, bx: 420, by: 520, height: 1, width: 45 },
+  { ax: 698, ay: 372, bx: 580, by: 520, height: 1, width: 45 },
+  { ax: 330, ay: 790, bx: 368, by: 856, height: 0.7, width: 30 },
+  { ax: 668, ay: 790, bx: 632, by: 856, height: 0.7, width: 30 },
+  { ax: 452, ay: 600, bx: 438, by: 850, height: 0.45, width: 54 },
+  { ax: 560, ay: 620, bx: 578, by: 850, height: 0.45, width: 54 },
+  { ax: 500, ay: 690, bx: 505, by: 860, height: -0.35, width: 39 },
+  { ax: 226, ay: 300, bx: 246, by: 372, height: 0.6, width: 24 },
+  { ax: 774, ay: 300, bx: 754, by: 372, height: 0.6, width: 24 },
 ];
 
 const hoodieFolds: Fold[] = [
-  { ax: 290, ay: 430, bx: 400, by: 560, height: 0.9, width: 34 },
-  { ax: 710, ay: 430, bx: 600, by: 560, height: 0.9, width: 34 },
-  { ax: 150, ay: 520, bx: 175, by: 700, height: 0.8, width: 22 },
-  { ax: 850, ay: 520, bx: 825, by: 700, height: 0.8, width: 22 },
-  { ax: 200, ay: 400, bx: 230, by: 460, height: -0.6, width: 14 },
-  { ax: 800, ay: 400, bx: 770, by: 460, height: -0.6, width: 14 },
-  { ax: 470, ay: 560, bx: 460, by: 840, height: 0.4, width: 40 },
-  { ax: 540, ay: 560, bx: 556, by: 840, height: 0.4, width: 40 },
+  { ax: 290, ay: 430, bx: 400, by: 560, height: 0.9, width: 51 },
+  { ax: 710, ay: 430, bx: 600, by: 560, height: 0.9, width: 51 },
+  { ax: 150, ay: 520, bx: 175, by: 700, height: 0.8, width: 33 },
+  { ax: 850, ay: 520, bx: 825, by: 700, height: 0.8, width: 33 },
+  { ax: 200, ay: 400, bx: 230, by: 460, height: -0.6, width: 21 },
+  { ax: 800, ay: 400, bx: 770, by: 460, height: -0.6, width: 21 },
+  { ax: 470, ay: 560, bx: 460, by: 840, height: 0.4, width: 60 },
+  { ax: 540, ay: 560, bx: 556, by: 840, height: 0.4, width: 60 },
 ];
 
 function backdrop(ctx: Ctx): void {
