@@ -74,9 +74,14 @@ export async function startAppServer(opts: Options): Promise<AppServer> {
   };
 }
 
-/** API answers are small and complete at once; streams (SSE, pages, image files) must not be held back. */
+/**
+ * Small JSON answers that complete at once. Only these are corked: a corked socket never drains,
+ * so a body larger than the socket's buffer (a print file, a mockup, an image) would wait forever
+ * for a `drain` that cannot come; streams (SSE, pages) must not be held back either.
+ */
+const BUFFERED_API = ["/api/health", "/api/auth/"];
 function isBufferedApiRequest(req: http.IncomingMessage): boolean {
-  return !!req.url?.startsWith("/api/") && !req.url.startsWith("/api/assets/") && !req.headers.accept?.includes("text/event-stream");
+  return BUFFERED_API.some((p) => req.url?.startsWith(p)) && !req.headers.accept?.includes("text/event-stream");
 }
 
 /**
