@@ -127,12 +127,15 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, showGen
             {t("editor.panel.layers")}
           </Button>
         )}
-        <Tooltip label={`${t("editor.action.help")} (?)`}>
-          <Button variant="default" size="compact-sm" onClick={() => store.setHelp(true)} aria-label={t("editor.action.help")}>
-            <IconKeyboard size={16} />
-          </Button>
-        </Tooltip>
-        <ExportMenu />
+        {/* Keyboard shortcuts mean little on a phone, where the bar has no room to spare. */}
+        {!narrow && (
+          <Tooltip label={`${t("editor.action.help")} (?)`}>
+            <Button variant="default" size="compact-sm" onClick={() => store.setHelp(true)} aria-label={t("editor.action.help")}>
+              <IconKeyboard size={16} />
+            </Button>
+          </Tooltip>
+        )}
+        <ExportMenu compact={narrow} />
       </Group>
     </Box>
   );

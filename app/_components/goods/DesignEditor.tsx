@@ -43,7 +43,7 @@ export default function DesignEditor({ canvasId, canvasName, me }: Props) {
           ? [
               { value: "preflight", label: t("goods.tab.preflight"), panel: <Preflight canvasId={canvasId} bound={bound} /> },
               { value: "print", label: t("goods.tab.print"), panel: <PrintFilesPanel canvasId={canvasId} product={bound.product} canEdit={canEdit} /> },
-              { value: "mockups", label: t("goods.tab.mockups"), panel: <MockupsPanel canvasId={canvasId} product={bound.product} variant={bound.variant} canEdit={canEdit} /> },
+              { value: "mockups", label: t("goods.tab.mockups"), panel: <MockupsPanel key={bound.product.id} canvasId={canvasId} product={bound.product} variant={bound.variant} canEdit={canEdit} /> },
             ]
           : [],
       }}

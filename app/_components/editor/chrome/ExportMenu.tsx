@@ -5,15 +5,16 @@ import { IconDownload } from "@tabler/icons-react";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { useEditor, useEditorStore } from "../store/useEditor";
 
-export function ExportMenu() {
+/** `compact`: the icon alone (phones, where the top bar has no room for the word). */
+export function ExportMenu({ compact = false }: { compact?: boolean }) {
   const { t } = useI18n();
   const store = useEditorStore();
   const hasSelection = useEditor((s) => s.selection.size > 0);
   return (
     <Menu position="bottom-end">
       <Menu.Target>
-        <Button variant="default" size="compact-sm" leftSection={<IconDownload size={14} />}>
-          {t("editor.export")}
+        <Button variant="default" size="compact-sm" leftSection={compact ? undefined : <IconDownload size={14} />} aria-label={t("editor.export")}>
+          {compact ? <IconDownload size={16} /> : t("editor.export")}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
