@@ -2,6 +2,7 @@
 
 import { ActionIcon, Avatar, Badge, Box, Button, Drawer, Group, Title, Tooltip, UnstyledButton } from "@mantine/core";
 import { IconArrowLeft, IconEye, IconPencil, IconShare, IconTrash, IconUsers } from "@tabler/icons-react";
+import { useMediaQuery } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import dynamic from "next/dynamic";
@@ -29,6 +30,8 @@ export function CanvasShell({ initial, user }: { initial: Canvas; user: User }) 
   const members = useQuery(trpc.canvas.members.queryOptions({ canvasId: initial.id }));
   const [sharing, setSharing] = useState(false);
   const [membersOpen, setMembersOpen] = useState(false);
+  // On a phone the header keeps the name readable: Share is its icon alone.
+  const narrow = useMediaQuery("(max-width: 48em)") ?? false;
   const { openRename, openDelete } = useCanvasDialogs();
   const c = canvas.data;
   const canEdit = c.role !== "viewer";
@@ -81,8 +84,8 @@ export function CanvasShell({ initial, user }: { initial: Canvas; user: User }) 
             </Tooltip>
           )}
           {canEdit && (
-            <Button size="xs" leftSection={<IconShare size={16} />} onClick={() => setSharing(true)}>
-              {t("canvas.share")}
+            <Button size="xs" leftSection={narrow ? undefined : <IconShare size={16} />} onClick={() => setSharing(true)} aria-label={t("canvas.share")}>
+              {narrow ? <IconShare size={16} /> : t("canvas.share")}
             </Button>
           )}
           <UserMenu user={user} />
