@@ -1,11 +1,9 @@
-import { randomBytes } from "node:crypto";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { resetEnvCache } from "@/server/env";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleMockupRequest } from "@/server/http/mockupHandler";
-import { ensureBucket } from "@/server/storage/s3";
-import { getStorage, type Storage } from "@/server/storage/storage";
+import type { Storage } from "@/server/storage/storage";
 import { createTestDb, type TestDb } from "@/test/testDb";
+import { freshBucket } from "@/test/testStorage";
 import { errorCode, signedUpClient, TEST_APP_URL } from "@/test/trpcTestClient";
 import { runMockups } from "@/worker/mockup/mockupRun";
 
@@ -16,11 +14,7 @@ let storage: Storage;
 
 beforeAll(async () => {
   t = await createTestDb();
-  process.env.S3_ENDPOINT = inject("s3Endpoint");
-  process.env.S3_BUCKET = `mockup-${randomBytes(4).toString("hex")}`;
-  resetEnvCache();
-  storage = getStorage();
-  await ensureBucket(storage.s3, storage.bucket);
+  storage = await freshBucket("mockup");
 }, 60_000);
 afterAll(() => t.close());
 

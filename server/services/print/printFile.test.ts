@@ -1,18 +1,17 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { assets, printFiles } from "@/db/schema";
 import { printPixels, type Product } from "@/domain/catalog/catalog";
 import { artboardOf } from "@/domain/design/artboard";
 import type { Shape } from "@/domain/design/shape";
-import { resetEnvCache } from "@/server/env";
 import { handlePrintFileRequest } from "@/server/http/printFileHandler";
-import { ensureBucket } from "@/server/storage/s3";
-import { getStorage, type Storage } from "@/server/storage/storage";
+import type { Storage } from "@/server/storage/storage";
 import { eventually } from "@/test/collabClients";
 import { createTestDb, type TestDb } from "@/test/testDb";
+import { freshBucket } from "@/test/testStorage";
 import { createTestClient, errorCode, errorOf, signedUpClient, TEST_APP_URL } from "@/test/trpcTestClient";
 import { startWorker, type WorkerProcess } from "@/test/workerProcess";
 import { pngDpi } from "@/worker/print/encodePrint";
@@ -27,11 +26,7 @@ let worker: WorkerProcess | undefined;
 
 beforeAll(async () => {
   t = await createTestDb();
-  process.env.S3_ENDPOINT = inject("s3Endpoint");
-  process.env.S3_BUCKET = `print-${randomBytes(4).toString("hex")}`;
-  resetEnvCache();
-  storage = getStorage();
-  await ensureBucket(storage.s3, storage.bucket);
+  storage = await freshBucket("print");
   products = await createTestClient(t.db).client.catalog.products.query();
 }, 60_000);
 afterAll(async () => {
