@@ -34,9 +34,13 @@ test("every product's mockup with a design on it, at 1280 and 390 wide", async (
     await page.getByTestId(`product-${id}`).click();
     await expect(page.getByRole("dialog")).toHaveCount(0);
     // A fresh design on this product's first print area.
-    await page.keyboard.press("Control+a");
-    await page.keyboard.press("Delete");
-    await expect(page.getByTestId("layer-row")).toHaveCount(0);
+    // The keys reach the editor only once focus is back from the picker: retry until they do.
+    await expect(async () => {
+      await page.getByRole("button", { name: "Select", exact: true }).click();
+      await page.keyboard.press("Control+a");
+      await page.keyboard.press("Delete");
+      await expect(page.getByTestId("layer-row")).toHaveCount(0, { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
     await drawDesign(page);
     await expect(page.getByTestId("layer-row")).toHaveCount(3);
     const drawn = Number(await page.getByTestId("mockup-preview").getAttribute("data-drawn"));
