@@ -28,6 +28,14 @@ const schema = z.object({
   /** smtp(s)://user:pass@host:port; unset writes mail to the outbox under DATA_DIR. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Merchboard <no-reply@localhost>"),
+  /** Payments: the built-in test provider unless one of these pairs is set (PortOne wins over Stripe). */
+  PAYMENT_PROVIDER: z.enum(["test", "portone", "stripe"]).optional(),
+  PORTONE_API_SECRET: z.string().min(1).optional(),
+  PORTONE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  PORTONE_STORE_ID: z.string().min(1).optional(),
+  PORTONE_CHANNEL_KEY: z.string().min(1).optional(),
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string };

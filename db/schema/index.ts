@@ -6,3 +6,4 @@ export * from "./collab";
 export * from "./asset";
 export * from "./generation";
 export * from "./printFile";
+export * from "./shop";

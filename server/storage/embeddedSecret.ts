@@ -9,7 +9,12 @@ import path from "node:path";
  * nothing. Every web process on the machine reads the same file, so their URLs agree.
  */
 export function embeddedS3Secret(dataDir: string): string {
-  const file = path.join(dataDir, "s3-secret");
+  return dataDirSecret(dataDir, "s3-secret");
+}
+
+/** A random secret made once per data folder under `fileName` and read back by every process. */
+export function dataDirSecret(dataDir: string, fileName: string): string {
+  const file = path.join(dataDir, fileName);
   fs.mkdirSync(dataDir, { recursive: true });
   try {
     fs.writeFileSync(file, randomBytes(32).toString("hex"), { flag: "wx", mode: 0o600 });
