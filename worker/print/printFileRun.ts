@@ -1,15 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { printFiles } from "@/db/schema";
-import type { ProductKind } from "@/domain/catalog/catalog";
 import { loadDesign } from "@/server/services/print/designSource";
 import { printFileKey } from "@/server/storage/objectKeys";
 import { writeObject, type Storage } from "@/server/storage/storage";
-import { encodePrintPng } from "./encodePrint";
-import { renderArea } from "./renderArea";
-
-/** Garments, bags and stickers print only what is drawn; paper, mugs and cases print a white ground. */
-const TRANSPARENT: ReadonlySet<ProductKind> = new Set(["tshirt", "hoodie", "tote", "stickers"]);
+import { renderPrintPng } from "./printPng";
 
 /**
  * Renders one queued print file: the print area's artboard from the stored document at full
@@ -27,9 +22,7 @@ export async function runPrintFile(db: Db, storage: Storage, printFileId: string
     const design = await loadDesign(db, row.canvasId);
     const area = design?.product.printAreas.find((a) => a.id === row.printAreaId);
     if (!design || !area) throw new Error("The canvas no longer designs a product with this print area.");
-    const canvas = await renderArea(db, storage, design, area, { width: row.widthPx, height: row.heightPx, background: TRANSPARENT.has(design.product.kind) ? null : "#ffffff" });
-    const pixels = canvas.getContext("2d").getImageData(0, 0, row.widthPx, row.heightPx).data;
-    const png = await encodePrintPng(pixels, row.widthPx, row.heightPx, row.dpi);
+    const png = await renderPrintPng(storage, design, area, { width: row.widthPx, height: row.heightPx, dpi: row.dpi });
     const key = printFileKey(row.canvasId, row.id);
     await writeObject(storage, key, png, "image/png");
     await db.update(printFiles).set({ status: "succeeded", objectKey: key, byteSize: png.length }).where(eq(printFiles.id, row.id));

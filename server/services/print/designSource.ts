@@ -1,4 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
+import type * as Y from "yjs";
 import type { DbOrTx } from "@/db/client";
 import { assets, canvases } from "@/db/schema";
 import type { PrintArea, Product } from "@/domain/catalog/catalog";
@@ -9,16 +10,19 @@ import { readObject, type Storage } from "../../storage/storage";
 import { ASSET_ROUTE } from "../asset/assetService";
 import { listProducts } from "../catalog/catalogService";
 
-/** A canvas's design as the server renders it: its product and the shapes on each print area. */
-export type Design = { canvasId: string; product: Product; variantId: string; shapesOn: (area: PrintArea) => Shape[] };
+/**
+ * A design as the server renders it: its product, the shapes on each print area, and where the
+ * bytes of its images come from (the canvas's assets, or a published snapshot's copies).
+ */
+export type Design = {
+  product: Product;
+  variantId: string;
+  shapesOn: (area: PrintArea) => Shape[];
+  loadImages: (storage: Storage, shapes: Shape[]) => Promise<Map<string, Buffer>>;
+};
 
-/** Null when the canvas is gone or no longer designs a product. */
-export async function loadDesign(db: DbOrTx, canvasId: string): Promise<Design | null> {
-  const [canvas] = await db.select({ productId: canvases.productId, variantId: canvases.variantId }).from(canvases).where(eq(canvases.id, canvasId));
-  if (!canvas?.productId || !canvas.variantId) return null;
-  const product = (await listProducts(db)).find((p) => p.id === canvas.productId);
-  if (!product) return null;
-  const { doc } = await loadDoc(db, canvasId);
+/** The document's shapes in stacking order (the order array first, then any it misses). */
+export function orderedShapes(doc: Y.Doc): Shape[] {
   const shapes = doc.getMap<Shape>("shapes");
   const ordered: Shape[] = [];
   const seen = new Set<string>();
@@ -27,7 +31,28 @@ export async function loadDesign(db: DbOrTx, canvasId: string): Promise<Design |
     if (s && !seen.has(id)) ordered.push(s), seen.add(id);
   }
   shapes.forEach((s, id) => !seen.has(id) && ordered.push(s));
-  return { canvasId, product, variantId: canvas.variantId, shapesOn: (area) => ordered.filter((s) => areaOfShape(s, product.printAreas) === area.id) };
+  return ordered;
+}
+
+/** The shapes of `ordered` that sit on `area` of `product`. */
+export function shapesOnArea(ordered: Shape[], product: Product, area: PrintArea): Shape[] {
+  return ordered.filter((s) => areaOfShape(s, product.printAreas) === area.id);
+}
+
+/** Null when the canvas is gone or no longer designs a product. */
+export async function loadDesign(db: DbOrTx, canvasId: string): Promise<Design | null> {
+  const [canvas] = await db.select({ productId: canvases.productId, variantId: canvases.variantId }).from(canvases).where(eq(canvases.id, canvasId));
+  if (!canvas?.productId || !canvas.variantId) return null;
+  const product = (await listProducts(db)).find((p) => p.id === canvas.productId);
+  if (!product) return null;
+  const { doc } = await loadDoc(db, canvasId);
+  const ordered = orderedShapes(doc);
+  return {
+    product,
+    variantId: canvas.variantId,
+    shapesOn: (area) => shapesOnArea(ordered, product, area),
+    loadImages: (storage, shapes) => loadDesignImages(db, storage, canvasId, shapes),
+  };
 }
 
 const ASSET_SRC = new RegExp(`^${ASSET_ROUTE}/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`, "i");
