@@ -10,10 +10,12 @@ export type Context = {
   appUrl: string;
   /** The client's address as our HTTP server saw it (for per-address rate limits). */
   clientAddress: string;
+  /** The request's Cookie header (the session is read from it already; the shop's cart cookie too). */
+  cookieHeader: string | null;
 };
 
 export async function createContext(db: Db, req: Request, resHeaders: Headers): Promise<Context> {
   const session = await validateSession(db, req.headers.get("cookie"));
   if (session?.refreshCookie) resHeaders.append("Set-Cookie", session.refreshCookie);
-  return { db, session, resHeaders, appUrl: env().APP_URL, clientAddress: requestAddress(req) };
+  return { db, session, resHeaders, appUrl: env().APP_URL, clientAddress: requestAddress(req), cookieHeader: req.headers.get("cookie") };
 }
