@@ -41,6 +41,7 @@ function as(user: User | null) {
     resHeaders: new Headers(),
     appUrl: "http://localhost:3000",
     clientAddress: "198.18.0.1",
+    cookieHeader: null,
   };
   return createCaller(ctx);
 }
