@@ -142,8 +142,6 @@ export const orders = pgTable(
     userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
     buyerKey: text("buyer_key").notNull(),
     idempotencyKey: text("idempotency_key").notNull(),
-    /** SHA-256 of the secret in the order link shown after payment and e-mailed. */
-    accessTokenHash: text("access_token_hash").notNull(),
     email: text("email").notNull(),
     shippingAddress: jsonb("shipping_address").$type<ShippingAddress>().notNull(),
     status: orderStatusEnum("status").notNull().default("pending_payment"),
@@ -154,6 +152,8 @@ export const orders = pgTable(
     provider: text("provider").notNull(),
     /** The provider's id for the payment (a Checkout Session, a PortOne payment id…). */
     providerPaymentId: text("provider_payment_id"),
+    /** The provider's page for paying this order (a second submit of the same key is sent there again). */
+    paymentUrl: text("payment_url"),
     /** Stock goes back on sale if the order is not paid by then. */
     payBy: timestamp("pay_by", { withTimezone: true }).notNull(),
     stockReleased: integer("stock_released").notNull().default(0),
