@@ -36,6 +36,10 @@ const schema = z.object({
   PORTONE_CHANNEL_KEY: z.string().min(1).optional(),
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Signs order links and test-provider webhooks; one per data folder when unset. */
+  SHOP_SECRET: z.string().min(32).optional(),
+  /** Where the shop ships from (ISO 3166 code): shipping within it is domestic. */
+  SHOP_COUNTRY: z.string().regex(/^[A-Z]{2}$/).default("US"),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string };

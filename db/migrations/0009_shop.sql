@@ -154,7 +154,7 @@ ALTER TABLE "snapshot_renders" ADD CONSTRAINT "snapshot_renders_version_id_listi
 ALTER TABLE "snapshot_renders" ADD CONSTRAINT "snapshot_renders_order_line_id_order_lines_id_fk" FOREIGN KEY ("order_line_id") REFERENCES "public"."order_lines"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "cart_lines_item_idx" ON "cart_lines" USING btree ("cart_id","listing_id","variant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "listing_versions_listing_version_idx" ON "listing_versions" USING btree ("listing_id","version");--> statement-breakpoint
-CREATE INDEX "listings_canvas_idx" ON "listings" USING btree ("canvas_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "listings_canvas_idx" ON "listings" USING btree ("canvas_id");--> statement-breakpoint
 CREATE INDEX "order_events_order_idx" ON "order_events" USING btree ("order_id","at");--> statement-breakpoint
 CREATE INDEX "order_lines_order_idx" ON "order_lines" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "order_lines_listing_idx" ON "order_lines" USING btree ("listing_id");--> statement-breakpoint

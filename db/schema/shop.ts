@@ -1,3 +1,4 @@
+import { ORDER_STATUSES } from "@/domain/shop/orderStatus";
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
@@ -34,7 +35,7 @@ export const listings = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("listings_canvas_idx").on(t.canvasId), check("listings_stock_left_nonnegative", sql`${t.stockLeft} >= 0`)],
+  (t) => [uniqueIndex("listings_canvas_idx").on(t.canvasId), check("listings_stock_left_nonnegative", sql`${t.stockLeft} >= 0`)],
 );
 
 /** What one publish froze: the document, the colours and sizes on sale, and the price asked. */
@@ -129,7 +130,6 @@ export const cartLines = pgTable(
   (t) => [uniqueIndex("cart_lines_item_idx").on(t.cartId, t.listingId, t.variantId), check("cart_lines_quantity_range", sql`${t.quantity} between 1 and 100`)],
 );
 
-export const ORDER_STATUSES = ["pending_payment", "payment_failed", "paid", "in_production", "shipped", "delivered", "canceled", "refunded"] as const;
 export const orderStatusEnum = pgEnum("order_status", ORDER_STATUSES);
 
 export type ShippingAddress = { name: string; line1: string; line2?: string; city: string; postalCode: string; country: string };

@@ -8,6 +8,9 @@ export const jobSchemas = {
   generate: z.object({ generationId: z.string().uuid() }),
   renderPrintFile: z.object({ printFileId: z.string().uuid() }),
   renderMockups: z.object({ batchId: z.string().uuid() }),
+  renderSnapshot: z.object({ renderId: z.string().uuid() }),
+  expireOrder: z.object({ orderId: z.string().uuid() }),
+  sendOrderMail: z.object({ orderId: z.string().uuid(), status: z.string() }),
 } as const;
 
 export type JobName = keyof typeof jobSchemas;

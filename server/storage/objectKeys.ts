@@ -24,3 +24,13 @@ export function mockupKey(canvasId: string, mockupId: string): string {
 export function assetThumbKey(canvasId: string, assetId: string): string {
   return `assets/${canvasId}/${assetId}.thumb.webp`;
 }
+
+/** A copy of an image a published listing version shows; it outlives the canvas. */
+export function listingImageKey(listingId: string, versionId: string, assetId: string): string {
+  return `listings/${listingId}/${versionId}/images/${assetId}`;
+}
+
+/** A listing version's mockup or print file, or an order line's print file. */
+export function snapshotRenderKey(listingId: string, versionId: string, renderId: string, ext: "webp" | "png"): string {
+  return `listings/${listingId}/${versionId}/renders/${renderId}.${ext}`;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { formatMoney, minorDigits } from "./money";
+import { canMove } from "./orderStatus";
+import { shippingCost } from "./shipping";
+
+describe("the shipping rule", () => {
+  it("charges the first item and each further one, free at home from 100.00", () => {
+    expect(shippingCost({ country: "US", originCountry: "US", itemCount: 1, subtotal: 2500 })).toBe(499);
+    expect(shippingCost({ country: "US", originCountry: "US", itemCount: 3, subtotal: 7500 })).toBe(799);
+    expect(shippingCost({ country: "US", originCountry: "US", itemCount: 4, subtotal: 10_000 })).toBe(0);
+    expect(shippingCost({ country: "KR", originCountry: "US", itemCount: 2, subtotal: 20_000 })).toBe(1599);
+    expect(shippingCost({ country: "KR", originCountry: "US", itemCount: 0, subtotal: 0 })).toBe(0);
+  });
+});
+
+describe("money", () => {
+  it("knows each currency's minor unit and writes amounts in the shopper's locale", () => {
+    expect(minorDigits("USD")).toBe(2);
+    expect(minorDigits("KRW")).toBe(0);
+    expect(formatMoney(2400, "USD", "en-US")).toBe("$24.00");
+    expect(formatMoney(32000, "KRW", "ko-KR")).toBe("₩32,000");
+    expect(formatMoney(2400, "USD", "ko-KR")).toBe("US$24.00");
+  });
+});
+
+describe("order statuses", () => {
+  it("moves forward only, with a declined payment retryable until canceled", () => {
+    expect(canMove("pending_payment", "paid")).toBe(true);
+    expect(canMove("payment_failed", "paid")).toBe(true);
+    expect(canMove("paid", "pending_payment")).toBe(false);
+    expect(canMove("canceled", "paid")).toBe(false);
+    expect(canMove("shipped", "refunded")).toBe(false);
+    expect(canMove("in_production", "shipped")).toBe(true);
+  });
+});

@@ -1,0 +1,71 @@
+import { createHash, randomBytes } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { cartLines, carts } from "@/db/schema";
+import { MAX_LINE_QUANTITY } from "./cartLimits";
+
+export const CART_COOKIE = "mb_cart";
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** Who a cart belongs to: an account, or a signed-out browser's cookie (null until it adds something). */
+export type CartHolder = { userId: string | null; guestToken: string | null };
+
+export type OpenCart = {
+  cartId: string | null;
+  /** The key orders placed from this cart are unique under. */
+  buyerKey: string;
+  /** A new signed-out cart: set this token as the cart cookie. */
+  issuedToken?: string;
+  /** The signed-out cart was merged into the account's: clear the cookie. */
+  mergedGuest?: boolean;
+};
+
+/**
+ * Finds the holder's cart, creating it when `create` is set. A signed-in holder who still has a
+ * signed-out cart gets its lines merged into the account's cart (quantities add up, to the
+ * line limit), and the signed-out cart is gone.
+ */
+export async function openCart(db: Db, holder: CartHolder, opts: { create: boolean }): Promise<OpenCart> {
+  const guestHash = holder.guestToken && TOKEN.test(holder.guestToken) ? hash(holder.guestToken) : null;
+  if (holder.userId) {
+    const userId = holder.userId;
+    return db.transaction(async (tx) => {
+      let cartId = (await tx.select({ id: carts.id }).from(carts).where(eq(carts.userId, userId)))[0]?.id ?? null;
+      const guest = guestHash ? (await tx.select({ id: carts.id }).from(carts).where(eq(carts.tokenHash, guestHash)).for("update"))[0] : undefined;
+      if (!cartId && (opts.create || guest)) cartId = await createCart(tx, { userId });
+      if (guest && cartId) {
+        await tx.execute(sql`
+          insert into cart_lines (cart_id, listing_id, variant_id, quantity)
+          select ${cartId}, listing_id, variant_id, quantity from cart_lines where cart_id = ${guest.id}
+          on conflict (cart_id, listing_id, variant_id)
+          do update set quantity = least(cart_lines.quantity + excluded.quantity, ${MAX_LINE_QUANTITY})`);
+        await tx.delete(carts).where(eq(carts.id, guest.id));
+      }
+      return { cartId, buyerKey: `user:${userId}`, mergedGuest: !!guestHash };
+    });
+  }
+  if (guestHash) {
+    const [row] = await db.select({ id: carts.id }).from(carts).where(eq(carts.tokenHash, guestHash));
+    if (row) return { cartId: row.id, buyerKey: `cart:${guestHash}` };
+  }
+  if (!opts.create) return { cartId: null, buyerKey: guestHash ? `cart:${guestHash}` : "cart:none" };
+  const token = randomBytes(32).toString("base64url");
+  const cartId = await createCart(db, { tokenHash: hash(token) });
+  return { cartId, buyerKey: `cart:${hash(token)}`, issuedToken: token };
+}
+
+async function createCart(db: DbOrTx, owner: { userId: string } | { tokenHash: string }): Promise<string> {
+  const [row] = await db
+    .insert(carts)
+    .values(owner)
+    .onConflictDoUpdate({ target: "userId" in owner ? carts.userId : carts.tokenHash, set: { updatedAt: new Date() } })
+    .returning({ id: carts.id });
+  return row!.id;
+}
+
+export async function cartLineCount(db: DbOrTx, cartId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(cartLines).where(eq(cartLines.cartId, cartId));
+  return row?.n ?? 0;
+}

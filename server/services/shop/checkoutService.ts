@@ -1,0 +1,110 @@
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { cartLines, carts, listings, orderEvents, orderLines, orders, type ShippingAddress } from "@/db/schema";
+import { shippingCost } from "@/domain/shop/shipping";
+import { env } from "../../env";
+import { AppError } from "../../errors";
+import { enqueue } from "../../jobs/enqueue";
+import { getCart } from "./cartService";
+import type { OpenCart } from "./cartIdentity";
+import { moveOrder } from "./orderTransitions";
+import { checkoutProvider, paymentProviders, type ProviderId } from "./payments/paymentProviders";
+import { orderLink } from "./shopSecret";
+
+/** How long an unpaid order holds its items. */
+export const PAY_WITHIN_MS = 30 * 60 * 1000;
+
+export type CheckoutInput = { idempotencyKey: string; email: string; shippingAddress: ShippingAddress };
+export type CheckoutResult = { orderId: string; paymentUrl: string };
+
+/**
+ * Turns the cart into one order and hands it to the payment provider. The order, its lines at the
+ * listings' prices now, the stock it reserves and its timeline commit together or not at all; the
+ * same idempotency key from the same buyer returns the same order. A limited edition never
+ * oversells: each reservation is one conditional update of the listing's row.
+ */
+export async function createCheckout(db: Db, cart: OpenCart, buyer: { userId: string | null }, input: CheckoutInput): Promise<CheckoutResult> {
+  const placed = await db.transaction(async (tx) => {
+    if (cart.cartId) await tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cart.cartId)).for("update");
+    const existing = await findByKey(tx, cart.buyerKey, input.idempotencyKey);
+    if (existing) return { ...existing, created: false };
+    const view = await getCart(tx, cart.cartId);
+    if (!view.lines.length) throw new AppError("BAD_REQUEST", "checkout.emptyCart", "Your cart is empty.");
+    const gone = view.lines.find((l) => !l.available);
+    if (gone) throw new AppError("BAD_REQUEST", "checkout.unavailable", `${gone.title} is no longer available in this colour, size or quantity. Remove it to continue.`);
+
+    const shipping = shippingCost({ country: input.shippingAddress.country, originCountry: env().SHOP_COUNTRY, itemCount: view.itemCount, subtotal: view.subtotal });
+    const provider = checkoutProvider();
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        userId: buyer.userId,
+        buyerKey: cart.buyerKey,
+        idempotencyKey: input.idempotencyKey,
+        email: input.email,
+        shippingAddress: input.shippingAddress,
+        subtotal: view.subtotal,
+        shipping,
+        total: view.subtotal + shipping,
+        currency: view.currency,
+        provider: provider.id,
+        payBy: new Date(Date.now() + PAY_WITHIN_MS),
+      })
+      .returning({ id: orders.id, payBy: orders.payBy });
+    const orderId = order!.id;
+    for (const line of view.lines) {
+      const [listing] = await tx
+        .update(listings)
+        .set({ stockLeft: sql`case when ${listings.stockLeft} is null then null else ${listings.stockLeft} - ${line.quantity} end` })
+        .where(and(eq(listings.id, line.listingId), sql`(${listings.stockLeft} is null or ${listings.stockLeft} >= ${line.quantity})`, isNotNull(listings.currentVersionId)))
+        .returning({ versionId: listings.currentVersionId, price: listings.price });
+      if (!listing) throw new AppError("CONFLICT", "checkout.soldOut", `${line.title} sold out while you were checking out.`);
+      await tx.insert(orderLines).values({ orderId, listingId: line.listingId, versionId: listing.versionId!, variantId: line.variantId, title: line.title, quantity: line.quantity, unitPrice: listing.price });
+    }
+    await tx.insert(orderEvents).values({ orderId, fromStatus: null, toStatus: "pending_payment", actor: buyer.userId ? `user:${buyer.userId}` : "guest" });
+    await tx.delete(cartLines).where(eq(cartLines.cartId, cart.cartId!));
+    await enqueue(tx, "expireOrder", { orderId }, { runAt: order!.payBy, maxAttempts: 10 });
+    return { orderId, paymentUrl: null as string | null, created: true, total: view.subtotal + shipping, currency: view.currency };
+  });
+  if (placed.paymentUrl) return { orderId: placed.orderId, paymentUrl: placed.paymentUrl };
+  return startPayment(db, placed.orderId, input.email);
+}
+
+async function findByKey(tx: DbOrTx, buyerKey: string, idempotencyKey: string) {
+  const [row] = await tx
+    .select({ orderId: orders.id, paymentUrl: orders.paymentUrl, total: orders.total, currency: orders.currency })
+    .from(orders)
+    .where(and(eq(orders.buyerKey, buyerKey), eq(orders.idempotencyKey, idempotencyKey)));
+  return row;
+}
+
+/**
+ * Asks the order's provider for a payment page, once: a second submit finds the page kept on the
+ * order. When the provider cannot be reached the order is canceled (its stock goes back) and the
+ * shopper is told to try again.
+ */
+async function startPayment(db: Db, orderId: string, email: string): Promise<CheckoutResult> {
+  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+  if (order!.paymentUrl) return { orderId, paymentUrl: order!.paymentUrl };
+  if (order!.status !== "pending_payment") throw new AppError("BAD_REQUEST", "checkout.orderClosed", "This checkout was canceled. Start a new one from your cart.");
+  const provider = paymentProviders().get(order!.provider as ProviderId);
+  if (!provider) throw new AppError("BAD_REQUEST", "checkout.providerUnavailable", "The payment service could not be reached. Nothing was charged; please try again.");
+  const appUrl = env().APP_URL;
+  try {
+    const started = await provider.start({
+      orderId,
+      amount: order!.total,
+      currency: order!.currency,
+      email,
+      description: `Merchboard order ${orderId.slice(0, 8)}`,
+      returnUrl: orderLink(appUrl, orderId),
+      cancelUrl: `${appUrl}/cart`,
+    });
+    await db.update(orders).set({ paymentUrl: started.paymentUrl, providerPaymentId: started.providerPaymentId }).where(eq(orders.id, orderId));
+    return { orderId, paymentUrl: started.paymentUrl };
+  } catch (e) {
+    console.error(`[shop] ${provider.id} could not start the payment of ${orderId}:`, e);
+    await db.transaction((tx) => moveOrder(tx, orderId, "canceled", "system", "The payment provider could not be reached."));
+    throw new AppError("BAD_REQUEST", "checkout.providerUnavailable", "The payment service could not be reached. Nothing was charged; please try again.");
+  }
+}

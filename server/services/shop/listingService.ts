@@ -1,0 +1,166 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, inArray, isNotNull, isNull, max } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { assets, canvasMembers, listingImages, listings, listingVersions, snapshotRenders } from "@/db/schema";
+import type { Product } from "@/domain/catalog/catalog";
+import * as Y from "yjs";
+import { loadDoc } from "../../collab/docStore";
+import { AppError } from "../../errors";
+import { listingImageKey } from "../../storage/objectKeys";
+import { readObject, writeObject, type Storage } from "../../storage/storage";
+import type { Actor, CanvasAccess } from "../canvas/access";
+import { listProducts, requireProduct } from "../catalog/catalogService";
+import { assetIdOf, orderedShapes, shapesOnArea } from "../print/designSource";
+import { LISTING_RENDER_ROUTE, type CanvasListingView, type ListingView } from "./listingView";
+import { makeSlug } from "./slug";
+import { queueVersionRenders } from "./snapshotRenders";
+
+export type PublishInput = { title: string; description?: string; price: number; variantIds: string[]; stock?: number | null };
+
+const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Puts the canvas's design on sale, or publishes a new version of its listing: the document as it
+ * is now, copies of its images, and renders of its mockups and print files, frozen together.
+ * Later edits to the canvas change nothing sold until the owner publishes again.
+ */
+export async function publishListing(db: Db, storage: Storage, access: CanvasAccess, input: PublishInput): Promise<{ id: string; slug: string; version: number }> {
+  if (!access.canvas.productId) throw new AppError("BAD_REQUEST", "listing.noProduct", "Choose a product for this canvas before publishing it.");
+  const product = await requireProduct(db, access.canvas.productId);
+  const variantIds = [...new Set(input.variantIds)];
+  if (variantIds.some((id) => !product.variants.some((v) => v.id === id))) throw new AppError("NOT_FOUND", "catalog.variantNotFound", "This product has no such colour or size.");
+  if (input.price < product.basePrice) {
+    throw new AppError("BAD_REQUEST", "listing.priceBelowBase", `The price must be at least the product's base price (${product.basePrice} in minor units of ${product.currency}).`);
+  }
+  const { doc } = await loadDoc(db, access.canvas.id);
+  const shapes = orderedShapes(doc);
+  const areaIds = product.printAreas.filter((a) => shapesOnArea(shapes, product, a).some((s) => !s.hidden)).map((a) => a.id);
+  if (!areaIds.length) throw new AppError("BAD_REQUEST", "listing.emptyDesign", "The design is empty: put something on the product before publishing it.");
+
+  const [existing] = await db.select({ id: listings.id }).from(listings).where(eq(listings.canvasId, access.canvas.id));
+  const listingId = existing?.id ?? randomUUID();
+  const versionId = randomUUID();
+  const images = await copyImages(db, storage, access.canvas.id, listingId, versionId, shapes);
+  const state = Y.encodeStateAsUpdate(doc);
+
+  return db.transaction(async (tx) => {
+    const values = {
+      title: input.title,
+      description: input.description ?? "",
+      price: input.price,
+      currency: product.currency,
+      stockLeft: input.stock ?? null,
+      stockTotal: input.stock ?? null,
+      currentVersionId: versionId,
+      unpublishedAt: null,
+    };
+    const [listing] = await tx
+      .insert(listings)
+      .values({ id: listingId, slug: makeSlug(input.title), canvasId: access.canvas.id, ownerId: access.userId, productId: product.id, ...values })
+      .onConflictDoUpdate({ target: listings.canvasId, set: { ...values, productId: product.id, ownerId: access.userId } })
+      .returning({ id: listings.id, slug: listings.slug });
+    // A concurrent first publish may have won the insert with another id: the copies went under ours.
+    if (listing!.id !== listingId) throw new AppError("CONFLICT", "listing.publishing", "This design is being published right now. Try again in a moment.");
+    const [last] = await tx.select({ v: max(listingVersions.version) }).from(listingVersions).where(eq(listingVersions.listingId, listingId));
+    const version = (last?.v ?? 0) + 1;
+    await tx.insert(listingVersions).values({ id: versionId, listingId, version, state, variantIds });
+    if (images.length) await tx.insert(listingImages).values(images.map((i) => ({ versionId, ...i })));
+    await queueVersionRenders(tx, { versionId, product, areaIds, variantIds });
+    return { id: listingId, slug: listing!.slug, version };
+  });
+}
+
+/** Copies every image the design shows (this canvas's ready assets) beside the version. */
+async function copyImages(db: DbOrTx, storage: Storage, canvasId: string, listingId: string, versionId: string, shapes: ReturnType<typeof orderedShapes>) {
+  const bySrc = new Map<string, string>();
+  for (const s of shapes) {
+    const id = s.type === "image" && !s.hidden ? assetIdOf(s.src) : null;
+    if (id) bySrc.set(s.src!, id);
+  }
+  if (!bySrc.size) return [];
+  const rows = await db
+    .select({ id: assets.id, key: assets.objectKey, width: assets.width, height: assets.height })
+    .from(assets)
+    .where(and(eq(assets.canvasId, canvasId), eq(assets.status, "ready"), inArray(assets.id, [...new Set(bySrc.values())])));
+  const copies: { src: string; objectKey: string; width: number; height: number }[] = [];
+  for (const [src, assetId] of bySrc) {
+    const row = rows.find((r) => r.id === assetId);
+    if (!row?.key) continue;
+    const read = await readObject(storage, row.key, MAX_IMAGE_BYTES);
+    if (read.kind !== "ok") continue;
+    const objectKey = listingImageKey(listingId, versionId, assetId);
+    await writeObject(storage, objectKey, read.body, "application/octet-stream");
+    copies.push({ src, objectKey, width: row.width ?? 0, height: row.height ?? 0 });
+  }
+  return copies;
+}
+
+/** A published listing by its page address; unpublished and unknown ones are the same NOT_FOUND. */
+export async function getListing(db: DbOrTx, slug: string): Promise<ListingView> {
+  const [row] = await db.select().from(listings).where(and(eq(listings.slug, slug), isNull(listings.unpublishedAt), isNotNull(listings.currentVersionId)));
+  if (!row) throw notFound();
+  return viewOf(db, row);
+}
+
+/** The listing of a canvas, published or not, for its owner's publish panel. */
+export async function getCanvasListing(db: DbOrTx, access: CanvasAccess): Promise<CanvasListingView | null> {
+  const [row] = await db.select().from(listings).where(and(eq(listings.canvasId, access.canvas.id), isNotNull(listings.currentVersionId)));
+  if (!row) return null;
+  const view = await viewOf(db, row);
+  const prints = await db
+    .select({ printAreaId: snapshotRenders.printAreaId, status: snapshotRenders.status })
+    .from(snapshotRenders)
+    .where(and(eq(snapshotRenders.versionId, row.currentVersionId!), eq(snapshotRenders.kind, "print"), isNull(snapshotRenders.orderLineId)));
+  return { ...view, published: !row.unpublishedAt, printFiles: prints };
+}
+
+/** Takes the page down. Carts stop offering it; orders already placed are untouched. */
+export async function unpublishListing(db: DbOrTx, actor: Actor, input: { id: string }): Promise<void> {
+  const [row] = await db.select({ id: listings.id, ownerId: listings.ownerId, canvasId: listings.canvasId }).from(listings).where(eq(listings.id, input.id));
+  if (!row || !(await mayManage(db, actor, row))) throw notFound();
+  await db.update(listings).set({ unpublishedAt: new Date() }).where(and(eq(listings.id, input.id), isNull(listings.unpublishedAt)));
+}
+
+/** The publisher, or whoever owns the canvas now. */
+async function mayManage(db: DbOrTx, actor: Actor, row: { ownerId: string | null; canvasId: string | null }): Promise<boolean> {
+  if (row.ownerId === actor.userId) return true;
+  if (!row.canvasId) return false;
+  const [m] = await db
+    .select({ role: canvasMembers.role })
+    .from(canvasMembers)
+    .where(and(eq(canvasMembers.canvasId, row.canvasId), eq(canvasMembers.userId, actor.userId)));
+  return m?.role === "owner";
+}
+
+const notFound = () => new AppError("NOT_FOUND", "listing.notFound", "This product is not for sale.");
+
+async function viewOf(db: DbOrTx, row: typeof listings.$inferSelect): Promise<ListingView> {
+  const product: Product | undefined = (await listProducts(db)).find((p) => p.id === row.productId);
+  const [version] = await db.select({ version: listingVersions.version, variantIds: listingVersions.variantIds }).from(listingVersions).where(eq(listingVersions.id, row.currentVersionId!));
+  if (!product || !version) throw notFound();
+  const renders = await db
+    .select()
+    .from(snapshotRenders)
+    .where(and(eq(snapshotRenders.versionId, row.currentVersionId!), eq(snapshotRenders.kind, "mockup")))
+    .orderBy(asc(snapshotRenders.createdAt), asc(snapshotRenders.id));
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    price: row.price,
+    currency: row.currency,
+    version: version.version,
+    product: { id: product.id, name: product.name, kind: product.kind, printAreas: product.printAreas.map((a) => ({ id: a.id, name: a.name })) },
+    variants: product.variants.filter((v) => version.variantIds.includes(v.id)),
+    mockups: renders.map((r) => ({
+      id: r.id,
+      variantId: r.variantId!,
+      printAreaId: r.printAreaId,
+      status: r.status,
+      url: r.status === "succeeded" && r.objectKey ? `${LISTING_RENDER_ROUTE}/${r.id}` : null,
+    })),
+    stockLeft: row.stockLeft,
+    stockTotal: row.stockTotal,
+  };
+}

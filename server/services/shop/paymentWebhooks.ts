@@ -1,0 +1,56 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orders, paymentEvents } from "@/db/schema";
+import type { OrderStatus } from "@/domain/shop/orderStatus";
+import { moveOrder } from "./orderTransitions";
+import { paymentProviders, type ProviderId } from "./payments/paymentProviders";
+import { WebhookRejected, type PaymentEvent } from "./payments/provider";
+
+export type WebhookAnswer = { status: 200 | 400 | 404; message: string };
+
+const TARGET: Record<PaymentEvent["outcome"], OrderStatus> = { paid: "paid", failed: "payment_failed", canceled: "canceled", refunded: "refunded" };
+
+/**
+ * A provider's webhook: signature checked by the provider's adapter, then applied at most once per
+ * event id, and only when the amount and currency are the order's own. Anything else is recorded
+ * with why it changed nothing. Answers 200 to every verified event, so the provider stops
+ * resending, and 400 to a forged or malformed one.
+ */
+export async function receiveWebhook(db: Db, providerId: string, rawBody: string, headers: Headers): Promise<WebhookAnswer> {
+  const provider = paymentProviders().get(providerId as ProviderId);
+  if (!provider) return { status: 404, message: "No such payment provider here." };
+  let event;
+  try {
+    event = await provider.parseWebhook(rawBody, headers);
+  } catch (e) {
+    if (e instanceof WebhookRejected) return { status: 400, message: e.message };
+    throw e;
+  }
+  if ("ignored" in event) return { status: 200, message: `Ignored: ${event.ignored}` };
+  const outcome = await applyPaymentEvent(db, provider.id, event);
+  return { status: 200, message: outcome };
+}
+
+export async function applyPaymentEvent(db: Db, providerId: ProviderId, event: PaymentEvent): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [fresh] = await tx
+      .insert(paymentEvents)
+      .values({ provider: providerId, eventId: event.eventId, kind: event.outcome, amount: event.amount, currency: event.currency, outcome: "pending" })
+      .onConflictDoNothing()
+      .returning({ eventId: paymentEvents.eventId });
+    if (!fresh) return "duplicate";
+    const outcome = await applyOnce(tx, providerId, event);
+    await tx.update(paymentEvents).set({ outcome, orderId: outcome === "unknownOrder" ? null : event.orderId }).where(and(eq(paymentEvents.provider, providerId), eq(paymentEvents.eventId, event.eventId)));
+    return outcome;
+  });
+}
+
+async function applyOnce(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], providerId: ProviderId, event: PaymentEvent): Promise<string> {
+  const [order] = await tx.select({ total: orders.total, currency: orders.currency, provider: orders.provider }).from(orders).where(eq(orders.id, event.orderId));
+  if (!order) return "unknownOrder";
+  if (order.provider !== providerId) return "wrongProvider";
+  if ((event.outcome === "paid" || event.outcome === "refunded") && (event.amount !== order.total || event.currency !== order.currency)) return "amountMismatch";
+  if (event.providerPaymentId) await tx.update(orders).set({ providerPaymentId: event.providerPaymentId }).where(eq(orders.id, event.orderId));
+  const moved = await moveOrder(tx, event.orderId, TARGET[event.outcome], `provider:${providerId}`);
+  return moved ? "applied" : "notApplicable";
+}

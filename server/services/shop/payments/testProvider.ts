@@ -1,0 +1,52 @@
+import { createHmac } from "node:crypto";
+import { z } from "zod";
+import { sameDigest } from "../shopSecret";
+import { WebhookRejected, type IgnoredEvent, type PaymentEvent, type PaymentProvider, type PaymentRequest } from "./provider";
+
+export const TEST_SIGNATURE_HEADER = "merchboard-test-signature";
+/** A signature older than this is refused, so a captured webhook cannot be replayed later. */
+const TOLERANCE_SECONDS = 300;
+
+const eventSchema = z.object({
+  id: z.string().min(1).max(100),
+  type: z.enum(["payment.succeeded", "payment.failed"]),
+  data: z.object({ orderId: z.string().uuid(), paymentId: z.string().max(100), amount: z.number().int().nonnegative(), currency: z.string().length(3) }),
+});
+export type TestWebhookBody = z.infer<typeof eventSchema>;
+
+/**
+ * The built-in provider, for development and tests: its payment page is ours (`/pay/test/<id>`),
+ * and its webhooks are signed like Stripe's: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`.
+ */
+export function createTestProvider(opts: { appUrl: string; secret: string; orderKey: (orderId: string) => string }): PaymentProvider & { sign: (body: string, at?: number) => string } {
+  const sign = (body: string, at = Math.floor(Date.now() / 1000)) => `t=${at},v1=${createHmac("sha256", opts.secret).update(`${at}.${body}`).digest("hex")}`;
+  return {
+    id: "test",
+    sign,
+    async start(request: PaymentRequest) {
+      return { paymentUrl: `${opts.appUrl}/pay/test/${request.orderId}?key=${opts.orderKey(request.orderId)}`, providerPaymentId: `test_${request.orderId}` };
+    },
+    async parseWebhook(rawBody: string, headers: Headers): Promise<PaymentEvent | IgnoredEvent> {
+      const header = headers.get(TEST_SIGNATURE_HEADER) ?? "";
+      const parts = Object.fromEntries(header.split(",").map((p) => p.split("=", 2) as [string, string]));
+      const at = Number(parts.t);
+      if (!Number.isInteger(at) || !parts.v1) throw new WebhookRejected("The webhook is not signed.");
+      if (Math.abs(Date.now() / 1000 - at) > TOLERANCE_SECONDS) throw new WebhookRejected("The webhook's signature is too old.");
+      if (!sameDigest(sign(rawBody, at), header.replace(/\s/g, ""))) throw new WebhookRejected("The webhook's signature does not match.");
+      let body: TestWebhookBody;
+      try {
+        body = eventSchema.parse(JSON.parse(rawBody));
+      } catch {
+        throw new WebhookRejected("The webhook's body is not a payment event.");
+      }
+      return {
+        eventId: body.id,
+        orderId: body.data.orderId,
+        outcome: body.type === "payment.succeeded" ? "paid" : "failed",
+        amount: body.data.amount,
+        currency: body.data.currency.toUpperCase(),
+        providerPaymentId: body.data.paymentId,
+      };
+    },
+  };
+}
