@@ -11,6 +11,9 @@ import { deleteCanvasObjects } from "./tasks/deleteCanvasObjects";
 import { generate } from "./tasks/generate";
 import { renderMockups } from "./tasks/renderMockups";
 import { renderPrintFile } from "./tasks/renderPrintFile";
+import { renderSnapshot } from "./tasks/renderSnapshot";
+import { expireOrder } from "./tasks/expireOrder";
+import { sendOrderMail } from "./tasks/sendOrderMail";
 
 /**
  * The worker process: graphile-worker with one job at a time, since a generation holds the
@@ -48,6 +51,9 @@ async function main() {
       generate: generate({ db, storage: getStorage(), device: inferenceDevice(process.env.INFERENCE_DEVICE), shutdown: shutdown.signal, log }),
       renderPrintFile: renderPrintFile(db, getStorage()),
       renderMockups: renderMockups(db, getStorage()),
+      renderSnapshot: renderSnapshot(db, getStorage()),
+      expireOrder: expireOrder(db),
+      sendOrderMail: sendOrderMail(db),
     },
     parsedCronItems: parseCronItems([
       { task: "cleanupExpired", match: "17 * * * *", options: { backfillPeriod: 0 } },

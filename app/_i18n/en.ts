@@ -1,4 +1,6 @@
 import { goodsEn } from "./goods.en";
+import { shopEn } from "./shop.en";
+import { shopAdminEn } from "./shopAdmin.en";
 import { editorEn } from "./editor.en";
 import { generateEn } from "./generate.en";
 
@@ -158,6 +160,8 @@ export const en = {
   ...editorEn,
   ...generateEn,
   ...goodsEn,
+  ...shopEn,
+  ...shopAdminEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

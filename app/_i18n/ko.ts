@@ -1,4 +1,6 @@
 import { goodsKo } from "./goods.ko";
+import { shopKo } from "./shop.ko";
+import { shopAdminKo } from "./shopAdmin.ko";
 import { editorKo } from "./editor.ko";
 import { generateKo } from "./generate.ko";
 import type { MessageKey } from "./en";
@@ -159,4 +161,6 @@ export const ko: Record<MessageKey, string> = {
   ...editorKo,
   ...generateKo,
   ...goodsKo,
+  ...shopKo,
+  ...shopAdminKo,
 };

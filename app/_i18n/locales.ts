@@ -1,3 +1,4 @@
+import { formatMoney } from "@/domain/shop/money";
 import { en, type MessageKey } from "./en";
 import { ko } from "./ko";
 
@@ -38,7 +39,5 @@ export function formatDate(locale: Locale, date: Date | string | number, style: 
 }
 
 export function formatPrice(locale: Locale, amountMinor: number, currency: string): string {
-  const fmt = new Intl.NumberFormat(locale === "ko" ? "ko-KR" : "en-US", { style: "currency", currency });
-  const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
-  return fmt.format(amountMinor / 10 ** digits);
+  return formatMoney(amountMinor, currency, locale === "ko" ? "ko-KR" : "en-US");
 }

@@ -24,6 +24,13 @@ export const limits = {
   inviteFailuresPerUser: (userId: string): Bucket => ({ key: `invite:user:${userId}`, max: 30, windowSeconds: 15 * MINUTE }),
   /** Each completion decodes and re-encodes an image. */
   uploadCompletionsPerUser: (userId: string): Bucket => ({ key: `upload:user:${userId}`, max: 120, windowSeconds: 10 * MINUTE }),
+  /** Each publish copies the design's images and queues its mockups and print files. */
+  publishesPerUser: (userId: string): Bucket => ({ key: `publish:user:${userId}`, max: 30, windowSeconds: HOUR }),
+  /** Signed-out carts are rows anyone can create. */
+  guestCartsPerAddress: (ip: string): Bucket => ({ key: `cart:ip:${ip}`, max: 200, windowSeconds: HOUR }),
+  /** Each checkout reserves stock for half an hour and may call the payment provider. */
+  checkoutsPerAddress: (ip: string): Bucket => ({ key: `checkout:ip:${ip}`, max: 60, windowSeconds: 10 * MINUTE }),
+  testPaymentsPerAddress: (ip: string): Bucket => ({ key: `testPay:ip:${ip}`, max: 60, windowSeconds: 10 * MINUTE }),
   oauthStartsPerAddress: (ip: string): Bucket => ({ key: `oauth:ip:${ip}`, max: 30, windowSeconds: 15 * MINUTE }),
   resetMailsPerEmail: (email: string): Bucket => ({ key: `resetMail:email:${email}`, max: 5, windowSeconds: HOUR }),
   resetMailsPerAddress: (ip: string): Bucket => ({ key: `resetMail:ip:${ip}`, max: 20, windowSeconds: HOUR }),

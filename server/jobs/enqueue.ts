@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { jobSchemas, type JobName, type JobPayload } from "./definitions";
 
-export type EnqueueOptions = { jobKey?: string; runAt?: Date; maxAttempts?: number; queueName?: string };
+/** `priority`: lower runs first (default 0), for work a person is waiting on behind long jobs. */
+export type EnqueueOptions = { jobKey?: string; runAt?: Date; maxAttempts?: number; queueName?: string; priority?: number };
 
 /** Adds a graphile-worker job through SQL, so it commits or rolls back with the caller's transaction. */
 export async function enqueue<N extends JobName>(db: DbOrTx, name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}) {
@@ -13,6 +14,7 @@ export async function enqueue<N extends JobName>(db: DbOrTx, name: N, payload: J
     queue_name => ${opts.queueName ?? null},
     run_at => ${opts.runAt?.toISOString() ?? null}::timestamptz,
     max_attempts => ${opts.maxAttempts ?? null}::int,
+    priority => ${opts.priority ?? null}::int,
     job_key => ${opts.jobKey ?? null}
   )`);
 }

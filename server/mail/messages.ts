@@ -2,7 +2,7 @@ import type { Mail } from "./mailer";
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function compose(to: string, subject: string, lines: string[], action: { label: string; url: string }, footer: string): Mail {
+export function composeMail(to: string, subject: string, lines: string[], action: { label: string; url: string }, footer: string): Mail {
   const text = [...lines, "", `${action.label}: ${action.url}`, "", footer].join("\n");
   const html = [
     ...lines.map((l) => `<p>${escape(l)}</p>`),
@@ -13,7 +13,7 @@ function compose(to: string, subject: string, lines: string[], action: { label: 
 }
 
 export function verificationMail(to: string, name: string, url: string): Mail {
-  return compose(
+  return composeMail(
     to,
     "Confirm your e-mail for Merchboard",
     [`Hello ${name},`, "Please confirm that this is your e-mail address. The link works for 24 hours."],
@@ -23,7 +23,7 @@ export function verificationMail(to: string, name: string, url: string): Mail {
 }
 
 export function passwordResetMail(to: string, name: string, url: string): Mail {
-  return compose(
+  return composeMail(
     to,
     "Reset your Merchboard password",
     [`Hello ${name},`, "Someone asked to reset the password of your Merchboard account. The link works once, for 30 minutes."],

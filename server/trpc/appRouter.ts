@@ -1,10 +1,15 @@
 import { assetRouter } from "../routers/assetRouter";
 import { authRouter } from "../routers/authRouter";
 import { canvasRouter } from "../routers/canvasRouter";
+import { cartRouter } from "../routers/cartRouter";
 import { catalogRouter } from "../routers/catalogRouter";
+import { checkoutRouter } from "../routers/checkoutRouter";
 import { generationRouter } from "../routers/generationRouter";
 import { inviteRouter } from "../routers/inviteRouter";
+import { listingRouter } from "../routers/listingRouter";
 import { mockupRouter } from "../routers/mockupRouter";
+import { orderRouter } from "../routers/orderRouter";
+import { paymentRouter } from "../routers/paymentRouter";
 import { printFileRouter } from "../routers/printFileRouter";
 import { router } from "./init";
 
@@ -17,6 +22,11 @@ export const appRouter = router({
   catalog: catalogRouter,
   printFile: printFileRouter,
   mockup: mockupRouter,
+  listing: listingRouter,
+  cart: cartRouter,
+  checkout: checkoutRouter,
+  order: orderRouter,
+  payment: paymentRouter,
 });
 
 export type AppRouter = typeof appRouter;

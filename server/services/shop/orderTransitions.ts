@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { orderEvents, orders } from "@/db/schema";
 import { canMove, UNPAID, type OrderStatus } from "@/domain/shop/orderStatus";
@@ -48,15 +48,5 @@ async function releaseStock(tx: DbOrTx, orderId: string): Promise<void> {
     update listings l set stock_left = least(l.stock_left + q.quantity, l.stock_total)
     from (select listing_id, sum(quantity)::int as quantity from order_lines where order_id = ${orderId} group by listing_id) q
     where l.id = q.listing_id and l.stock_left is not null`);
-}
-
-/** Orders still holding stock whose time to pay has run out (for the expiry sweep). */
-export async function overdueOrders(db: DbOrTx): Promise<string[]> {
-  const rows = await db
-    .select({ id: orders.id })
-    .from(orders)
-    .where(and(inArray(orders.status, [...UNPAID]), sql`${orders.payBy} <= now()`, isNotNull(orders.payBy)))
-    .limit(500);
-  return rows.map((r) => r.id);
 }
 

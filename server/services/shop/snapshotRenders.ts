@@ -48,6 +48,7 @@ export async function queueOrderPrints(tx: DbOrTx, orderId: string): Promise<num
   );
   if (!rows.length) return 0;
   const inserted = await tx.insert(snapshotRenders).values(rows).returning({ id: snapshotRenders.id });
-  for (const r of inserted) await enqueue(tx, "renderSnapshot", { renderId: r.id }, { maxAttempts: 3 });
+  // Ahead of mockups and generations: a paid order waits on these.
+  for (const r of inserted) await enqueue(tx, "renderSnapshot", { renderId: r.id }, { maxAttempts: 3, priority: -10 });
   return inserted.length;
 }

@@ -1,0 +1,5 @@
+import type { ShopMessageKey } from "./shop.en";
+
+export const shopKo: Record<ShopMessageKey, string> = {
+  "shop.title": "상점",
+};

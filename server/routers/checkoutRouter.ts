@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { limits } from "../auth/limits";
+import { createCheckout } from "../services/shop/checkoutService";
+import { throttle, router } from "../trpc/init";
+import { cartProcedure } from "./cartProcedure";
+import { email } from "./schemas";
+import { shippingAddress } from "./shopSchemas";
+
+export const checkoutRouter = router({
+  /**
+   * One order per idempotency key: the cart at today's prices, shipping by the shop's rule, stock
+   * reserved, then the payment page. Works signed out.
+   */
+  create: cartProcedure
+    .use(throttle((ctx) => [limits.checkoutsPerAddress(ctx.clientAddress)], { failuresOnly: false }))
+    .input(z.object({ idempotencyKey: z.string().min(8, "must be at least 8 characters").max(100).regex(/^[\w-]+$/, "must be letters, digits, - or _"), email, shippingAddress }))
+    .output(z.object({ orderId: z.string(), paymentUrl: z.string() }))
+    .mutation(async ({ ctx, input }) => createCheckout(ctx.db, await ctx.cart(false), { userId: ctx.session?.user.id ?? null }, input)),
+});

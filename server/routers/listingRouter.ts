@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { limits } from "../auth/limits";
+import { getCanvasListing, getListing, publishListing, unpublishListing } from "../services/shop/listingService";
+import { getStorage } from "../storage/storage";
+import { authedProcedure, canvasProcedure, publicProcedure, router, throttle } from "../trpc/init";
+import { ok, uuid } from "./schemas";
+import { canvasListingOut, listingOut, variantId } from "./shopSchemas";
+
+export const listingRouter = router({
+  /** Puts the canvas's design on sale (or publishes a new version): owner only. */
+  publish: canvasProcedure("owner")
+    .use(throttle((ctx) => [limits.publishesPerUser(ctx.session!.user.id)], { failuresOnly: false }))
+    .input(
+      z.object({
+        title: z.string().trim().min(1, "must not be empty").max(120, "must be at most 120 characters"),
+        description: z.string().trim().max(2000, "must be at most 2000 characters").optional(),
+        price: z.number().int("must be in whole minor units").min(1).max(1_000_000, "must be at most 1,000,000"),
+        variantIds: z.array(variantId).min(1, "choose at least one colour and size").max(64),
+        stock: z.number().int().min(1).max(100_000).nullish(),
+      }),
+    )
+    .output(z.object({ id: z.string(), slug: z.string(), version: z.number().int() }))
+    .mutation(({ ctx, input }) => publishListing(ctx.db, getStorage(), ctx.access, input)),
+
+  /** A published listing, for anyone: no session needed. */
+  get: publicProcedure
+    .input(z.object({ slug: z.string().min(1).max(80) }))
+    .output(listingOut)
+    .query(({ ctx, input }) => getListing(ctx.db, input.slug)),
+
+  /** The canvas's listing with its render progress, for the publish panel. */
+  ofCanvas: canvasProcedure("owner")
+    .output(canvasListingOut.nullable())
+    .query(({ ctx }) => getCanvasListing(ctx.db, ctx.access)),
+
+  unpublish: authedProcedure
+    .input(z.object({ id: uuid }))
+    .output(ok)
+    .mutation(async ({ ctx, input }) => {
+      await unpublishListing(ctx.db, ctx.actor, input);
+      return { ok: true as const };
+    }),
+});
