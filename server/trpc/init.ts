@@ -1,5 +1,4 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Db } from "@/db/client";
 import { takeAttempt, type Bucket } from "../auth/rateLimit";
@@ -10,13 +9,14 @@ import { requireResourceRole } from "../services/canvas/resourceAccess";
 import type { Role } from "../services/canvas/roles";
 import type { Context } from "./context";
 import { toTrpcError } from "./errorCodes";
+import { transformer } from "./transformer";
 
 function describeZodError(error: ZodError): string {
   return error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   // Keeps idle event streams (the generation queue) alive through proxies; the client reconnects
   // when it hears nothing for longer.
   sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
