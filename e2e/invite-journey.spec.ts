@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { createCanvas, createInviteLink, expectNoAxeViolations, shoot, signUp, uniqueEmail } from "./helpers";
 
 test("owner invites an editor by link; the editor joins through sign-up; a viewer cannot rename", async ({ browser }) => {
+  // Three people, three browsers and an e-mail round trip: on two busy cores this outgrew 60 s once.
+  test.slow();
   const ownerCtx = await browser.newContext({ locale: "en-US" });
   const owner = await ownerCtx.newPage();
 
