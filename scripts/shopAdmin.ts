@@ -1,7 +1,7 @@
 import path from "node:path";
 import pg from "pg";
 import { createDb } from "@/db/client";
-import { embeddedDatabaseUrl, startEmbeddedPostgres } from "@/db/embedded";
+import { databaseUrl, startEmbeddedPostgres } from "@/db/embedded";
 import { applyMigrations } from "@/db/migrate";
 import { projectRoot } from "@/db/projectRoot";
 import { setShopAdmin } from "@/server/services/shop/shopAdmin";
@@ -23,7 +23,7 @@ async function main() {
   let stop = async () => {};
   if (!url) {
     const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-    url = embeddedDatabaseUrl(port);
+    url = databaseUrl(port, "merchboard");
     if (!(await reachable(url))) {
       const dataDir = path.resolve(projectRoot(), process.env.DATA_DIR ?? ".data");
       const embedded = await startEmbeddedPostgres(path.join(dataDir, "postgres"), port, () => {});
