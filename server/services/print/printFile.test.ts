@@ -10,6 +10,7 @@ import type { Shape } from "@/domain/design/shape";
 import { handlePrintFileRequest } from "@/server/http/printFileHandler";
 import type { Storage } from "@/server/storage/storage";
 import { eventually } from "@/test/collabClients";
+import { rect, writeShapes as writeDesign } from "@/test/designShapes";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { freshBucket } from "@/test/testStorage";
 import { createTestClient, errorCode, errorOf, signedUpClient, TEST_APP_URL } from "@/test/trpcTestClient";
@@ -44,34 +45,7 @@ async function team(productId: string | null) {
   return { id, owner, viewer, stranger };
 }
 
-/** Writes shapes into the canvas's stored document as a collaborator's edit would be stored. */
-async function writeShapes(canvasId: string, shapes: Shape[]) {
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    for (const s of shapes) doc.getMap("shapes").set(s.id, s);
-    doc.getArray("order").push(shapes.map((s) => s.id));
-  });
-  await t.db.execute(sql`insert into canvas_doc_updates (canvas_id, update) values (${canvasId}, ${Buffer.from(Y.encodeStateAsUpdate(doc))})`);
-}
-
-const rect = (patch: Partial<Shape>): Shape => ({
-  id: randomUUID(),
-  type: "rect",
-  x: 0,
-  y: 0,
-  width: 100,
-  height: 100,
-  rotation: 0,
-  opacity: 1,
-  fill: "#ff0000",
-  stroke: "#000000",
-  strokeWidth: 0,
-  locked: false,
-  hidden: false,
-  name: "Rect",
-  groupId: null,
-  ...patch,
-});
+const writeShapes = (canvasId: string, shapes: Shape[]) => writeDesign(t.db, canvasId, shapes);
 
 async function download(who: Person, url: string) {
   const cookie = [...who.jar].map(([k, v]) => `${k}=${v}`).join("; ");
