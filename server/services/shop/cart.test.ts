@@ -1,0 +1,101 @@
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cartLines, carts } from "@/db/schema";
+import type { Product } from "@/domain/catalog/catalog";
+import { publishedTee } from "@/test/shopFixtures";
+import { createTestDb, type TestDb } from "@/test/testDb";
+import { freshBucket } from "@/test/testStorage";
+import { createTestClient, errorCode, errorOf } from "@/test/trpcTestClient";
+import { CART_COOKIE } from "./cartIdentity";
+
+let t: TestDb;
+let products: Product[];
+let tee: Awaited<ReturnType<typeof publishedTee>>;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await freshBucket("cart");
+  products = await createTestClient(t.db).client.catalog.products.query();
+  tee = await publishedTee(t.db, products, { stock: 10 });
+}, 60_000);
+afterAll(() => t.close());
+
+describe("the cart", () => {
+  it("works signed out with a cookie, and every price is the listing's", async () => {
+    const shopper = createTestClient(t.db);
+    expect(await shopper.client.cart.get.query()).toEqual({ lines: [], subtotal: 0, currency: "USD", itemCount: 0 });
+    expect(shopper.jar.has(CART_COOKIE)).toBe(false); // reading creates nothing
+    // A client that sends its own price is not listened to.
+    const tampered = { listingId: tee.id, variantId: "tee-black-m", quantity: 2, unitPrice: 1, price: 1 } as { listingId: string; variantId: string; quantity: number };
+    const cart = await shopper.client.cart.add.mutate(tampered);
+    expect(shopper.jar.get(CART_COOKIE)).toMatch(/^[\w-]{43}$/);
+    expect(cart).toMatchObject({ subtotal: 5600, currency: "USD", itemCount: 2, lines: [{ listingId: tee.id, variantId: "tee-black-m", quantity: 2, unitPrice: 2800, available: true, color: "Black", size: "M" }] });
+    // Adding the same item again adds up; another browser sees nothing of it.
+    const more = await shopper.client.cart.add.mutate({ listingId: tee.id, variantId: "tee-black-m", quantity: 1 });
+    expect(more.lines.map((l) => l.quantity)).toEqual([3]);
+    expect((await createTestClient(t.db).client.cart.get.query()).lines).toEqual([]);
+
+    const lineId = more.lines[0]!.id;
+    expect((await shopper.client.cart.update.mutate({ lineId, quantity: 5 })).subtotal).toBe(14_000);
+    // The owner raises the price: the cart shows the new one at once.
+    await tee.owner.client.listing.publish.mutate({ canvasId: tee.canvasId, title: "Night Owl Tee", price: 3000, variantIds: ["tee-black-m", "tee-white-m"], stock: 10 });
+    expect((await shopper.client.cart.get.query()).lines[0]!.unitPrice).toBe(3000);
+    expect((await shopper.client.cart.remove.mutate({ lineId })).lines).toEqual([]);
+  });
+
+  it("refuses quantities out of 1–100, items not on sale and other carts' lines, changing nothing", async () => {
+    const shopper = createTestClient(t.db);
+    const add = (patch: object) => shopper.client.cart.add.mutate({ listingId: tee.id, variantId: "tee-black-m", quantity: 1, ...patch });
+    expect(await errorCode(add({ quantity: 0 }))).toBe("BAD_REQUEST");
+    expect(await errorCode(add({ quantity: 101 }))).toBe("BAD_REQUEST");
+    expect(await errorCode(add({ quantity: 1.5 }))).toBe("BAD_REQUEST");
+    const notOnSale = await errorOf(add({ variantId: "tee-navy-xl" }));
+    expect([notOnSale.data?.code, notOnSale.data?.reason]).toEqual(["BAD_REQUEST", "cart.variantNotOnSale"]);
+    expect(await errorCode(add({ listingId: "00000000-0000-4000-8000-000000000000" }))).toBe("NOT_FOUND");
+    const tooMany = await errorOf(add({ quantity: 11 }));
+    expect(tooMany.data?.reason).toBe("cart.notEnoughStock");
+    expect((await shopper.client.cart.get.query()).lines).toEqual([]);
+
+    const { lines } = await add({ quantity: 9 });
+    expect(await errorCode(add({ quantity: 2 }))).toBe("BAD_REQUEST"); // stock 10 left: 9 + 2 is too many
+    const other = createTestClient(t.db);
+    expect(await errorCode(other.client.cart.update.mutate({ lineId: lines[0]!.id, quantity: 1 }))).toBe("NOT_FOUND");
+    expect(await errorCode(other.client.cart.remove.mutate({ lineId: lines[0]!.id }))).toBe("NOT_FOUND");
+    expect(await errorCode(shopper.client.cart.update.mutate({ lineId: lines[0]!.id, quantity: 0 }))).toBe("BAD_REQUEST");
+    expect((await shopper.client.cart.get.query()).lines.map((l) => l.quantity)).toEqual([9]);
+
+    // Unpublished: the line stays, marked, without a price, and out of the subtotal.
+    const gone = await publishedTee(t.db, products);
+    await shopper.client.cart.add.mutate({ listingId: gone.id, variantId: "tee-white-l", quantity: 1 });
+    await gone.owner.client.listing.unpublish.mutate({ id: gone.id });
+    const after = await shopper.client.cart.get.query();
+    expect(after.lines.map((l) => [l.available, l.unitPrice])).toEqual([[true, 3000], [false, null]]);
+    expect(after.subtotal).toBe(27_000);
+    expect(await errorCode(shopper.client.cart.add.mutate({ listingId: gone.id, variantId: "tee-white-l", quantity: 1 }))).toBe("NOT_FOUND");
+  });
+
+  it("merges a signed-out cart into the account at sign-in", async () => {
+    const shopper = createTestClient(t.db);
+    await shopper.client.cart.add.mutate({ listingId: tee.id, variantId: "tee-white-m", quantity: 2 });
+    const guestToken = shopper.jar.get(CART_COOKIE)!;
+    const email = `merge.${Date.now()}@example.com`;
+    await shopper.client.auth.signUp.mutate({ email, password: "correct horse battery", name: "Merge" });
+    const merged = await shopper.client.cart.get.query();
+    expect(merged.lines.map((l) => [l.variantId, l.quantity])).toEqual([["tee-white-m", 2]]);
+    expect(shopper.jar.has(CART_COOKIE)).toBe(false);
+    const guestHash = createHash("sha256").update(guestToken).digest("hex");
+    expect(await t.db.select().from(carts).where(eq(carts.tokenHash, guestHash))).toEqual([]);
+
+    // Signed out again on another browser, then signed in: quantities add up in the account's cart.
+    const laptop = createTestClient(t.db);
+    await laptop.client.cart.add.mutate({ listingId: tee.id, variantId: "tee-white-m", quantity: 3 });
+    await laptop.client.cart.add.mutate({ listingId: tee.id, variantId: "tee-black-m", quantity: 1 });
+    await laptop.client.auth.signIn.mutate({ email, password: "correct horse battery" });
+    const both = await laptop.client.cart.get.query();
+    expect(both.lines.map((l) => [l.variantId, l.quantity])).toEqual([["tee-white-m", 5], ["tee-black-m", 1]]);
+    expect((await shopper.client.cart.get.query()).itemCount).toBe(6);
+    const [account] = await t.db.select().from(carts).where(eq(carts.userId, (await shopper.client.auth.me.query())!.id));
+    expect(await t.db.select().from(cartLines).where(eq(cartLines.cartId, account!.id))).toHaveLength(2);
+  });
+});
