@@ -31,6 +31,7 @@ export async function createCheckout(db: Db, cart: OpenCart, buyer: { userId: st
     const view = await getCart(tx, cart.cartId);
     if (!view.lines.length) throw new AppError("BAD_REQUEST", "checkout.emptyCart", "Your cart is empty.");
     const gone = view.lines.find((l) => !l.available);
+    if (gone && gone.stockLeft !== null && gone.stockLeft < gone.quantity) throw soldOut(gone.title);
     if (gone) throw new AppError("BAD_REQUEST", "checkout.unavailable", `${gone.title} is no longer available in this colour, size or quantity. Remove it to continue.`);
 
     const shipping = shippingCost({ country: input.shippingAddress.country, originCountry: env().SHOP_COUNTRY, itemCount: view.itemCount, subtotal: view.subtotal });
@@ -58,7 +59,7 @@ export async function createCheckout(db: Db, cart: OpenCart, buyer: { userId: st
         .set({ stockLeft: sql`case when ${listings.stockLeft} is null then null else ${listings.stockLeft} - ${line.quantity} end` })
         .where(and(eq(listings.id, line.listingId), sql`(${listings.stockLeft} is null or ${listings.stockLeft} >= ${line.quantity})`, isNotNull(listings.currentVersionId)))
         .returning({ versionId: listings.currentVersionId, price: listings.price });
-      if (!listing) throw new AppError("CONFLICT", "checkout.soldOut", `${line.title} sold out while you were checking out.`);
+      if (!listing) throw soldOut(line.title);
       await tx.insert(orderLines).values({ orderId, listingId: line.listingId, versionId: listing.versionId!, variantId: line.variantId, title: line.title, quantity: line.quantity, unitPrice: listing.price });
     }
     await tx.insert(orderEvents).values({ orderId, fromStatus: null, toStatus: "pending_payment", actor: buyer.userId ? `user:${buyer.userId}` : "guest" });
@@ -69,6 +70,8 @@ export async function createCheckout(db: Db, cart: OpenCart, buyer: { userId: st
   if (placed.paymentUrl) return { orderId: placed.orderId, paymentUrl: placed.paymentUrl };
   return startPayment(db, placed.orderId, input.email);
 }
+
+const soldOut = (title: string) => new AppError("CONFLICT", "checkout.soldOut", `${title} sold out while you were checking out.`);
 
 async function findByKey(tx: DbOrTx, buyerKey: string, idempotencyKey: string) {
   const [row] = await tx

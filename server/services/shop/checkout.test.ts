@@ -1,0 +1,118 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listings, orderEvents, orders } from "@/db/schema";
+import type { Product } from "@/domain/catalog/catalog";
+import { address, publishedTee } from "@/test/shopFixtures";
+import { createTestDb, type TestDb } from "@/test/testDb";
+import { freshBucket } from "@/test/testStorage";
+import { createTestClient, errorCode, errorOf } from "@/test/trpcTestClient";
+import { expireIfUnpaid } from "./orderExpiry";
+
+let t: TestDb;
+let products: Product[];
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await freshBucket("checkout");
+  products = await createTestClient(t.db).client.catalog.products.query();
+}, 60_000);
+afterAll(() => t.close());
+
+async function shopperWith(listingId: string, quantity = 1, variantId = "tee-black-m") {
+  const shopper = createTestClient(t.db);
+  await shopper.client.cart.add.mutate({ listingId, variantId, quantity });
+  return shopper;
+}
+
+const key = () => `key-${Math.random().toString(36).slice(2, 12)}`;
+const checkout = (shopper: ReturnType<typeof createTestClient>, idempotencyKey = key(), patch: object = {}) =>
+  shopper.client.checkout.create.mutate({ idempotencyKey, email: "ada@example.com", shippingAddress: address, ...patch });
+const ordersCount = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(orders))[0]!.n;
+
+describe("checkout", () => {
+  it("makes one order at the server's prices with shipping by the rule, and hands off to the test provider", async () => {
+    const tee = await publishedTee(t.db, products);
+    const shopper = await shopperWith(tee.id, 2);
+    const { orderId, paymentUrl } = await checkout(shopper);
+    expect(paymentUrl).toMatch(new RegExp(`^http://localhost:3000/pay/test/${orderId}\\?key=[\\w-]{32}$`));
+    const orderKey = new URL(paymentUrl).searchParams.get("key")!;
+    const order = await shopper.client.order.get.query({ id: orderId, key: orderKey });
+    // Two tees at 28.00 and domestic shipping: 4.99 + 1.50.
+    expect(order).toMatchObject({ status: "pending_payment", subtotal: 5600, shipping: 649, total: 6249, currency: "USD", provider: "test", paymentUrl });
+    expect(order.lines.map((l) => [l.variantId, l.quantity, l.unitPrice, l.color, l.size])).toEqual([["tee-black-m", 2, 2800, "Black", "M"]]);
+    expect(order.timeline.map((e) => [e.from, e.status, e.actor])).toEqual([[null, "pending_payment", "guest"]]);
+    expect((await shopper.client.cart.get.query()).lines).toEqual([]);
+    // Abroad costs more: 12.99.
+    const abroad = await shopperWith(tee.id, 1);
+    const far = await checkout(abroad, key(), { shippingAddress: { ...address, country: "KR" } });
+    expect((await abroad.client.order.get.query({ id: far.orderId, key: new URL(far.paymentUrl).searchParams.get("key")! })).total).toBe(2800 + 1299);
+    // The order is the buyer's (by key) and nobody else's.
+    expect(await errorCode(createTestClient(t.db).client.order.get.query({ id: orderId }))).toBe("NOT_FOUND");
+    expect(await errorCode(createTestClient(t.db).client.order.get.query({ id: orderId, key: "x".repeat(32) }))).toBe("NOT_FOUND");
+  });
+
+  it("gives a second submit with the same key the same order, also when both arrive at once", async () => {
+    const tee = await publishedTee(t.db, products, { stock: 50 });
+    const shopper = await shopperWith(tee.id, 3);
+    const before = await ordersCount();
+    const k = key();
+    const [a, b] = await Promise.all([checkout(shopper, k), checkout(shopper, k)]);
+    expect(b).toEqual(a);
+    expect(await checkout(shopper, k)).toEqual(a);
+    expect(await ordersCount()).toBe(before + 1);
+    const [listing] = await t.db.select({ stockLeft: listings.stockLeft }).from(listings).where(eq(listings.id, tee.id));
+    expect(listing!.stockLeft).toBe(47);
+    // Another key with the cart now empty makes nothing.
+    const empty = await errorOf(checkout(shopper));
+    expect([empty.data?.code, empty.data?.reason]).toEqual(["BAD_REQUEST", "checkout.emptyCart"]);
+    expect(await ordersCount()).toBe(before + 1);
+  });
+
+  it("never oversells a limited edition: 20 shoppers at once for 5 tees make exactly 5 orders", async () => {
+    const tee = await publishedTee(t.db, products, { stock: 5 });
+    const shoppers = await Promise.all(Array.from({ length: 20 }, () => shopperWith(tee.id, 1)));
+    const results = await Promise.allSettled(shoppers.map((s) => checkout(s)));
+    const placed = results.filter((r) => r.status === "fulfilled");
+    expect(placed).toHaveLength(5);
+    for (const r of results) if (r.status === "rejected") expect((r.reason as { data?: { code: string } }).data?.code).toBe("CONFLICT");
+    expect(await t.db.select({ id: orders.id }).from(orders).innerJoin(sql`order_lines`, sql`order_lines.order_id = ${orders.id}`).where(sql`order_lines.listing_id = ${tee.id}`)).toHaveLength(5);
+    const [listing] = await t.db.select({ stockLeft: listings.stockLeft }).from(listings).where(eq(listings.id, tee.id));
+    expect(listing!.stockLeft).toBe(0);
+    expect((await createTestClient(t.db).client.listing.get.query({ slug: tee.slug })).stockLeft).toBe(0);
+  }, 60_000);
+
+  it("refuses a bad address, e-mail or key, and an item gone from sale, creating nothing", async () => {
+    const tee = await publishedTee(t.db, products);
+    const shopper = await shopperWith(tee.id);
+    const before = await ordersCount();
+    const noCity = await errorOf(checkout(shopper, key(), { shippingAddress: { ...address, city: "" } }));
+    expect(noCity.data?.code).toBe("BAD_REQUEST");
+    expect(noCity.data?.fieldErrors).toHaveProperty("shippingAddress");
+    const { line1: _omit, ...missing } = address;
+    expect(await errorCode(checkout(shopper, key(), { shippingAddress: missing }))).toBe("BAD_REQUEST");
+    expect(await errorCode(checkout(shopper, key(), { shippingAddress: { ...address, country: "XX" } }))).toBe("BAD_REQUEST");
+    expect(await errorCode(checkout(shopper, key(), { shippingAddress: { ...address, postalCode: "<script>" } }))).toBe("BAD_REQUEST");
+    expect(await errorCode(checkout(shopper, key(), { email: "not-an-email" }))).toBe("BAD_REQUEST");
+    expect(await errorCode(checkout(shopper, "short"))).toBe("BAD_REQUEST");
+    await tee.owner.client.listing.unpublish.mutate({ id: tee.id });
+    const gone = await errorOf(checkout(shopper));
+    expect([gone.data?.code, gone.data?.reason]).toEqual(["BAD_REQUEST", "checkout.unavailable"]);
+    expect(await ordersCount()).toBe(before);
+    expect((await shopper.client.cart.get.query()).lines).toHaveLength(1);
+  });
+
+  it("cancels an order not paid in 30 minutes and puts its stock back, once", async () => {
+    const tee = await publishedTee(t.db, products, { stock: 3 });
+    const shopper = await shopperWith(tee.id, 2);
+    const { orderId } = await checkout(shopper);
+    const stock = async () => (await t.db.select({ s: listings.stockLeft }).from(listings).where(eq(listings.id, tee.id)))[0]!.s;
+    expect(await stock()).toBe(1);
+    expect(await expireIfUnpaid(t.db, orderId)).toBe(false); // not due yet
+    await t.db.update(orders).set({ payBy: new Date(Date.now() - 1000) }).where(eq(orders.id, orderId));
+    expect(await expireIfUnpaid(t.db, orderId)).toBe(true);
+    expect(await expireIfUnpaid(t.db, orderId)).toBe(false);
+    expect(await stock()).toBe(3);
+    const events = await t.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId));
+    expect(events.map((e) => [e.toStatus, e.actor])).toEqual([["pending_payment", "guest"], ["canceled", "system"]]);
+  });
+});
