@@ -10,6 +10,10 @@ type Batch = { canvasId: string; rows: Row[]; stored: Promise<number[]>; resolve
  * each statement carries more rows instead of more statements contending for Postgres, and a
  * quiet room's edit still goes out on the next turn of the event loop. Every row of one canvas
  * in one statement is one batch, with one promise, so that a room sends each batch as one frame.
+ *
+ * The announcement to other processes is a statement of its own, after the rows are stored: a
+ * transaction that notifies holds a cluster-wide lock until its commit is on disk, so notifying
+ * in the insert would make every commit wait for the previous one's flush instead of sharing it.
  */
 export class UpdateWriter {
   /** Rows waiting for the next statement, by canvas. */
@@ -80,21 +84,35 @@ export class UpdateWriter {
     const result = await this.pool.query<{ canvas_id: string; ids: string[] }>({
       name: "collab_append_updates",
       text: APPEND_SQL,
-      values: [canvasIds, updates, userIds, DOC_CHANNEL, PROCESS_TAG],
+      values: [canvasIds, updates, userIds],
     });
     const byCanvas = new Map(result.rows.map((r) => [r.canvas_id, r.ids.map(Number)]));
     for (const b of batches) b.resolve(byCanvas.get(b.canvasId) ?? []);
+    this.announce(byCanvas);
+  }
+
+  /**
+   * Tells the other processes which rows each canvas got. A lost announcement (Postgres restarting)
+   * is caught up by the listeners when they reconnect, so this commit need not wait for the disk.
+   */
+  private announce(byCanvas: Map<string, number[]>): void {
+    const ranges = [...byCanvas].map(([canvasId, ids]) => `${PROCESS_TAG} ${canvasId} ${ids[0]} ${ids.at(-1)}`);
+    if (!ranges.length) return;
+    this.pool
+      .query({ name: "collab_announce_updates", text: ANNOUNCE_SQL, values: [DOC_CHANNEL, ranges] })
+      .catch((e: unknown) => console.error("[collab] announcing stored edits failed:", e instanceof Error ? e.message : e));
   }
 }
 
-/** Insert and announce in one auto-committed statement: one round trip, one commit. */
+/** One auto-committed statement: one round trip, one commit. */
 const APPEND_SQL = `
   with ins as (
     insert into canvas_doc_updates (canvas_id, update, user_id)
     select * from unnest($1::uuid[], $2::bytea[], $3::text[])
     returning id, canvas_id
-  ), grouped as (
-    select canvas_id, array_agg(id order by id) as ids from ins group by canvas_id
   )
-  select canvas_id, ids, pg_notify($4, $5 || ' ' || canvas_id || ' ' || ids[1] || ' ' || ids[array_length(ids, 1)])
-  from grouped`;
+  select canvas_id, array_agg(id order by id) as ids from ins group by canvas_id`;
+
+/** Committed without waiting for the disk (set_config's `true`: for this transaction only). */
+const ANNOUNCE_SQL = `
+  select pg_notify($1, range) from (select set_config('synchronous_commit', 'off', true)) cfg, unnest($2::text[]) range`;
