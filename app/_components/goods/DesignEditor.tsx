@@ -11,6 +11,7 @@ import { PreflightPanel } from "./PreflightPanel";
 import { PrintFilesPanel } from "./PrintFilesPanel";
 import { ProductBinding } from "./ProductBinding";
 import { ProductPanel } from "./ProductPanel";
+import { SellPanel } from "./SellPanel";
 import { useCanvasProduct, type CanvasProduct } from "./useCanvasProduct";
 import { usePreflight } from "./usePreflight";
 
@@ -44,6 +45,7 @@ export default function DesignEditor({ canvasId, canvasName, me }: Props) {
               { value: "preflight", label: t("goods.tab.preflight"), panel: <Preflight canvasId={canvasId} bound={bound} /> },
               { value: "print", label: t("goods.tab.print"), panel: <PrintFilesPanel canvasId={canvasId} product={bound.product} canEdit={canEdit} /> },
               { value: "mockups", label: t("goods.tab.mockups"), panel: <MockupsPanel key={bound.product.id} canvasId={canvasId} product={bound.product} variant={bound.variant} canEdit={canEdit} /> },
+              ...(me.role === "owner" ? [{ value: "sell", label: t("shopAdmin.tab.sell"), panel: <SellPanel canvasId={canvasId} canvasName={canvasName} bound={bound} /> }] : []),
             ]
           : [],
       }}

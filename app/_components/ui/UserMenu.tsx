@@ -1,8 +1,8 @@
 "use client";
 
 import { Avatar, Menu, Text, UnstyledButton } from "@mantine/core";
-import { IconLayoutDashboard, IconLogout } from "@tabler/icons-react";
-import { useMutation } from "@tanstack/react-query";
+import { IconBuildingStore, IconLayoutDashboard, IconLogout } from "@tabler/icons-react";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { useTRPC } from "../../_lib/trpc";
@@ -11,6 +11,7 @@ import { initials } from "./initials";
 export function UserMenu({ user }: { user: { name: string; email: string } }) {
   const { t } = useI18n();
   const trpc = useTRPC();
+  const isShopAdmin = useQuery({ ...trpc.order.isAdmin.queryOptions(), staleTime: 60_000 }).data === true;
   const signOut = useMutation(trpc.auth.signOut.mutationOptions({ onSettled: () => window.location.assign("/") }));
   return (
     <Menu position="bottom-end" width={220} shadow="md">
@@ -33,6 +34,11 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
         <Menu.Item component={Link} href="/dashboard" leftSection={<IconLayoutDashboard size={16} />}>
           {t("nav.dashboard")}
         </Menu.Item>
+        {isShopAdmin && (
+          <Menu.Item component={Link} href="/admin/orders" leftSection={<IconBuildingStore size={16} />} data-testid="nav-shop-admin">
+            {t("shopAdmin.title")}
+          </Menu.Item>
+        )}
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => signOut.mutate()}>
           {t("nav.signOut")}
         </Menu.Item>

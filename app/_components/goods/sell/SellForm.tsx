@@ -1,0 +1,132 @@
+"use client";
+
+import { Button, Checkbox, ColorSwatch, Group, NumberInput, Stack, Switch, Text, Textarea, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconRocket } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { Product } from "@/domain/catalog/catalog";
+import { useI18n } from "../../../_i18n/I18nProvider";
+import { errorMessage, fieldErrors } from "../../../_lib/errors";
+import { useTRPC } from "../../../_lib/trpc";
+import type { Issue } from "../preflight";
+import { currencySymbol, toMajor, toMinor } from "./money";
+import { PreflightWarning } from "./PreflightWarning";
+import type { CanvasListing } from "./types";
+import { choiceOf, chosenVariantIds, colorsAndSizes } from "./variantChoice";
+
+type Props = { canvasId: string; product: Product; listing: CanvasListing | null; defaultTitle: string; issues: Issue[] };
+
+/** What goes on sale: title, words, price, colours and sizes, a limited edition; then Publish. */
+export function SellForm({ canvasId, product, listing, defaultTitle, issues }: Props) {
+  const { t, price, locale } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const options = colorsAndSizes(product);
+  // A listing of another product (the canvas changed product since) fills nothing in.
+  const prefill = listing?.product.id === product.id ? listing : null;
+  const initial = prefill ? choiceOf(product, prefill.variants.map((v) => v.id)) : { colors: options.colors.map((c) => c.color), sizes: options.sizes };
+  const [title, setTitle] = useState(prefill?.title ?? defaultTitle);
+  const [description, setDescription] = useState(prefill?.description ?? "");
+  const [amount, setAmount] = useState<number | string>(toMajor(prefill?.price ?? product.basePrice, product.currency));
+  const [colors, setColors] = useState<string[]>(initial.colors);
+  const [sizes, setSizes] = useState<string[]>(initial.sizes);
+  const [limited, setLimited] = useState(prefill?.stockTotal != null);
+  const [stock, setStock] = useState<number | string>(prefill?.stockTotal ?? 50);
+
+  const publish = useMutation(
+    trpc.listing.publish.mutationOptions({
+      onSuccess: (r) => {
+        notifications.show({ color: "teal", message: t("shopAdmin.sell.published", { version: r.version }) });
+        void queryClient.invalidateQueries({ queryKey: trpc.listing.ofCanvas.queryKey({ canvasId }) });
+      },
+      onError: (e) => notifications.show({ color: "red", title: t("common.error"), message: errorMessage(e, t) }),
+    }),
+  );
+  const serverErrors = fieldErrors(publish.error);
+
+  const minor = typeof amount === "number" ? toMinor(amount, product.currency) : NaN;
+  const belowBase = Number.isFinite(minor) && minor < product.basePrice;
+  const variantIds = chosenVariantIds(product, colors, sizes);
+  const digits = Math.round(Math.log10(toMinor(1, product.currency)));
+  const fmt = (m: number) => price(m, product.currency);
+
+  const submit = () => {
+    if (!Number.isFinite(minor) || belowBase || !variantIds.length || !title.trim()) return;
+    publish.mutate({ canvasId, title: title.trim(), description: description.trim() || undefined, price: minor, variantIds, stock: limited && typeof stock === "number" ? stock : null });
+  };
+
+  return (
+    <Stack gap="sm" component="form" onSubmit={(e) => (e.preventDefault(), submit())} data-testid="sell-form">
+      <TextInput label={t("shopAdmin.sell.titleLabel")} value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={120} required error={serverErrors.title || (!title.trim() && publish.isError ? t("shopAdmin.sell.titleRequired") : undefined)} />
+      <Textarea label={t("shopAdmin.sell.description")} placeholder={t("shopAdmin.sell.descriptionPlaceholder")} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} maxRows={6} maxLength={2000} />
+      <div>
+        <NumberInput
+          label={t("shopAdmin.sell.price", { currency: product.currency })}
+          value={amount}
+          onChange={setAmount}
+          leftSection={<Text size="sm">{currencySymbol(product.currency, locale === "ko" ? "ko-KR" : "en-US")}</Text>}
+          decimalScale={digits}
+          fixedDecimalScale={digits > 0}
+          min={0}
+          step={digits > 0 ? 1 : 1000}
+          thousandSeparator=","
+          required
+          error={belowBase ? t("shopAdmin.sell.belowBase", { price: fmt(product.basePrice) }) : serverErrors.price}
+          data-testid="sell-price"
+        />
+        <Group justify="space-between" mt={6} gap={4} data-testid="sell-margin">
+          <Text size="xs" c="dimmed">
+            {t("shopAdmin.sell.basePrice", { price: fmt(product.basePrice) })}
+          </Text>
+          {Number.isFinite(minor) && !belowBase && (
+            <Text size="xs" fw={600} c="teal.8">
+              {t("shopAdmin.sell.margin", { price: fmt(minor - product.basePrice) })}
+            </Text>
+          )}
+        </Group>
+      </div>
+      {options.colors.length > 1 && (
+        <Checkbox.Group label={t("shopAdmin.sell.colors")} description={t("shopAdmin.sell.chosen", { count: colors.length, total: options.colors.length })} value={colors} onChange={setColors} error={!colors.length ? t("shopAdmin.sell.chooseOne") : undefined}>
+          <Group gap={10} mt={6}>
+            {options.colors.map((c) => (
+              <Checkbox
+                key={c.color}
+                value={c.color}
+                size="xs"
+                label={
+                  <Group gap={4} wrap="nowrap" component="span">
+                    <ColorSwatch color={c.colorHex} size={12} withShadow component="span" />
+                    {c.color}
+                  </Group>
+                }
+              />
+            ))}
+          </Group>
+        </Checkbox.Group>
+      )}
+      {options.sizes.length > 1 && (
+        <Checkbox.Group label={t("shopAdmin.sell.sizes")} description={t("shopAdmin.sell.chosen", { count: sizes.length, total: options.sizes.length })} value={sizes} onChange={setSizes} error={!sizes.length ? t("shopAdmin.sell.chooseOne") : undefined}>
+          <Group gap={10} mt={6}>
+            {options.sizes.map((s) => (
+              <Checkbox key={s} value={s} size="xs" label={s} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+      )}
+      <Stack gap={6}>
+        <Switch label={t("shopAdmin.sell.limited")} description={t("shopAdmin.sell.limitedHint")} checked={limited} onChange={(e) => setLimited(e.currentTarget.checked)} data-testid="sell-limited" />
+        {limited && <NumberInput label={t("shopAdmin.sell.stock")} value={stock} onChange={setStock} min={1} max={100_000} allowDecimal={false} required error={serverErrors.stock} data-testid="sell-stock" />}
+      </Stack>
+      <PreflightWarning issues={issues} areaCount={product.printAreas.length} />
+      <Stack gap={6}>
+        <Button type="submit" leftSection={<IconRocket size={16} />} loading={publish.isPending} disabled={belowBase || !variantIds.length || !Number.isFinite(minor)} data-testid="sell-publish">
+          {listing ? t("shopAdmin.sell.publishNew") : t("shopAdmin.sell.publish")}
+        </Button>
+        <Text size="xs" c="dimmed">
+          {t("shopAdmin.sell.freezes", { count: variantIds.length })}
+        </Text>
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,15 @@
+import type { MessageKey } from "../../../_i18n/en";
+import type { Issue } from "../preflight";
+
+/** A preflight issue in words, as the Preflight tab writes it. */
+export function issueText(t: (key: MessageKey, params?: Record<string, string | number>) => string, issue: Issue): string {
+  const shape = "shape" in issue ? issue.shape : null;
+  const params = {
+    area: issue.area.name,
+    name: shape?.name ?? "",
+    ...("dpi" in issue ? { dpi: issue.dpi, min: issue.min } : {}),
+    ...("pt" in issue ? { pt: issue.pt } : {}),
+    ...("width" in issue ? { width: issue.width, height: issue.height } : {}),
+  };
+  return t(`goods.preflight.${issue.kind}` as MessageKey, params);
+}

@@ -1,0 +1,144 @@
+"use client";
+
+import { Alert, Button, Card, Center, Group, Skeleton, Stack, Table, Text, ThemeIcon, Title } from "@mantine/core";
+import { IconAlertCircle, IconChevronRight, IconReceiptOff } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useI18n } from "../../../_i18n/I18nProvider";
+import { errorMessage } from "../../../_lib/errors";
+import { useTRPC } from "../../../_lib/trpc";
+import { OrderFilters, type OrderFilter } from "./OrderFilters";
+import { OrderStatusBadge } from "./OrderStatusBadge";
+import { shortId } from "./orderStatusView";
+
+/** Every order in the shop, newest first: a table on desktop, cards on phones; a click opens one. */
+export function AdminOrders() {
+  const { t, date, price } = useI18n();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [filter, setFilter] = useState<OrderFilter>({});
+  const orders = useQuery({ ...trpc.order.list.queryOptions({ all: true, ...filter }), refetchInterval: 15_000 });
+  const href = (id: string) => `/admin/orders/${id}`;
+  const items = (n: number) => (n === 1 ? t("shopAdmin.orders.item") : t("shopAdmin.orders.items", { count: n }));
+
+  return (
+    <Stack gap="md">
+      <OrderFilters value={filter} onChange={setFilter} />
+      {orders.isError && (
+        <Alert color="red" icon={<IconAlertCircle size={18} />} title={t("common.error")}>
+          <Group justify="space-between">
+            <Text size="sm">{errorMessage(orders.error, t)}</Text>
+            <Button size="xs" variant="white" color="red" onClick={() => orders.refetch()}>
+              {t("common.retry")}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {orders.isPending && (
+        <Stack gap="xs" aria-label={t("common.loading")}>
+          {[0, 1, 2, 3].map((i) => (
+            <Skeleton key={i} h={52} radius="md" />
+          ))}
+        </Stack>
+      )}
+      {orders.data?.length === 0 && (
+        <Card withBorder radius="lg" py={48}>
+          <Center>
+            <Stack align="center" gap={6} maw={360}>
+              <ThemeIcon size={52} radius="xl" variant="light" color="gray">
+                <IconReceiptOff size={28} />
+              </ThemeIcon>
+              <Title order={2} size="h4">
+                {t("shopAdmin.orders.empty")}
+              </Title>
+              <Text size="sm" c="dimmed" ta="center">
+                {filter.status || filter.email ? t("shopAdmin.orders.emptyFiltered") : t("shopAdmin.orders.emptyHint")}
+              </Text>
+            </Stack>
+          </Center>
+        </Card>
+      )}
+      {!!orders.data?.length && (
+        <>
+          <Card withBorder radius="lg" p={0} visibleFrom="sm">
+            <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" data-testid="orders-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("shopAdmin.orders.order")}</Table.Th>
+                  <Table.Th>{t("shopAdmin.orders.customer")}</Table.Th>
+                  <Table.Th>{t("shopAdmin.orders.date")}</Table.Th>
+                  <Table.Th>{t("shopAdmin.orders.status")}</Table.Th>
+                  <Table.Th ta="right">{t("shopAdmin.orders.total")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {orders.data.map((o) => (
+                  <Table.Tr key={o.id} onClick={() => router.push(href(o.id))} style={{ cursor: "pointer" }} data-testid="order-row" data-order-id={o.id}>
+                    <Table.Td>
+                      <Link href={href(o.id)} style={{ color: "inherit", textDecoration: "none" }} onClick={(e) => e.stopPropagation()}>
+                        <Text size="sm" fw={600} lineClamp={1}>
+                          {o.title}
+                        </Text>
+                      </Link>
+                      <Text size="xs" c="dimmed">
+                        #{shortId(o.id)} · {items(o.itemCount)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" lineClamp={1} style={{ wordBreak: "break-all" }}>
+                        {o.email}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+                        {date(o.createdAt, "long")}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <OrderStatusBadge status={o.status} />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Text size="sm" fw={600} style={{ whiteSpace: "nowrap" }}>
+                        {price(o.total, o.currency)}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Card>
+          <Stack gap="xs" hiddenFrom="sm" data-testid="orders-cards">
+            {orders.data.map((o) => (
+              <Card key={o.id} withBorder radius="md" p="sm" component={Link} href={href(o.id)} data-testid="order-card" style={{ color: "inherit" }}>
+                <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+                  <div style={{ minWidth: 0 }}>
+                    <Text size="sm" fw={600} lineClamp={1}>
+                      {o.title}
+                    </Text>
+                    <Text size="xs" c="dimmed" truncate>
+                      {o.email}
+                    </Text>
+                  </div>
+                  <Text size="sm" fw={700} style={{ whiteSpace: "nowrap" }}>
+                    {price(o.total, o.currency)}
+                  </Text>
+                </Group>
+                <Group justify="space-between" wrap="nowrap" mt={8} gap="xs">
+                  <Text size="xs" c="dimmed" truncate>
+                    #{shortId(o.id)} · {items(o.itemCount)} · {date(o.createdAt)}
+                  </Text>
+                  <Group gap={2} wrap="nowrap">
+                    <OrderStatusBadge status={o.status} />
+                    <IconChevronRight size={16} color="var(--mantine-color-gray-5)" aria-hidden />
+                  </Group>
+                </Group>
+              </Card>
+            ))}
+          </Stack>
+        </>
+      )}
+    </Stack>
+  );
+}

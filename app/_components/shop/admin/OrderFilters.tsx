@@ -1,0 +1,60 @@
+"use client";
+
+import { Chip, Group, ScrollArea, Stack, Text, TextInput } from "@mantine/core";
+import { IconSearch } from "@tabler/icons-react";
+import { useEffect, useState } from "react";
+import { ORDER_STATUSES, type OrderStatus } from "@/domain/shop/orderStatus";
+import { useI18n } from "../../../_i18n/I18nProvider";
+import { statusKey } from "./orderStatusView";
+
+const ALL = "all";
+/** The server matches whole addresses: search once one is typed. */
+const looksLikeEmail = (s: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s);
+
+export type OrderFilter = { status?: OrderStatus; email?: string };
+
+/** The status chips (one row that scrolls on phones) and the customer's e-mail search. */
+export function OrderFilters({ value, onChange }: { value: OrderFilter; onChange: (f: OrderFilter) => void }) {
+  const { t } = useI18n();
+  const [email, setEmail] = useState(value.email ?? "");
+  useEffect(() => {
+    const typed = email.trim();
+    const next = looksLikeEmail(typed) ? typed : undefined;
+    if (next === value.email) return;
+    const timer = setTimeout(() => onChange({ ...value, email: next }), 300);
+    return () => clearTimeout(timer);
+  }, [email, value, onChange]);
+  const partial = email.trim() !== "" && !looksLikeEmail(email.trim());
+
+  return (
+    <Stack gap="sm">
+      <div role="radiogroup" aria-labelledby="order-status-filter">
+        <Text id="order-status-filter" size="sm" fw={500} mb={6}>
+          {t("shopAdmin.orders.statusFilter")}
+        </Text>
+        <ScrollArea type="never" offsetScrollbars={false}>
+          <Chip.Group value={value.status ?? ALL} onChange={(v) => onChange({ ...value, status: v === ALL ? undefined : (v as OrderStatus) })}>
+            <Group gap={6} wrap="nowrap" pb={2}>
+              {[ALL, ...ORDER_STATUSES].map((s) => (
+                <Chip key={s} value={s} type="radio" size="sm" variant="outline" data-testid={`status-chip-${s}`} styles={{ label: { whiteSpace: "nowrap" } }}>
+                  {s === ALL ? t("shopAdmin.orders.all") : t(statusKey(s as OrderStatus))}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
+        </ScrollArea>
+      </div>
+      <TextInput
+        label={t("shopAdmin.orders.email")}
+        description={partial ? t("shopAdmin.orders.emailHint") : undefined}
+        placeholder="name@example.com"
+        type="search"
+        leftSection={<IconSearch size={16} />}
+        value={email}
+        onChange={(e) => setEmail(e.currentTarget.value)}
+        maw={{ base: "100%", sm: 360 }}
+        data-testid="order-email-search"
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { Anchor, Badge, Group, Image, Loader, Stack, Text } from "@mantine/core";
+import { IconDownload, IconPhoto } from "@tabler/icons-react";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/trpc/appRouter";
+import type { MessageKey } from "../../../_i18n/en";
+import { useI18n } from "../../../_i18n/I18nProvider";
+import { useCatalog } from "../../goods/useCanvasProduct";
+
+type Line = inferRouterOutputs<AppRouter>["order"]["get"]["lines"][number];
+const FILE_COLOR = { queued: "gray", running: "blue", succeeded: "teal", failed: "red" } as const;
+
+/** One line of an order: the goods as bought, and the print files the shop sends to production. */
+export function OrderLineItem({ line, currency }: { line: Line; currency: string }) {
+  const { t, price } = useI18n();
+  const catalog = useCatalog();
+  const areaName = (id: string) => catalog?.flatMap((p) => p.printAreas).find((a) => a.id === id)?.name ?? id;
+  const variant = [line.color, line.size].filter(Boolean).join(" · ");
+
+  return (
+    <Stack gap="sm" data-testid="order-line">
+      <Group wrap="nowrap" align="flex-start" gap="sm">
+        {line.imageUrl ? (
+          <Image src={line.imageUrl} alt={line.title} w={72} h={72} radius="md" style={{ flex: "none" }} />
+        ) : (
+          <div style={{ width: 72, height: 72, flex: "none", borderRadius: 8, background: "var(--mantine-color-gray-1)", display: "grid", placeItems: "center" }}>
+            <IconPhoto size={24} color="var(--mantine-color-gray-5)" aria-hidden />
+          </div>
+        )}
+        <div style={{ minWidth: 0, flex: 1 }}>
+          <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+            <Anchor href={`/p/${line.slug}`} target="_blank" rel="noreferrer" size="sm" fw={600} c="dark" lineClamp={2}>
+              {line.title}
+            </Anchor>
+            <Text size="sm" fw={600} style={{ whiteSpace: "nowrap" }}>
+              {price(line.unitPrice * line.quantity, currency)}
+            </Text>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {variant}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t("shopAdmin.detail.qty", { count: line.quantity, price: price(line.unitPrice, currency) })}
+          </Text>
+        </div>
+      </Group>
+      <Stack gap={6} pl={{ base: 0, xs: 84 }}>
+        <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+          {t("shopAdmin.detail.printFiles")}
+        </Text>
+        {!line.printFiles.length && (
+          <Text size="xs" c="dimmed">
+            {t("shopAdmin.detail.noPrintFiles")}
+          </Text>
+        )}
+        {line.printFiles.map((f) => (
+          <Group key={f.id} justify="space-between" wrap="wrap" gap={6} p={8} data-testid="order-print-file" data-status={f.status} style={{ borderRadius: 8, background: "var(--mantine-color-gray-0)" }}>
+            <div style={{ minWidth: 0 }}>
+              <Group gap={6} wrap="nowrap">
+                <Text size="sm" fw={600}>
+                  {areaName(f.printAreaId)}
+                </Text>
+                <Badge size="xs" variant="light" color={FILE_COLOR[f.status]} leftSection={f.status === "running" ? <Loader size={8} /> : undefined}>
+                  {t(`goods.print.status.${f.status}` as MessageKey)}
+                </Badge>
+              </Group>
+              <Text size="xs" c="dimmed">
+                {f.dpi ? t("shopAdmin.detail.fileSize", { width: f.widthPx, height: f.heightPx, dpi: f.dpi }) : t("shopAdmin.detail.fileSizePx", { width: f.widthPx, height: f.heightPx })}
+              </Text>
+            </div>
+            {f.url && (
+              <Anchor href={f.url} download size="sm" fw={600} data-testid="order-print-download" style={{ display: "inline-flex", alignItems: "center", gap: 4 }}>
+                <IconDownload size={16} />
+                {t("shopAdmin.detail.download")}
+              </Anchor>
+            )}
+          </Group>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
