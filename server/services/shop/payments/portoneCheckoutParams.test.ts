@@ -77,6 +77,10 @@ describe("portoneCheckoutParams", () => {
     expect((await portoneCheckoutParams(order.id))?.redirectUrl).toBe("https://shop.example.com/");
   });
 
+  it("lets a declined payment be tried again while the order has time", async () => {
+    expect(await portoneCheckoutParams((await makeOrder({ status: "payment_failed" })).id)).not.toBeNull();
+  });
+
   it("has nothing to pay for an order that is paid, expired, another provider's or unknown", async () => {
     expect(await portoneCheckoutParams((await makeOrder({ status: "paid" })).id)).toBeNull();
     expect(await portoneCheckoutParams((await makeOrder({ payBy: new Date(Date.now() - 1000) })).id)).toBeNull();

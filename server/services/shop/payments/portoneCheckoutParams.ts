@@ -1,5 +1,6 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, inArray } from "drizzle-orm";
 import { orders } from "@/db/schema/shop";
+import { UNPAID } from "@/domain/shop/orderStatus";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 
@@ -29,7 +30,7 @@ export async function portoneCheckoutParams(orderId: string, returnTo?: string |
   const [order] = await getDb()
     .select({ id: orders.id, total: orders.total, currency: orders.currency, email: orders.email })
     .from(orders)
-    .where(and(eq(orders.id, orderId), eq(orders.provider, "portone"), eq(orders.status, "pending_payment"), gt(orders.payBy, new Date())))
+    .where(and(eq(orders.id, orderId), eq(orders.provider, "portone"), inArray(orders.status, [...UNPAID]), gt(orders.payBy, new Date())))
     .limit(1);
   if (!order) return null;
   return {
