@@ -48,7 +48,10 @@ function expandIPv6(a: string): string[] {
   return groups.map((g) => g.toLowerCase().replace(/^0+(?=.)/, ""));
 }
 
-/** The address our server stamped into a fetch Request (see stampClientAddress). */
-export function requestAddress(req: Request): string {
+/** What handlers read of a request: its headers, from a fetch Request or from our node path's view of them. */
+export type RequestHeaders = { headers: { get(name: string): string | null } };
+
+/** The address our server stamped into the request (see stampClientAddress). */
+export function requestAddress(req: RequestHeaders): string {
   return req.headers.get(CLIENT_ADDRESS_HEADER) ?? UNKNOWN_ADDRESS;
 }

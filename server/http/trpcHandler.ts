@@ -1,3 +1,4 @@
+import type { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Db } from "@/db/client";
 import { appRouter } from "../trpc/appRouter";
@@ -22,8 +23,11 @@ export async function handleTrpcRequest(db: Db, appUrl: string, req: Request): P
     req: forward,
     router: appRouter,
     createContext: ({ resHeaders }) => createContext(db, forward, resHeaders),
-    onError: ({ error }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error("[trpc]", error.cause ?? error);
-    },
+    onError: ({ error }) => reportTrpcError(error),
   });
+}
+
+/** Our own failures are logged; the client's (bad input, no access) are only answered. */
+export function reportTrpcError(error: TRPCError): void {
+  if (error.code === "INTERNAL_SERVER_ERROR") console.error("[trpc]", error.cause ?? error);
 }

@@ -2,13 +2,16 @@ import type http from "node:http";
 import { Readable } from "node:stream";
 import { getDb } from "../db";
 import { env } from "../env";
+import { batchSize, MAX_BATCH } from "./requestGuards";
 import { handleTrpcRequest, TRPC_ENDPOINT } from "./trpcHandler";
+import { answerQueries } from "./trpcQueryHandler";
 
 /**
  * `/api/trpc` served by our HTTP server directly, outside the App Router: the same handler (guards,
  * context, router) that the route file runs, without Next's per-request route machinery, which
- * cost several times the work of a small query. Subscriptions stream (SSE) and end when the
- * client goes away.
+ * cost several times the work of a small query. Queries are answered on node's request and
+ * response (see trpcQueryHandler); the rest through tRPC's fetch handler. Subscriptions stream (SSE)
+ * and end when the client goes away.
  */
 export function isTrpcRequest(req: http.IncomingMessage): boolean {
   return req.url === TRPC_ENDPOINT || !!req.url?.startsWith(`${TRPC_ENDPOINT}/`) || !!req.url?.startsWith(`${TRPC_ENDPOINT}?`);
@@ -18,6 +21,11 @@ export async function serveTrpc(req: http.IncomingMessage, res: http.ServerRespo
   const abort = new AbortController();
   // Only a client that left early aborts (a subscription's end); a finished answer has nothing to stop.
   res.once("close", () => res.writableFinished || abort.abort());
+  if (req.method === "GET") {
+    const url = new URL(req.url!, env().APP_URL);
+    const path = url.pathname.slice(TRPC_ENDPOINT.length).replace(/^\/|\/$/g, "");
+    if (batchSize(url, TRPC_ENDPOINT) <= MAX_BATCH && (await answerQueries(getDb(), req, res, path, url.searchParams, abort.signal))) return;
+  }
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;

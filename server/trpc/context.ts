@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { validateSession, type CurrentSession } from "../auth/sessions";
 import { env } from "../env";
-import { requestAddress } from "../http/clientAddress";
+import { requestAddress, type RequestHeaders } from "../http/clientAddress";
 
 export type Context = {
   db: Db;
@@ -14,7 +14,7 @@ export type Context = {
   cookieHeader: string | null;
 };
 
-export async function createContext(db: Db, req: Request, resHeaders: Headers): Promise<Context> {
+export async function createContext(db: Db, req: RequestHeaders, resHeaders: Headers): Promise<Context> {
   const session = await validateSession(db, req.headers.get("cookie"));
   if (session?.refreshCookie) resHeaders.append("Set-Cookie", session.refreshCookie);
   return { db, session, resHeaders, appUrl: env().APP_URL, clientAddress: requestAddress(req), cookieHeader: req.headers.get("cookie") };
