@@ -4,6 +4,7 @@ import { Box, Button, Container, Group } from "@mantine/core";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
+import { CartButton } from "../shop/CartButton";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { Logo } from "./Logo";
 import { UserMenu } from "./UserMenu";
@@ -17,6 +18,7 @@ export function AppHeader({ user, children }: { user: { name: string; email: str
           <Logo href={user ? "/dashboard" : "/"} />
           <Group gap="sm" wrap="nowrap">
             {children}
+            <CartButton />
             <Box visibleFrom="xs">
               <LanguageSwitch />
             </Box>

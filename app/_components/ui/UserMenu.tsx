@@ -1,7 +1,7 @@
 "use client";
 
 import { Avatar, Menu, Text, UnstyledButton } from "@mantine/core";
-import { IconBuildingStore, IconLayoutDashboard, IconLogout } from "@tabler/icons-react";
+import { IconBuildingStore, IconLayoutDashboard, IconLogout, IconReceipt } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useI18n } from "../../_i18n/I18nProvider";
@@ -33,6 +33,9 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
         </Menu.Label>
         <Menu.Item component={Link} href="/dashboard" leftSection={<IconLayoutDashboard size={16} />}>
           {t("nav.dashboard")}
+        </Menu.Item>
+        <Menu.Item component={Link} href="/orders" leftSection={<IconReceipt size={16} />}>
+          {t("shop.nav.orders")}
         </Menu.Item>
         {isShopAdmin && (
           <Menu.Item component={Link} href="/admin/orders" leftSection={<IconBuildingStore size={16} />} data-testid="nav-shop-admin">

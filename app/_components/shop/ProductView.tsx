@@ -1,0 +1,35 @@
+"use client";
+
+import { Grid } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useI18n } from "../../_i18n/I18nProvider";
+import { useTRPC } from "../../_lib/trpc";
+import { MockupGallery } from "./MockupGallery";
+import { ProductBuyBox } from "./ProductBuyBox";
+import { ShopFrame, type ShopUser } from "./ShopFrame";
+import { listingColors, rendersPending, shotsFor } from "./listingMedia";
+import type { Listing } from "./shopTypes";
+
+/** A published product: its pictures, and everything needed to put it in the cart. Polls while its mockups render. */
+export function ProductView({ initial, user, shopCountry }: { initial: Listing; user: ShopUser; shopCountry: string }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const { data: listing } = useQuery(
+    trpc.listing.get.queryOptions({ slug: initial.slug }, { initialData: initial, refetchInterval: (q) => (q.state.data && rendersPending(q.state.data) ? 3000 : false) }),
+  );
+  const [color, setColor] = useState(listingColors(initial)[0]?.color ?? "");
+  const shots = shotsFor(listing, color);
+  return (
+    <ShopFrame user={user}>
+      <Grid gap={{ base: "lg", md: 48 }}>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <MockupGallery shots={shots} color={color} alt={(area) => t("shop.gallery.alt", { title: listing.title, product: listing.product.name, color, area })} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <ProductBuyBox listing={listing} color={color} onColor={setColor} imageUrl={shots.find((s) => s.url)?.url ?? null} shopCountry={shopCountry} />
+        </Grid.Col>
+      </Grid>
+    </ShopFrame>
+  );
+}

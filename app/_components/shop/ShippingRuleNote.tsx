@@ -1,0 +1,25 @@
+"use client";
+
+import { Text, type TextProps } from "@mantine/core";
+import { SHIPPING_RULE } from "@/domain/shop/shipping";
+import { useI18n } from "../../_i18n/I18nProvider";
+import { useCountryName } from "./useCountryName";
+
+/** The shop's shipping rule in words: the same numbers the server charges by. */
+export function ShippingRuleNote({ shopCountry, currency, ...props }: { shopCountry: string; currency: string } & TextProps) {
+  const { t, price } = useI18n();
+  const countryName = useCountryName();
+  const { domestic, international } = SHIPPING_RULE;
+  return (
+    <Text size="sm" c="dimmed" {...props}>
+      {t("shop.shipping.rule", {
+        country: countryName(shopCountry),
+        first: price(domestic.first, currency),
+        each: price(domestic.each, currency),
+        free: price(domestic.freeFrom, currency),
+        abroadFirst: price(international.first, currency),
+        abroadEach: price(international.each, currency),
+      })}
+    </Text>
+  );
+}

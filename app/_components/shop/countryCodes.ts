@@ -1,0 +1,18 @@
+/** Codes Intl names as regions but that are no country to ship to (EU, UN, pseudo-locales, "unknown"). */
+const NOT_COUNTRIES = new Set(["EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"]);
+
+let cached: string[] | undefined;
+
+/** Every ISO 3166 alpha-2 code the platform can name: the same test the server's address schema applies. */
+export function countryCodes(): string[] {
+  if (cached) return cached;
+  const names = new Intl.DisplayNames(["en"], { type: "region" });
+  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  cached = [];
+  for (const a of letters)
+    for (const b of letters) {
+      const code = a + b;
+      if (!NOT_COUNTRIES.has(code) && names.of(code) !== code) cached.push(code);
+    }
+  return cached;
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { minorDigits } from "@/domain/shop/money";
+import { currentUser } from "@/server/auth/pageSession";
+import { getDb } from "@/server/db";
+import { env } from "@/server/env";
+import { AppError } from "@/server/errors";
+import { getListing } from "@/server/services/shop/listingService";
+import { firstMockupUrl } from "../../_components/shop/listingMedia";
+import { ProductView } from "../../_components/shop/ProductView";
+import { formatPrice, translate } from "../../_i18n/locales";
+import { getLocale } from "../../_i18n/server";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+/** The published listing, or Next's 404 for unknown and unpublished ones (read once per request). */
+const listingOrNotFound = cache(async (slug: string) => {
+  try {
+    return await getListing(getDb(), slug);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const listing = await listingOrNotFound((await params).slug);
+  const locale = await getLocale();
+  const appUrl = env().APP_URL;
+  const url = `${appUrl}/p/${listing.slug}`;
+  const priceText = formatPrice(locale, listing.price, listing.currency);
+  const description = listing.description.trim() || translate(locale, "shop.meta.description", { product: listing.product.name, price: priceText });
+  const image = firstMockupUrl(listing);
+  const images = image ? [{ url: `${appUrl}${image}`, width: 2000, height: 2000, alt: listing.title }] : undefined;
+  const digits = minorDigits(listing.currency);
+  return {
+    title: listing.title,
+    description,
+    alternates: { canonical: url },
+    openGraph: { type: "website", siteName: "Merchboard", url, title: `${listing.title} · ${priceText}`, description, images },
+    twitter: { card: image ? "summary_large_image" : "summary", title: `${listing.title} · ${priceText}`, description, images: images?.map((i) => i.url) },
+    other: { "product:price:amount": (listing.price / 10 ** digits).toFixed(digits), "product:price:currency": listing.currency },
+  };
+}
+
+export default async function ProductPage({ params }: Props) {
+  const [listing, user] = await Promise.all([listingOrNotFound((await params).slug), currentUser()]);
+  return <ProductView initial={listing} user={user && { name: user.name, email: user.email }} shopCountry={env().SHOP_COUNTRY} />;
+}
