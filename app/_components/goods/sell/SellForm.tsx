@@ -45,15 +45,18 @@ export function SellForm({ canvasId, product, listing, defaultTitle, issues }: P
   );
   const serverErrors = fieldErrors(publish.error);
 
-  const minor = typeof amount === "number" ? toMinor(amount, product.currency) : NaN;
+  // The input reports "24.00" (its fixed decimals) as a string, not a number.
+  const major = typeof amount === "number" ? amount : amount.trim() ? Number(amount.replace(/,/g, "")) : NaN;
+  const minor = Number.isFinite(major) ? toMinor(major, product.currency) : NaN;
   const belowBase = Number.isFinite(minor) && minor < product.basePrice;
   const variantIds = chosenVariantIds(product, colors, sizes);
+  const stockOk = !limited || Number(stock) >= 1;
   const digits = Math.round(Math.log10(toMinor(1, product.currency)));
   const fmt = (m: number) => price(m, product.currency);
 
   const submit = () => {
-    if (!Number.isFinite(minor) || belowBase || !variantIds.length || !title.trim()) return;
-    publish.mutate({ canvasId, title: title.trim(), description: description.trim() || undefined, price: minor, variantIds, stock: limited && typeof stock === "number" ? stock : null });
+    if (!Number.isFinite(minor) || belowBase || !variantIds.length || !stockOk || !title.trim()) return;
+    publish.mutate({ canvasId, title: title.trim(), description: description.trim() || undefined, price: minor, variantIds, stock: limited ? Number(stock) : null });
   };
 
   return (
@@ -120,7 +123,7 @@ export function SellForm({ canvasId, product, listing, defaultTitle, issues }: P
       </Stack>
       <PreflightWarning issues={issues} areaCount={product.printAreas.length} />
       <Stack gap={6}>
-        <Button type="submit" leftSection={<IconRocket size={16} />} loading={publish.isPending} disabled={belowBase || !variantIds.length || !Number.isFinite(minor)} data-testid="sell-publish">
+        <Button type="submit" leftSection={<IconRocket size={16} />} loading={publish.isPending} disabled={belowBase || !variantIds.length || !stockOk || !Number.isFinite(minor)} data-testid="sell-publish">
           {listing ? t("shopAdmin.sell.publishNew") : t("shopAdmin.sell.publish")}
         </Button>
         <Text size="xs" c="dimmed">
