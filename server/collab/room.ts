@@ -17,25 +17,21 @@ import {
   SYNC_UPDATE,
   type AwarenessEntry,
 } from "./protocol";
+import { StoredEdits, type StoredRun } from "./storedEdits";
 import type { UpdateWriter } from "./updateWriter";
 
 type Edit = { update: Uint8Array; conn: Connection };
-/** Edits stored by one statement: applied and sent on together, as one frame. */
-type Batch = { stored: Promise<number[]>; edits: Edit[] };
 
 /**
  * One canvas's live document. Updates are validated, written to Postgres (the writer batches
- * them), and only then applied and sent on, merged into one frame per batch.
+ * them), and only then applied and sent on, merged into one frame per turn of the event loop.
  */
 export class Room {
   readonly conns = new Set<Connection>();
   readonly stats = { droppedViewerWrites: 0, refusedImageSources: 0 };
   private awareness = new Map<number, AwarenessEntry>();
-  /** The newest batch still being stored: edits that join it go out in its frame. */
-  private tail: Batch | null = null;
-  /** Batches being written to Postgres or not yet sent on. */
-  private inFlight = 0;
-  private sendChain: Promise<void> = Promise.resolve();
+  /** Edits being written to Postgres, sent on in the order they arrived once stored. */
+  private readonly outbox = new StoredEdits<Edit>((run, failure) => this.deliver(run, failure));
   private updatesSinceCompaction: number;
   private compacting = false;
   /** Ids of rows this room wrote and applied itself: compaction need not apply them again. */
@@ -64,7 +60,7 @@ export class Room {
   }
 
   get idle(): boolean {
-    return this.conns.size === 0 && this.inFlight === 0 && !this.compacting;
+    return this.conns.size === 0 && this.outbox.size === 0 && !this.compacting;
   }
 
   join(conn: Connection): void {
@@ -131,41 +127,32 @@ export class Room {
       return;
     }
     this.bytes += update.byteLength;
-    const edit = { update, conn };
-    const stored = this.writer.append(this.canvasId, update, conn.identity.userId);
-    if (this.tail?.stored === stored) {
-      this.tail.edits.push(edit);
-      return;
-    }
-    const batch: Batch = { stored, edits: [edit] };
-    this.tail = batch;
-    this.inFlight++;
-    // Sends happen in the order the batches arrived, whatever order their writes finish in.
-    this.sendChain = this.sendChain.then(async () => {
-      try {
-        const ids = await stored;
-        if (this.tail === batch) this.tail = null;
-        if (this.closed) return;
-        this.lastId = Math.max(this.lastId, ...ids);
-        for (const id of ids) this.ownIds.add(id);
-        for (const e of batch.edits) Y.applyUpdate(this.doc, e.update, e.conn);
-        this.sendBatch(batch.edits);
-        this.updatesSinceCompaction += batch.edits.length;
-      } catch (e) {
-        if (this.closed) return;
-        // A foreign-key violation: the canvas was deleted while its edits were on their way.
-        if ((e as { code?: string }).code === "23503") return this.breakRoom(CLOSE.canvasGone, "The canvas was deleted");
-        console.error(`[collab] could not store edits for ${this.canvasId}:`, e instanceof Error ? e.message : e);
-        this.breakRoom(CLOSE.storageUnavailable, "Storage is unavailable; reconnecting");
-      } finally {
-        this.inFlight--;
-        if (this.updatesSinceCompaction >= this.limits.compactAfterUpdates) void this.compactNow();
+    this.outbox.add(this.writer.append(this.canvasId, update, conn.identity.userId), { update, conn });
+  }
+
+  /** Stored edits, applied and sent on together; then the failure that broke the line, if any. */
+  private deliver({ edits, ids }: StoredRun<Edit>, failure: { error: unknown } | null): void {
+    if (!this.closed && edits.length) {
+      for (const id of ids) {
+        this.ownIds.add(id);
+        if (id > this.lastId) this.lastId = id;
       }
-    });
+      for (const e of edits) Y.applyUpdate(this.doc, e.update, e.conn);
+      this.sendBatch(edits);
+      this.updatesSinceCompaction += edits.length;
+    }
+    if (failure && !this.closed) {
+      const e = failure.error;
+      // A foreign-key violation: the canvas was deleted while its edits were on their way.
+      if ((e as { code?: string }).code === "23503") return this.breakRoom(CLOSE.canvasGone, "The canvas was deleted");
+      console.error(`[collab] could not store edits for ${this.canvasId}:`, e instanceof Error ? e.message : e);
+      return this.breakRoom(CLOSE.storageUnavailable, "Storage is unavailable; reconnecting");
+    }
+    if (this.updatesSinceCompaction >= this.limits.compactAfterUpdates) void this.compactNow();
   }
 
   /**
-   * Everyone gets the same frame per batch, encoded once: the batch's updates merged. A sender
+   * Everyone gets the same frame, encoded once: the stored updates merged. A sender
    * also receives its own edit back; applying an update twice changes nothing in Yjs, and it is
    * far cheaper than a separate merge per sender (which grows with the square of the senders).
    */
