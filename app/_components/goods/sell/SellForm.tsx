@@ -83,7 +83,7 @@ export function SellForm({ canvasId, product, listing, defaultTitle, issues }: P
             {t("shopAdmin.sell.basePrice", { price: fmt(product.basePrice) })}
           </Text>
           {Number.isFinite(minor) && !belowBase && (
-            <Text size="xs" fw={600} c="teal.8">
+            <Text size="xs" fw={600} c="teal.9">
               {t("shopAdmin.sell.margin", { price: fmt(minor - product.basePrice) })}
             </Text>
           )}
