@@ -1,9 +1,10 @@
 "use client";
 
-import { Button, Divider, Drawer, Group, Image, Stack, Text, ThemeIcon } from "@mantine/core";
+import { Button, Divider, Drawer, Group, Stack, Text, ThemeIcon } from "@mantine/core";
 import { IconCheck } from "@tabler/icons-react";
 import Link from "next/link";
 import { useI18n } from "../../_i18n/I18nProvider";
+import { ItemThumb } from "./ItemThumb";
 import type { Cart } from "./shopTypes";
 
 export type AddedItem = { title: string; color: string; size: string; quantity: number; imageUrl: string | null };
@@ -30,7 +31,7 @@ export function AddedToCartDrawer({ added, cart, onClose }: { added: AddedItem |
       {added && (
         <Stack gap="lg" data-testid="added-to-cart">
           <Group gap="md" wrap="nowrap" align="flex-start">
-            <Image src={added.imageUrl} w={80} h={80} radius="md" alt="" fallbackSrc={undefined} bg="gray.1" />
+            <ItemThumb url={added.imageUrl} size={80} />
             <Stack gap={2} style={{ minWidth: 0 }}>
               <Text fw={600} lineClamp={2}>
                 {added.title}

@@ -34,7 +34,7 @@ export function CheckoutView({ user, shopCountry }: { user: ShopUser; shopCountr
   }, [me.data]);
 
   const data = cart.data;
-  const errors = checkoutFieldErrors(create.error);
+  const errors = checkoutFieldErrors(create.error, { email, ...address });
   const busy = create.isPending || leaving;
 
   if (!data)

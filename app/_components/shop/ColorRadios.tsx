@@ -1,6 +1,6 @@
 "use client";
 
-import { Group, Text, VisuallyHidden } from "@mantine/core";
+import { Group, Text } from "@mantine/core";
 import { IconCheck } from "@tabler/icons-react";
 import { useI18n } from "../../_i18n/I18nProvider";
 import type { ListingColor } from "./listingMedia";
@@ -28,9 +28,7 @@ export function ColorRadios({ colors, value, onChange }: { colors: ListingColor[
       <Group gap={10} mt={8}>
         {colors.map((c) => (
           <label key={c.color} className={classes.swatch} title={c.color}>
-            <VisuallyHidden>
-              <input type="radio" name="color" value={c.color} checked={c.color === value} onChange={() => onChange(c.color)} aria-label={t("shop.product.colorNamed", { color: c.color })} />
-            </VisuallyHidden>
+            <input className={classes.input} type="radio" name="color" value={c.color} checked={c.color === value} onChange={() => onChange(c.color)} aria-label={t("shop.product.colorNamed", { color: c.color })} />
             <span className={classes.swatchFill} style={{ background: c.colorHex }}>
               {c.color === value && <IconCheck size={16} stroke={2.5} color={isLight(c.colorHex) ? "#1d1d1f" : "#ffffff"} />}
             </span>

@@ -16,8 +16,8 @@ export function MockupGallery({ shots, alt, color }: { shots: GalleryShot[]; alt
   useEffect(() => setIndex((i) => (i < shots.length ? i : 0)), [shots.length]);
   const shot = shots[index] ?? shots[0];
   return (
-    <Stack gap="sm" data-testid="gallery">
-      <AspectRatio ratio={1} className={classes.main}>
+    <div className={classes.gallery} data-testid="gallery">
+      <AspectRatio ratio={1} className={classes.main} w="100%">
         {shot?.url ? (
           <img src={shot.url} alt={alt(areaName(shot.areaName))} className={classes.image} data-testid="gallery-main" data-color={color} data-area={shot.printAreaId} />
         ) : (
@@ -25,7 +25,7 @@ export function MockupGallery({ shots, alt, color }: { shots: GalleryShot[]; alt
         )}
       </AspectRatio>
       {shots.length > 1 && (
-        <Group gap="sm" role="group" aria-label={t("shop.gallery.views")}>
+        <div className={classes.thumbs} role="group" aria-label={t("shop.gallery.views")}>
           {shots.map((s, i) => (
             <UnstyledButton key={s.printAreaId} className={classes.thumb} aria-pressed={i === index} onClick={() => setIndex(i)} aria-label={t("shop.gallery.show", { area: areaName(s.areaName) })}>
               <Box className={classes.thumbImage}>{s.url ? <img src={s.url} alt="" className={classes.image} /> : <IconShirt size={24} stroke={1.3} color="var(--mantine-color-gray-5)" />}</Box>
@@ -34,9 +34,9 @@ export function MockupGallery({ shots, alt, color }: { shots: GalleryShot[]; alt
               </Text>
             </UnstyledButton>
           ))}
-        </Group>
+        </div>
       )}
-    </Stack>
+    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { Text, type TextProps } from "@mantine/core";
+import { Group, Text, type TextProps } from "@mantine/core";
+import { IconTruckDelivery } from "@tabler/icons-react";
 import { SHIPPING_RULE } from "@/domain/shop/shipping";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { useCountryName } from "./useCountryName";
@@ -11,7 +12,9 @@ export function ShippingRuleNote({ shopCountry, currency, ...props }: { shopCoun
   const countryName = useCountryName();
   const { domestic, international } = SHIPPING_RULE;
   return (
-    <Text size="sm" c="dimmed" {...props}>
+    <Group gap={8} wrap="nowrap" align="flex-start">
+      <IconTruckDelivery size={18} stroke={1.6} color="var(--mantine-color-dimmed)" style={{ flex: "none", marginTop: 1 }} aria-hidden />
+      <Text size="sm" c="dimmed" {...props}>
       {t("shop.shipping.rule", {
         country: countryName(shopCountry),
         first: price(domestic.first, currency),
@@ -20,6 +23,7 @@ export function ShippingRuleNote({ shopCountry, currency, ...props }: { shopCoun
         abroadFirst: price(international.first, currency),
         abroadEach: price(international.each, currency),
       })}
-    </Text>
+      </Text>
+    </Group>
   );
 }

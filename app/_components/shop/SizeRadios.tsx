@@ -1,6 +1,6 @@
 "use client";
 
-import { Group, Text, VisuallyHidden } from "@mantine/core";
+import { Group, Text } from "@mantine/core";
 import { useI18n } from "../../_i18n/I18nProvider";
 import classes from "./shopControls.module.css";
 
@@ -19,9 +19,7 @@ export function SizeRadios({ sizes, offered, value, onChange, error }: { sizes: 
           const available = offered.includes(size);
           return (
             <label key={size} className={classes.sizeChip} data-disabled={!available || undefined}>
-              <VisuallyHidden>
-                <input type="radio" name="size" value={size} checked={size === value} disabled={!available} onChange={() => onChange(size)} aria-label={t("shop.product.sizeNamed", { size })} />
-              </VisuallyHidden>
+              <input className={classes.input} type="radio" name="size" value={size} checked={size === value} disabled={!available} onChange={() => onChange(size)} aria-label={t("shop.product.sizeNamed", { size })} />
               <span aria-hidden>{size}</span>
             </label>
           );

@@ -9,12 +9,12 @@ export function StockBadge({ stockLeft, stockTotal }: { stockLeft: number | null
   if (stockLeft === null) return null;
   if (stockLeft <= 0)
     return (
-      <Badge color="gray" variant="filled" size="lg" radius="sm" data-testid="stock">
+      <Badge color="gray" variant="filled" size="lg" radius="sm" tt="none" data-testid="stock">
         {t("shop.stock.soldOut")}
       </Badge>
     );
   return (
-    <Badge color={stockLeft <= 10 ? "orange" : "violet"} variant="light" size="lg" radius="sm" data-testid="stock">
+    <Badge color={stockLeft <= 10 ? "orange" : "violet"} variant="light" size="lg" radius="sm" tt="none" data-testid="stock">
       {stockTotal ? t("shop.stock.leftOfTotal", { count: stockLeft, total: stockTotal }) : t("shop.stock.left", { count: stockLeft })}
     </Badge>
   );

@@ -1,0 +1,55 @@
+import { expect, type Page } from "@playwright/test";
+import { createCanvas, dragOnStage, signUp, uniqueEmail } from "./helpers";
+
+/** The product picker in the editor's side panel. */
+export async function chooseProduct(page: Page, productId: string) {
+  await page.getByTestId("choose-product").or(page.getByTestId("change-product")).click();
+  await page.getByTestId(`product-${productId}`).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+}
+
+/** A tRPC call from the page's session (the transformer is superjson: plain JSON goes under `json`). */
+export async function trpcPost<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const res = await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
+  const body = await res.json();
+  if (!res.ok()) throw new Error(`${path}: ${res.status()} ${JSON.stringify(body)}`);
+  return body.result.data.json as T;
+}
+
+export type PublishTeeOptions = { title?: string; price?: number; colors?: string[]; sizes?: string[]; stock?: number | null; text?: string };
+
+/**
+ * Signs up an owner, draws a rectangle and a line of text on a t-shirt's front and puts it on
+ * sale. `colors` are the catalog's colour slugs ("black", "white"); every listed size of each.
+ */
+export async function publishTee(page: Page, opts: PublishTeeOptions = {}): Promise<{ slug: string; listingId: string }> {
+  const { title = "Night Shift Tee", price = 2400, colors = ["black", "white"], sizes = ["s", "m", "l", "xl"], stock = null, text = "NIGHT SHIFT" } = opts;
+  await signUp(page, "Sam Seller", uniqueEmail("sam"));
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await createCanvas(page, title);
+  const canvasId = /\/canvas\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+  await chooseProduct(page, "tee");
+  await expect(page.getByTestId("product-name")).toHaveText("Classic T-shirt");
+
+  await page.getByRole("button", { name: "Rectangle", exact: true }).click();
+  await dragOnStage(page, [220, 180], [420, 320]);
+  await page.getByRole("button", { name: "Text", exact: true }).click();
+  const box = (await page.getByTestId("editor-stage").boundingBox())!;
+  await page.mouse.click(box.x + 230, box.y + 380);
+  await page.getByRole("textbox", { name: "Edit text" }).fill(text);
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("layer-row")).toHaveCount(2);
+  await page.keyboard.press("Escape");
+
+  const products = await (await page.request.get("/api/trpc/catalog.products")).json();
+  const tee = (products.result.data.json as { id: string; variants: { id: string }[] }[]).find((p) => p.id === "tee")!;
+  const variantIds = colors.flatMap((c) => sizes.map((s) => `tee-${c}-${s}`)).filter((id) => tee.variants.some((v) => v.id === id));
+  expect(variantIds.length).toBeGreaterThan(0);
+
+  // The design reaches the server through the live document a moment after the last stroke.
+  let published: { id: string; slug: string } | undefined;
+  await expect(async () => {
+    published = await trpcPost(page, "listing.publish", { canvasId, title, price, variantIds, stock });
+  }).toPass({ timeout: 20_000, intervals: [500, 1000, 2000] });
+  return { slug: published!.slug, listingId: published!.id };
+}
