@@ -36,7 +36,7 @@ export function OrderFilters({ value, onChange }: { value: OrderFilter; onChange
           <Chip.Group value={value.status ?? ALL} onChange={(v) => onChange({ ...value, status: v === ALL ? undefined : (v as OrderStatus) })}>
             <Group gap={6} wrap="nowrap" pb={2}>
               {[ALL, ...ORDER_STATUSES].map((s) => (
-                <Chip key={s} value={s} type="radio" size="sm" variant="outline" data-testid={`status-chip-${s}`} styles={{ label: { whiteSpace: "nowrap" } }}>
+                <Chip key={s} value={s} type="radio" size="sm" variant="outline" wrapperProps={{ "data-testid": `status-chip-${s}` }} styles={{ label: { whiteSpace: "nowrap" } }}>
                   {s === ALL ? t("shopAdmin.orders.all") : t(statusKey(s as OrderStatus))}
                 </Chip>
               ))}
