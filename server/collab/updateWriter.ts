@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { DOC_CHANNEL, PROCESS_TAG } from "./docStore";
+import { Announcer } from "./announcer";
 
 type Row = { update: Uint8Array; userId: string };
 type Batch = { canvasId: string; rows: Row[]; stored: Promise<number[]>; resolve: (ids: number[]) => void; reject: (e: unknown) => void };
@@ -11,7 +11,7 @@ type Batch = { canvasId: string; rows: Row[]; stored: Promise<number[]>; resolve
  * quiet room's edit still goes out on the next turn of the event loop. Every row of one canvas
  * in one statement is one batch, with one promise, so that a room sends each batch as one frame.
  *
- * The announcement to other processes is a statement of its own, after the rows are stored: a
+ * The announcement to other processes is made apart (see Announcer), after the rows are stored: a
  * transaction that notifies holds a cluster-wide lock until its commit is on disk, so notifying
  * in the insert would make every commit wait for the previous one's flush instead of sharing it.
  */
@@ -20,11 +20,14 @@ export class UpdateWriter {
   private open = new Map<string, Batch>();
   private inFlight = 0;
   private scheduled = false;
+  private readonly announcer: Announcer;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly maxInFlight = 2,
-  ) {}
+  ) {
+    this.announcer = new Announcer(pool);
+  }
 
   /** The ids of the row's batch, oldest first, once stored; the same promise for all its rows. */
   append(canvasId: string, update: Uint8Array, userId: string): Promise<number[]> {
@@ -88,19 +91,7 @@ export class UpdateWriter {
     });
     const byCanvas = new Map(result.rows.map((r) => [r.canvas_id, r.ids.map(Number)]));
     for (const b of batches) b.resolve(byCanvas.get(b.canvasId) ?? []);
-    this.announce(byCanvas);
-  }
-
-  /**
-   * Tells the other processes which rows each canvas got. A lost announcement (Postgres restarting)
-   * is caught up by the listeners when they reconnect, so this commit need not wait for the disk.
-   */
-  private announce(byCanvas: Map<string, number[]>): void {
-    const ranges = [...byCanvas].map(([canvasId, ids]) => `${PROCESS_TAG} ${canvasId} ${ids[0]} ${ids.at(-1)}`);
-    if (!ranges.length) return;
-    this.pool
-      .query({ name: "collab_announce_updates", text: ANNOUNCE_SQL, values: [DOC_CHANNEL, ranges] })
-      .catch((e: unknown) => console.error("[collab] announcing stored edits failed:", e instanceof Error ? e.message : e));
+    this.announcer.announce(byCanvas);
   }
 }
 
@@ -112,7 +103,3 @@ const APPEND_SQL = `
     returning id, canvas_id
   )
   select canvas_id, array_agg(id order by id) as ids from ins group by canvas_id`;
-
-/** Committed without waiting for the disk (set_config's `true`: for this transaction only). */
-const ANNOUNCE_SQL = `
-  select pg_notify($1, range) from (select set_config('synchronous_commit', 'off', true)) cfg, unnest($2::text[]) range`;
