@@ -16,14 +16,15 @@ export async function trpcPost<T>(page: Page, path: string, input: unknown): Pro
   return body.result.data.json as T;
 }
 
-export type PublishTeeOptions = { title?: string; price?: number; colors?: string[]; sizes?: string[]; stock?: number | null; text?: string };
+export type PublishTeeOptions = { title?: string; price?: number; colors?: string[]; sizes?: string[]; stock?: number | null; text?: string; back?: boolean };
 
 /**
- * Signs up an owner, draws a rectangle and a line of text on a t-shirt's front and puts it on
- * sale. `colors` are the catalog's colour slugs ("black", "white"); every listed size of each.
+ * Signs up an owner, draws a rectangle and a line of text on a t-shirt's front (and an ellipse on
+ * its back unless `back` is false) and puts it on sale. `colors` are the catalog's colour slugs
+ * ("black", "white"); every listed size of each.
  */
 export async function publishTee(page: Page, opts: PublishTeeOptions = {}): Promise<{ slug: string; listingId: string }> {
-  const { title = "Night Shift Tee", price = 2400, colors = ["black", "white"], sizes = ["s", "m", "l", "xl"], stock = null, text = "NIGHT SHIFT" } = opts;
+  const { title = "Night Shift Tee", price = 2400, colors = ["black", "white"], sizes = ["s", "m", "l", "xl"], stock = null, text = "NIGHT SHIFT", back = true } = opts;
   await signUp(page, "Sam Seller", uniqueEmail("sam"));
   await expect(page).toHaveURL(/\/dashboard$/);
   await createCanvas(page, title);
@@ -40,6 +41,15 @@ export async function publishTee(page: Page, opts: PublishTeeOptions = {}): Prom
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("layer-row")).toHaveCount(2);
   await page.keyboard.press("Escape");
+  if (back) {
+    await page.getByTestId("area-switch").getByText("Back").click();
+    await expect(page.getByTestId("layer-row")).toHaveCount(0);
+    await page.getByRole("button", { name: "Ellipse", exact: true }).click();
+    await dragOnStage(page, [260, 200], [400, 340]);
+    await expect(page.getByTestId("layer-row")).toHaveCount(1);
+    await page.keyboard.press("Escape");
+    await page.getByTestId("area-switch").getByText("Front").click();
+  }
 
   const products = await (await page.request.get("/api/trpc/catalog.products")).json();
   const tee = (products.result.data.json as { id: string; variants: { id: string }[] }[]).find((p) => p.id === "tee")!;

@@ -10,10 +10,14 @@ export function listingColors(listing: Pick<ListingView, "variants">): ListingCo
   return [...seen.values()];
 }
 
-/** One picture per print area (front, back…) in the given colour: a mockup's variant stands for its colour. */
+/**
+ * One picture per print area with a design on it (front, back…) in the given colour: a mockup's
+ * variant stands for its colour. Areas left blank have no mockups and no picture.
+ */
 export function shotsFor(listing: Pick<ListingView, "variants" | "mockups" | "product">, color: string): GalleryShot[] {
   const colorOf = (variantId: string) => listing.variants.find((v) => v.id === variantId)?.color;
-  return listing.product.printAreas.map((area) => {
+  const designed = listing.product.printAreas.filter((area) => listing.mockups.some((m) => m.printAreaId === area.id));
+  return designed.map((area) => {
     const mockup = listing.mockups.find((m) => m.printAreaId === area.id && colorOf(m.variantId) === color);
     return { printAreaId: area.id, areaName: area.name, status: mockup?.status ?? "missing", url: mockup?.url ?? null };
   });
