@@ -61,20 +61,24 @@ async function shootBoth(page: Page, name: string, onPhone?: () => Promise<void>
   await page.waitForTimeout(300);
 }
 
-/** The Sell tab in the side panel at 1280, and in the panel's drawer at 390. */
-async function shootSellPanel(page: Page, name: string, tab: string, panelButton: string) {
+/**
+ * The Sell tab in the side panel at 1280, and in the panel's drawer at 390, scrolled to `part`.
+ * Each width mounts its own panel, so what is typed and not published does not survive this.
+ */
+async function shootSellPanel(page: Page, name: string, tab: string, panelButton: string, part = "sell-panel") {
   await shootBoth(
     page,
     name,
     async () => {
-      await page.getByRole("button", { name: panelButton }).click();
       const drawer = page.getByRole("dialog");
+      // The drawer stays open from an earlier shot.
+      if (!(await drawer.isVisible())) await page.getByRole("button", { name: panelButton }).click();
       await drawer.getByRole("tab", { name: tab }).click();
-      await drawer.getByTestId("sell-panel").evaluate((el) => el.scrollIntoView({ block: "start" }));
+      await drawer.getByTestId(part).evaluate((el) => el.scrollIntoView({ block: "start" }));
     },
     async () => {
       await page.getByRole("tab", { name: tab }).click();
-      await page.getByTestId("sell-panel").evaluate((el) => el.scrollIntoView({ block: "start" }));
+      await page.getByTestId(part).evaluate((el) => el.scrollIntoView({ block: "start" }));
     },
   );
 }
@@ -134,6 +138,7 @@ test("a seller publishes a tee; the shop admin sees it bought, downloads its pri
   await expect(sell.locator('[data-testid="listing-print"][data-status="succeeded"]')).toHaveCount(1);
   await expectNoAxeViolations(page, "editor, Sell tab published");
   await shootSellPanel(page, "shop-sell-panel", "Sell", "Layers");
+  await shootSellPanel(page, "shop-sell-form", "Sell", "Layers", "sell-form");
 
   // Before the operator's grant the admin pages say no, and the menu has no Shop admin.
   await page.goto("/admin/orders");
@@ -210,17 +215,17 @@ test("a seller publishes a tee; the shop admin sees it bought, downloads its pri
   await expect(page.getByTestId("outbox-reader")).toContainText("Your Merchboard order has shipped");
   await expect(page.getByTestId("outbox-reader")).toContainText(orderId.slice(0, 8).toUpperCase());
   await expectNoAxeViolations(page, "admin outbox");
+  // On a phone the open message fills the screen, with a way back to the list.
   await shootBoth(page, "shop-admin-outbox", async () => {
-    await page.getByTestId("outbox-message").filter({ hasText: "has shipped" }).click();
+    await expect(page.getByRole("button", { name: "All mail" })).toBeVisible();
   });
 
   // In Korean: the same pages, in natural Korean.
   await page.getByText("한국어", { exact: true }).click();
   await expect(page.getByRole("heading", { name: "상점 관리" })).toBeVisible();
   await expectNoAxeViolations(page, "admin outbox (Korean)");
-  await shootBoth(page, "shop-admin-outbox-ko", async () => {
-    await page.getByTestId("outbox-message").filter({ hasText: "has shipped" }).click();
-  });
+  await page.getByTestId("outbox-message").filter({ hasText: "has shipped" }).click();
+  await shootBoth(page, "shop-admin-outbox-ko");
   await page.goto("/admin/orders");
   await expect(page.getByTestId("status-chip-all")).toHaveText("전체");
   await expectNoAxeViolations(page, "admin orders (Korean)");
@@ -235,4 +240,5 @@ test("a seller publishes a tee; the shop admin sees it bought, downloads its pri
   await expect(page.getByTestId("listing-stock")).toHaveText("25개 중 23개 남음");
   await expectNoAxeViolations(page, "editor, Sell tab (Korean)");
   await shootSellPanel(page, "shop-sell-panel-ko", "판매", "레이어");
+  await shootSellPanel(page, "shop-sell-form-ko", "판매", "레이어", "sell-form");
 });

@@ -133,7 +133,7 @@ export const shopAdminEn = {
   "shopAdmin.outbox.to": "To",
   "shopAdmin.outbox.back": "All mail",
   "shopAdmin.outbox.empty": "No mail sent yet",
-  "shopAdmin.outbox.localHint": "No mail server is set up, so the {count} latest messages are kept here instead of being sent.",
+  "shopAdmin.outbox.localHint": "No mail server is set up, so mail is kept here instead of being sent: {count} messages, newest first.",
   "shopAdmin.outbox.smtpTitle": "Mail goes to the mail server",
   "shopAdmin.outbox.smtpBody": "A mail server is configured, so messages are sent to it and not kept here. Look for them in the server's logs or the recipients' inboxes.",
 

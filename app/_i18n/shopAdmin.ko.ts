@@ -134,7 +134,7 @@ export const shopAdminKo: Record<ShopAdminMessageKey, string> = {
   "shopAdmin.outbox.to": "받는 사람",
   "shopAdmin.outbox.back": "전체 메일",
   "shopAdmin.outbox.empty": "아직 보낸 메일이 없어요",
-  "shopAdmin.outbox.localHint": "메일 서버가 설정되지 않아 최근 메일 {count}통을 보내지 않고 여기에 보관하고 있어요.",
+  "shopAdmin.outbox.localHint": "메일 서버가 설정되지 않아 메일을 보내는 대신 여기에 보관해요. 보관된 메일 {count}통, 최신순.",
   "shopAdmin.outbox.smtpTitle": "메일은 메일 서버로 보내져요",
   "shopAdmin.outbox.smtpBody": "메일 서버가 설정되어 있어 메일을 여기에 보관하지 않고 서버로 보냅니다. 서버 로그나 받는 사람의 메일함에서 확인하세요.",
 

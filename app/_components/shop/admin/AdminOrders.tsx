@@ -112,27 +112,25 @@ export function AdminOrders() {
           <Stack gap="xs" hiddenFrom="sm" data-testid="orders-cards">
             {orders.data.map((o) => (
               <Card key={o.id} withBorder radius="md" p="sm" component={Link} href={href(o.id)} data-testid="order-card" style={{ color: "inherit" }}>
-                <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
-                  <div style={{ minWidth: 0 }}>
-                    <Text size="sm" fw={600} lineClamp={1}>
-                      {o.title}
-                    </Text>
-                    <Text size="xs" c="dimmed" truncate>
-                      {o.email}
-                    </Text>
-                  </div>
+                <Group justify="space-between" wrap="nowrap" gap="xs">
+                  <Text size="sm" fw={600} lineClamp={1}>
+                    {o.title}
+                  </Text>
+                  <OrderStatusBadge status={o.status} />
+                </Group>
+                <Group justify="space-between" wrap="nowrap" gap="xs" mt={2}>
+                  <Text size="xs" c="dimmed" truncate>
+                    {o.email}
+                  </Text>
                   <Text size="sm" fw={700} style={{ whiteSpace: "nowrap" }}>
                     {price(o.total, o.currency)}
                   </Text>
                 </Group>
-                <Group justify="space-between" wrap="nowrap" mt={8} gap="xs">
-                  <Text size="xs" c="dimmed" truncate>
+                <Group justify="space-between" wrap="nowrap" gap="xs" mt={6}>
+                  <Text size="xs" c="dimmed">
                     #{shortId(o.id)} · {items(o.itemCount)} · {date(o.createdAt)}
                   </Text>
-                  <Group gap={2} wrap="nowrap">
-                    <OrderStatusBadge status={o.status} />
-                    <IconChevronRight size={16} color="var(--mantine-color-gray-5)" aria-hidden />
-                  </Group>
+                  <IconChevronRight size={16} color="var(--mantine-color-gray-5)" aria-hidden />
                 </Group>
               </Card>
             ))}

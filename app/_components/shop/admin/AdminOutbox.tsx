@@ -11,7 +11,13 @@ import { useTRPC } from "../../../_lib/trpc";
 
 /** The mail the app sent (kept locally when no SMTP server is set): a list, newest first, and a reader. */
 export function AdminOutbox() {
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
+  // Today's mail by its time, older mail by its day, as mail apps list them.
+  const sentWhen = (at: string) => {
+    const d = new Date(at);
+    const today = d.toDateString() === new Date().toDateString();
+    return today ? new Intl.DateTimeFormat(locale === "ko" ? "ko-KR" : "en-US", { timeStyle: "short" }).format(d) : date(d);
+  };
   const trpc = useTRPC();
   const outbox = useQuery({ ...trpc.order.outbox.queryOptions(), refetchInterval: 10_000 });
   const [openId, setOpenId] = useState<string | null>(null);
@@ -75,7 +81,7 @@ export function AdminOutbox() {
                       {m.to}
                     </Text>
                     <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
-                      {date(m.sentAt)}
+                      {sentWhen(m.sentAt)}
                     </Text>
                   </Group>
                   <Text size="sm" fw={600} lineClamp={2}>

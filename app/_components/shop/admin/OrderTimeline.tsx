@@ -28,7 +28,7 @@ export function OrderTimeline({ events }: { events: Event[] }) {
   return (
     <Timeline active={events.length - 1} bulletSize={14} lineWidth={2} color="violet" data-testid="order-timeline">
       {events.map((e, i) => (
-        <Timeline.Item key={i} color={STATUS_COLOR[e.status]} title={<Text size="sm" fw={600}>{e.from === null ? t("shopAdmin.detail.placed") : t(statusKey(e.status))}</Text>} data-testid="timeline-event" data-status={e.status}>
+        <Timeline.Item key={i} color={e.from === null ? "violet" : STATUS_COLOR[e.status]} title={<Text size="sm" fw={600}>{e.from === null ? t("shopAdmin.detail.placed") : t(statusKey(e.status))}</Text>} data-testid="timeline-event" data-status={e.status}>
           <Text size="xs" c="dimmed">
             {date(e.at, "long")} · {t(actorKey(e))}
           </Text>
