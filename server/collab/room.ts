@@ -20,8 +20,6 @@ import {
 import { StoredEdits, type StoredRun } from "./storedEdits";
 import type { UpdateWriter } from "./updateWriter";
 
-type Edit = { update: Uint8Array; conn: Connection };
-
 /**
  * One canvas's live document. Updates are validated, written to Postgres (the writer batches
  * them), and only then applied and sent on, merged into one frame per turn of the event loop.
@@ -31,7 +29,7 @@ export class Room {
   readonly stats = { droppedViewerWrites: 0, refusedImageSources: 0 };
   private awareness = new Map<number, AwarenessEntry>();
   /** Edits being written to Postgres, sent on in the order they arrived once stored. */
-  private readonly outbox = new StoredEdits<Edit>((run, failure) => this.deliver(run, failure));
+  private readonly outbox = new StoredEdits<Uint8Array>((run, failure) => this.deliver(run, failure));
   private updatesSinceCompaction: number;
   private compacting = false;
   /** Ids of rows this room wrote and applied itself: compaction need not apply them again. */
@@ -127,18 +125,17 @@ export class Room {
       return;
     }
     this.bytes += update.byteLength;
-    this.outbox.add(this.writer.append(this.canvasId, update, conn.identity.userId), { update, conn });
+    this.outbox.add(this.writer.append(this.canvasId, update, conn.identity.userId), update);
   }
 
   /** Stored edits, applied and sent on together; then the failure that broke the line, if any. */
-  private deliver({ edits, ids }: StoredRun<Edit>, failure: { error: unknown } | null): void {
+  private deliver({ edits, ids }: StoredRun<Uint8Array>, failure: { error: unknown } | null): void {
     if (!this.closed && edits.length) {
       for (const id of ids) {
         this.ownIds.add(id);
         if (id > this.lastId) this.lastId = id;
       }
-      for (const e of edits) Y.applyUpdate(this.doc, e.update, e.conn);
-      this.sendBatch(edits);
+      this.applyAndSend(edits);
       this.updatesSinceCompaction += edits.length;
     }
     if (failure && !this.closed) {
@@ -152,12 +149,14 @@ export class Room {
   }
 
   /**
-   * Everyone gets the same frame, encoded once: the stored updates merged. A sender
-   * also receives its own edit back; applying an update twice changes nothing in Yjs, and it is
-   * far cheaper than a separate merge per sender (which grows with the square of the senders).
+   * The edits merged, applied in one transaction (a transaction per edit cost more than the rest
+   * of a busy room's work), and sent to everyone as the same frame, encoded once. A sender also
+   * receives its own edit back; applying an update twice changes nothing in Yjs, and it is far
+   * cheaper than a separate merge per sender (which grows with the square of the senders).
    */
-  private sendBatch(edits: Edit[]): void {
-    const merged = edits.length === 1 ? edits[0]!.update : Y.mergeUpdates(edits.map((e) => e.update));
+  private applyAndSend(updates: Uint8Array[]): void {
+    const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    Y.applyUpdate(this.doc, merged);
     const frame = encodeSync(SYNC_UPDATE, merged);
     for (const conn of this.conns) send(conn, frame);
   }
