@@ -159,7 +159,7 @@ test("a seller publishes a tee; the shop admin sees it bought, downloads its pri
   // Two tees at $24.00, and shipping.
   await expect(row).toContainText(/\$(4[89]|[5-9]\d)\.\d\d/);
   await page.getByTestId("status-chip-delivered").click();
-  await expect(page.getByText("No order matches these filters.")).toBeVisible();
+  await expect(row).toHaveCount(0);
   await page.getByTestId("status-chip-all").click();
   await expect(row).toBeVisible();
   await page.getByTestId("order-email-search").fill(buyerEmail);
@@ -224,7 +224,7 @@ test("a seller publishes a tee; the shop admin sees it bought, downloads its pri
   await page.getByText("한국어", { exact: true }).click();
   await expect(page.getByRole("heading", { name: "상점 관리" })).toBeVisible();
   await expectNoAxeViolations(page, "admin outbox (Korean)");
-  await page.getByTestId("outbox-message").filter({ hasText: "has shipped" }).click();
+  await mails.filter({ hasText: "has shipped" }).click();
   await shootBoth(page, "shop-admin-outbox-ko");
   await page.goto("/admin/orders");
   await expect(page.getByTestId("status-chip-all")).toHaveText("전체");
