@@ -24,7 +24,8 @@ export function SellPanel({ canvasId, canvasName, bound }: Props) {
   });
 
   return (
-    <Stack gap="md" p="sm" data-testid="sell-panel">
+    // Korean wraps between words, not inside them, in this narrow panel.
+    <Stack gap="md" p="sm" data-testid="sell-panel" style={{ wordBreak: "keep-all" }}>
       <div>
         <Title order={3} size="h5">
           {t("shopAdmin.sell.heading")}
