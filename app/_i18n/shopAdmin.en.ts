@@ -63,7 +63,6 @@ export const shopAdminEn = {
   "shopAdmin.orders.statusFilter": "Status",
   "shopAdmin.orders.all": "All",
   "shopAdmin.orders.email": "Customer e-mail",
-  "shopAdmin.orders.emailHint": "Type the whole address to search.",
   "shopAdmin.orders.order": "Order",
   "shopAdmin.orders.customer": "Customer",
   "shopAdmin.orders.date": "Date",

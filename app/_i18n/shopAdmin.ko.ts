@@ -64,7 +64,6 @@ export const shopAdminKo: Record<ShopAdminMessageKey, string> = {
   "shopAdmin.orders.statusFilter": "상태",
   "shopAdmin.orders.all": "전체",
   "shopAdmin.orders.email": "고객 이메일",
-  "shopAdmin.orders.emailHint": "전체 주소를 입력하면 검색해요.",
   "shopAdmin.orders.order": "주문",
   "shopAdmin.orders.customer": "고객",
   "shopAdmin.orders.date": "주문일",
