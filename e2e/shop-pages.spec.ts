@@ -114,6 +114,9 @@ test("a guest buys two black tees: product page, cart, checkout, test payment, o
   await expect(page.getByText("Please check the highlighted fields.")).toBeVisible();
   await expect(page.getByText("Required", { exact: true })).toHaveCount(5);
   await fillAddressAndPay(page, "en");
+  // Each error goes once its field is edited.
+  await expect(page.getByText("Required", { exact: true })).toHaveCount(0);
+  await expect(page.getByText("Please check the highlighted fields.")).toHaveCount(0);
   // Domestic: 4.99 for the first item, 1.50 for each further one.
   await expect(page.getByTestId("summary-shipping")).toHaveText("$7.99");
   await expect(page.getByTestId("summary-total")).toHaveText("$79.99");

@@ -112,7 +112,7 @@ export const shopEn = {
   "shop.pay.viewOrder": "View order",
   "shop.pay.secured": "Secured by the test provider",
 
-  "shop.order.title": "Order {number}",
+  "shop.order.title": "Order #{number}",
   "shop.order.placed": "Placed on {date}",
   "shop.order.thanks": "Thank you! Your order is confirmed.",
   "shop.order.thanksBody": "We sent a receipt to {email}. Your items are now being printed to order.",

@@ -113,7 +113,7 @@ export const shopKo: Record<ShopMessageKey, string> = {
   "shop.pay.viewOrder": "주문 보기",
   "shop.pay.secured": "테스트 결제 서비스로 보호됨",
 
-  "shop.order.title": "주문 {number}",
+  "shop.order.title": "주문 #{number}",
   "shop.order.placed": "{date} 주문",
   "shop.order.thanks": "감사합니다! 주문이 확정되었어요.",
   "shop.order.thanksBody": "{email}(으)로 영수증을 보내 드렸어요. 주문하신 상품을 지금 제작하고 있어요.",

@@ -44,7 +44,7 @@ export function CartLineItem({ line, currency, busy, onQuantity, onRemove }: Pro
           </Text>
         )}
         {line.available && line.stockLeft !== null && line.stockLeft <= 10 && (
-          <Text size="xs" c="orange.9">
+          <Text size="xs" c="orange">
             {t("shop.cart.onlyLeft", { count: line.stockLeft })}
           </Text>
         )}

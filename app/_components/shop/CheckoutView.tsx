@@ -28,13 +28,21 @@ export function CheckoutView({ user, shopCountry }: { user: ShopUser; shopCountr
   const [email, setEmail] = useState(user?.email ?? "");
   const [address, setAddress] = useState<Address>({ name: user?.name ?? "", line1: "", line2: "", city: "", postalCode: "", country: shopCountry });
   const [leaving, setLeaving] = useState(false);
-  const create = useMutation(trpc.checkout.create.mutationOptions({ onSuccess: ({ paymentUrl }) => (setLeaving(true), window.location.assign(paymentUrl)) }));
+  // Fields changed since the server's last answer: their old errors no longer apply.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const create = useMutation(
+    trpc.checkout.create.mutationOptions({
+      onMutate: () => setEdited(new Set()),
+      onSuccess: ({ paymentUrl }) => (setLeaving(true), window.location.assign(paymentUrl)),
+    }),
+  );
   useEffect(() => {
     if (me.data?.email) setEmail((current) => current || me.data!.email);
   }, [me.data]);
 
   const data = cart.data;
-  const errors = checkoutFieldErrors(create.error, { email, ...address });
+  const errors = Object.fromEntries(Object.entries(checkoutFieldErrors(create.error, { email, ...address })).filter(([field]) => !edited.has(field)));
+  const markEdited = (field: string) => setEdited((prev) => (prev.has(field) ? prev : new Set(prev).add(field)));
   const busy = create.isPending || leaving;
 
   if (!data)
@@ -53,7 +61,8 @@ export function CheckoutView({ user, shopCountry }: { user: ShopUser; shopCountr
     );
 
   const shipping = shippingCost({ country: address.country, originCountry: shopCountry, itemCount: data.itemCount, subtotal: data.subtotal });
-  const fieldProblem = Object.keys(errors).length > 0;
+  const fieldProblem = Object.keys(checkoutFieldErrors(create.error, { email, ...address })).length > 0;
+  const allFixed = fieldProblem && Object.keys(errors).length === 0;
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -80,7 +89,7 @@ export function CheckoutView({ user, shopCountry }: { user: ShopUser; shopCountr
         <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>
           <form onSubmit={submit} noValidate>
             <Stack gap="lg">
-              {create.error && (
+              {create.error && !allFixed && (
                 <Alert color="red" icon={<IconAlertCircle size={18} />} role="alert">
                   {fieldProblem ? t("shop.checkout.fixFields") : errorMessage(create.error, t)}
                 </Alert>
@@ -97,7 +106,10 @@ export function CheckoutView({ user, shopCountry }: { user: ShopUser; shopCountr
                   autoComplete="email"
                   size="md"
                   value={email}
-                  onChange={(e) => setEmail(e.currentTarget.value)}
+                  onChange={(e) => {
+                    setEmail(e.currentTarget.value);
+                    markEdited("email");
+                  }}
                   error={errors.email ? t(errors.email) : undefined}
                   disabled={busy}
                 />
@@ -106,7 +118,15 @@ export function CheckoutView({ user, shopCountry }: { user: ShopUser; shopCountr
                 <Title order={2} size="h4" id="address-title" mb="md">
                   {t("shop.checkout.address")}
                 </Title>
-                <AddressFields value={address} onChange={setAddress} errors={errors} disabled={busy} />
+                <AddressFields
+                  value={address}
+                  onChange={(next) => {
+                    for (const key of Object.keys(next) as (keyof Address)[]) if (next[key] !== address[key]) markEdited(key);
+                    setAddress(next);
+                  }}
+                  errors={errors}
+                  disabled={busy}
+                />
               </Paper>
               <Stack gap="xs">
                 <Button type="submit" size="lg" fullWidth loading={busy} leftSection={<IconLock size={18} />} disabled={data.lines.some((l) => !l.available)}>

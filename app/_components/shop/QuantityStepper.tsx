@@ -21,7 +21,7 @@ export function QuantityStepper({ value, max, onChange, label, disabled, size = 
   const h = size === "md" ? 44 : 36;
   return (
     <Group gap={0} wrap="nowrap" style={{ border: "1px solid var(--mantine-color-gray-4)", borderRadius: "var(--mantine-radius-md)", background: "white", height: h, width: "fit-content" }}>
-      <ActionIcon variant="subtle" color="dark" size={h - 2} className={classes.step} onClick={() => commit(value - 1)} disabled={disabled || value <= 1} aria-label={t("shop.quantity.decrease")}>
+      <ActionIcon variant="subtle" color="gray.8" size={h - 2} className={classes.step} onClick={() => commit(value - 1)} disabled={disabled || value <= 1} aria-label={t("shop.quantity.decrease")}>
         <IconMinus size={16} />
       </ActionIcon>
       <TextInput
@@ -36,7 +36,7 @@ export function QuantityStepper({ value, max, onChange, label, disabled, size = 
         onBlur={() => commit(Number(draft))}
         onKeyDown={(e) => e.key === "Enter" && commit(Number(draft))}
       />
-      <ActionIcon variant="subtle" color="dark" size={h - 2} className={classes.step} onClick={() => commit(value + 1)} disabled={disabled || value >= max} aria-label={t("shop.quantity.increase")}>
+      <ActionIcon variant="subtle" color="gray.8" size={h - 2} className={classes.step} onClick={() => commit(value + 1)} disabled={disabled || value >= max} aria-label={t("shop.quantity.increase")}>
         <IconPlus size={16} />
       </ActionIcon>
     </Group>

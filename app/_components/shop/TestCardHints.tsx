@@ -16,7 +16,7 @@ export function TestCardHints({ onUse }: { onUse: (card: string) => void }) {
   return (
     <Paper radius="md" p="sm" bg="orange.0" style={{ border: "1px dashed var(--mantine-color-orange-4)" }} data-testid="test-card-hints">
       <Stack gap={6}>
-        <Text size="xs" fw={700} tt="uppercase" c="orange.9" style={{ letterSpacing: 0.5 }}>
+        <Text size="xs" fw={700} tt="uppercase" c="var(--mantine-color-orange-light-color)" style={{ letterSpacing: 0.5 }}>
           {t("shop.pay.hintsTitle")}
         </Text>
         <Table verticalSpacing={4} horizontalSpacing={0} withRowBorders={false}>
