@@ -1,16 +1,38 @@
 import path from "node:path";
 import type { Db } from "@/db/client";
 import { projectRoot } from "@/db/projectRoot";
-import { ADMIN_MOVES, type OrderStatus } from "@/domain/shop/orderStatus";
+import { eq } from "drizzle-orm";
+import { orders } from "@/db/schema";
+import { ADMIN_MOVES, canMove, type OrderStatus } from "@/domain/shop/orderStatus";
 import { env } from "../../env";
 import { AppError } from "../../errors";
 import { outboxDir, readOutbox, type OutboxMessage } from "../../mail/outbox";
 import { requireMove } from "./orderTransitions";
+import { paymentProviders, type ProviderId } from "./payments/paymentProviders";
 
-/** A shop admin moves an order along by hand: shipped, delivered, canceled or refunded. */
+/**
+ * A shop admin moves an order along by hand: shipped, delivered, canceled or refunded. A refund
+ * asks the order's payment provider to give the money back first; only when it has does the order
+ * become refunded.
+ */
 export async function moveOrderByAdmin(db: Db, adminId: string, input: { id: string; to: OrderStatus; note?: string }): Promise<void> {
   if (!ADMIN_MOVES.includes(input.to)) throw new AppError("BAD_REQUEST", "order.notAdminMove", "This status is set by payments and the print renderer, not by hand.");
+  if (input.to === "refunded") await refundThroughProvider(db, input.id, input.note);
   await db.transaction((tx) => requireMove(tx, input.id, input.to, `user:${adminId}`, input.note));
+}
+
+async function refundThroughProvider(db: Db, orderId: string, note: string | undefined): Promise<void> {
+  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+  if (!order) throw new AppError("NOT_FOUND", "order.notFound", "There is no such order.");
+  if (!canMove(order.status, "refunded")) throw new AppError("BAD_REQUEST", "order.cannotMove", "This order cannot be refunded from its current status.");
+  const provider = paymentProviders().get(order.provider as ProviderId);
+  if (!provider) throw new AppError("BAD_REQUEST", "order.providerMissing", `This order was paid through ${order.provider}, which is not configured here.`);
+  try {
+    await provider.refund({ orderId, providerPaymentId: order.providerPaymentId, amount: order.total, currency: order.currency, reason: note ?? "Refunded by the shop" });
+  } catch (e) {
+    console.error(`[shop] ${provider.id} refused the refund of ${orderId}:`, e);
+    throw new AppError("BAD_REQUEST", "order.refundFailed", `${provider.id} did not refund the payment; the order is unchanged. Try again, or refund it in the provider's dashboard.`);
+  }
 }
 
 /** The local outbox (mail kept when no SMTP server is set), newest first, for the shop's admins. */

@@ -166,4 +166,16 @@ describe("orders", () => {
     await tee.owner.client.listing.unpublish.mutate({ id: tee.id });
     expect((await buyer.client.order.get.query({ id: orderId })).lines[0]).toMatchObject({ title: "Night Owl Tee", unitPrice: 2800, quantity: 2 });
   }, 60_000);
+
+  it("are refunded through their payment provider before they read refunded", async () => {
+    const { orderId, shopper, key } = await pendingOrder();
+    const admin = await makeAdmin();
+    expect(await errorCode(admin.client.order.move.mutate({ id: orderId, to: "refunded" }))).toBe("BAD_REQUEST"); // nothing paid yet
+    await webhook(paidEvent(orderId));
+    await admin.client.order.move.mutate({ id: orderId, to: "refunded", note: "Customer asked" });
+    const order = await shopper.client.order.get.query({ id: orderId, key });
+    expect(order.status).toBe("refunded");
+    expect(order.timeline.at(-1)).toMatchObject({ from: "paid", status: "refunded", actor: `user:${admin.user.id}`, note: "Customer asked" });
+    expect(await errorCode(admin.client.order.move.mutate({ id: orderId, to: "refunded" }))).toBe("BAD_REQUEST");
+  });
 });

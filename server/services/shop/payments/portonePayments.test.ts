@@ -21,6 +21,7 @@ beforeAll(async () => {
     const paymentPath = `/payments/${ORDER_ID}`;
     if (req.method === "POST" && req.path === `${paymentPath}/pre-register`) return { body: portoneFixture("pre-register.json") };
     if (req.method === "GET" && req.path.split("?")[0] === paymentPath) return { body: portoneFixture(recordedPayment) };
+    if (req.method === "POST" && req.path === `${paymentPath}/cancel`) return { body: portoneFixture("cancel.json") };
     return { status: 404, body: JSON.stringify({ type: "PAYMENT_NOT_FOUND", message: "결제 건이 존재하지 않습니다." }) };
   });
   provider = createPortOneProvider({
@@ -163,5 +164,16 @@ describe("PortOne webhooks", () => {
     await expectRejected(provider.parseWebhook("{not json", signed("{not json")), /JSON/);
     const noPayment = JSON.stringify({ type: "Transaction.Paid", timestamp: "2026-01-01T00:06:41.482Z", data: { storeId: STORE_ID } });
     await expectRejected(provider.parseWebhook(noPayment, signed(noPayment)), /payment id/);
+  });
+});
+
+describe("PortOne refund", () => {
+  it("cancels the whole payment, named by the order id, as the shop's admin", async () => {
+    const sent = api.requests.length;
+    await provider.refund({ orderId: ORDER_ID, providerPaymentId: ORDER_ID, amount: 35000, currency: "KRW", reason: "Damaged in transit" });
+    const cancel = api.requests[sent]!;
+    expect([cancel.method, cancel.path]).toEqual(["POST", `/payments/${ORDER_ID}/cancel`]);
+    expect(JSON.parse(cancel.body)).toMatchObject({ storeId: STORE_ID, reason: "Damaged in transit", requester: "ADMIN" });
+    expect(JSON.parse(cancel.body)).not.toHaveProperty("amount");
   });
 });

@@ -1,10 +1,10 @@
 import { PaymentClient, Webhook } from "@portone/server-sdk";
 import type { Currency } from "@portone/server-sdk/common";
 import type { Payment } from "@portone/server-sdk/payment";
-import { type IgnoredEvent, type PaymentEvent, type PaymentProvider, type PaymentRequest, WebhookRejected } from "./provider";
+import { type IgnoredEvent, type PaymentEvent, type PaymentProvider, type PaymentRequest, type RefundRequest, WebhookRejected } from "./provider";
 
 /** The two calls we make to PortOne's payment API (V2). */
-export type PortOnePaymentApi = Pick<PaymentClient, "preRegisterPayment" | "getPayment">;
+export type PortOnePaymentApi = Pick<PaymentClient, "preRegisterPayment" | "getPayment" | "cancelPayment">;
 
 export type PortOneProviderOptions = {
   apiSecret: string;
@@ -45,6 +45,11 @@ export function createPortOneProvider(options: PortOneProviderOptions): PaymentP
       // The page sends the shopper back to our order page, which only the caller knows.
       const paymentUrl = `${appUrl}${portoneCheckoutPath(request.orderId)}?return=${encodeURIComponent(request.returnUrl)}`;
       return { paymentUrl, providerPaymentId: request.orderId };
+    },
+
+    async refund(request: RefundRequest) {
+      // A payment already cancelled answers with an error, and nothing is refunded twice.
+      await client.cancelPayment({ paymentId: request.orderId, storeId, reason: request.reason.slice(0, 200) || "Refunded by the shop", requester: "ADMIN" });
     },
 
     async parseWebhook(rawBody: string, headers: Headers) {

@@ -44,6 +44,9 @@ export class WebhookRejected extends Error {
   }
 }
 
+/** A paid order to give the money back for, in full. */
+export type RefundRequest = { orderId: string; providerPaymentId: string | null; amount: number; currency: string; reason: string };
+
 export interface PaymentProvider {
   readonly id: "test" | "portone" | "stripe";
   /** Starts a payment; nothing is charged until the shopper confirms on the provider's page. */
@@ -54,4 +57,9 @@ export interface PaymentProvider {
    * Throws WebhookRejected for a bad signature, a stale timestamp or a malformed body.
    */
   parseWebhook(rawBody: string, headers: Headers): Promise<PaymentEvent | IgnoredEvent>;
+  /**
+   * Gives the whole payment back. Safe to repeat for the same order (the provider refunds once).
+   * Throws when the provider refuses or cannot be reached; the order then stays as it was.
+   */
+  refund(request: RefundRequest): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { createStripeProvider, fromStripeAmount, toStripeAmount } from "./stripe
 const WEBHOOK_SECRET = "whsec_test_5Kq8Xr2Lm9Vb3Nc6Zt1Wy4Pd7Hf0Jg";
 const ORDER_ID = "5f0c3c52-7d3e-4c0b-9a0e-2b1f6f6f8a11";
 const stripeFixture = (name: string) => fixture(`stripe/${name}`);
+const PAID_SESSION = "cs_test_a1kQ7cR9vXbN2mZ4pL8sT3wY6uH0eJ5dF9gK2nB7qC4xV1zM8rW3tS6yP0";
 
 let api: Awaited<ReturnType<typeof startRecordedApi>>;
 let provider: ReturnType<typeof createStripeProvider>;
@@ -15,6 +16,8 @@ beforeAll(async () => {
   api = await startRecordedApi((req) => {
     if (req.method === "POST" && req.path === "/v1/checkout/sessions") return { body: stripeFixture("checkout-session.json") };
     if (req.method === "GET" && req.path === "/v1/checkout/sessions?payment_intent=pi_3QyZa2Lk8mN4oP6q1rS7tU9v&limit=1") return { body: stripeFixture("checkout-sessions-by-payment-intent.json") };
+    if (req.method === "GET" && req.path === `/v1/checkout/sessions/${PAID_SESSION}`) return { body: stripeFixture("checkout-session-paid.json") };
+    if (req.method === "POST" && req.path === "/v1/refunds") return { body: stripeFixture("refund.json") };
     return { status: 404, body: JSON.stringify({ error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${req.path})` } }) };
   });
   provider = createStripeProvider({
@@ -180,5 +183,17 @@ describe("Stripe webhooks", () => {
   it("rejects a missing signature and a signed body that is not JSON", async () => {
     await expectRejected(provider.parseWebhook(stripeFixture("checkout.session.completed.json"), new Headers()), /stripe-signature/);
     await expectRejected(provider.parseWebhook("{not json", signed("{not json")), /JSON/);
+  });
+});
+
+describe("Stripe refund", () => {
+  it("refunds the payment behind the order's Checkout Session, once per order", async () => {
+    const sent = api.requests.length;
+    await provider.refund({ orderId: ORDER_ID, providerPaymentId: PAID_SESSION, amount: 4200, currency: "USD", reason: "Damaged in transit" });
+    const [lookup, refund] = api.requests.slice(sent);
+    expect([lookup!.method, lookup!.path]).toEqual(["GET", `/v1/checkout/sessions/${PAID_SESSION}`]);
+    expect([refund!.method, refund!.path, refund!.headers["idempotency-key"]]).toEqual(["POST", "/v1/refunds", `refund-${ORDER_ID}`]);
+    expect(Object.fromEntries(new URLSearchParams(refund!.body))).toMatchObject({ payment_intent: "pi_3QyZa2Lk8mN4oP6q1rS7tU9v", reason: "requested_by_customer", "metadata[orderId]": ORDER_ID });
+    await expect(provider.refund({ orderId: ORDER_ID, providerPaymentId: null, amount: 4200, currency: "USD", reason: "x" })).rejects.toThrow(/no Checkout Session/);
   });
 });

@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import { type IgnoredEvent, type PaymentEvent, type PaymentProvider, type PaymentRequest, WebhookRejected } from "./provider";
+import { type IgnoredEvent, type PaymentEvent, type PaymentProvider, type PaymentRequest, type RefundRequest, WebhookRejected } from "./provider";
 
 export type StripeProviderOptions = {
   secretKey: string;
@@ -59,6 +59,14 @@ export function createStripeProvider({ secretKey, webhookSecret, stripeOptions }
       );
       if (!session.url) throw new Error(`Stripe returned Checkout Session ${session.id} without a URL`);
       return { paymentUrl: session.url, providerPaymentId: session.id };
+    },
+
+    async refund(request: RefundRequest) {
+      if (!request.providerPaymentId) throw new Error(`Order ${request.orderId} has no Checkout Session to refund`);
+      const session = await stripe.checkout.sessions.retrieve(request.providerPaymentId);
+      const paymentIntent = typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id;
+      if (!paymentIntent) throw new Error(`Checkout Session ${session.id} has no payment to refund`);
+      await stripe.refunds.create({ payment_intent: paymentIntent, reason: "requested_by_customer", metadata: { orderId: request.orderId, note: request.reason.slice(0, 500) } }, { idempotencyKey: `refund-${request.orderId}` });
     },
 
     async parseWebhook(rawBody: string, headers: Headers) {

@@ -26,6 +26,9 @@ export function createTestProvider(opts: { appUrl: string; secret: string; order
     async start(request: PaymentRequest) {
       return { paymentUrl: `${opts.appUrl}/pay/test/${request.orderId}?key=${opts.orderKey(request.orderId)}`, providerPaymentId: `test_${request.orderId}` };
     },
+    /** The test bank gives the money back at once. */
+    async refund() {},
+
     async parseWebhook(rawBody: string, headers: Headers): Promise<PaymentEvent | IgnoredEvent> {
       const header = headers.get(TEST_SIGNATURE_HEADER) ?? "";
       const parts = Object.fromEntries(header.split(",").map((p) => p.split("=", 2) as [string, string]));
