@@ -25,7 +25,7 @@ export function SellPanel({ canvasId, canvasName, bound }: Props) {
 
   return (
     // Korean wraps between words, not inside them, in this narrow panel.
-    <Stack gap="md" p="sm" data-testid="sell-panel" style={{ wordBreak: "keep-all" }}>
+    <Stack gap="md" p="sm" data-testid="sell-panel">
       <div>
         <Title order={3} size="h5">
           {t("shopAdmin.sell.heading")}

@@ -19,7 +19,7 @@ export function AdminShell({ user, section, children }: { user: { name: string; 
   return (
     <>
       <AppHeader user={user} />
-      <Container size="lg" py="lg" component="main" style={{ wordBreak: "keep-all" }}>
+      <Container size="lg" py="lg" component="main">
         <Stack gap="lg">
           {section && (
             <Group justify="space-between" gap="sm">
