@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addressLines } from "./address";
 import { formatMoney, minorDigits } from "./money";
 import { canMove } from "./orderStatus";
 import { shippingCost } from "./shipping";
@@ -31,5 +32,12 @@ describe("order statuses", () => {
     expect(canMove("canceled", "paid")).toBe(false);
     expect(canMove("shipped", "refunded")).toBe(false);
     expect(canMove("in_production", "shipped")).toBe(true);
+  });
+});
+
+describe("addresses", () => {
+  it("put the postal code where the country writes it", () => {
+    expect(addressLines({ name: "Ada", line1: "1 Main St", city: "Springfield", postalCode: "62701", country: "US" })).toEqual(["Ada", "1 Main St", "Springfield 62701"]);
+    expect(addressLines({ name: "Bo", line1: "Hauptstr. 1", line2: "", city: "Berlin", postalCode: "10115", country: "DE" })).toEqual(["Bo", "Hauptstr. 1", "10115 Berlin"]);
   });
 });

@@ -1,5 +1,6 @@
 "use client";
 
+import { addressLines } from "@/domain/shop/address";
 import { Grid, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconReceiptOff } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
@@ -79,18 +80,12 @@ export function OrderView({ orderId, orderKey, user }: { orderId: string; orderK
                   {t("shop.order.shipTo")}
                 </Title>
                 <Text size="sm" component="address" style={{ fontStyle: "normal" }} lh={1.6} data-testid="order-address">
-                  {a.name}
-                  <br />
-                  {a.line1}
-                  {a.line2 && (
-                    <>
+                  {addressLines(a).map((line) => (
+                    <span key={line}>
+                      {line}
                       <br />
-                      {a.line2}
-                    </>
-                  )}
-                  <br />
-                  {a.postalCode} {a.city}
-                  <br />
+                    </span>
+                  ))}
                   {countryName(a.country)}
                 </Text>
                 <Title order={3} size="h6" mt="md" mb={4}>

@@ -1,5 +1,6 @@
 "use client";
 
+import { addressLines } from "@/domain/shop/address";
 import { Alert, Anchor, Card, Divider, Grid, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { IconAlertCircle, IconArrowLeft } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
@@ -122,7 +123,7 @@ export function AdminOrderDetail({ id }: { id: string }) {
             {section(
               t("shopAdmin.detail.shipTo"),
               <Text size="sm" component="address" style={{ fontStyle: "normal", whiteSpace: "pre-line" }} data-testid="order-address">
-                {[a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`, regionName(locale, a.country)].filter(Boolean).join("\n")}
+                {[...addressLines(a), regionName(locale, a.country)].join("\n")}
               </Text>,
             )}
             {section(
