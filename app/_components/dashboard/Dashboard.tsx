@@ -39,7 +39,7 @@ export function Dashboard({ user }: { user: { name: string; email: string; email
           </Alert>
         )}
         {canvases.isPending && (
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="lg" aria-label={t("common.loading")}>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="lg" role="status" aria-busy="true" aria-label={t("common.loading")}>
             {[0, 1, 2].map((i) => (
               <Skeleton key={i} h={210} radius="lg" />
             ))}

@@ -34,7 +34,7 @@ export function AdminOrderDetail({ id }: { id: string }) {
   );
   if (order.isPending) {
     return (
-      <Stack gap="md" aria-label={t("common.loading")}>
+      <Stack gap="md" role="status" aria-busy="true" aria-label={t("common.loading")}>
         {back}
         <Skeleton h={36} w={280} />
         <Skeleton h={240} radius="lg" />

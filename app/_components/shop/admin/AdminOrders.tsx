@@ -2,7 +2,7 @@
 
 import { Alert, Button, Card, Center, Group, Skeleton, Stack, Table, Text, ThemeIcon, Title } from "@mantine/core";
 import { IconAlertCircle, IconChevronRight, IconReceiptOff } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -19,7 +19,8 @@ export function AdminOrders() {
   const trpc = useTRPC();
   const router = useRouter();
   const [filter, setFilter] = useState<OrderFilter>({});
-  const orders = useQuery({ ...trpc.order.list.queryOptions({ all: true, ...filter }), refetchInterval: 15_000 });
+  // The list stays in place while a new filter loads (the search runs as the admin types).
+  const orders = useQuery({ ...trpc.order.list.queryOptions({ all: true, ...filter }), refetchInterval: 15_000, placeholderData: keepPreviousData });
   const href = (id: string) => `/admin/orders/${id}`;
   const items = (n: number) => (n === 1 ? t("shopAdmin.orders.item") : t("shopAdmin.orders.items", { count: n }));
 
@@ -37,7 +38,7 @@ export function AdminOrders() {
         </Alert>
       )}
       {orders.isPending && (
-        <Stack gap="xs" aria-label={t("common.loading")}>
+        <Stack gap="xs" role="status" aria-busy="true" aria-label={t("common.loading")}>
           {[0, 1, 2, 3].map((i) => (
             <Skeleton key={i} h={52} radius="md" />
           ))}

@@ -27,7 +27,7 @@ export function AdminOutbox() {
   // On desktop the newest is open from the start; on phones the list comes first.
   const shown = open ?? (narrow ? null : (messages[0] ?? null));
 
-  if (outbox.isPending) return <Skeleton h={360} radius="lg" aria-label={t("common.loading")} />;
+  if (outbox.isPending) return <Skeleton h={360} radius="lg" role="status" aria-busy="true" aria-label={t("common.loading")} />;
   if (outbox.isError) {
     return (
       <Alert color="red" title={t("common.error")}>
