@@ -4,7 +4,8 @@ import { projectRoot } from "@/db/projectRoot";
 import { env } from "../env";
 import { outboxDir, writeToOutbox } from "./outbox";
 
-export type Mail = { to: string; subject: string; text: string; html: string };
+/** `category` keeps account mail (sign-in links, reset links) apart from the shop's order mail. */
+export type Mail = { to: string; subject: string; text: string; html: string; category?: "account" | "order" };
 export type Mailer = { send: (mail: Mail) => Promise<void> };
 
 /**
@@ -15,12 +16,15 @@ export type Mailer = { send: (mail: Mail) => Promise<void> };
 export function createMailer(opts: { smtpUrl?: string; outbox: string; from: string }): Mailer {
   if (opts.smtpUrl) {
     const smtp = nodemailer.createTransport(opts.smtpUrl);
-    return { send: async (mail) => void (await smtp.sendMail({ from: opts.from, ...mail })) };
+    return {
+      send: async ({ category: _category, ...mail }) => void (await smtp.sendMail({ from: opts.from, ...mail })),
+    };
   }
   const build = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     send: async (mail) => {
-      const info = await build.sendMail({ from: opts.from, ...mail });
+      const { category: _category, ...message } = mail;
+      const info = await build.sendMail({ from: opts.from, ...message });
       await writeToOutbox(opts.outbox, mail, info.message as Buffer);
     },
   };

@@ -7,6 +7,7 @@ describe("order e-mails", () => {
   it("say what happened, list the items and the total, and link to the order", () => {
     const mail = orderStatusMail("paid", facts)!;
     expect(mail.subject).toBe("Your Merchboard order is confirmed");
+    expect(mail.category).toBe("order");
     expect(mail.text).toContain("Order 0A1B2C3D");
     expect(mail.text).toContain("2 × Night <Owl> Tee (Black, M)");
     expect(mail.text).toContain("Total: $62.49");

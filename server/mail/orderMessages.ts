@@ -30,11 +30,12 @@ export function orderStatusMail(status: OrderStatus, facts: OrderMailFacts): Mai
   const subject = SUBJECTS[status];
   if (!subject) return null;
   const items = facts.items.map((i) => `${i.quantity} × ${i.title} (${i.variant})`);
-  return composeMail(
+  const mail = composeMail(
     facts.to,
     subject,
     [LEADS[status]!, `Order ${facts.orderId.slice(0, 8).toUpperCase()}`, ...items, `Total: ${formatMoney(facts.total, facts.currency, "en-US")}`],
     { label: "See your order", url: facts.link },
     "Anyone with this link can see the order; keep it to yourself.",
   );
+  return { ...mail, category: "order" };
 }

@@ -35,10 +35,13 @@ async function refundThroughProvider(db: Db, orderId: string, note: string | und
   }
 }
 
-/** The local outbox (mail kept when no SMTP server is set), newest first, for the shop's admins. */
+/**
+ * The shop's mail in the local outbox (kept when no SMTP server is set), newest first, for the
+ * shop's admins. Account mail stays out: its links sign people in and reset their passwords.
+ */
 export async function readShopOutbox(): Promise<{ smtp: boolean; messages: OutboxMessage[] }> {
   const e = env();
   if (e.SMTP_URL) return { smtp: true, messages: [] };
   const messages = await readOutbox(outboxDir(path.resolve(projectRoot(), e.DATA_DIR)));
-  return { smtp: false, messages: messages.reverse().slice(0, 200) };
+  return { smtp: false, messages: messages.filter((m) => m.category === "order").reverse().slice(0, 200) };
 }
