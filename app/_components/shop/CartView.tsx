@@ -1,6 +1,7 @@
 "use client";
 
-import { Anchor, Button, Divider, Grid, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
+import { PageLoader } from "./PageLoader";
+import { Anchor, Button, Divider, Grid, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconLock, IconShoppingBag } from "@tabler/icons-react";
 import Link from "next/link";
@@ -32,9 +33,7 @@ export function CartView({ user, shopCountry }: { user: ShopUser; shopCountry: s
         {data && data.itemCount > 0 && <Text c="dimmed">{t("shop.cart.count", { count: data.itemCount })}</Text>}
       </Group>
       {!data ? (
-        <Group justify="center" py={80}>
-          <Loader color="violet" aria-label={t("common.loading")} />
-        </Group>
+        <PageLoader />
       ) : data.lines.length === 0 ? (
         <EmptyState icon={<IconShoppingBag size={32} />} title={t("shop.cart.empty")} body={t("shop.cart.emptyHint")} action={{ label: t("shop.cart.browse"), href: "/" }} />
       ) : (

@@ -1,6 +1,7 @@
 "use client";
 
-import { Alert, Anchor, Button, Grid, Group, Loader, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { PageLoader } from "./PageLoader";
+import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconAlertCircle, IconArrowLeft, IconLock, IconShoppingBag } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -48,9 +49,7 @@ export function CheckoutView({ user, shopCountry }: { user: ShopUser; shopCountr
   if (!data)
     return (
       <ShopFrame user={user}>
-        <Group justify="center" py={80}>
-          <Loader color="violet" aria-label={t("common.loading")} />
-        </Group>
+        <PageLoader />
       </ShopFrame>
     );
   if (!data.lines.length && !busy)

@@ -1,7 +1,8 @@
 "use client";
 
+import { PageLoader } from "./PageLoader";
 import { addressLines } from "@/domain/shop/address";
-import { Grid, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
+import { Grid, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconReceiptOff } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "../../_i18n/I18nProvider";
@@ -33,9 +34,7 @@ export function OrderView({ orderId, orderKey, user }: { orderId: string; orderK
   if (query.isPending)
     return (
       <ShopFrame user={user}>
-        <Group justify="center" py={80}>
-          <Loader color="violet" aria-label={t("common.loading")} />
-        </Group>
+        <PageLoader />
       </ShopFrame>
     );
   if (!order)

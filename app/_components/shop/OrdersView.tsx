@@ -1,6 +1,7 @@
 "use client";
 
-import { Divider, Group, Loader, Paper, Stack, Text, Title, UnstyledButton } from "@mantine/core";
+import { PageLoader } from "./PageLoader";
+import { Divider, Group, Paper, Stack, Text, Title, UnstyledButton } from "@mantine/core";
 import { IconChevronRight, IconReceipt } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -24,9 +25,7 @@ export function OrdersView({ user }: { user: ShopUser }) {
         {t("shop.orders.title")}
       </Title>
       {!orders.data ? (
-        <Group justify="center" py={80}>
-          <Loader color="violet" aria-label={t("common.loading")} />
-        </Group>
+        <PageLoader />
       ) : orders.data.length === 0 ? (
         <EmptyState icon={<IconReceipt size={32} />} title={t("shop.orders.empty")} action={{ label: t("shop.cart.browse"), href: "/" }} />
       ) : (

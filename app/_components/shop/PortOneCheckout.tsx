@@ -3,18 +3,10 @@
 import PortOne, { type Entity } from "@portone/browser-sdk/v2";
 import { Anchor, Button, Center, Paper, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
+import type { PortOneCheckoutParams } from "@/server/services/shop/payments/portoneCheckoutParams";
 import { useI18n } from "../../_i18n/I18nProvider";
 
-export type PortOneCheckoutProps = {
-  paymentId: string;
-  storeId: string;
-  channelKey: string;
-  orderName: string;
-  totalAmount: number;
-  currency: string;
-  email: string;
-  redirectUrl: string;
-};
+export type PortOneCheckoutProps = PortOneCheckoutParams & { paymentId: string };
 
 /**
  * Opens PortOne's payment window on a click (a window opened without one is often blocked). On a
