@@ -98,4 +98,15 @@ describe("the cart", () => {
     const [account] = await t.db.select().from(carts).where(eq(carts.userId, (await shopper.client.auth.me.query())!.id));
     expect(await t.db.select().from(cartLines).where(eq(cartLines.cartId, account!.id))).toHaveLength(2);
   });
+
+  it("treats a forged or malformed cart cookie as no cart", async () => {
+    const shopper = createTestClient(t.db);
+    shopper.jar.set(CART_COOKIE, "not-a-token");
+    expect((await shopper.client.cart.get.query()).lines).toEqual([]);
+    shopper.jar.set(CART_COOKIE, "A".repeat(43)); // well formed, but no such cart
+    expect((await shopper.client.cart.get.query()).lines).toEqual([]);
+    await shopper.client.cart.add.mutate({ listingId: tee.id, variantId: "tee-white-m", quantity: 1 });
+    expect(shopper.jar.get(CART_COOKIE)).not.toBe("A".repeat(43));
+    expect((await shopper.client.cart.get.query()).itemCount).toBe(1);
+  });
 });

@@ -178,4 +178,20 @@ describe("orders", () => {
     expect(order.timeline.at(-1)).toMatchObject({ from: "paid", status: "refunded", actor: `user:${admin.user.id}`, note: "Customer asked" });
     expect(await errorCode(admin.client.order.move.mutate({ id: orderId, to: "refunded" }))).toBe("BAD_REQUEST");
   });
+
+  it("the test provider's page and its buttons answer only to the order's key, and only while it is unpaid", async () => {
+    const { orderId, key, shopper } = await pendingOrder();
+    const stranger = createTestClient(t.db);
+    expect(await errorCode(stranger.client.payment.testPage.query({ orderId, key: "x".repeat(32) }))).toBe("NOT_FOUND");
+    expect(await errorCode(stranger.client.payment.testComplete.mutate({ orderId, key: "x".repeat(32), action: "approve", card: "4242424242424242" }))).toBe("NOT_FOUND");
+    expect(await shopper.client.payment.testPage.query({ orderId, key })).toMatchObject({ payable: true, total: 2800 + 499, currency: "USD" });
+    await webhook(paidEvent(orderId));
+    expect(await errorCode(shopper.client.payment.testComplete.mutate({ orderId, key, action: "approve", card: "4242424242424242" }))).toBe("BAD_REQUEST");
+    expect(await statusOf(orderId)).toBe("paid");
+  });
+
+  it("a webhook body over 256 KiB is refused before it is read as an event", async () => {
+    const big = new Request(`${TEST_APP_URL}/api/webhooks/test`, { method: "POST", body: "x".repeat(300 * 1024) });
+    expect((await handleWebhookRequest(t.db, big, "test")).status).toBe(413);
+  });
 });
