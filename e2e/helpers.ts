@@ -62,9 +62,12 @@ async function settled(page: Page) {
   await page.evaluate(async () => {
     const finite = () => document.getAnimations().filter((a) => a.playState === "running" && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
     for (let i = 0; i < 10 && finite().length; i++) await Promise.allSettled(finite().map((a) => a.finished));
-    // Toasts fade with inline styles, not animations: wait until none is part-way (its colours
-    // would be blends that fail contrast only in that instant).
-    const fading = () => [...document.querySelectorAll<HTMLElement>(".mantine-Notification-root")].some((n) => getComputedStyle(n.parentElement ?? n).opacity !== "1" || getComputedStyle(n).opacity !== "1");
+    // Toasts fade out with inline styles, not animations, and one that closes while axe reads the
+    // page is a blend that fails contrast in that instant only: wait for self-closing toasts (4 s)
+    // to go (6 s at most), then for any that stays to be fully opaque.
+    const toasts = () => [...document.querySelectorAll<HTMLElement>(".mantine-Notification-root")];
+    for (let i = 0; i < 120 && toasts().length; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const fading = () => toasts().some((n) => getComputedStyle(n.parentElement ?? n).opacity !== "1" || getComputedStyle(n).opacity !== "1");
     for (let i = 0; i < 40 && fading(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   });
