@@ -34,6 +34,8 @@ const ALL_SCENARIOS: Scenario[] = [
 /**
  * `BENCH_SCENARIOS=1,3` runs only those (1-based), `BENCH_SERVERS=ours` only the servers whose name
  * starts so, and `BENCH_LIMITS='{"compactAfterUpdates":100}'` overrides our server's collab limits.
+ * `BENCH_DATA_DIR=/dev/shm` puts Postgres in memory: no disk flush, so what is left of our p99 is
+ * our own path (a diagnostic only; such a server would not be durable).
  */
 const SCENARIOS = process.env.BENCH_SCENARIOS ? process.env.BENCH_SCENARIOS.split(",").map((i) => ALL_SCENARIOS[Number(i) - 1]!) : ALL_SCENARIOS;
 const SERVER_FILTER = process.env.BENCH_SERVERS?.split(",");
@@ -151,7 +153,7 @@ async function runOnce(scenario: Scenario, s: Server, canvases: string[], cookie
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "merchboard-collab-bench-"));
+  const dataDir = fs.mkdtempSync(path.join(process.env.BENCH_DATA_DIR ?? os.tmpdir(), "merchboard-collab-bench-"));
   const pgPort = await freePort();
   const pg = await startEmbeddedPostgres(`${dataDir}/postgres`, pgPort, () => {});
   await applyMigrations(pg.url);
