@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import { listProducts } from "../catalog/catalogService";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "./cartLimits";
 import { LISTING_RENDER_ROUTE } from "./listingView";
+import { inCatalogOrder } from "./renderOrder";
 
 export type CartLineView = {
   id: string;
@@ -108,16 +109,15 @@ export async function getCart(db: DbOrTx, cartId: string | null): Promise<CartVi
   if (!rows.length) return EMPTY;
   const products = await listProducts(db);
   const mockups = await db
-    .select({ id: snapshotRenders.id, versionId: snapshotRenders.versionId, variantId: snapshotRenders.variantId })
+    .select({ id: snapshotRenders.id, versionId: snapshotRenders.versionId, variantId: snapshotRenders.variantId, printAreaId: snapshotRenders.printAreaId })
     .from(snapshotRenders)
-    .where(and(eq(snapshotRenders.kind, "mockup"), eq(snapshotRenders.status, "succeeded"), inArray(snapshotRenders.versionId, [...new Set(rows.map((r) => r.versionId!))])))
-    .orderBy(asc(snapshotRenders.createdAt), asc(snapshotRenders.id));
+    .where(and(eq(snapshotRenders.kind, "mockup"), eq(snapshotRenders.status, "succeeded"), inArray(snapshotRenders.versionId, [...new Set(rows.map((r) => r.versionId!))])));
   const lines = rows.map((r): CartLineView => {
     const product = products.find((p) => p.id === r.productId);
     const variant = product?.variants.find((v) => v.id === r.variantId);
     const available = !r.unpublishedAt && r.variantIds.includes(r.variantId) && (r.stockLeft === null || r.stockLeft >= r.quantity);
     const colorOf = (variantId: string | null) => product?.variants.find((v) => v.id === variantId)?.color;
-    const image = mockups.find((m) => m.versionId === r.versionId && colorOf(m.variantId) === variant?.color);
+    const [image] = inCatalogOrder(product, mockups.filter((m) => m.versionId === r.versionId && colorOf(m.variantId) === variant?.color));
     return {
       id: r.id,
       listingId: r.listingId,

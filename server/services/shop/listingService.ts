@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, isNotNull, isNull, max } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, max } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { assets, canvasMembers, listingImages, listings, listingVersions, snapshotRenders } from "@/db/schema";
 import type { Product } from "@/domain/catalog/catalog";
@@ -12,6 +12,7 @@ import type { Actor, CanvasAccess } from "../canvas/access";
 import { listProducts, requireProduct } from "../catalog/catalogService";
 import { assetIdOf, orderedShapes, shapesOnArea } from "../print/designSource";
 import { LISTING_RENDER_ROUTE, type CanvasListingView, type ListingView } from "./listingView";
+import { inCatalogOrder } from "./renderOrder";
 import { makeSlug } from "./slug";
 import { queueVersionRenders } from "./snapshotRenders";
 
@@ -141,8 +142,7 @@ async function viewOf(db: DbOrTx, row: typeof listings.$inferSelect): Promise<Li
   const renders = await db
     .select()
     .from(snapshotRenders)
-    .where(and(eq(snapshotRenders.versionId, row.currentVersionId!), eq(snapshotRenders.kind, "mockup")))
-    .orderBy(asc(snapshotRenders.createdAt), asc(snapshotRenders.id));
+    .where(and(eq(snapshotRenders.versionId, row.currentVersionId!), eq(snapshotRenders.kind, "mockup")));
   return {
     id: row.id,
     slug: row.slug,
@@ -153,7 +153,7 @@ async function viewOf(db: DbOrTx, row: typeof listings.$inferSelect): Promise<Li
     version: version.version,
     product: { id: product.id, name: product.name, kind: product.kind, printAreas: product.printAreas.map((a) => ({ id: a.id, name: a.name })) },
     variants: product.variants.filter((v) => version.variantIds.includes(v.id)),
-    mockups: renders.map((r) => ({
+    mockups: inCatalogOrder(product, renders).map((r) => ({
       id: r.id,
       variantId: r.variantId!,
       printAreaId: r.printAreaId,

@@ -5,6 +5,7 @@ import type { OrderStatus } from "@/domain/shop/orderStatus";
 import { AppError } from "../../errors";
 import { listProducts } from "../catalog/catalogService";
 import { LISTING_RENDER_ROUTE } from "./listingView";
+import { inCatalogOrder } from "./renderOrder";
 import { orderKey, sameDigest } from "./shopSecret";
 
 export type OrderLineView = {
@@ -63,7 +64,6 @@ export async function getOrder(db: DbOrTx, viewer: OrderViewer, id: string): Pro
         .select()
         .from(snapshotRenders)
         .where(inArray(snapshotRenders.versionId, [...new Set(lines.map((l) => l.line.versionId))]))
-        .orderBy(asc(snapshotRenders.createdAt), asc(snapshotRenders.id))
     : [];
   return {
     id: order.id,
@@ -82,7 +82,7 @@ export async function getOrder(db: DbOrTx, viewer: OrderViewer, id: string): Pro
       const product = products.find((p) => p.id === productId);
       const variant = product?.variants.find((v) => v.id === line.variantId);
       const colorOf = (variantId: string | null) => product?.variants.find((v) => v.id === variantId)?.color;
-      const mockup = renders.find((r) => r.kind === "mockup" && r.versionId === line.versionId && r.status === "succeeded" && colorOf(r.variantId) === variant?.color);
+      const [mockup] = inCatalogOrder(product, renders.filter((r) => r.kind === "mockup" && r.versionId === line.versionId && r.status === "succeeded" && colorOf(r.variantId) === variant?.color));
       return {
         id: line.id,
         listingId: line.listingId,
@@ -94,8 +94,7 @@ export async function getOrder(db: DbOrTx, viewer: OrderViewer, id: string): Pro
         quantity: line.quantity,
         unitPrice: line.unitPrice,
         imageUrl: mockup ? `${LISTING_RENDER_ROUTE}/${mockup.id}` : null,
-        printFiles: renders
-          .filter((r) => r.orderLineId === line.id)
+        printFiles: inCatalogOrder(product, renders.filter((r) => r.orderLineId === line.id))
           .map((r) => ({ id: r.id, printAreaId: r.printAreaId, status: r.status, url: viewer.isAdmin && r.status === "succeeded" ? `${LISTING_RENDER_ROUTE}/${r.id}` : null, widthPx: r.widthPx, heightPx: r.heightPx, dpi: r.dpi })),
       };
     }),
