@@ -313,6 +313,26 @@ describe("collaboration durability and scale-out", () => {
 });
 
 describe("collaboration storage", () => {
+  it("unloads a room a few seconds after its last socket leaves, also when the socket left while the room loaded", async () => {
+    const own = await startCollabProcess(t.url);
+    try {
+      const stats = async () => (await (await fetch(`http://127.0.0.1:${own.port}/stats`)).json()) as { rooms: number };
+      const left = await canvasWith();
+      const c = client(own.port, left.id, left.ownerCookie);
+      await synced(c.provider);
+      c.provider.destroy();
+      // Gone at once: its close comes in while the room still loads from Postgres.
+      const early = await canvasWith();
+      const ws = new WebSocket(`ws://127.0.0.1:${own.port}/collab/${early.id}`, { headers: { origin: COLLAB_ORIGIN, cookie: early.ownerCookie } });
+      ws.on("error", () => {}); // terminated before it opened, on purpose
+      await new Promise<void>((resolve) => ws.once("upgrade", () => (ws.terminate(), resolve())));
+      await eventually(async () => (await stats()).rooms === 2, 5000, "both rooms loaded"); // unloading waits 5 s
+      await eventually(async () => (await stats()).rooms === 0, 15_000, "both rooms unloaded");
+    } finally {
+      await own.stop();
+    }
+  }, 30_000);
+
   it("compacts stored updates into a snapshot and loads the same document from it", async () => {
     const { id, ownerCookie } = await canvasWith();
     const small = await startCollabProcess(t.url, { compactAfterUpdates: 20 });

@@ -13,6 +13,7 @@ import { listen } from "@/db/listen";
 import { MessageRate } from "./messageRate";
 import { parseAccessChange, parseDocAnnouncement, parseSessionEnded } from "./notifications";
 import { CLOSE, decodeMessage } from "./protocol";
+import type { Room } from "./room";
 import { RoomRegistry } from "./rooms";
 import { UpdateWriter } from "./updateWriter";
 import { authorizeUpgrade } from "./upgradeAuth";
@@ -68,49 +69,40 @@ export function attachCollabServer(
       pendingEdit: null,
     };
     const rate = new MessageRate(limits.maxMessagesPerSecond, limits.messageBurst);
-    // Counted as they arrive, also while the room loads.
-    ws.on("message", () => {
+    // One listener and one closure per socket (10,000 idle sockets are a requirement): messages are
+    // counted as they arrive, queued while the room loads, then handled in order.
+    let room: Room | null = null;
+    let queued: RawData[] | null = [];
+    ws.on("message", (data: RawData) => {
       if (!rate.take() && ws.readyState === ws.OPEN) ws.close(CLOSE.tooManyMessages, "Too many messages");
+      if (room) handle(room, conn, data);
+      else queued?.push(data);
     });
     socketsPerUser.set(identity.userId, (socketsPerUser.get(identity.userId) ?? 0) + 1);
     connections.add(conn);
-    const queued: RawData[] = [];
-    const enqueue = (data: RawData) => queued.push(data);
-    ws.on("message", enqueue);
     ws.on("close", () => {
       connections.delete(conn);
       socketsPerUser.set(identity.userId, (socketsPerUser.get(identity.userId) ?? 1) - 1);
+      queued = null;
+      if (!room) return;
+      room.leave(conn);
+      rooms.release(room);
     });
     ws.on("error", () => ws.terminate());
-    let room;
+    let loaded: Room;
     try {
-      room = await rooms.get(identity.canvasId);
+      loaded = await rooms.get(identity.canvasId);
     } catch (e) {
       console.error(`[collab] loading ${identity.canvasId} failed:`, e instanceof Error ? e.message : e);
       ws.close(CLOSE.storageUnavailable, "The canvas could not be loaded");
       return;
     }
-    if (ws.readyState !== ws.OPEN) return;
-    room.join(conn);
-    const handle = (data: RawData) => {
-      if (ws.readyState !== ws.OPEN) return; // closing: over the rate limit, refused, or revoked
-      try {
-        const msg = decodeMessage(toBytes(data));
-        if (msg.type === "syncStep1") room.syncStep1(conn, msg.stateVector);
-        else if (msg.type === "update") room.receiveUpdate(conn, msg.update);
-        else if (msg.type === "awareness") room.receiveAwareness(conn, msg.update);
-        else if (msg.type === "queryAwareness") room.queryAwareness(conn);
-      } catch {
-        ws.close(CLOSE.malformed, "Malformed message");
-      }
-    };
-    ws.off("message", enqueue);
-    ws.on("message", handle);
-    for (const data of queued) handle(data);
-    ws.on("close", () => {
-      room.leave(conn);
-      rooms.release(room);
-    });
+    if (ws.readyState !== ws.OPEN) return rooms.release(loaded); // gone while it loaded: unload if nobody else came
+    loaded.join(conn);
+    room = loaded;
+    const early = queued ?? [];
+    queued = null;
+    for (const data of early) handle(room, conn, data);
   }
 
   /** Re-checks the role of a member whose access changed (in this or another process). */
@@ -173,6 +165,21 @@ export function attachCollabServer(
       await store.pool.end();
     },
   };
+}
+
+/** One message from a socket in its room; anything unreadable closes the socket. */
+function handle(room: Room, conn: Connection, data: RawData): void {
+  const ws = conn.socket;
+  if (ws.readyState !== ws.OPEN) return; // closing: over the rate limit, refused, or revoked
+  try {
+    const msg = decodeMessage(toBytes(data));
+    if (msg.type === "syncStep1") room.syncStep1(conn, msg.stateVector);
+    else if (msg.type === "update") room.receiveUpdate(conn, msg.update);
+    else if (msg.type === "awareness") room.receiveAwareness(conn, msg.update);
+    else if (msg.type === "queryAwareness") room.queryAwareness(conn);
+  } catch {
+    ws.close(CLOSE.malformed, "Malformed message");
+  }
 }
 
 /** Answers an upgrade with an HTTP error and lets go of the socket, whatever the client does next. */
