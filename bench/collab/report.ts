@@ -68,11 +68,10 @@ export function printReport(results: ScenarioResult[], info: { seconds: number; 
     } else if (scenario.name.includes("1,000 updates/s")) {
       const keepsUp = med(ours, "delivered") >= 0.99;
       verdicts.push([scenario.name, `p99 ${ratio(med(ours, key), med(hp ?? [], key))} Hocuspocus, ${pct(med(ours, "delivered"))} delivered`, "keeps up, ≤ 2×", met(keepsUp && r <= 2), "≤ 1.0×", met(keepsUp && r <= 1.0)]);
-    } else if (scenario.idle && !scenario.oursOnly) {
+    } else if (scenario.idle) {
       verdicts.push([scenario.name, `${ratio(med(ours, key), med(hp ?? [], key))} Hocuspocus's memory per socket`, "≤ 0.6×", met(r <= 0.6), "", ""]);
-    } else if (scenario.oursOnly) {
       const sockets = scenario.rooms * scenario.clients;
-      verdicts.push([scenario.name, `${sockets.toLocaleString("en")} sockets open, ${f1(med(ours, "memKiB"))} KiB each`, "10,000 sockets", Number.isFinite(med(ours, "memKiB")) ? "met" : "NOT met", "", ""]);
+      verdicts.push([scenario.name, `${sockets.toLocaleString("en")} sockets open, ${f1(med(ours, "memKiB"))} KiB each`, "10,000 sockets", sockets >= 10_000 && Number.isFinite(med(ours, "memKiB")) ? "met" : "NOT met", "", ""]);
     }
   }
   console.log(`\nratios (same run; below 1 is better for us)\n`);
