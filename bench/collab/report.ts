@@ -4,6 +4,8 @@ import type { Scenario } from "./run";
 export const OURS = "ours (auth + durable persist)";
 export const HOCUSPOCUS = "Hocuspocus";
 export const RELAY = "bare relay";
+/** Ours under other limits (BENCH_VARIANT_LIMITS), named with them. */
+export const OURS_VARIANT = "ours, variant";
 
 /** One run of one server in one scenario. `memKiB`: memory per socket (idle scenarios only). */
 export type Run = { p50: number; p95: number; p99: number; max: number; perSecond: number; delivered: number; cpu: number; pgCpu: number; loadCpu: number; stallP99: number; stallMax: number; fsyncP99: number; fsyncMax: number; memKiB: number };
@@ -58,8 +60,12 @@ export function printReport(results: ScenarioResult[], info: { seconds: number; 
     if (!ours) continue;
     const key: keyof Run = scenario.idle ? "memKiB" : "p99";
     if (hp) {
-      const perRound = ours.map((r, i) => ratio(r[key], hp[i]?.[key] ?? NaN)).join(" / ");
-      ratios.push([scenario.name, scenario.idle ? "memory per idle socket" : "p99", ratio(med(ours, key), med(hp, key)), relay ? ratio(med(ours, key), med(relay, key)) : "–", perRound]);
+      for (const [name, rs] of runs) {
+        if (name !== OURS && !name.startsWith(OURS_VARIANT)) continue;
+        const perRound = rs.map((r, i) => ratio(r[key], hp[i]?.[key] ?? NaN)).join(" / ");
+        const figure = `${scenario.idle ? "memory per idle socket" : "p99"}${name === OURS ? "" : `, ${name}`}`;
+        ratios.push([scenario.name, figure, ratio(med(rs, key), med(hp, key)), relay ? ratio(med(rs, key), med(relay, key)) : "–", perRound]);
+      }
     }
     const r = hp ? med(ours, key) / med(hp, key) : NaN;
     const met = (ok: boolean) => (Number.isFinite(r) ? (ok ? "met" : "NOT met") : "not measured");

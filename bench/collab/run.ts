@@ -11,7 +11,7 @@ import { createCanvas } from "@/server/services/canvas/canvasService";
 import { freePort } from "@/test/freePort";
 import { cpuSeconds, postgresCpuSeconds } from "../lib/load";
 import type { Flavour } from "./protocol";
-import { HOCUSPOCUS, OURS, printReport, RELAY, type Run, type ScenarioResult } from "./report";
+import { HOCUSPOCUS, OURS, OURS_VARIANT, printReport, RELAY, type Run, type ScenarioResult } from "./report";
 
 /**
  * Our collaboration server (auth, persist-before-broadcast) against Hocuspocus and a bare
@@ -34,6 +34,7 @@ const ALL_SCENARIOS: Scenario[] = [
 /**
  * `BENCH_SCENARIOS=1,3` runs only those (1-based), `BENCH_SERVERS=ours` only the servers whose name
  * starts so, and `BENCH_LIMITS='{"compactAfterUpdates":100}'` overrides our server's collab limits.
+ * `BENCH_VARIANT_LIMITS='{"writesInFlight":1}'` adds ours with those limits to the same rounds.
  * `BENCH_DATA_DIR=/dev/shm` puts Postgres in memory: no disk flush, so what is left of our p99 is
  * our own path (a diagnostic only; such a server would not be durable).
  */
@@ -98,14 +99,14 @@ async function startFsyncProbe(dir: string): Promise<{ stop: () => Promise<{ p50
   };
 }
 
-async function runOnce(scenario: Scenario, s: Server, canvases: string[], cookie: string, dataDir: string): Promise<Run> {
+async function runOnce(scenario: Scenario, s: Server, rooms: string[], cookie: string, dataDir: string): Promise<Run> {
   const port = await freePort();
   const server = await startChild(s.file, { ...s.env, PORT: String(port) });
   const rss0 = await liveKiB(server);
   const load = await runLoad({
     url: `ws://127.0.0.1:${port}${s.path}`,
     flavour: s.flavour,
-    rooms: canvases.slice(0, scenario.rooms),
+    rooms,
     clients: scenario.clients,
     rate: scenario.rate,
     seconds: SECONDS,
@@ -159,8 +160,12 @@ async function main() {
   await applyMigrations(pg.url);
   const { db, pool } = createDb(pg.url);
   const user = await signUp(db, { email: "bench@example.com", password: "password123", name: "Bench" }, "bench");
-  const canvases: string[] = [];
-  for (let i = 0; i < Math.max(...SCENARIOS.map((s) => s.rooms)); i++) canvases.push((await createCanvas(db, { userId: user.id }, { name: `Room ${i}` })).id);
+  const newCanvases = async (n: number) => {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) ids.push((await createCanvas(db, { userId: user.id }, { name: `Room ${i}` })).id);
+    return ids;
+  };
+  const idleCanvases = await newCanvases(Math.max(0, ...SCENARIOS.filter((s) => s.idle).map((s) => s.rooms)));
   const cookie = (await startSession(db, user.id)).split(";")[0]!;
 
   const all: Server[] = [
@@ -168,6 +173,11 @@ async function main() {
     { name: HOCUSPOCUS, flavour: "hocuspocus", file: path.join(here, "servers/hocuspocus.ts"), env: {}, path: "" },
     { name: RELAY, flavour: "yws", file: path.join(here, "servers/bareRelay.ts"), env: {}, path: "" },
   ];
+  // A second configuration of ours, run in the same rounds, to judge a limits change against noise.
+  if (process.env.BENCH_VARIANT_LIMITS) {
+    const limits = { maxSocketsPerUser: 100_000, ...JSON.parse(process.env.BENCH_VARIANT_LIMITS) };
+    all.splice(1, 0, { ...all[0]!, name: `${OURS_VARIANT} ${process.env.BENCH_VARIANT_LIMITS}`, env: { ...all[0]!.env, COLLAB_LIMITS: JSON.stringify(limits) } });
+  }
   const servers = all.filter((s) => !SERVER_FILTER || SERVER_FILTER.some((f) => s.name.startsWith(f)));
   const results: ScenarioResult[] = [];
   for (const scenario of SCENARIOS) {
@@ -177,7 +187,10 @@ async function main() {
     for (let round = 0; round < ROUNDS; round++) {
       for (let k = 0; k < servers.length; k++) {
         const s = servers[(round + k) % servers.length]!;
-        runs.get(s.name)!.push(await runOnce(scenario, s, canvases, cookie, dataDir));
+        // Every edited run starts from empty documents: ours keeps what earlier runs stored (and
+        // compacts it), the in-memory servers start empty, so reused rooms would tilt later rounds.
+        const rooms = scenario.idle ? idleCanvases.slice(0, scenario.rooms) : await newCanvases(scenario.rooms);
+        runs.get(s.name)!.push(await runOnce(scenario, s, rooms, cookie, dataDir));
       }
     }
     results.push({ scenario, runs });
