@@ -152,7 +152,7 @@ export function attachCollabServer(
       if (payload.startsWith(OWN_ANNOUNCEMENT)) return; // our own edits are already applied and sent
       const doc = parseDocAnnouncement(payload);
       if (!doc || doc.tag === PROCESS_TAG) return; // our own edits are already applied and sent
-      void rooms.loaded(doc.canvasId)?.then((room) => room.receiveRemote(doc.from, doc.to)).catch(() => {});
+      for (const { canvasId, from, to } of doc.ranges) void rooms.loaded(canvasId)?.then((room) => room.receiveRemote(from, to)).catch(() => {});
     },
   }, { onReconnect: () => void catchUp() });
 

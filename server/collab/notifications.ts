@@ -18,13 +18,28 @@ export function parseAccessChange(payload: string): AccessChange | null {
   }
 }
 
-export type DocAnnouncement = { tag: string; canvasId: string; from: number; to: number };
+export type DocRange = { canvasId: string; from: number; to: number };
+export type DocAnnouncement = { tag: string; ranges: DocRange[] };
 
-/** `<process tag> <canvas id> <first id> <last id>`, as the update writer's statement sends it. */
+/** Postgres refuses NOTIFY payloads of 8,000 bytes or more. */
+export const MAX_NOTIFY_PAYLOAD = 7_900;
+const ID = /^\d{1,15}$/;
+
+/**
+ * `<process tag> <canvas id> <first id> <last id> [<canvas id> <first id> <last id> …]`: the ranges
+ * one statement of the update writer stored (a server-side edit announces one).
+ */
 export function parseDocAnnouncement(payload: string): DocAnnouncement | null {
-  const [tag, canvasId, from, to, ...rest] = payload.split(" ");
-  if (rest.length || !tag || !uuid.safeParse(canvasId).success || !/^\d{1,15}$/.test(from ?? "") || !/^\d{1,15}$/.test(to ?? "")) return null;
-  return { tag, canvasId: canvasId!.toLowerCase(), from: Number(from), to: Number(to) };
+  if (payload.length > MAX_NOTIFY_PAYLOAD) return null;
+  const [tag, ...parts] = payload.split(" ");
+  if (!tag || !parts.length || parts.length % 3) return null;
+  const ranges: DocRange[] = [];
+  for (let i = 0; i < parts.length; i += 3) {
+    const [canvasId, from, to] = [parts[i]!, parts[i + 1]!, parts[i + 2]!];
+    if (!uuid.safeParse(canvasId).success || !ID.test(from) || !ID.test(to)) return null;
+    ranges.push({ canvasId: canvasId.toLowerCase(), from: Number(from), to: Number(to) });
+  }
+  return { tag, ranges };
 }
 
 export function parseSessionEnded(payload: string): string | null {

@@ -7,6 +7,7 @@ import { makeUser } from "@/test/fixtures";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { createCanvas } from "../services/canvas/canvasService";
 import { DOC_CHANNEL, PROCESS_TAG } from "./docStore";
+import { parseDocAnnouncement } from "./notifications";
 import { UpdateWriter } from "./updateWriter";
 
 let t: TestDb;
@@ -60,10 +61,35 @@ describe("update writer", () => {
     expect(rowsB.map((r) => [...r.update])).toEqual([[4], [5]]);
     expect(rowsA.every((r) => r.userId === userId)).toBe(true);
 
-    await expect.poll(() => heard.length).toBe(2);
-    expect(heard.sort()).toEqual(
-      [`${PROCESS_TAG} ${a} ${idsA![0]} ${idsA![2]}`, `${PROCESS_TAG} ${b} ${idsB![0]} ${idsB![1]}`].sort(),
-    );
+    // One notification for the statement, both ranges in it.
+    await expect.poll(() => heard.length).toBe(1);
+    const announced = parseDocAnnouncement(heard[0]!);
+    expect(announced?.tag).toBe(PROCESS_TAG);
+    expect(announced?.ranges.sort((x, y) => x.from - y.from)).toEqual([
+      { canvasId: a, from: idsA![0], to: idsA![2] },
+      { canvasId: b, from: idsB![0], to: idsB![1] },
+    ]);
+    await listener.end();
+  });
+
+  it("splits a statement's ranges over as many notifications as Postgres's payload limit needs", async () => {
+    const user = await makeUser(t.db, "Busy writer");
+    const canvases = [];
+    for (let i = 0; i < 250; i++) canvases.push((await createCanvas(t.db, { userId: user.id }, { name: `C${i}` })).id);
+    const listener = new pg.Client({ connectionString: t.url });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on("notification", (n) => heard.push(n.payload!));
+    await listener.query(`LISTEN "${DOC_CHANNEL}"`);
+
+    const writer = new UpdateWriter(pool);
+    const stored = await Promise.all(canvases.map((id, i) => writer.append(id, bytes(i), user.id)));
+    await expect.poll(() => heard.flatMap((p) => parseDocAnnouncement(p)?.ranges ?? []).length).toBe(250);
+    // 250 ranges of about 45 bytes each: more than one payload, each under the limit.
+    expect(heard.length).toBeGreaterThan(1);
+    expect(heard.every((p) => p.length < 8000)).toBe(true);
+    const ranges = heard.flatMap((p) => parseDocAnnouncement(p)!.ranges);
+    expect(new Map(ranges.map((r) => [r.canvasId, [r.from, r.to]]))).toEqual(new Map(canvases.map((id, i) => [id, [stored[i]![0], stored[i]![0]]])));
     await listener.end();
   });
 
