@@ -83,6 +83,9 @@ function runLoad(job: object): Promise<{ connected: () => Promise<void>; measuri
   return Promise.resolve({ connected: () => connectedP, measuring: () => measuringP, result, child });
 }
 
+/** Our collab limits for a bench run: one user opens every socket, and `overrides` (JSON) on top. */
+const benchLimits = (overrides = "{}") => JSON.stringify({ maxSocketsPerUser: 100_000, ...JSON.parse(overrides) });
+
 type Server = { name: string; flavour: Flavour; file: string; env: Record<string, string>; path: string };
 
 /** The disk's fdatasync latency while a run measures (see fsyncProbe.ts), on the disk Postgres uses. */
@@ -169,14 +172,13 @@ async function main() {
   const cookie = (await startSession(db, user.id)).split(";")[0]!;
 
   const all: Server[] = [
-    { name: OURS, flavour: "yws", file: path.join(root, "test/collabProcess.ts"), env: { DATABASE_URL: pg.url, APP_URL: ORIGIN, COLLAB_LIMITS: JSON.stringify({ maxSocketsPerUser: 100_000, ...JSON.parse(process.env.BENCH_LIMITS ?? "{}") }) }, path: "/collab" },
+    { name: OURS, flavour: "yws", file: path.join(root, "test/collabProcess.ts"), env: { DATABASE_URL: pg.url, APP_URL: ORIGIN, COLLAB_LIMITS: benchLimits(process.env.BENCH_LIMITS) }, path: "/collab" },
     { name: HOCUSPOCUS, flavour: "hocuspocus", file: path.join(here, "servers/hocuspocus.ts"), env: {}, path: "" },
     { name: RELAY, flavour: "yws", file: path.join(here, "servers/bareRelay.ts"), env: {}, path: "" },
   ];
   // A second configuration of ours, run in the same rounds, to judge a limits change against noise.
   if (process.env.BENCH_VARIANT_LIMITS) {
-    const limits = { maxSocketsPerUser: 100_000, ...JSON.parse(process.env.BENCH_VARIANT_LIMITS) };
-    all.splice(1, 0, { ...all[0]!, name: `${OURS_VARIANT} ${process.env.BENCH_VARIANT_LIMITS}`, env: { ...all[0]!.env, COLLAB_LIMITS: JSON.stringify(limits) } });
+    all.splice(1, 0, { ...all[0]!, name: `${OURS_VARIANT} ${process.env.BENCH_VARIANT_LIMITS}`, env: { ...all[0]!.env, COLLAB_LIMITS: benchLimits(process.env.BENCH_VARIANT_LIMITS) } });
   }
   const servers = all.filter((s) => !SERVER_FILTER || SERVER_FILTER.some((f) => s.name.startsWith(f)));
   const results: ScenarioResult[] = [];

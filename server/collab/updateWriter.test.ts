@@ -36,14 +36,20 @@ async function storedRows(canvasId: string) {
   return t.db.select().from(canvasDocUpdates).where(eq(canvasDocUpdates.canvasId, canvasId)).orderBy(asc(canvasDocUpdates.id));
 }
 
+/** Every payload on the documents' channel, as another process would hear it. */
+async function listenForAnnouncements(): Promise<{ heard: string[]; listener: pg.Client }> {
+  const listener = new pg.Client({ connectionString: t.url });
+  await listener.connect();
+  const heard: string[] = [];
+  listener.on("notification", (n) => heard.push(n.payload!));
+  await listener.query(`LISTEN "${DOC_CHANNEL}"`);
+  return { heard, listener };
+}
+
 describe("update writer", () => {
   it("stores one tick's rows in one statement, one batch per canvas, and announces each canvas's id range", async () => {
     const { userId, a, b } = await twoCanvases();
-    const listener = new pg.Client({ connectionString: t.url });
-    await listener.connect();
-    const heard: string[] = [];
-    listener.on("notification", (n) => heard.push(n.payload!));
-    await listener.query(`LISTEN "${DOC_CHANNEL}"`);
+    const { heard, listener } = await listenForAnnouncements();
 
     const writer = new UpdateWriter(pool);
     const onA = [writer.append(a, bytes(1), userId), writer.append(a, bytes(2), userId), writer.append(a, bytes(3), userId)];
@@ -76,11 +82,7 @@ describe("update writer", () => {
     const user = await makeUser(t.db, "Busy writer");
     const canvases = [];
     for (let i = 0; i < 250; i++) canvases.push((await createCanvas(t.db, { userId: user.id }, { name: `C${i}` })).id);
-    const listener = new pg.Client({ connectionString: t.url });
-    await listener.connect();
-    const heard: string[] = [];
-    listener.on("notification", (n) => heard.push(n.payload!));
-    await listener.query(`LISTEN "${DOC_CHANNEL}"`);
+    const { heard, listener } = await listenForAnnouncements();
 
     const writer = new UpdateWriter(pool);
     const stored = await Promise.all(canvases.map((id, i) => writer.append(id, bytes(i), user.id)));
