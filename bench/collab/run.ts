@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { createDb } from "@/db/client";
 import { startEmbeddedPostgres } from "@/db/embedded";
 import { applyMigrations } from "@/db/migrate";
@@ -34,7 +35,8 @@ const ALL_SCENARIOS: Scenario[] = [
 /**
  * `BENCH_SCENARIOS=1,3` runs only those (1-based), `BENCH_SERVERS=ours` only the servers whose name
  * starts so, and `BENCH_LIMITS='{"compactAfterUpdates":100}'` overrides our server's collab limits.
- * `BENCH_VARIANT_LIMITS='{"writesInFlight":1}'` adds ours with those limits to the same rounds.
+ * `BENCH_VARIANT_LIMITS='{"writesInFlight":1}'` adds ours with those limits to the same rounds, and
+ * `BENCH_VARIANT_POSTGRES='{"wal_sync_method":"open_datasync"}'` ours on Postgres so reconfigured.
  * `BENCH_DATA_DIR=/dev/shm` puts Postgres in memory: no disk flush, so what is left of our p99 is
  * our own path (a diagnostic only; such a server would not be durable).
  */
@@ -86,7 +88,8 @@ function runLoad(job: object): Promise<{ connected: () => Promise<void>; measuri
 /** Our collab limits for a bench run: one user opens every socket, and `overrides` (JSON) on top. */
 const benchLimits = (overrides = "{}") => JSON.stringify({ maxSocketsPerUser: 100_000, ...JSON.parse(overrides) });
 
-type Server = { name: string; flavour: Flavour; file: string; env: Record<string, string>; path: string };
+/** `postgres`: settings Postgres takes for this server's runs only (BENCH_VARIANT_POSTGRES). */
+type Server = { name: string; flavour: Flavour; file: string; env: Record<string, string>; path: string; postgres?: Record<string, string> };
 
 /** The disk's fdatasync latency while a run measures (see fsyncProbe.ts), on the disk Postgres uses. */
 async function startFsyncProbe(dir: string): Promise<{ stop: () => Promise<{ p50: number; p99: number; max: number }> }> {
@@ -156,12 +159,21 @@ async function runOnce(scenario: Scenario, s: Server, rooms: string[], cookie: s
   return run;
 }
 
+/** Sets (or, for `reset`, restores) reloadable Postgres settings, then gives its processes a moment to reload. */
+async function configurePostgres(pool: pg.Pool, settings: Record<string, string>, reset: string[] = []): Promise<void> {
+  if (!reset.length && !Object.keys(settings).length) return;
+  for (const [name, value] of Object.entries(settings)) await pool.query(`alter system set ${pg.escapeIdentifier(name)} = ${pg.escapeLiteral(value)}`);
+  for (const name of reset) await pool.query(`alter system reset ${pg.escapeIdentifier(name)}`);
+  await pool.query("select pg_reload_conf()");
+  await new Promise((r) => setTimeout(r, 500));
+}
+
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(process.env.BENCH_DATA_DIR ?? os.tmpdir(), "merchboard-collab-bench-"));
   const pgPort = await freePort();
-  const pg = await startEmbeddedPostgres(`${dataDir}/postgres`, pgPort, () => {});
-  await applyMigrations(pg.url);
-  const { db, pool } = createDb(pg.url);
+  const postgres = await startEmbeddedPostgres(`${dataDir}/postgres`, pgPort, () => {});
+  await applyMigrations(postgres.url);
+  const { db, pool } = createDb(postgres.url);
   const user = await signUp(db, { email: "bench@example.com", password: "password123", name: "Bench" }, "bench");
   const newCanvases = async (n: number) => {
     const ids: string[] = [];
@@ -172,13 +184,17 @@ async function main() {
   const cookie = (await startSession(db, user.id)).split(";")[0]!;
 
   const all: Server[] = [
-    { name: OURS, flavour: "yws", file: path.join(root, "test/collabProcess.ts"), env: { DATABASE_URL: pg.url, APP_URL: ORIGIN, COLLAB_LIMITS: benchLimits(process.env.BENCH_LIMITS) }, path: "/collab" },
+    { name: OURS, flavour: "yws", file: path.join(root, "test/collabProcess.ts"), env: { DATABASE_URL: postgres.url, APP_URL: ORIGIN, COLLAB_LIMITS: benchLimits(process.env.BENCH_LIMITS) }, path: "/collab" },
     { name: HOCUSPOCUS, flavour: "hocuspocus", file: path.join(here, "servers/hocuspocus.ts"), env: {}, path: "" },
     { name: RELAY, flavour: "yws", file: path.join(here, "servers/bareRelay.ts"), env: {}, path: "" },
   ];
   // A second configuration of ours, run in the same rounds, to judge a limits change against noise.
   if (process.env.BENCH_VARIANT_LIMITS) {
     all.splice(1, 0, { ...all[0]!, name: `${OURS_VARIANT} ${process.env.BENCH_VARIANT_LIMITS}`, env: { ...all[0]!.env, COLLAB_LIMITS: benchLimits(process.env.BENCH_VARIANT_LIMITS) } });
+  }
+  // Ours again, on Postgres reconfigured for its runs, to judge a Postgres setting against noise.
+  if (process.env.BENCH_VARIANT_POSTGRES) {
+    all.splice(1, 0, { ...all[0]!, name: `${OURS_VARIANT} Postgres ${process.env.BENCH_VARIANT_POSTGRES}`, postgres: JSON.parse(process.env.BENCH_VARIANT_POSTGRES) });
   }
   const servers = all.filter((s) => !SERVER_FILTER || SERVER_FILTER.some((f) => s.name.startsWith(f)));
   const results: ScenarioResult[] = [];
@@ -192,14 +208,16 @@ async function main() {
         // Every edited run starts from empty documents: ours keeps what earlier runs stored (and
         // compacts it), the in-memory servers start empty, so reused rooms would tilt later rounds.
         const rooms = scenario.idle ? idleCanvases.slice(0, scenario.rooms) : await newCanvases(scenario.rooms);
+        await configurePostgres(pool, s.postgres ?? {});
         runs.get(s.name)!.push(await runOnce(scenario, s, rooms, cookie, dataDir));
+        await configurePostgres(pool, {}, Object.keys(s.postgres ?? {}));
       }
     }
     results.push({ scenario, runs });
   }
   printReport(results, { seconds: SECONDS, rounds: ROUNDS, cores: os.cpus().length });
   await pool.end();
-  await pg.stop();
+  await postgres.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
