@@ -6,7 +6,11 @@ import { address, publishedTee } from "@/test/shopFixtures";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { freshBucket } from "@/test/testStorage";
 import { createTestClient, errorCode, errorOf } from "@/test/trpcTestClient";
+import { freePort } from "@/test/freePort";
+import { CART_COOKIE, openCart } from "./cartIdentity";
+import { createCheckout } from "./checkoutService";
 import { expireIfUnpaid } from "./orderExpiry";
+import { createStripeProvider } from "./payments/stripePayments";
 
 let t: TestDb;
 let products: Product[];
@@ -114,5 +118,31 @@ describe("checkout", () => {
     expect(await stock()).toBe(3);
     const events = await t.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId));
     expect(events.map((e) => [e.toStatus, e.actor])).toEqual([["pending_payment", "guest"], ["canceled", "system"]]);
+  });
+
+  it("cancels the order when the payment provider cannot be reached, and gives the stock and the cart back", async () => {
+    const tee = await publishedTee(t.db, products, { stock: 4 });
+    const shopper = await shopperWith(tee.id, 3);
+    // The real Stripe client, sent to a port where nothing listens: the connection is refused.
+    const unreachable = createStripeProvider({
+      secretKey: "sk_test_51QyZa2Lk8mN4oP6qLocalOnly",
+      webhookSecret: "whsec_test_unused",
+      stripeOptions: { host: "127.0.0.1", port: await freePort(), protocol: "http", maxNetworkRetries: 0 },
+    });
+    const cart = await openCart(t.db, { userId: null, guestToken: shopper.jar.get(CART_COOKIE)! }, { create: false });
+    const before = await ordersCount();
+    const failed = await createCheckout(t.db, cart, { userId: null }, { idempotencyKey: key(), email: "ada@example.com", shippingAddress: address }, unreachable).then(
+      () => null,
+      (e: unknown) => e as { code: string; reason: string },
+    );
+    expect([failed?.code, failed?.reason]).toEqual(["BAD_REQUEST", "checkout.providerUnavailable"]);
+    const [order] = await t.db.select().from(orders).where(eq(orders.buyerKey, cart.buyerKey)).orderBy(sql`${orders.createdAt} desc`).limit(1);
+    expect(await ordersCount()).toBe(before + 1);
+    expect([order!.status, order!.provider, order!.paymentUrl]).toEqual(["canceled", "stripe", null]);
+    expect((await t.db.select({ s: listings.stockLeft }).from(listings).where(eq(listings.id, tee.id)))[0]!.s).toBe(4);
+    expect((await shopper.client.cart.get.query()).lines.map((l) => [l.listingId, l.variantId, l.quantity])).toEqual([[tee.id, "tee-black-m", 3]]);
+    // The cart is whole again: the next try, with a provider that answers, goes through.
+    const retried = await checkout(shopper);
+    expect(retried.paymentUrl).toContain(`/pay/test/${retried.orderId}`);
   });
 });

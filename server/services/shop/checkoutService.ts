@@ -8,7 +8,9 @@ import { enqueue } from "../../jobs/enqueue";
 import { getCart } from "./cartService";
 import type { OpenCart } from "./cartIdentity";
 import { moveOrder } from "./orderTransitions";
+import { MAX_LINE_QUANTITY } from "./cartLimits";
 import { checkoutProvider, paymentProviders, type ProviderId } from "./payments/paymentProviders";
+import type { PaymentProvider } from "./payments/provider";
 import { orderLink } from "./shopSecret";
 
 /** How long an unpaid order holds its items. */
@@ -21,9 +23,10 @@ export type CheckoutResult = { orderId: string; paymentUrl: string };
  * Turns the cart into one order and hands it to the payment provider. The order, its lines at the
  * listings' prices now, the stock it reserves and its timeline commit together or not at all; the
  * same idempotency key from the same buyer returns the same order. A limited edition never
- * oversells: each reservation is one conditional update of the listing's row.
+ * oversells: each reservation is one conditional update of the listing's row. `provider` takes the
+ * new order's payment (the configured one unless told).
  */
-export async function createCheckout(db: Db, cart: OpenCart, buyer: { userId: string | null }, input: CheckoutInput): Promise<CheckoutResult> {
+export async function createCheckout(db: Db, cart: OpenCart, buyer: { userId: string | null }, input: CheckoutInput, provider: PaymentProvider = checkoutProvider()): Promise<CheckoutResult> {
   const placed = await db.transaction(async (tx) => {
     if (cart.cartId) await tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cart.cartId)).for("update");
     const existing = await findByKey(tx, cart.buyerKey, input.idempotencyKey);
@@ -35,7 +38,6 @@ export async function createCheckout(db: Db, cart: OpenCart, buyer: { userId: st
     if (gone) throw new AppError("BAD_REQUEST", "checkout.unavailable", `${gone.title} is no longer available in this colour, size or quantity. Remove it to continue.`);
 
     const shipping = shippingCost({ country: input.shippingAddress.country, originCountry: env().SHOP_COUNTRY, itemCount: view.itemCount, subtotal: view.subtotal });
-    const provider = checkoutProvider();
     const [order] = await tx
       .insert(orders)
       .values({
@@ -68,7 +70,16 @@ export async function createCheckout(db: Db, cart: OpenCart, buyer: { userId: st
     return { orderId, paymentUrl: null as string | null, created: true, total: view.subtotal + shipping, currency: view.currency };
   });
   if (placed.paymentUrl) return { orderId: placed.orderId, paymentUrl: placed.paymentUrl };
-  return startPayment(db, placed.orderId, input.email);
+  return startPayment(db, placed.orderId, input.email, cart.cartId, provider);
+}
+
+/** An order's lines back in the cart, added to whatever it holds now (up to the line limit). */
+async function returnToCart(tx: DbOrTx, orderId: string, cartId: string): Promise<void> {
+  await tx.execute(sql`
+    insert into cart_lines (cart_id, listing_id, variant_id, quantity)
+    select ${cartId}, listing_id, variant_id, quantity from order_lines where order_id = ${orderId}
+    on conflict (cart_id, listing_id, variant_id)
+    do update set quantity = least(cart_lines.quantity + excluded.quantity, ${MAX_LINE_QUANTITY})`);
 }
 
 const soldOut = (title: string) => new AppError("CONFLICT", "checkout.soldOut", `${title} sold out while you were checking out.`);
@@ -83,14 +94,14 @@ async function findByKey(tx: DbOrTx, buyerKey: string, idempotencyKey: string) {
 
 /**
  * Asks the order's provider for a payment page, once: a second submit finds the page kept on the
- * order. When the provider cannot be reached the order is canceled (its stock goes back) and the
- * shopper is told to try again.
+ * order. When the provider cannot be reached the order is canceled (its stock goes back), its items
+ * go back into the cart they came from, and the shopper is told to try again.
  */
-async function startPayment(db: Db, orderId: string, email: string): Promise<CheckoutResult> {
+async function startPayment(db: Db, orderId: string, email: string, cartId: string | null, newOrders: PaymentProvider): Promise<CheckoutResult> {
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   if (order!.paymentUrl) return { orderId, paymentUrl: order!.paymentUrl };
   if (order!.status !== "pending_payment") throw new AppError("BAD_REQUEST", "checkout.orderClosed", "This checkout was canceled. Start a new one from your cart.");
-  const provider = paymentProviders().get(order!.provider as ProviderId);
+  const provider = order!.provider === newOrders.id ? newOrders : paymentProviders().get(order!.provider as ProviderId);
   if (!provider) throw new AppError("BAD_REQUEST", "checkout.providerUnavailable", "The payment service could not be reached. Nothing was charged; please try again.");
   const appUrl = env().APP_URL;
   try {
@@ -107,7 +118,10 @@ async function startPayment(db: Db, orderId: string, email: string): Promise<Che
     return { orderId, paymentUrl: started.paymentUrl };
   } catch (e) {
     console.error(`[shop] ${provider.id} could not start the payment of ${orderId}:`, e);
-    await db.transaction((tx) => moveOrder(tx, orderId, "canceled", "system", "The payment provider could not be reached."));
+    await db.transaction(async (tx) => {
+      await moveOrder(tx, orderId, "canceled", "system", "The payment provider could not be reached.");
+      if (cartId) await returnToCart(tx, orderId, cartId);
+    });
     throw new AppError("BAD_REQUEST", "checkout.providerUnavailable", "The payment service could not be reached. Nothing was charged; please try again.");
   }
 }
