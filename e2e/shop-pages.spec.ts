@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { catalogNames } from "../app/_i18n/catalogNames";
 import { shopEn } from "../app/_i18n/shop.en";
 import { shopKo } from "../app/_i18n/shop.ko";
 import { expectNoAxeViolations, shoot } from "./helpers";
@@ -32,7 +33,7 @@ async function shopper(browser: Browser): Promise<Page> {
 /** On the product page: Black, M, `quantity`, Add to cart; the drawer confirms it. */
 async function addBlackM(page: Page, lang: Lang, quantity: number) {
   const t = say(lang);
-  await page.getByRole("radio", { name: t("shop.product.colorNamed", { color: "Black" }) }).check();
+  await page.getByRole("radio", { name: t("shop.product.colorNamed", { color: catalogNames(lang).color("Black") }) }).check();
   await page.getByRole("radio", { name: t("shop.product.sizeNamed", { size: "M" }) }).check();
   for (let i = 1; i < quantity; i++) await page.getByRole("button", { name: t("shop.quantity.increase") }).click();
   await expect(page.getByRole("textbox", { name: t("shop.quantity.label"), exact: true })).toHaveValue(String(quantity));
@@ -194,6 +195,9 @@ test("in Korean, with the card that asks for a verification code", async ({ brow
   await expect(page.getByRole("button", { name: t("shop.product.addToCart") })).toBeVisible();
   await expect(page.getByTestId("gallery-main")).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId("price")).toHaveText("US$24.00");
+  // The catalog speaks Korean too: the goods, their colour and the sides of the gallery.
+  await expect(page.getByText("클래식 티셔츠", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: t("shop.gallery.show", { area: "뒷면" }) })).toBeVisible();
   await addBlackM(page, "ko", 2);
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("added-to-cart")).toHaveCount(0);
@@ -202,6 +206,7 @@ test("in Korean, with the card that asks for a verification code", async ({ brow
 
   await page.goto("/cart");
   await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  await expect(page.getByTestId("cart-line")).toContainText("클래식 티셔츠 · 블랙 · M");
   await expectNoAxeViolations(page, "cart, Korean");
   await shoot(page, "shop-cart-ko");
 

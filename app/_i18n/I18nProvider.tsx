@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
+import { catalogNames, type CatalogNames } from "./catalogNames";
 import type { MessageKey } from "./en";
 import { formatDate, formatPrice, LOCALE_COOKIE, translate, type Locale } from "./locales";
 
@@ -10,6 +11,8 @@ type I18n = {
   t: (key: MessageKey, params?: Record<string, string | number>) => string;
   date: (d: Date | string | number, style?: "short" | "long") => string;
   price: (amountMinor: number, currency: string) => string;
+  /** The catalog's goods, colours and print areas, named in this language. */
+  names: CatalogNames;
   setLocale: (l: Locale) => void;
 };
 
@@ -30,6 +33,7 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
       t: (key, params) => translate(locale, key, params),
       date: (d, style) => formatDate(locale, d, style),
       price: (amount, currency) => formatPrice(locale, amount, currency),
+      names: catalogNames(locale),
       setLocale,
     }),
     [locale, setLocale],

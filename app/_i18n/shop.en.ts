@@ -3,8 +3,6 @@ export const shopEn = {
   "shop.title": "Shop",
   "shop.meta.description": "{product} · {price}",
   "shop.nav.orders": "Your orders",
-  "shop.area.front": "Front",
-  "shop.area.back": "Back",
 
   "shop.product.color": "Colour",
   "shop.product.colorNamed": "Colour: {color}",

@@ -4,8 +4,6 @@ export const shopKo: Record<ShopMessageKey, string> = {
   "shop.title": "상점",
   "shop.meta.description": "{product} · {price}",
   "shop.nav.orders": "주문 내역",
-  "shop.area.front": "앞면",
-  "shop.area.back": "뒷면",
 
   "shop.product.color": "색상",
   "shop.product.colorNamed": "색상: {color}",

@@ -57,6 +57,7 @@ export const cartOut = z.object({
       available: z.boolean(),
       title: z.string(),
       slug: z.string(),
+      productId: z.string().nullable(),
       productName: z.string(),
       color: z.string().nullable(),
       colorHex: z.string().nullable(),

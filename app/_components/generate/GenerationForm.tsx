@@ -41,7 +41,7 @@ type FormProps = {
 };
 
 export function GenerationForm({ canvasId, model, reuse, printArea }: FormProps) {
-  const { t } = useI18n();
+  const { t, names } = useI18n();
   const trpc = useTRPC();
   const [form, setForm] = useState<FormState>(() => defaults(model));
   const [advanced, setAdvanced] = useState<string | null>(null);
@@ -148,7 +148,7 @@ export function GenerationForm({ canvasId, model, reuse, printArea }: FormProps)
                   allowDeselect={false}
                   onChange={(v) => v && set({ size: v })}
                   error={errors.width ?? errors.height}
-                  description={printArea ? (proposed ? t("generate.sizeForArea", { area: printArea.name }) : t("generate.sizeFixed", { size: `${model.width}×${model.height}` })) : undefined}
+                  description={printArea ? (proposed ? t("generate.sizeForArea", { area: names.area(printArea.name) }) : t("generate.sizeFixed", { size: `${model.width}×${model.height}` })) : undefined}
                   data-testid="generate-size"
                 />
                 <Select size="xs" label={t("generate.scheduler")} data={model.schedulers.map((s) => ({ value: s, label: SCHEDULER_LABELS[s] ?? s }))} value={form.scheduler} allowDeselect={false} onChange={(v) => v && set({ scheduler: v })} />

@@ -6,7 +6,7 @@ import { useEditor, useEditorStore } from "../editor/store/useEditor";
 
 /** Front, back…: one click shows another print area's artboard. Hidden when there is only one. */
 export function AreaSwitch() {
-  const { t } = useI18n();
+  const { t, names } = useI18n();
   const store = useEditorStore();
   const areas = useEditor((s) => s.areas);
   const area = useEditor((s) => s.area);
@@ -18,7 +18,7 @@ export function AreaSwitch() {
       data-testid="area-switch"
       value={area.id}
       onChange={store.setActiveArea}
-      data={areas.map((a) => ({ value: a.id, label: a.name }))}
+      data={areas.map((a) => ({ value: a.id, label: names.area(a.name) }))}
       style={{ boxShadow: "var(--mantine-shadow-xs)" }}
     />
   );

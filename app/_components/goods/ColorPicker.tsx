@@ -3,6 +3,7 @@
 import { CheckIcon, ColorSwatch, Group, Tooltip } from "@mantine/core";
 import { productColors, type Product, type Variant } from "@/domain/catalog/catalog";
 import { luminance } from "@/domain/mockup/art/paint";
+import { useI18n } from "../../_i18n/I18nProvider";
 
 type Props = { product: Product; variant: Variant; disabled: boolean; onPick: (variant: Variant) => void; label: (color: string) => string };
 
@@ -11,18 +12,19 @@ type Props = { product: Product; variant: Variant; disabled: boolean; onPick: (v
  * it; otherwise the colour's first size.
  */
 export function ColorPicker({ product, variant, disabled, onPick, label }: Props) {
+  const { names } = useI18n();
   return (
     <Group gap={6} role="radiogroup">
       {productColors(product).map((c) => {
         const checked = c.color === variant.color;
         const pick = product.variants.find((v) => v.color === c.color && v.size === variant.size) ?? c;
         return (
-          <Tooltip key={c.color} label={c.color}>
+          <Tooltip key={c.color} label={names.color(c.color)}>
             <ColorSwatch
               component="button"
               role="radio"
               aria-checked={checked}
-              aria-label={label(c.color)}
+              aria-label={label(names.color(c.color))}
               disabled={disabled}
               color={c.colorHex}
               size={26}

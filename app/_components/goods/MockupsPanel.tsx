@@ -11,7 +11,7 @@ import { useTRPC } from "../../_lib/trpc";
 
 /** HQ mockups: pick colours, render every print area in each, watch the set fill in, open the pictures. */
 export function MockupsPanel({ canvasId, product, variant, canEdit }: { canvasId: string; product: Product; variant: Variant; canEdit: boolean }) {
-  const { t } = useI18n();
+  const { t, names } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const colors = productColors(product);
@@ -27,7 +27,7 @@ export function MockupsPanel({ canvasId, product, variant, canEdit }: { canvasId
     }),
   );
   const variantOf = (id: string) => product.variants.find((v) => v.id === id);
-  const areaName = (id: string) => product.printAreas.find((a) => a.id === id)?.name ?? id;
+  const areaName = (id: string) => names.area(product.printAreas.find((a) => a.id === id)?.name ?? id);
 
   return (
     <Stack gap="xs" p="sm">
@@ -36,7 +36,7 @@ export function MockupsPanel({ canvasId, product, variant, canEdit }: { canvasId
           <Checkbox.Group label={t("goods.mockups.colors")} value={picked} onChange={setPicked}>
             <Group gap={8} mt={4}>
               {colors.map((c) => (
-                <Checkbox key={c.color} value={c.color} label={c.color} size="xs" />
+                <Checkbox key={c.color} value={c.color} label={names.color(c.color)} size="xs" />
               ))}
             </Group>
           </Checkbox.Group>
@@ -71,7 +71,7 @@ export function MockupsPanel({ canvasId, product, variant, canEdit }: { canvasId
             {done < batch.renders.length && <Progress value={(100 * done) / batch.renders.length} size="xs" aria-label={t("goods.mockups.progress", { done, total: batch.renders.length })} />}
             <SimpleGrid cols={2} spacing={6}>
               {batch.renders.map((r) => {
-                const label = `${variantOf(r.variantId)?.color ?? ""} · ${areaName(r.printAreaId)}`;
+                const label = `${names.color(variantOf(r.variantId)?.color ?? "")} · ${areaName(r.printAreaId)}`;
                 return (
                   <Stack key={r.id} gap={2} data-testid="mockup" data-status={r.status}>
                     {r.url ? (

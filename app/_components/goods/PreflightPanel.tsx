@@ -13,7 +13,7 @@ const SEVERE = new Set<Issue["kind"]>(["lowDpi", "bundled", "outside", "empty"])
 
 /** What would print badly, for everyone on the canvas; a click shows the object on its print area. */
 export function PreflightPanel({ issues }: { issues: Issue[] }) {
-  const { t } = useI18n();
+  const { t, names } = useI18n();
   const store = useEditorStore();
   if (!issues.length) {
     return (
@@ -27,7 +27,7 @@ export function PreflightPanel({ issues }: { issues: Issue[] }) {
       {issues.map((issue, i) => {
         const Icon = ICONS[issue.kind];
         const shape = "shape" in issue ? issue.shape : null;
-        const params = { area: issue.area.name, name: shape?.name ?? "", ...("dpi" in issue ? { dpi: issue.dpi, min: issue.min } : {}), ...("pt" in issue ? { pt: issue.pt } : {}), ...("width" in issue ? { width: issue.width, height: issue.height } : {}) };
+        const params = { area: names.area(issue.area.name), name: shape?.name ?? "", ...("dpi" in issue ? { dpi: issue.dpi, min: issue.min } : {}), ...("pt" in issue ? { pt: issue.pt } : {}), ...("width" in issue ? { width: issue.width, height: issue.height } : {}) };
         return (
           <UnstyledButton
             key={`${issue.kind}-${issue.area.id}-${shape?.id ?? i}`}

@@ -13,7 +13,7 @@ const STATUS_COLOR = { queued: "gray", running: "blue", succeeded: "teal", faile
 
 /** Print files of each print area: render one, watch it, download it. Everyone sees the same list. */
 export function PrintFilesPanel({ canvasId, product, canEdit }: { canvasId: string; product: Product; canEdit: boolean }) {
-  const { t, date } = useI18n();
+  const { t, date, names } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery({
@@ -27,7 +27,7 @@ export function PrintFilesPanel({ canvasId, product, canEdit }: { canvasId: stri
       onError: (e) => notifications.show({ color: "red", message: e.message }),
     }),
   );
-  const areaName = (id: string) => product.printAreas.find((a) => a.id === id)?.name ?? id;
+  const areaName = (id: string) => names.area(product.printAreas.find((a) => a.id === id)?.name ?? id);
 
   return (
     <Stack gap="xs" p="sm">
@@ -38,7 +38,7 @@ export function PrintFilesPanel({ canvasId, product, canEdit }: { canvasId: stri
             <Group key={area.id} justify="space-between" wrap="nowrap" gap={6}>
               <div>
                 <Text size="sm" fw={600}>
-                  {area.name}
+                  {names.area(area.name)}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {t("goods.print.size", { width: px.width, height: px.height, dpi: area.dpi })}

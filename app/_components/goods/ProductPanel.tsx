@@ -18,7 +18,7 @@ type Props = { canvasId: string; bound: CanvasProduct; canEdit: boolean };
 
 /** The product the canvas designs: its live mockup, colour and a way to change it; or an invitation to pick one. */
 export function ProductPanel({ canvasId, bound, canEdit }: Props) {
-  const { t, price } = useI18n();
+  const { t, price, names } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const products = useCatalog() ?? [];
@@ -71,14 +71,14 @@ export function ProductPanel({ canvasId, bound, canEdit }: Props) {
   const { product, variant } = bound;
   return (
     <Stack gap={8}>
-      <MockupPreview product={product} colorHex={variant.colorHex} area={area} label={t("goods.mockupOf", { product: product.name, color: variant.color, area: area.name })} />
+      <MockupPreview product={product} colorHex={variant.colorHex} area={area} label={t("goods.mockupOf", { product: names.product(product), color: names.color(variant.color), area: names.area(area.name) })} />
       <Group justify="space-between" wrap="nowrap" gap={6}>
         <div style={{ minWidth: 0 }}>
           <Text size="sm" fw={600} lineClamp={1} data-testid="product-name">
-            {product.name}
+            {names.product(product)}
           </Text>
           <Text size="xs" c="dimmed">
-            {t("goods.from", { price: price(product.basePrice, product.currency) })} · {t("goods.colorNamed", { color: variant.color })}
+            {t("goods.from", { price: price(product.basePrice, product.currency) })} · {t("goods.colorNamed", { color: names.color(variant.color) })}
           </Text>
         </div>
         {canEdit && (

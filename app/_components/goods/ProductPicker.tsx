@@ -9,7 +9,7 @@ type Props = { opened: boolean; onClose: () => void; products: Product[]; curren
 
 /** Every product as a card: its picture, name, starting price and how many print areas it has. */
 export function ProductPicker({ opened, onClose, products, currentId, onPick }: Props) {
-  const { t, price } = useI18n();
+  const { t, price, names } = useI18n();
   return (
     <Modal opened={opened} onClose={onClose} title={t("goods.pickerTitle")} size="xl" centered>
       <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} spacing="sm">
@@ -25,7 +25,7 @@ export function ProductPicker({ opened, onClose, products, currentId, onPick }: 
             <Stack gap={6} align="center">
               <ProductThumb product={p} colorHex={p.variants[0]?.colorHex ?? "#ffffff"} size={140} />
               <Text size="sm" fw={600} ta="center">
-                {p.name}
+                {names.product(p)}
               </Text>
               <Text size="xs" c="dimmed" ta="center">
                 {t("goods.from", { price: price(p.basePrice, p.currency) })}

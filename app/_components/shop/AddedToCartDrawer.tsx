@@ -11,7 +11,7 @@ export type AddedItem = { title: string; color: string; size: string; quantity: 
 
 /** After Add to cart: what went in, the cart's subtotal, and the two ways on. */
 export function AddedToCartDrawer({ added, cart, onClose }: { added: AddedItem | null; cart: Cart | undefined; onClose: () => void }) {
-  const { t, price } = useI18n();
+  const { t, price, names } = useI18n();
   return (
     <Drawer
       opened={!!added}
@@ -37,7 +37,7 @@ export function AddedToCartDrawer({ added, cart, onClose }: { added: AddedItem |
                 {added.title}
               </Text>
               <Text size="sm" c="dimmed">
-                {added.color} · {added.size}
+                {names.color(added.color)} · {added.size}
               </Text>
               <Text size="sm" c="dimmed">
                 {t("shop.added.quantity", { count: added.quantity })}

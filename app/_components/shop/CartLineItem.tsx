@@ -12,7 +12,7 @@ type Props = { line: CartLine; currency: string; busy: boolean; onQuantity: (n: 
 
 /** One cart line: picture, what it is, quantity, remove, and its price. */
 export function CartLineItem({ line, currency, busy, onQuantity, onRemove }: Props) {
-  const { t, price } = useI18n();
+  const { t, price, names } = useI18n();
   const max = Math.min(100, line.stockLeft ?? 100);
   return (
     <Group align="flex-start" wrap="nowrap" gap="md" py="md" data-testid="cart-line">
@@ -26,7 +26,7 @@ export function CartLineItem({ line, currency, busy, onQuantity, onRemove }: Pro
               {line.title}
             </Anchor>
             <Text size="sm" c="dimmed">
-              {[line.productName, line.color, line.size].filter(Boolean).join(" · ")}
+              {[line.productId ? names.product({ id: line.productId, name: line.productName }) : line.productName, line.color && names.color(line.color), line.size].filter(Boolean).join(" · ")}
             </Text>
           </Stack>
           <Text fw={600} style={{ whiteSpace: "nowrap" }} data-testid="line-total">

@@ -9,7 +9,7 @@ import { SummaryRows } from "./SummaryRows";
 
 /** What is being bought: each line, then subtotal, shipping to the chosen country, and the total. */
 export function CheckoutSummary({ cart, shipping, shopCountry }: { cart: Cart; shipping: number; shopCountry: string }) {
-  const { t, price } = useI18n();
+  const { t, price, names } = useI18n();
   return (
     <Paper withBorder radius="lg" p={{ base: "md", sm: "lg" }} component="section" aria-labelledby="summary-title">
       <Stack gap="md">
@@ -25,7 +25,7 @@ export function CheckoutSummary({ cart, shipping, shopCountry }: { cart: Cart; s
                   {line.title}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {[line.color, line.size].filter(Boolean).join(" · ")}
+                  {[line.color && names.color(line.color), line.size].filter(Boolean).join(" · ")}
                 </Text>
               </Stack>
               <Text size="sm" fw={600} style={{ whiteSpace: "nowrap" }}>

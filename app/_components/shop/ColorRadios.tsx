@@ -14,7 +14,7 @@ const isLight = (hex: string) => {
 
 /** Colour swatches as a native radio group: arrow keys move between them, each is named "Colour: Black". */
 export function ColorRadios({ colors, value, onChange }: { colors: ListingColor[]; value: string; onChange: (color: string) => void }) {
-  const { t } = useI18n();
+  const { t, names } = useI18n();
   return (
     <fieldset className={classes.fieldset}>
       <legend className={classes.legend}>
@@ -22,13 +22,13 @@ export function ColorRadios({ colors, value, onChange }: { colors: ListingColor[
           {t("shop.product.color")}
         </Text>{" "}
         <Text span size="sm" c="dimmed">
-          {value}
+          {names.color(value)}
         </Text>
       </legend>
       <Group gap={10} mt={8}>
         {colors.map((c) => (
-          <label key={c.color} className={classes.swatch} title={c.color}>
-            <input className={classes.input} type="radio" name="color" value={c.color} checked={c.color === value} onChange={() => onChange(c.color)} aria-label={t("shop.product.colorNamed", { color: c.color })} />
+          <label key={c.color} className={classes.swatch} title={names.color(c.color)}>
+            <input className={classes.input} type="radio" name="color" value={c.color} checked={c.color === value} onChange={() => onChange(c.color)} aria-label={t("shop.product.colorNamed", { color: names.color(c.color) })} />
             <span className={classes.swatchFill} style={{ background: c.colorHex }}>
               {c.color === value && <IconCheck size={16} stroke={2.5} color={isLight(c.colorHex) ? "#1d1d1f" : "#ffffff"} />}
             </span>

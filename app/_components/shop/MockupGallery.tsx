@@ -5,13 +5,12 @@ import { IconPhotoOff, IconShirt } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
 import type { GalleryShot } from "./listingMedia";
-import { useAreaName } from "./useAreaName";
 import classes from "./MockupGallery.module.css";
 
 /** The product's pictures in one colour: a large one and a thumbnail per side. */
 export function MockupGallery({ shots, alt, color }: { shots: GalleryShot[]; alt: (area: string) => string; color: string }) {
-  const { t } = useI18n();
-  const areaName = useAreaName();
+  const { t, names } = useI18n();
+  const areaName = names.area;
   const [index, setIndex] = useState(0);
   useEffect(() => setIndex((i) => (i < shots.length ? i : 0)), [shots.length]);
   const shot = shots[index] ?? shots[0];

@@ -9,7 +9,7 @@ import type { Order } from "./shopTypes";
 
 /** The order's lines at the prices paid. */
 export function OrderLines({ order }: { order: Order }) {
-  const { t, price } = useI18n();
+  const { t, price, names } = useI18n();
   return (
     <Stack gap={0}>
       {order.lines.map((line, i) => (
@@ -22,7 +22,7 @@ export function OrderLines({ order }: { order: Order }) {
                 {line.title}
               </Anchor>
               <Text size="xs" c="dimmed">
-                {t("shop.summary.itemMeta", { color: line.color ?? "—", size: line.size ?? "—", count: line.quantity })}
+                {t("shop.summary.itemMeta", { color: line.color ? names.color(line.color) : "—", size: line.size ?? "—", count: line.quantity })}
               </Text>
             </Stack>
             <Text size="sm" fw={600} style={{ whiteSpace: "nowrap" }}>

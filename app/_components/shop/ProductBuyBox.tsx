@@ -20,7 +20,7 @@ type Props = { listing: Listing; color: string; onColor: (color: string) => void
 
 /** Title, price, colour, size, quantity and Add to cart. */
 export function ProductBuyBox({ listing, color, onColor, imageUrl, shopCountry }: Props) {
-  const { t, price } = useI18n();
+  const { t, price, names } = useI18n();
   const { cart, add } = useCart();
   const sizes = [...new Set(listing.variants.map((v) => v.size))];
   const offered = listing.variants.filter((v) => v.color === color).map((v) => v.size);
@@ -51,7 +51,7 @@ export function ProductBuyBox({ listing, color, onColor, imageUrl, shopCountry }
     <Stack gap="lg">
       <Stack gap={6}>
         <Text size="sm" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: 0.6 }}>
-          {listing.product.name}
+          {names.product(listing.product)}
         </Text>
         <Title order={1} fz={{ base: 26, sm: 34 }} lh={1.15}>
           {listing.title}

@@ -13,7 +13,7 @@ import type { Listing } from "./shopTypes";
 
 /** A published product: its pictures, and everything needed to put it in the cart. Polls while its mockups render. */
 export function ProductView({ initial, user, shopCountry }: { initial: Listing; user: ShopUser; shopCountry: string }) {
-  const { t } = useI18n();
+  const { t, names } = useI18n();
   const trpc = useTRPC();
   const { data: listing } = useQuery(
     trpc.listing.get.queryOptions({ slug: initial.slug }, { initialData: initial, refetchInterval: (q) => (q.state.data && rendersPending(q.state.data) ? 3000 : false) }),
@@ -24,7 +24,7 @@ export function ProductView({ initial, user, shopCountry }: { initial: Listing; 
     <ShopFrame user={user}>
       <Grid gap={{ base: "lg", md: 48 }}>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <MockupGallery shots={shots} color={color} alt={(area) => t("shop.gallery.alt", { title: listing.title, product: listing.product.name, color, area })} />
+          <MockupGallery shots={shots} color={color} alt={(area) => t("shop.gallery.alt", { title: listing.title, product: names.product(listing.product), color: names.color(color), area })} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <ProductBuyBox listing={listing} color={color} onColor={setColor} imageUrl={shots.find((s) => s.url)?.url ?? null} shopCountry={shopCountry} />

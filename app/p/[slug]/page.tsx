@@ -9,6 +9,7 @@ import { AppError } from "@/server/errors";
 import { getListing } from "@/server/services/shop/listingService";
 import { firstMockupUrl } from "../../_components/shop/listingMedia";
 import { ProductView } from "../../_components/shop/ProductView";
+import { catalogNames } from "../../_i18n/catalogNames";
 import { formatPrice, translate } from "../../_i18n/locales";
 import { getLocale } from "../../_i18n/server";
 
@@ -32,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const appUrl = env().APP_URL;
   const url = `${appUrl}/p/${listing.slug}`;
   const priceText = formatPrice(locale, listing.price, listing.currency);
-  const description = listing.description.trim() || translate(locale, "shop.meta.description", { product: listing.product.name, price: priceText });
+  const description = listing.description.trim() || translate(locale, "shop.meta.description", { product: catalogNames(locale).product(listing.product), price: priceText });
   const image = firstMockupUrl(listing);
   const images = image ? [{ url: `${appUrl}${image}`, width: 2000, height: 2000, alt: listing.title }] : undefined;
   const digits = minorDigits(listing.currency);

@@ -17,6 +17,7 @@ export type CartLineView = {
   available: boolean;
   title: string;
   slug: string;
+  productId: string | null;
   productName: string;
   color: string | null;
   colorHex: string | null;
@@ -127,6 +128,7 @@ export async function getCart(db: DbOrTx, cartId: string | null): Promise<CartVi
       available,
       title: r.title,
       slug: r.slug,
+      productId: product?.id ?? null,
       productName: product?.name ?? "",
       color: variant?.color ?? null,
       colorHex: variant?.colorHex ?? null,

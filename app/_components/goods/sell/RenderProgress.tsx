@@ -10,12 +10,12 @@ const STATUS_COLOR = { queued: "gray", running: "blue", succeeded: "teal", faile
 
 /** The version's mockups and print files filling in, so the owner knows when the page is complete. */
 export function RenderProgress({ listing }: { listing: CanvasListing }) {
-  const { t } = useI18n();
+  const { t, names } = useI18n();
   const all: RenderStatus[] = [...listing.mockups.map((m) => m.status), ...listing.printFiles.map((p) => p.status)];
   const done = all.filter((s) => !isPending(s)).length;
   const finished = done === all.length;
   const variantOf = (id: string) => listing.variants.find((v) => v.id === id);
-  const areaName = (id: string) => listing.product.printAreas.find((a) => a.id === id)?.name ?? id;
+  const areaName = (id: string) => names.area(listing.product.printAreas.find((a) => a.id === id)?.name ?? id);
   const label = t("shopAdmin.sell.renders", { done, total: all.length });
 
   return (
@@ -29,7 +29,7 @@ export function RenderProgress({ listing }: { listing: CanvasListing }) {
       {!finished && <Progress value={all.length ? (100 * done) / all.length : 0} size="sm" aria-label={label} />}
       <SimpleGrid cols={3} spacing={6}>
         {listing.mockups.map((m) => {
-          const name = `${variantOf(m.variantId)?.color ?? ""} · ${areaName(m.printAreaId)}`;
+          const name = `${names.color(variantOf(m.variantId)?.color ?? "")} · ${areaName(m.printAreaId)}`;
           return (
             <div key={m.id} data-testid="listing-mockup" data-status={m.status} title={name}>
               {m.url ? (

@@ -19,7 +19,7 @@ type Props = { canvasId: string; product: Product; listing: CanvasListing | null
 
 /** What goes on sale: title, words, price, colours and sizes, a limited edition; then Publish. */
 export function SellForm({ canvasId, product, listing, defaultTitle, issues }: Props) {
-  const { t, price, locale } = useI18n();
+  const { t, price, locale, names } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const options = colorsAndSizes(product);
@@ -100,7 +100,7 @@ export function SellForm({ canvasId, product, listing, defaultTitle, issues }: P
                 label={
                   <Group gap={4} wrap="nowrap" component="span">
                     <ColorSwatch color={c.colorHex} size={12} withShadow component="span" />
-                    {c.color}
+                    {names.color(c.color)}
                   </Group>
                 }
               />

@@ -13,10 +13,13 @@ const FILE_COLOR = { queued: "gray", running: "blue", succeeded: "teal", failed:
 
 /** One line of an order: the goods as bought, and the print files the shop sends to production. */
 export function OrderLineItem({ line, currency }: { line: Line; currency: string }) {
-  const { t, price } = useI18n();
+  const { t, price, names } = useI18n();
   const catalog = useCatalog();
-  const areaName = (id: string) => catalog?.flatMap((p) => p.printAreas).find((a) => a.id === id)?.name ?? id;
-  const variant = [line.color, line.size].filter(Boolean).join(" · ");
+  const areaName = (id: string) => {
+    const area = catalog?.flatMap((p) => p.printAreas).find((a) => a.id === id);
+    return area ? names.area(area.name) : id;
+  };
+  const variant = [line.color && names.color(line.color), line.size].filter(Boolean).join(" · ");
 
   return (
     <Stack gap="sm" data-testid="order-line">
