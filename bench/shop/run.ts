@@ -1,15 +1,10 @@
-import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { createDb } from "@/db/client";
-import { startEmbeddedPostgres } from "@/db/embedded";
-import { startInfra } from "@/scripts/infra";
-import { resetEnvCache } from "@/server/env";
 import { getStorage } from "@/server/storage/storage";
-import { freePort } from "@/test/freePort";
 import { cpuSeconds, httpLoad, table } from "../lib/load";
+import { startBenchData, startBenchServers } from "../lib/stack";
 import { postJson } from "./post";
 import { guestCart, seedListing } from "./seed";
 
@@ -23,38 +18,19 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SHOPPERS = 20;
 const CHECKOUTS_EACH = Number(process.env.BENCH_CHECKOUTS ?? 5);
-const root = path.resolve(import.meta.dirname, "../..");
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const address = { name: "Bench Shopper", line1: "1 Load St", city: "Springfield", postalCode: "62701", country: "US" };
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "merchboard-bench-"));
-  const pgPort = await freePort();
-  const pg = await startEmbeddedPostgres(`${dataDir}/postgres`, pgPort, () => {});
-  process.env.DATABASE_URL = pg.url;
-  const infra = await startInfra({ dataDir, pgPort, log: () => {} });
-  process.env.S3_ENDPOINT = infra.s3Endpoint;
-  process.env.DATA_DIR = dataDir;
-  resetEnvCache();
-  const { db, pool } = createDb(pg.url);
+  const data = await startBenchData();
+  const { db } = data;
   const listing = await seedListing(db, getStorage());
   const readCart = await guestCart(db, listing.id, ["tee-black-m", "tee-white-l", "tee-navy-xl"]);
-
-  const appPort = await freePort();
-  const barePort = await freePort();
-  const env = { ...process.env, DATABASE_URL: pg.url, S3_ENDPOINT: infra.s3Endpoint, DATA_DIR: dataDir, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
-  spawnSync("npm", ["run", "bundle"], { cwd: root, stdio: "ignore" });
   // One proxy in front (TRUST_PROXY=1): each simulated shopper's checkout comes from an address of
   // its own, as it would in production, instead of 400 checkouts from one address.
-  const app = spawn(process.execPath, [path.join(root, ".build/scripts/start.mjs")], {
-    cwd: root,
-    env: { ...env, PORT: String(appPort), APP_URL: `http://localhost:${appPort}`, TRUST_PROXY: "1" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((r) => app.stdout!.on("data", (d) => String(d).includes("ready at") && r()));
-  const bare = fork(path.join(import.meta.dirname, "bareServer.ts"), { env: { ...env, PORT: String(barePort), APP_URL: `http://localhost:${barePort}` }, execArgv: ["--import", "tsx"] });
-  await new Promise<void>((r) => bare.once("message", () => r()));
+  const servers = await startBenchServers(data, { bareFile: path.join(import.meta.dirname, "bareServer.ts"), appEnv: { TRUST_PROXY: "1" } });
+  const { app, bare } = servers;
 
   const input = (json: unknown) => encodeURIComponent(JSON.stringify({ json }));
   const reads: { name: string; targets: [string, ChildProcess, string][]; headers: Record<string, string> }[] = [
@@ -62,16 +38,16 @@ async function main() {
       name: "listing.get",
       headers: {},
       targets: [
-        ["tRPC", app, `http://localhost:${appPort}/api/trpc/listing.get?input=${input({ slug: listing.slug })}`],
-        ["bare node:http", bare, `http://localhost:${barePort}/listing?slug=${listing.slug}`],
+        ["tRPC", app, `${servers.appUrl}/api/trpc/listing.get?input=${input({ slug: listing.slug })}`],
+        ["bare node:http", bare, `${servers.bareUrl}/listing?slug=${listing.slug}`],
       ],
     },
     {
       name: "cart.get (3 lines, signed out)",
       headers: { cookie: readCart },
       targets: [
-        ["tRPC", app, `http://localhost:${appPort}/api/trpc/cart.get`],
-        ["bare node:http", bare, `http://localhost:${barePort}/cart`],
+        ["tRPC", app, `${servers.appUrl}/api/trpc/cart.get`],
+        ["bare node:http", bare, `${servers.bareUrl}/cart`],
       ],
     },
   ];
@@ -104,8 +80,8 @@ async function main() {
   let address4 = 0;
   const nextAddress = () => (address4++, `10.${(address4 >> 16) & 255}.${(address4 >> 8) & 255}.${address4 & 255}`);
   const checkoutTargets: [string, (cookie: string, key: string) => Promise<{ status: number; ms: number }>][] = [
-    ["tRPC", (cookie, key) => postJson(appAgent, `http://localhost:${appPort}/api/trpc/checkout.create`, { json: { idempotencyKey: key, email: "shopper@example.com", shippingAddress: address } }, { cookie, "x-forwarded-for": nextAddress(), origin: `http://localhost:${appPort}` })],
-    ["bare node:http", (cookie, key) => postJson(bareAgent, `http://localhost:${barePort}/checkout`, { idempotencyKey: key, email: "shopper@example.com", shippingAddress: address }, { cookie })],
+    ["tRPC", (cookie, key) => postJson(appAgent, `${servers.appUrl}/api/trpc/checkout.create`, { json: { idempotencyKey: key, email: "shopper@example.com", shippingAddress: address } }, { cookie, "x-forwarded-for": nextAddress(), origin: `${servers.appUrl}` })],
+    ["bare node:http", (cookie, key) => postJson(bareAgent, `${servers.bareUrl}/checkout`, { idempotencyKey: key, email: "shopper@example.com", shippingAddress: address }, { cookie })],
   ];
   const appAgent = new http.Agent({ keepAlive: true, maxSockets: SHOPPERS });
   const bareAgent = new http.Agent({ keepAlive: true, maxSockets: SHOPPERS });
@@ -136,11 +112,8 @@ async function main() {
 
   appAgent.destroy();
   bareAgent.destroy();
-  await Promise.all([app, bare].map((p) => new Promise((r) => (p.once("exit", r), p.kill("SIGTERM")))));
-  await pool.end();
-  await infra.stop();
-  await pg.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await servers.stop();
+  await data.stop();
 }
 
 main().catch((e) => {
