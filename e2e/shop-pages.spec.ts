@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { catalogNames } from "../app/_i18n/catalogNames";
 import { shopEn } from "../app/_i18n/shop.en";
 import { shopKo } from "../app/_i18n/shop.ko";
-import { expectNoAxeViolations, shoot } from "./helpers";
+import { expectNoAxeViolations, shoot, signUp, uniqueEmail } from "./helpers";
 import { publishTee } from "./shopHelpers";
 
 type Lang = "en" | "ko";
@@ -183,6 +183,45 @@ test("a declined payment can be tried again from the order page", async ({ brows
   await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", /^(paid|in_production)$/);
   await expect(page.getByTestId("order-timeline")).toContainText("Payment declined");
   await expect(page.getByTestId("order-timeline")).toContainText("Payment received");
+  await page.context().close();
+});
+
+test("a signed-in buyer finds the order under Your orders, and opens it from there", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await shopper(browser);
+  await signUp(page, "Bea Buyer", uniqueEmail("bea"));
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/orders");
+  await expect(page.getByText("You have not ordered anything yet.")).toBeVisible();
+  await expectNoAxeViolations(page, "orders, none yet");
+
+  await page.goto(`/p/${slug}`);
+  await addBlackM(page, "en", 2);
+  await page.getByRole("link", { name: "Checkout" }).click();
+  await page.waitForURL(/\/checkout$/);
+  await fillAddressAndPay(page, "en");
+  await continueToPayment(page, "en");
+  await page.getByRole("button", { name: "Approve", exact: true }).click();
+  await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=/);
+  const orderId = /\/orders\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+
+  // From the account menu, as a buyer would look for it.
+  await page.getByRole("button", { name: /Bea Buyer/ }).click();
+  await page.getByRole("menuitem", { name: /orders/i }).click();
+  await page.waitForURL(/\/orders$/);
+  const row = page.getByTestId("orders-row");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Night Shift Tee");
+  await expect(row).toContainText("2 items");
+  await expect(row).toContainText("$54.49");
+  await expect(row).toContainText(/Paid|In production/);
+  await expectNoAxeViolations(page, "orders");
+  await shoot(page, "shop-orders");
+  // Signed in, the order opens without the link's key.
+  await row.click();
+  await page.waitForURL(new RegExp(`/orders/${orderId}$`));
+  await expect(page.getByTestId("order-line")).toContainText("Black · M · Qty 2");
+  await expect(page.getByTestId("summary-total")).toHaveText("$54.49");
   await page.context().close();
 });
 
