@@ -3,19 +3,20 @@ import { DOC_CHANNEL, PROCESS_TAG } from "./docStore";
 import { MAX_NOTIFY_PAYLOAD } from "./notifications";
 
 /**
- * Tells the other processes which rows each canvas got, after they are stored. One statement at a
- * time: ranges stored meanwhile wait for the next, so under load announcing costs a statement per
- * round trip, not one per write; and the ranges share payloads, since every notification costs
- * Postgres a queue entry and a delivery to each listener (a busy server's own listener included). A lost announcement (Postgres restarting) is caught up by the
- * listeners when they reconnect, so its commit need not wait for the disk.
- */
-/**
  * At most one announcing statement this often. Each costs Postgres a transaction (about a third of
  * its CPU under 1,000 edits a second across 100 rooms went to announcing); other processes' rooms
  * get the edits this much later, which only they see, and the writer's own rooms not at all.
  */
 const ANNOUNCE_EVERY_MS = 5;
 
+/**
+ * Tells the other processes which rows each canvas got, after they are stored. One statement at a
+ * time: ranges stored meanwhile wait for the next, so under load announcing costs a statement per
+ * round trip, not one per write; and the ranges share payloads, since every notification costs
+ * Postgres a queue entry and a delivery to each listener (a busy server's own listener included).
+ * A lost announcement (Postgres restarting) is caught up by the listeners when they reconnect, so
+ * its commit need not wait for the disk.
+ */
 export class Announcer {
   /** `<canvas id> <first id> <last id>` each. */
   private waiting: string[] = [];

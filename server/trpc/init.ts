@@ -15,6 +15,16 @@ function describeZodError(error: ZodError): string {
   return error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
 }
 
+/** Each field's messages under its whole path: `email`, and a nested one as `shippingAddress.city`. */
+function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    if (!issue.path.length) continue;
+    (fields[issue.path.join(".")] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
 const t = initTRPC.context<Context>().create({
   transformer,
   // Keeps idle event streams (the generation queue) alive through proxies; the client reconnects
@@ -33,7 +43,7 @@ const t = initTRPC.context<Context>().create({
         path: shape.data.path,
         reason: error.cause instanceof AppError ? error.cause.reason : zod ? "invalidInput" : null,
         retryAfterSeconds: error.cause instanceof AppError ? (error.cause.details.retryAfterSeconds ?? null) : null,
-        fieldErrors: zod ? z.flattenError(zod).fieldErrors : null,
+        fieldErrors: zod ? fieldErrorsOf(zod) : null,
       },
     };
   },

@@ -1,6 +1,5 @@
 "use client";
 
-import { TRPCClientError } from "@trpc/client";
 import type { MessageKey } from "../../_i18n/en";
 import { fieldErrors } from "../../_lib/errors";
 
@@ -16,19 +15,16 @@ function messageKey(field: CheckoutField, message: string, blank: boolean): Mess
   return "shop.field.required";
 }
 
-/**
- * Per-field errors from the server's answer. Top-level fields come in `fieldErrors`; the address's
- * own fields only in the message, as "shippingAddress.city: must not be empty; …".
- */
+const ADDRESS_FIELDS = ["name", "line1", "line2", "city", "postalCode", "country"] as const;
+
+/** Per-field errors from the server's answer: the e-mail, and the address's fields under `shippingAddress.`. */
 export function checkoutFieldErrors(error: unknown, values: Record<CheckoutField, string>): Partial<Record<CheckoutField, MessageKey>> {
-  if (!(error instanceof TRPCClientError)) return {};
+  const fields = fieldErrors(error);
   const found: Partial<Record<CheckoutField, MessageKey>> = {};
-  const top = fieldErrors(error);
-  if (top.email) found.email = messageKey("email", top.email, !values.email.trim());
-  for (const part of String(error.message).split("; ")) {
-    const m = /^shippingAddress\.(name|line1|line2|city|postalCode|country): (.*)$/.exec(part);
-    const field = m?.[1] as CheckoutField | undefined;
-    if (field) found[field] ??= messageKey(field, m![2]!, !values[field].trim());
+  if (fields.email) found.email = messageKey("email", fields.email, !values.email.trim());
+  for (const field of ADDRESS_FIELDS) {
+    const message = fields[`shippingAddress.${field}`];
+    if (message) found[field] = messageKey(field, message, !values[field].trim());
   }
   return found;
 }

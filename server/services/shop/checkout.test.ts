@@ -91,7 +91,7 @@ describe("checkout", () => {
     const before = await ordersCount();
     const noCity = await errorOf(checkout(shopper, key(), { shippingAddress: { ...address, city: "" } }));
     expect(noCity.data?.code).toBe("BAD_REQUEST");
-    expect(noCity.data?.fieldErrors).toHaveProperty("shippingAddress");
+    expect(Object.keys(noCity.data?.fieldErrors ?? {})).toEqual(["shippingAddress.city"]);
     const { line1: _omit, ...missing } = address;
     expect(await errorCode(checkout(shopper, key(), { shippingAddress: missing }))).toBe("BAD_REQUEST");
     expect(await errorCode(checkout(shopper, key(), { shippingAddress: { ...address, country: "XX" } }))).toBe("BAD_REQUEST");
