@@ -57,6 +57,16 @@ async function continueToPayment(page: Page, lang: Lang) {
   await page.waitForURL(/\/pay\/test\/[0-9a-f-]{36}\?key=/);
 }
 
+/** From the product page to the test provider's page, with `quantity` black tees in M. */
+async function checkoutBlackM(page: Page, quantity: number) {
+  await page.goto(`/p/${slug}`);
+  await addBlackM(page, "en", quantity);
+  await page.getByRole("link", { name: "Checkout" }).click();
+  await page.waitForURL(/\/checkout$/);
+  await fillAddressAndPay(page, "en");
+  await continueToPayment(page, "en");
+}
+
 test("a guest buys two black tees: product page, cart, checkout, test payment, order made", async ({ browser }) => {
   test.setTimeout(420_000);
   const t = say("en");
@@ -163,12 +173,7 @@ test("a guest buys two black tees: product page, cart, checkout, test payment, o
 test("a declined payment can be tried again from the order page", async ({ browser }) => {
   test.setTimeout(180_000);
   const page = await shopper(browser);
-  await page.goto(`/p/${slug}`);
-  await addBlackM(page, "en", 1);
-  await page.getByRole("link", { name: "Checkout" }).click();
-  await page.waitForURL(/\/checkout$/);
-  await fillAddressAndPay(page, "en");
-  await continueToPayment(page, "en");
+  await checkoutBlackM(page, 1);
   await page.getByRole("button", { name: "Decline", exact: true }).click();
 
   await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=/);
@@ -195,12 +200,7 @@ test("a signed-in buyer finds the order under Your orders, and opens it from the
   await expect(page.getByText("You have not ordered anything yet.")).toBeVisible();
   await expectNoAxeViolations(page, "orders, none yet");
 
-  await page.goto(`/p/${slug}`);
-  await addBlackM(page, "en", 2);
-  await page.getByRole("link", { name: "Checkout" }).click();
-  await page.waitForURL(/\/checkout$/);
-  await fillAddressAndPay(page, "en");
-  await continueToPayment(page, "en");
+  await checkoutBlackM(page, 2);
   await page.getByRole("button", { name: "Approve", exact: true }).click();
   await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=/);
   const orderId = /\/orders\/([0-9a-f-]{36})/.exec(page.url())![1]!;
