@@ -215,6 +215,8 @@ test("a signed-in buyer finds the order under Your orders, and opens it from the
   await expect(row).toContainText("2 items");
   await expect(row).toContainText("$54.49");
   await expect(row).toContainText(/Paid|In production/);
+  // With the first item's picture: the black tee's front.
+  await expect(row.locator("img")).toHaveAttribute("src", /^\/api\/listing-renders\/[0-9a-f-]{36}$/);
   await expectNoAxeViolations(page, "orders");
   await shoot(page, "shop-orders");
   // Signed in, the order opens without the link's key.

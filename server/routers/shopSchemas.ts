@@ -102,4 +102,4 @@ export const orderOut = z.object({
   timeline: z.array(z.object({ status: orderStatus, from: orderStatus.nullable(), at: z.date(), actor: z.string(), note: z.string().nullable() })),
 });
 
-export const orderSummaryOut = z.object({ id: z.string(), status: orderStatus, total: z.number().int(), currency: z.string(), email: z.string(), itemCount: z.number().int(), title: z.string(), createdAt: z.date() });
+export const orderSummaryOut = z.object({ id: z.string(), status: orderStatus, total: z.number().int(), currency: z.string(), email: z.string(), itemCount: z.number().int(), title: z.string(), imageUrl: z.string().nullable(), createdAt: z.date() });

@@ -9,6 +9,7 @@ import { Fragment } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { useTRPC } from "../../_lib/trpc";
 import { EmptyState } from "./EmptyState";
+import { ItemThumb } from "./ItemThumb";
 import { OrderStatusBadge } from "./OrderStatusBadge";
 import { orderNumber } from "./OrderView";
 import { ShopFrame, type ShopUser } from "./ShopFrame";
@@ -34,6 +35,7 @@ export function OrdersView({ user }: { user: ShopUser }) {
             <Fragment key={o.id}>
               {i > 0 && <Divider />}
               <UnstyledButton component={Link} href={`/orders/${o.id}`} className={classes.row} data-testid="orders-row">
+                <ItemThumb url={o.imageUrl} size={56} />
                 <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
                   <Group gap="xs">
                     <Text fw={600} size="sm">

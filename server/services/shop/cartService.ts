@@ -4,8 +4,7 @@ import { cartLines, listings, listingVersions, snapshotRenders } from "@/db/sche
 import { AppError } from "../../errors";
 import { listProducts } from "../catalog/catalogService";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "./cartLimits";
-import { LISTING_RENDER_ROUTE } from "./listingView";
-import { inCatalogOrder } from "./renderOrder";
+import { itemImageUrl } from "./renderOrder";
 
 export type CartLineView = {
   id: string;
@@ -117,8 +116,6 @@ export async function getCart(db: DbOrTx, cartId: string | null): Promise<CartVi
     const product = products.find((p) => p.id === r.productId);
     const variant = product?.variants.find((v) => v.id === r.variantId);
     const available = !r.unpublishedAt && r.variantIds.includes(r.variantId) && (r.stockLeft === null || r.stockLeft >= r.quantity);
-    const colorOf = (variantId: string | null) => product?.variants.find((v) => v.id === variantId)?.color;
-    const [image] = inCatalogOrder(product, mockups.filter((m) => m.versionId === r.versionId && colorOf(m.variantId) === variant?.color));
     return {
       id: r.id,
       listingId: r.listingId,
@@ -133,7 +130,7 @@ export async function getCart(db: DbOrTx, cartId: string | null): Promise<CartVi
       color: variant?.color ?? null,
       colorHex: variant?.colorHex ?? null,
       size: variant?.size ?? null,
-      imageUrl: image ? `${LISTING_RENDER_ROUTE}/${image.id}` : null,
+      imageUrl: itemImageUrl(product, mockups, { versionId: r.versionId!, variantId: r.variantId }),
       stockLeft: r.stockLeft,
     };
   });

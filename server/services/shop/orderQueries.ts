@@ -5,7 +5,7 @@ import type { OrderStatus } from "@/domain/shop/orderStatus";
 import { AppError } from "../../errors";
 import { listProducts } from "../catalog/catalogService";
 import { LISTING_RENDER_ROUTE } from "./listingView";
-import { inCatalogOrder } from "./renderOrder";
+import { inCatalogOrder, itemImageUrl } from "./renderOrder";
 import { orderKey, sameDigest } from "./shopSecret";
 
 export type OrderLineView = {
@@ -41,7 +41,8 @@ export type OrderView = {
   timeline: { status: OrderStatus; from: OrderStatus | null; at: Date; actor: string; note: string | null }[];
 };
 
-export type OrderSummary = { id: string; status: OrderStatus; total: number; currency: string; email: string; itemCount: number; title: string; createdAt: Date };
+/** `imageUrl`: the first item's picture. */
+export type OrderSummary = { id: string; status: OrderStatus; total: number; currency: string; email: string; itemCount: number; title: string; imageUrl: string | null; createdAt: Date };
 
 /** Who is asking: an account (maybe a shop admin), or a signed-out holder of the order's link. */
 export type OrderViewer = { userId: string | null; isAdmin: boolean; key?: string | null };
@@ -81,8 +82,6 @@ export async function getOrder(db: DbOrTx, viewer: OrderViewer, id: string): Pro
     lines: lines.map(({ line, slug, productId }) => {
       const product = products.find((p) => p.id === productId);
       const variant = product?.variants.find((v) => v.id === line.variantId);
-      const colorOf = (variantId: string | null) => product?.variants.find((v) => v.id === variantId)?.color;
-      const [mockup] = inCatalogOrder(product, renders.filter((r) => r.kind === "mockup" && r.versionId === line.versionId && r.status === "succeeded" && colorOf(r.variantId) === variant?.color));
       return {
         id: line.id,
         listingId: line.listingId,
@@ -93,7 +92,7 @@ export async function getOrder(db: DbOrTx, viewer: OrderViewer, id: string): Pro
         size: variant?.size ?? null,
         quantity: line.quantity,
         unitPrice: line.unitPrice,
-        imageUrl: mockup ? `${LISTING_RENDER_ROUTE}/${mockup.id}` : null,
+        imageUrl: itemImageUrl(product, finishedMockups(renders), line),
         printFiles: inCatalogOrder(product, renders.filter((r) => r.orderLineId === line.id))
           .map((r) => ({ id: r.id, printAreaId: r.printAreaId, status: r.status, url: viewer.isAdmin && r.status === "succeeded" ? `${LISTING_RENDER_ROUTE}/${r.id}` : null, widthPx: r.widthPx, heightPx: r.heightPx, dpi: r.dpi })),
       };
@@ -119,13 +118,28 @@ async function summaries(db: DbOrTx, where: SQL, limit: number): Promise<OrderSu
   const rows = await db.select().from(orders).where(where).orderBy(desc(orders.createdAt)).limit(limit);
   if (!rows.length) return [];
   const lines = await db
-    .select({ orderId: orderLines.orderId, title: orderLines.title, quantity: orderLines.quantity })
+    .select({ orderId: orderLines.orderId, title: orderLines.title, quantity: orderLines.quantity, versionId: orderLines.versionId, variantId: orderLines.variantId, productId: listings.productId })
     .from(orderLines)
+    .innerJoin(listings, eq(listings.id, orderLines.listingId))
     .where(inArray(orderLines.orderId, rows.map((r) => r.id)))
     .orderBy(asc(orderLines.id));
+  const firsts = rows.map((r) => lines.find((l) => l.orderId === r.id)).filter((l) => !!l);
+  const [products, mockups] = await Promise.all([
+    listProducts(db),
+    firsts.length
+      ? db
+          .select({ id: snapshotRenders.id, versionId: snapshotRenders.versionId, variantId: snapshotRenders.variantId, printAreaId: snapshotRenders.printAreaId })
+          .from(snapshotRenders)
+          .where(and(eq(snapshotRenders.kind, "mockup"), eq(snapshotRenders.status, "succeeded"), inArray(snapshotRenders.versionId, [...new Set(firsts.map((l) => l.versionId))])))
+      : [],
+  ]);
   return rows.map((r) => {
     const mine = lines.filter((l) => l.orderId === r.id);
-    const title = mine.length > 1 ? `${mine[0]!.title} + ${mine.length - 1}` : (mine[0]?.title ?? "");
-    return { id: r.id, status: r.status, total: r.total, currency: r.currency, email: r.email, itemCount: mine.reduce((n, l) => n + l.quantity, 0), title, createdAt: r.createdAt };
+    const first = mine[0];
+    const title = mine.length > 1 ? `${first!.title} + ${mine.length - 1}` : (first?.title ?? "");
+    const imageUrl = first ? itemImageUrl(products.find((p) => p.id === first.productId), mockups, first) : null;
+    return { id: r.id, status: r.status, total: r.total, currency: r.currency, email: r.email, itemCount: mine.reduce((n, l) => n + l.quantity, 0), title, imageUrl, createdAt: r.createdAt };
   });
 }
+
+const finishedMockups = <T extends { kind: string; status: string }>(renders: T[]) => renders.filter((r) => r.kind === "mockup" && r.status === "succeeded");

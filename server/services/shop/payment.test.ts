@@ -132,6 +132,16 @@ describe("orders", () => {
     const { orderId } = await buyer.client.checkout.create.mutate({ idempotencyKey: "buyer-order-1", email: buyer.email, shippingAddress: address });
     expect((await buyer.client.order.get.query({ id: orderId })).status).toBe("pending_payment");
     expect((await buyer.client.order.list.query()).map((o) => [o.id, o.itemCount, o.title])).toEqual([[orderId, 2, "Night Owl Tee"]]);
+    // Its picture: the white tee's front mockup, once the worker has rendered it.
+    expect((await buyer.client.order.list.query())[0]!.imageUrl).toBeNull();
+    const whiteMockups = await t.db
+      .select({ id: snapshotRenders.id, printAreaId: snapshotRenders.printAreaId })
+      .from(snapshotRenders)
+      .where(and(eq(snapshotRenders.kind, "mockup"), sql`${snapshotRenders.variantId} like 'tee-white-%'`, sql`${snapshotRenders.versionId} in (select version_id from order_lines where order_id = ${orderId})`));
+    for (const m of whiteMockups) await runSnapshotRender(t.db, storage, m.id, true);
+    const front = whiteMockups.find((m) => m.printAreaId === "tee-front")!;
+    expect((await buyer.client.order.list.query())[0]!.imageUrl).toBe(`/api/listing-renders/${front.id}`);
+    expect((await buyer.client.order.get.query({ id: orderId })).lines[0]!.imageUrl).toBe(`/api/listing-renders/${front.id}`);
     const other = await signedUpClient(t.db, "Other");
     expect(await errorCode(other.client.order.get.query({ id: orderId }))).toBe("NOT_FOUND");
     expect(await other.client.order.list.query()).toEqual([]);

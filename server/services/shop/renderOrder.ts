@@ -1,6 +1,8 @@
 import type { Product } from "@/domain/catalog/catalog";
+import { LISTING_RENDER_ROUTE } from "./listingView";
 
 type Placed = { variantId: string | null; printAreaId: string };
+type Mockup = Placed & { id: string; versionId: string };
 
 /**
  * Renders queued together share a timestamp and have random ids, so the database has no stable
@@ -11,4 +13,16 @@ export function inCatalogOrder<T extends Placed>(product: Product | undefined, r
   const areas = product.printAreas.length;
   const rank = (r: Placed) => product.variants.findIndex((v) => v.id === r.variantId) * areas + product.printAreas.findIndex((a) => a.id === r.printAreaId);
   return [...renders].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * The picture of an item bought or in a cart: its listing version's first finished mockup (front
+ * before back) in the item's colour, as a URL, or null while none has rendered. `mockups` holds
+ * finished mockups only.
+ */
+export function itemImageUrl(product: Product | undefined, mockups: Mockup[], item: { versionId: string; variantId: string }): string | null {
+  const colorOf = (variantId: string | null) => product?.variants.find((v) => v.id === variantId)?.color;
+  const color = colorOf(item.variantId);
+  const [image] = inCatalogOrder(product, mockups.filter((m) => m.versionId === item.versionId && colorOf(m.variantId) === color));
+  return image ? `${LISTING_RENDER_ROUTE}/${image.id}` : null;
 }
