@@ -5,10 +5,10 @@ import { shippingCost } from "@/domain/shop/shipping";
 import { env } from "../../env";
 import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";
-import { getCart } from "./cartService";
 import type { OpenCart } from "./cartIdentity";
-import { moveOrder } from "./orderTransitions";
 import { MAX_LINE_QUANTITY } from "./cartLimits";
+import { getCart } from "./cartService";
+import { moveOrder } from "./orderTransitions";
 import { checkoutProvider, paymentProviders, type ProviderId } from "./payments/paymentProviders";
 import type { PaymentProvider } from "./payments/provider";
 import { orderLink } from "./shopSecret";
@@ -73,7 +73,7 @@ export async function createCheckout(db: Db, cart: OpenCart, buyer: { userId: st
   return startPayment(db, placed.orderId, input.email, cart.cartId, provider);
 }
 
-/** An order's lines back in the cart, added to whatever it holds now (up to the line limit). */
+/** An order's lines back in the cart, added to whatever it holds now (each up to the most one line may hold). */
 async function returnToCart(tx: DbOrTx, orderId: string, cartId: string): Promise<void> {
   await tx.execute(sql`
     insert into cart_lines (cart_id, listing_id, variant_id, quantity)
