@@ -9,6 +9,7 @@ import { useState } from "react";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { errorMessage } from "../../../_lib/errors";
 import { useTRPC } from "../../../_lib/trpc";
+import { ItemThumb } from "../ItemThumb";
 import { OrderFilters, type OrderFilter } from "./OrderFilters";
 import { OrderStatusBadge } from "./OrderStatusBadge";
 import { shortId } from "./orderStatusView";
@@ -78,14 +79,19 @@ export function AdminOrders() {
                 {orders.data.map((o) => (
                   <Table.Tr key={o.id} onClick={() => router.push(href(o.id))} style={{ cursor: "pointer" }} data-testid="order-row" data-order-id={o.id}>
                     <Table.Td>
-                      <Link href={href(o.id)} style={{ color: "inherit", textDecoration: "none" }} onClick={(e) => e.stopPropagation()}>
-                        <Text size="sm" fw={600} lineClamp={1}>
-                          {o.title}
-                        </Text>
-                      </Link>
-                      <Text size="xs" c="dimmed">
-                        #{shortId(o.id)} · {items(o.itemCount)}
-                      </Text>
+                      <Group gap="sm" wrap="nowrap">
+                        <ItemThumb url={o.imageUrl} size={44} />
+                        <div style={{ minWidth: 0 }}>
+                          <Link href={href(o.id)} style={{ color: "inherit", textDecoration: "none" }} onClick={(e) => e.stopPropagation()}>
+                            <Text size="sm" fw={600} lineClamp={1}>
+                              {o.title}
+                            </Text>
+                          </Link>
+                          <Text size="xs" c="dimmed">
+                            #{shortId(o.id)} · {items(o.itemCount)}
+                          </Text>
+                        </div>
+                      </Group>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" lineClamp={1} style={{ wordBreak: "break-all" }}>
@@ -113,25 +119,30 @@ export function AdminOrders() {
           <Stack gap="xs" hiddenFrom="sm" data-testid="orders-cards">
             {orders.data.map((o) => (
               <Card key={o.id} withBorder radius="md" p="sm" component={Link} href={href(o.id)} data-testid="order-card" style={{ color: "inherit" }}>
-                <Group justify="space-between" wrap="nowrap" gap="xs">
-                  <Text size="sm" fw={600} lineClamp={1}>
-                    {o.title}
-                  </Text>
-                  <OrderStatusBadge status={o.status} />
-                </Group>
-                <Group justify="space-between" wrap="nowrap" gap="xs" mt={2}>
-                  <Text size="xs" c="dimmed" truncate>
-                    {o.email}
-                  </Text>
-                  <Text size="sm" fw={700} style={{ whiteSpace: "nowrap" }}>
-                    {price(o.total, o.currency)}
-                  </Text>
-                </Group>
-                <Group justify="space-between" wrap="nowrap" gap="xs" mt={6}>
-                  <Text size="xs" c="dimmed">
-                    #{shortId(o.id)} · {items(o.itemCount)} · {date(o.createdAt)}
-                  </Text>
-                  <IconChevronRight size={16} color="var(--mantine-color-gray-5)" aria-hidden />
+                <Group wrap="nowrap" gap="sm" align="flex-start">
+                  <ItemThumb url={o.imageUrl} size={48} />
+                  <div style={{ flex: 1, minWidth: 0 }}>
+                    <Group justify="space-between" wrap="nowrap" gap="xs">
+                      <Text size="sm" fw={600} lineClamp={1}>
+                        {o.title}
+                      </Text>
+                      <OrderStatusBadge status={o.status} />
+                    </Group>
+                    <Group justify="space-between" wrap="nowrap" gap="xs" mt={2}>
+                      <Text size="xs" c="dimmed" truncate>
+                        {o.email}
+                      </Text>
+                      <Text size="sm" fw={700} style={{ whiteSpace: "nowrap" }}>
+                        {price(o.total, o.currency)}
+                      </Text>
+                    </Group>
+                    <Group justify="space-between" wrap="nowrap" gap="xs" mt={6}>
+                      <Text size="xs" c="dimmed">
+                        #{shortId(o.id)} · {items(o.itemCount)} · {date(o.createdAt)}
+                      </Text>
+                      <IconChevronRight size={16} color="var(--mantine-color-gray-5)" aria-hidden />
+                    </Group>
+                  </div>
                 </Group>
               </Card>
             ))}
