@@ -1,5 +1,7 @@
 /** The canvas editor's strings, spread into `en`; kept apart so the editor's keys live together. */
 export const editorEn = {
+  "editor.guides.safe": "Safe zone",
+  "editor.guides.trim": "Trim · {bleed} mm bleed",
   "editor.tool.select": "Select",
   "editor.tool.hand": "Hand",
   "editor.tool.handHint": "Hand (or hold Space)",

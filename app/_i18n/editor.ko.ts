@@ -1,6 +1,8 @@
 import type { EditorMessageKey } from "./editor.en";
 
 export const editorKo: Record<EditorMessageKey, string> = {
+  "editor.guides.safe": "안전 영역",
+  "editor.guides.trim": "재단선 · 도련 {bleed} mm",
   "editor.tool.select": "선택",
   "editor.tool.hand": "손 도구",
   "editor.tool.handHint": "손 도구 (또는 Space를 누른 채로)",

@@ -1,7 +1,9 @@
 "use client";
 
 import { Group, Label, Path, Rect, Tag, Text } from "react-konva";
+import { UI_FONT_FAMILY } from "../ui/theme";
 import type { PeerState } from "./collab/useCollaboration";
+import { useFontsFor } from "./stage/useFontsFor";
 import { shapeBox, unionBox } from "./store/geometry";
 import type { Shape } from "./store/shapeTypes";
 
@@ -16,6 +18,7 @@ function readableOn(hex: string): string {
 
 /** Other people's cursors with their names, and an outline around what they have selected. */
 export function PresenceLayer({ peers, shapes, scale }: { peers: PeerState[]; shapes: Shape[]; scale: number }) {
+  const fonts = useFontsFor(UI_FONT_FAMILY, peers.map((p) => p.user.name).join(""));
   return (
     <Group listening={false}>
       {peers.map((peer) => {
@@ -27,9 +30,9 @@ export function PresenceLayer({ peers, shapes, scale }: { peers: PeerState[]; sh
             {peer.cursor && (
               <Group x={peer.cursor.x} y={peer.cursor.y} scaleX={1 / scale} scaleY={1 / scale}>
                 <Path data="M0 0 L0 16 L4.5 12 L8 19 L10.5 18 L7 11 L13 11 Z" fill={peer.user.color} stroke="white" strokeWidth={1} />
-                <Label x={12} y={16}>
+                <Label key={fonts} x={12} y={16}>
                   <Tag fill={peer.user.color} cornerRadius={8} />
-                  <Text text={peer.user.name} fill={readableOn(peer.user.color)} fontSize={12} padding={4} fontStyle="bold" fontFamily="Inter, 'Noto Sans KR', sans-serif" />
+                  <Text text={peer.user.name} fill={readableOn(peer.user.color)} fontSize={12} padding={4} fontStyle="bold" fontFamily={UI_FONT_FAMILY} />
                 </Label>
               </Group>
             )}

@@ -53,12 +53,15 @@ export const cssVariablesResolver: CSSVariablesResolver = (theme: MantineTheme) 
 /** Names for Mantine's icon-only buttons, in the reader's language. */
 type Labels = { close: string; eyeDropper: string };
 
+/** The product's typefaces, Korean's among them; canvas text (the stage's labels) names them too. */
+export const UI_FONT_FAMILY = "Inter, 'Noto Sans KR', system-ui, -apple-system, 'Segoe UI', sans-serif";
+
 /** The product's theme. `labels` name the icon-only buttons Mantine draws itself: every dialog's, drawer's and notification's close button, every colour field's eye dropper. */
 export function createAppTheme(labels: Labels) {
   return createTheme({
     primaryColor: "violet",
     defaultRadius: "md",
-    fontFamily: "Inter, 'Noto Sans KR', system-ui, -apple-system, 'Segoe UI', sans-serif",
+    fontFamily: UI_FONT_FAMILY,
     headings: { fontWeight: "700" },
     // Where a component picks black or white text for itself (autoContrast), pick by WCAG: 0.179 is
     // the luminance at which black and white text contrast equally.
