@@ -10,7 +10,6 @@ import classes from "./MockupGallery.module.css";
 /** The product's pictures in one colour: a large one and a thumbnail per side. */
 export function MockupGallery({ shots, alt, color }: { shots: GalleryShot[]; alt: (area: string) => string; color: string }) {
   const { t, names } = useI18n();
-  const areaName = names.area;
   const [index, setIndex] = useState(0);
   useEffect(() => setIndex((i) => (i < shots.length ? i : 0)), [shots.length]);
   const shot = shots[index] ?? shots[0];
@@ -18,7 +17,7 @@ export function MockupGallery({ shots, alt, color }: { shots: GalleryShot[]; alt
     <div className={classes.gallery} data-testid="gallery">
       <AspectRatio ratio={1} className={classes.main} w="100%">
         {shot?.url ? (
-          <img src={shot.url} alt={alt(areaName(shot.areaName))} className={classes.image} data-testid="gallery-main" data-color={color} data-area={shot.printAreaId} />
+          <img src={shot.url} alt={alt(names.area(shot.areaName))} className={classes.image} data-testid="gallery-main" data-color={color} data-area={shot.printAreaId} />
         ) : (
           <Pending failed={shot?.status === "failed"} />
         )}
@@ -26,10 +25,10 @@ export function MockupGallery({ shots, alt, color }: { shots: GalleryShot[]; alt
       {shots.length > 1 && (
         <div className={classes.thumbs} role="group" aria-label={t("shop.gallery.views")}>
           {shots.map((s, i) => (
-            <UnstyledButton key={s.printAreaId} className={classes.thumb} aria-pressed={i === index} onClick={() => setIndex(i)} aria-label={t("shop.gallery.show", { area: areaName(s.areaName) })}>
+            <UnstyledButton key={s.printAreaId} className={classes.thumb} aria-pressed={i === index} onClick={() => setIndex(i)} aria-label={t("shop.gallery.show", { area: names.area(s.areaName) })}>
               <Box className={classes.thumbImage}>{s.url ? <img src={s.url} alt="" className={classes.image} /> : <IconShirt size={24} stroke={1.3} color="var(--mantine-color-gray-5)" />}</Box>
               <Text size="xs" fw={600} ta="center" mt={4} aria-hidden>
-                {areaName(s.areaName)}
+                {names.area(s.areaName)}
               </Text>
             </UnstyledButton>
           ))}

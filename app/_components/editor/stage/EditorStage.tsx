@@ -3,7 +3,6 @@
 import type Konva from "konva";
 import { useEffect, useMemo, useRef } from "react";
 import { Group, Layer, Line, Rect, Stage } from "react-konva";
-import { useI18n } from "../../../_i18n/I18nProvider";
 import type { PeerState } from "../collab/useCollaboration";
 import { PresenceLayer } from "../PresenceLayer";
 import { ShapeNode } from "../shapes/ShapeNode";
@@ -26,7 +25,6 @@ type Props = {
 
 /** The Konva stage: a view of the editor store. Input goes to gestures and tools; it draws state. */
 export function EditorStage({ tools, peers, onCursor, canvasName }: Props) {
-  const { t } = useI18n();
   const store = useEditorStore();
   const shapes = useEditor((s) => s.shapes);
   const camera = useEditor((s) => s.camera);
@@ -118,7 +116,7 @@ export function EditorStage({ tools, peers, onCursor, canvasName }: Props) {
         {draft && <ShapeNode shape={draft} draggable={false} editingText={false} />}
       </Layer>
       <Layer>
-        {area && <PrintAreaGuides area={area} scale={scale} labels={{ trim: t("editor.guides.trim", { bleed: area.bleedMm }), safe: t("editor.guides.safe") }} />}
+        {area && <PrintAreaGuides area={area} scale={scale} />}
         <SelectionTransformer stageRef={stageRef} />
         {marquee && <Rect {...marquee} fill="rgba(121,80,242,0.08)" stroke="#7950f2" strokeWidth={1 / scale} listening={false} />}
         {guides.map((g, i) => (

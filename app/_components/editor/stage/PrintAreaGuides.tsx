@@ -1,18 +1,20 @@
 import { Group, Rect, Text } from "react-konva";
 import type { PrintArea } from "@/domain/catalog/catalog";
 import { guidesOf } from "@/domain/design/artboard";
+import { useI18n } from "../../../_i18n/I18nProvider";
 import { UI_FONT_FAMILY } from "../../ui/theme";
 import { useFontsFor } from "./useFontsFor";
 
-/** The guides' labels, in the reader's language (the stage draws outside React's context). */
-type Props = { area: PrintArea; scale: number; labels: { trim: string; safe: string } };
+type Props = { area: PrintArea; scale: number };
 
 /**
  * The print area's guides, on top of the design and never exported: the trim line (where the
  * bleed is cut off) and the safe zone (where nothing important should cross), each labelled.
  */
-export function PrintAreaGuides({ area, scale, labels }: Props) {
+export function PrintAreaGuides({ area, scale }: Props) {
+  const { t } = useI18n();
   const { trim, safe } = guidesOf(area);
+  const labels = { trim: t("editor.guides.trim", { bleed: area.bleedMm }), safe: t("editor.guides.safe") };
   const fonts = useFontsFor(UI_FONT_FAMILY, labels.trim + labels.safe);
   const line = 1 / scale;
   const dash = [6 / scale, 4 / scale];
