@@ -13,7 +13,7 @@ import { freshBucket } from "@/test/testStorage";
 import { createTestClient, errorCode, signedUpClient, TEST_APP_URL } from "@/test/trpcTestClient";
 import { runSnapshotRender } from "@/worker/shop/snapshotRun";
 import { testProvider } from "./payments/paymentProviders";
-import { TEST_SIGNATURE_HEADER, type TestWebhookBody } from "./payments/testProvider";
+import { TEST_SIGNATURE_HEADER, testRefundOf, type TestWebhookBody } from "./payments/testProvider";
 import { setShopAdmin } from "./shopAdmin";
 
 let t: TestDb;
@@ -182,7 +182,10 @@ describe("orders", () => {
     const admin = await makeAdmin();
     expect(await errorCode(admin.client.order.move.mutate({ id: orderId, to: "refunded" }))).toBe("BAD_REQUEST"); // nothing paid yet
     await webhook(paidEvent(orderId));
+    expect(testRefundOf(orderId)).toBeUndefined();
     await admin.client.order.move.mutate({ id: orderId, to: "refunded", note: "Customer asked" });
+    // The money went back on the provider's side, in full.
+    expect(testRefundOf(orderId)).toEqual({ amount: 2800 + 499, currency: "USD", reason: "Customer asked" });
     const order = await shopper.client.order.get.query({ id: orderId, key });
     expect(order.status).toBe("refunded");
     expect(order.timeline.at(-1)).toMatchObject({ from: "paid", status: "refunded", actor: `user:${admin.user.id}`, note: "Customer asked" });

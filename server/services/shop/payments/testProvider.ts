@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { z } from "zod";
 import { sameDigest } from "../shopSecret";
-import { WebhookRejected, type IgnoredEvent, type PaymentEvent, type PaymentProvider, type PaymentRequest } from "./provider";
+import { WebhookRejected, type IgnoredEvent, type PaymentEvent, type PaymentProvider, type PaymentRequest, type RefundRequest } from "./provider";
 
 export const TEST_SIGNATURE_HEADER = "merchboard-test-signature";
 /** A signature older than this is refused, so a captured webhook cannot be replayed later. */
@@ -13,6 +13,12 @@ const eventSchema = z.object({
   data: z.object({ orderId: z.string().uuid(), paymentId: z.string().max(100), amount: z.number().int().nonnegative(), currency: z.string().length(3) }),
 });
 export type TestWebhookBody = z.infer<typeof eventSchema>;
+
+export type TestRefund = { amount: number; currency: string; reason: string };
+/** The test bank's side of refunds, by order: what a real provider's dashboard would list. */
+const refunds = new Map<string, TestRefund>();
+/** The refund the test bank made for an order, if any. */
+export const testRefundOf = (orderId: string): TestRefund | undefined => refunds.get(orderId);
 
 /**
  * The built-in provider, for development and tests: its payment page is ours (`/pay/test/<id>`),
@@ -26,8 +32,10 @@ export function createTestProvider(opts: { appUrl: string; secret: string; order
     async start(request: PaymentRequest) {
       return { paymentUrl: `${opts.appUrl}/pay/test/${request.orderId}?key=${opts.orderKey(request.orderId)}`, providerPaymentId: `test_${request.orderId}` };
     },
-    /** The test bank gives the money back at once. */
-    async refund() {},
+    /** The test bank gives the money back at once, once per payment, and keeps a record of it. */
+    async refund(request: RefundRequest) {
+      if (!refunds.has(request.orderId)) refunds.set(request.orderId, { amount: request.amount, currency: request.currency, reason: request.reason });
+    },
 
     async parseWebhook(rawBody: string, headers: Headers): Promise<PaymentEvent | IgnoredEvent> {
       const header = headers.get(TEST_SIGNATURE_HEADER) ?? "";
