@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleMockupRequest } from "@/server/http/mockupHandler";
 import type { Storage } from "@/server/storage/storage";
 import { createTestDb, type TestDb } from "@/test/testDb";
+import { rect, writeShapes } from "@/test/designShapes";
 import { freshBucket } from "@/test/testStorage";
 import { errorCode, signedUpClient, TEST_APP_URL } from "@/test/trpcTestClient";
 import { runMockups } from "@/worker/mockup/mockupRun";
@@ -35,6 +36,8 @@ describe("HQ mockups", () => {
   it("render every print area in every chosen colour at 2000 px, each colour its own, for members only", async () => {
     const { id, owner, viewer, stranger } = await team();
     await owner.client.canvas.setProduct.mutate({ id, productId: "hoodie", variantId: "hoodie-black-m" });
+    // A green front and a blue back, each filling its print area's artboard (at most 1200 units).
+    await writeShapes(t.db, id, [rect({ width: 1200, height: 1200, fill: "#00ff00", area: "hoodie-front" }), rect({ width: 1200, height: 1200, fill: "#0000ff", area: "hoodie-back" })]);
     const { batchId } = await owner.client.mockup.create.mutate({ canvasId: id, variantIds: ["hoodie-black-m", "hoodie-white-m"] });
     const [queued] = await viewer.client.mockup.list.query({ canvasId: id });
     expect(queued!.batchId).toBe(batchId);
@@ -48,21 +51,32 @@ describe("HQ mockups", () => {
     const [done] = await viewer.client.mockup.list.query({ canvasId: id });
     expect(done!.renders.every((r) => r.status === "succeeded" && r.url)).toBe(true);
 
-    const body = async (variantId: string) => {
-      const r = done!.renders.find((x) => x.variantId === variantId && x.printAreaId === "hoodie-front")!;
+    /** The RGB of a pixel of a mockup, in scene units (1000 across, so 2 px a unit here). */
+    const pixel = async (variantId: string, printAreaId: string, x: number, y: number) => {
+      const r = done!.renders.find((m) => m.variantId === variantId && m.printAreaId === printAreaId)!;
       const res = await fetchMockup(viewer, r.url!);
       expect(res.status).toBe(200);
       const png = Buffer.from(await res.arrayBuffer());
       const meta = await sharp(png).metadata();
       expect([meta.format, meta.width, meta.height]).toEqual(["webp", 2000, 2000]);
-      // The hoodie's lower body (scene 600, 800).
-      const { data } = await sharp(png).extract({ left: 1200, top: 1600, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
-      return [...data];
+      const { data } = await sharp(png).removeAlpha().extract({ left: x * 2, top: y * 2, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
+      return [...data] as [number, number, number];
     };
-    const black = await body("hoodie-black-m");
-    const white = await body("hoodie-white-m");
+    // The hoodie's lower body (scene 600, 800) is the variant's colour.
+    const black = await pixel("hoodie-black-m", "hoodie-front", 600, 800);
+    const white = await pixel("hoodie-white-m", "hoodie-front", 600, 800);
     expect(Math.max(...black)).toBeLessThan(90);
     expect(Math.min(...white)).toBeGreaterThan(150);
+    // The design is on the chest (the front's print box starts at scene y 290, centred on x 500),
+    // and the back shows the back's design, on either colour.
+    for (const variantId of ["hoodie-black-m", "hoodie-white-m"]) {
+      const [r, g, b] = await pixel(variantId, "hoodie-front", 500, 340);
+      expect(g).toBeGreaterThan(100);
+      expect(g).toBeGreaterThan(2 * Math.max(r, b));
+      const [r2, g2, b2] = await pixel(variantId, "hoodie-back", 500, 350);
+      expect(b2).toBeGreaterThan(100);
+      expect(b2).toBeGreaterThan(2 * Math.max(r2, g2));
+    }
     expect((await fetchMockup(stranger, done!.renders[0]!.url!)).status).toBe(404);
   }, 120_000);
 
