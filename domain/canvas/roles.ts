@@ -1,3 +1,4 @@
+/** A member's role on a canvas, lowest first: every layer (browser, server, collaboration socket) reads it from here. */
 export const ROLES = ["viewer", "editor", "owner"] as const;
 export type Role = (typeof ROLES)[number];
 

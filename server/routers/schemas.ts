@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "../services/canvas/roles";
+import { ROLES } from "@/domain/canvas/roles";
 
 export const email = z.string().trim().max(254, "must be at most 254 characters").email("must be a valid e-mail address");
 export const password = z.string().min(8, "must be at least 8 characters").max(256, "must be at most 256 characters");

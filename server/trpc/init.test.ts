@@ -5,7 +5,7 @@ import { assets, canvasMembers, generations, invites } from "@/db/schema";
 import { makeUser } from "@/test/fixtures";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { createCanvas } from "../services/canvas/canvasService";
-import type { Role } from "../services/canvas/roles";
+import type { Role } from "@/domain/canvas/roles";
 import type { Context } from "./context";
 import { createCallerFactory, resourceProcedure, router, type ResourceKind } from "./init";
 

@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { uuid, userId } from "../routers/schemas";
 import { requireCanvasRole, type Actor, type CanvasAccess } from "../services/canvas/access";
 import { requireResourceRole } from "../services/canvas/resourceAccess";
-import type { Role } from "../services/canvas/roles";
+import type { Role } from "@/domain/canvas/roles";
 import type { Context } from "./context";
 import { toTrpcError } from "./errorCodes";
 import { transformer } from "./transformer";

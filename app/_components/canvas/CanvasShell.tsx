@@ -7,6 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import dynamic from "next/dynamic";
 import { useState } from "react";
+import type { Role } from "@/domain/canvas/roles";
 import type { MessageKey } from "../../_i18n/en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { useTRPC } from "../../_lib/trpc";
@@ -19,7 +20,7 @@ import { MembersPanel } from "./MembersPanel";
 // Konva needs the browser: the editor loads on the client only.
 const DesignEditor = dynamic(() => import("../goods/DesignEditor"), { ssr: false });
 
-type Canvas = { id: string; name: string; role: "owner" | "editor" | "viewer"; product: { productId: string; variantId: string } | null; createdAt: Date; updatedAt: Date };
+type Canvas = { id: string; name: string; role: Role; product: { productId: string; variantId: string } | null; createdAt: Date; updatedAt: Date };
 type User = { id: string; name: string; email: string };
 
 /** The canvas page: top bar, the artboard area, and the members panel. */

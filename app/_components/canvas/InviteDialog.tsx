@@ -4,13 +4,13 @@ import { ActionIcon, Alert, Badge, Button, CopyButton, Divider, Group, Modal, Se
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconCopy, IconLink, IconX } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ROLES, type Role } from "@/domain/canvas/roles";
 import { useState } from "react";
 import type { MessageKey } from "../../_i18n/en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { errorMessage } from "../../_lib/errors";
 import { useTRPC } from "../../_lib/trpc";
 
-type Role = "owner" | "editor" | "viewer";
 const EXPIRY_HOURS = [1, 24, 168, 720] as const;
 
 export function InviteDialog(props: { canvasId: string; canvasName: string; myRole: Role; opened: boolean; onClose: () => void }) {
@@ -42,7 +42,7 @@ export function InviteDialog(props: { canvasId: string; canvasName: string; myRo
       onError,
     }),
   );
-  const allowedRoles = (myRole === "owner" ? (["viewer", "editor", "owner"] as const) : (["viewer", "editor"] as const)).map((r) => ({
+  const allowedRoles = (myRole === "owner" ? ROLES : ROLES.filter((r) => r !== "owner")).map((r) => ({
     value: r,
     label: t(`role.${r}` as MessageKey),
   }));

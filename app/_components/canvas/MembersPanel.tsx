@@ -5,13 +5,13 @@ import { modals } from "@mantine/modals";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconChevronDown, IconUserMinus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Role } from "@/domain/canvas/roles";
 import type { MessageKey } from "../../_i18n/en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { errorMessage } from "../../_lib/errors";
 import { useTRPC } from "../../_lib/trpc";
 import { initials } from "../ui/initials";
 
-type Role = "owner" | "editor" | "viewer";
 
 export function MembersPanel({ canvasId, myRole, myId }: { canvasId: string; myRole: Role; myId: string }) {
   const { t } = useI18n();

@@ -3,11 +3,12 @@
 import { ActionIcon, Badge, Box, Card, Group, Menu, Text } from "@mantine/core";
 import { IconDots, IconPencil, IconTrash, IconUsers } from "@tabler/icons-react";
 import Link from "next/link";
+import type { Role } from "@/domain/canvas/roles";
 import { useI18n } from "../../_i18n/I18nProvider";
 import type { MessageKey } from "../../_i18n/en";
 import { canvasColors } from "../ui/canvasColors";
 
-type Canvas = { id: string; name: string; role: "owner" | "editor" | "viewer"; memberCount: number; updatedAt: Date };
+type Canvas = { id: string; name: string; role: Role; memberCount: number; updatedAt: Date };
 
 export function CanvasCard({ canvas, onRename, onDelete }: { canvas: Canvas; onRename: () => void; onDelete: () => void }) {
   const { t, date } = useI18n();

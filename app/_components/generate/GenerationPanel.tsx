@@ -5,6 +5,7 @@ import { notifications } from "@mantine/notifications";
 import { IconSparkles } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
+import type { Role } from "@/domain/canvas/roles";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { errorMessage } from "../../_lib/errors";
 import { useTRPC } from "../../_lib/trpc";
@@ -15,7 +16,7 @@ import { useGenerationQueue } from "./useGenerationQueue";
 
 type Props = {
   canvasId: string;
-  me: { id: string; role: "owner" | "editor" | "viewer" };
+  me: { id: string; role: Role };
   reuse: { settings: GenerationSettings; nonce: number } | null;
   onReuse: (settings: GenerationSettings) => void;
   onPlace: (g: Generation, image: GenerationImage) => void;

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { canvases, canvasMembers } from "@/db/schema";
 import { AppError } from "../../errors";
-import { roleAtLeast, type Role } from "./roles";
+import { roleAtLeast, type Role } from "@/domain/canvas/roles";
 
 export type CanvasRow = typeof canvases.$inferSelect;
 

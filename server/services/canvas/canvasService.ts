@@ -7,7 +7,7 @@ import { requireVariant } from "../catalog/catalogService";
 import type { Actor, CanvasAccess } from "./access";
 import { announceProduct } from "./documentEdits";
 import { notifyAccessChanged } from "./accessEvents";
-import type { Role } from "./roles";
+import type { Role } from "@/domain/canvas/roles";
 
 export type CanvasSummary = { id: string; name: string; role: Role; memberCount: number; updatedAt: Date; createdAt: Date };
 export type CanvasView = { id: string; name: string; role: Role; product: ProductBinding | null; createdAt: Date; updatedAt: Date };

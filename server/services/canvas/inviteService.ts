@@ -6,7 +6,7 @@ import { AppError } from "../../errors";
 import type { Actor, CanvasAccess } from "./access";
 import { notifyAccessChanged } from "./accessEvents";
 import { resourceNotFound } from "./resourceAccess";
-import { higherRole, roleAtLeast, roleRank, ROLES, type Role } from "./roles";
+import { higherRole, roleAtLeast, roleRank, ROLES, type Role } from "@/domain/canvas/roles";
 
 export const INVITE_DEFAULT_HOURS = 24 * 7;
 

@@ -5,7 +5,7 @@ import { canvasMembers, users } from "@/db/schema";
 import { AppError } from "../../errors";
 import type { CanvasAccess } from "./access";
 import { notifyAccessChanged } from "./accessEvents";
-import type { Role } from "./roles";
+import type { Role } from "@/domain/canvas/roles";
 
 /** `email` is null unless the caller owns the canvas or it is their own. */
 export type MemberView = { userId: string; email: string | null; name: string; role: Role; joinedAt: Date };

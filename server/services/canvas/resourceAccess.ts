@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { assets, generations, invites } from "@/db/schema";
 import { AppError } from "../../errors";
 import { requireCanvasRole, type CanvasAccess } from "./access";
-import type { Role } from "./roles";
+import type { Role } from "@/domain/canvas/roles";
 
 /** Things addressed by their own id, each belonging to one canvas. */
 export const RESOURCE_KINDS = ["asset", "invite", "generation"] as const;
