@@ -45,6 +45,9 @@ async function team(productId: string | null) {
   return { id, owner, viewer, stranger };
 }
 
+/** The goods printed on a white ground (sublimation paper, mugs, cases); garments, bags and stickers are not. */
+const WHITE_GROUND = new Set(["mug", "poster", "phone_case"]);
+
 const writeShapes = (canvasId: string, shapes: Shape[]) => writeDesign(t.db, canvasId, shapes);
 
 async function download(who: Person, url: string) {
@@ -103,6 +106,9 @@ describe("print files", () => {
         const want = printPixels(area);
         expect([meta.width, meta.height, pngDpi(png)], area.id).toEqual([want.width, want.height, area.dpi]);
         expect([want.width, want.height]).toEqual([Math.round((area.widthMm / 25.4) * area.dpi), Math.round((area.heightMm / 25.4) * area.dpi)]);
+        // Nothing is drawn: paper, mugs and cases print an opaque white ground, the rest print nothing.
+        const { data } = await sharp(png).ensureAlpha().extract({ left: Math.floor(want.width / 2), top: Math.floor(want.height / 2), width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
+        expect([...data], area.id).toEqual(WHITE_GROUND.has(product.kind) ? [255, 255, 255, 255] : [0, 0, 0, 0]);
       }
     }
   }, 300_000);
