@@ -1,10 +1,11 @@
 import { index, integer, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { RENDER_STATUSES } from "@/domain/render/renderStatus";
 import { users } from "./auth";
 import { canvases } from "./canvas";
 import { printAreas } from "./catalog";
 import { createdAt, updatedAt } from "./columns";
 
-export const renderStatusEnum = pgEnum("render_status", ["queued", "running", "succeeded", "failed"]);
+export const renderStatusEnum = pgEnum("render_status", RENDER_STATUSES);
 
 /** A print-resolution PNG of one artboard, rendered by the worker and stored in S3. */
 export const printFiles = pgTable(

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { RENDER_STATUSES } from "@/domain/render/renderStatus";
 import { createMockups, listMockups } from "../services/mockup/mockupService";
 import { canvasProcedure, router } from "../trpc/init";
 
-const status = z.enum(["queued", "running", "succeeded", "failed"]);
+const status = z.enum(RENDER_STATUSES);
 const render = z.object({ id: z.string(), variantId: z.string(), printAreaId: z.string(), status, url: z.string().nullable(), error: z.string().nullable() });
 
 export const mockupRouter = router({

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { RENDER_STATUSES } from "@/domain/render/renderStatus";
 import { createPrintFile, listPrintFiles } from "../services/print/printFileService";
 import { canvasProcedure, router } from "../trpc/init";
 
 const printFileOut = z.object({
   id: z.string(),
-  status: z.enum(["queued", "running", "succeeded", "failed"]),
+  status: z.enum(RENDER_STATUSES),
   printAreaId: z.string(),
   widthPx: z.number().int(),
   heightPx: z.number().int(),

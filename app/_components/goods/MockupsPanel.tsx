@@ -6,6 +6,7 @@ import { IconPhoto } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { productColors, type Product, type Variant } from "@/domain/catalog/catalog";
+import { isRenderOpen } from "@/domain/render/renderStatus";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { useTRPC } from "../../_lib/trpc";
 
@@ -18,7 +19,7 @@ export function MockupsPanel({ canvasId, product, variant, canEdit }: { canvasId
   const [picked, setPicked] = useState<string[]>([variant.color]);
   const list = useQuery({
     ...trpc.mockup.list.queryOptions({ canvasId }),
-    refetchInterval: (q) => (q.state.data?.some((b) => b.renders.some((r) => r.status === "queued" || r.status === "running")) ? 1_000 : 10_000),
+    refetchInterval: (q) => (q.state.data?.some((b) => b.renders.some((r) => isRenderOpen(r.status))) ? 1_000 : 10_000),
   });
   const create = useMutation(
     trpc.mockup.create.mutationOptions({

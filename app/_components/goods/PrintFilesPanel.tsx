@@ -5,11 +5,12 @@ import { notifications } from "@mantine/notifications";
 import { IconDownload, IconPrinter } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { printPixels, type Product } from "@/domain/catalog/catalog";
+import { isRenderOpen, type RenderStatus } from "@/domain/render/renderStatus";
 import type { MessageKey } from "../../_i18n/en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { useTRPC } from "../../_lib/trpc";
 
-const STATUS_COLOR = { queued: "gray", running: "blue", succeeded: "teal", failed: "red" } as const;
+const STATUS_COLOR = { queued: "gray", running: "blue", succeeded: "teal", failed: "red" } as const satisfies Record<RenderStatus, string>;
 
 /** Print files of each print area: render one, watch it, download it. Everyone sees the same list. */
 export function PrintFilesPanel({ canvasId, product, canEdit }: { canvasId: string; product: Product; canEdit: boolean }) {
@@ -19,7 +20,7 @@ export function PrintFilesPanel({ canvasId, product, canEdit }: { canvasId: stri
   const list = useQuery({
     ...trpc.printFile.list.queryOptions({ canvasId }),
     // While something renders, every member's list follows it; otherwise now and then.
-    refetchInterval: (q) => (q.state.data?.some((f) => f.status === "queued" || f.status === "running") ? 1_000 : 10_000),
+    refetchInterval: (q) => (q.state.data?.some((f) => isRenderOpen(f.status)) ? 1_000 : 10_000),
   });
   const create = useMutation(
     trpc.printFile.create.mutationOptions({

@@ -1,3 +1,4 @@
+import { isRenderOpen } from "@/domain/render/renderStatus";
 import type { Listing as ListingView } from "./shopTypes";
 
 export type ListingColor = { color: string; colorHex: string };
@@ -25,7 +26,7 @@ export function shotsFor(listing: Pick<ListingView, "variants" | "mockups" | "pr
 
 /** Whether any mockup is still on its way (the page polls until none is). */
 export function rendersPending(listing: Pick<ListingView, "mockups">): boolean {
-  return listing.mockups.some((m) => m.status === "queued" || m.status === "running");
+  return listing.mockups.some((m) => isRenderOpen(m.status));
 }
 
 /** The first finished mockup, for link previews. */

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { mockupRenders } from "@/db/schema";
+import { OPEN_RENDER_STATUSES, type RenderStatus } from "@/domain/render/renderStatus";
 import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";
 import type { CanvasAccess } from "../canvas/access";
@@ -13,7 +14,7 @@ export const MOCKUP_SIZE = 2000;
 const MAX_COLORS = 8;
 const MAX_OPEN_BATCHES = 2;
 
-export type MockupView = { id: string; variantId: string; printAreaId: string; status: "queued" | "running" | "succeeded" | "failed"; url: string | null; error: string | null };
+export type MockupView = { id: string; variantId: string; printAreaId: string; status: RenderStatus; url: string | null; error: string | null };
 export type MockupBatchView = { batchId: string; createdAt: Date; renders: MockupView[] };
 
 /**
@@ -32,7 +33,7 @@ export async function createMockups(db: Db, access: CanvasAccess, input: { varia
     const [open] = await tx
       .select({ n: sql<number>`count(distinct ${mockupRenders.batchId})::int` })
       .from(mockupRenders)
-      .where(and(eq(mockupRenders.canvasId, access.canvas.id), inArray(mockupRenders.status, ["queued", "running"])));
+      .where(and(eq(mockupRenders.canvasId, access.canvas.id), inArray(mockupRenders.status, OPEN_RENDER_STATUSES)));
     if ((open?.n ?? 0) >= MAX_OPEN_BATCHES) throw new AppError("TOO_MANY_REQUESTS", "mockup.tooManyOpen", "Mockups for this canvas are already rendering. Let them finish first.");
     const rows = [...colors.values()].flatMap((v) => product.printAreas.map((a) => ({ canvasId: access.canvas.id, batchId, variantId: v.id, printAreaId: a.id })));
     await tx.insert(mockupRenders).values(rows);

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { printFiles } from "@/db/schema";
 import { printPixels } from "@/domain/catalog/catalog";
+import { OPEN_RENDER_STATUSES, type RenderStatus } from "@/domain/render/renderStatus";
 import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";
 import type { CanvasAccess } from "../canvas/access";
@@ -17,7 +18,7 @@ const MAX_OPEN_PER_CANVAS = 6;
 
 export type PrintFileView = {
   id: string;
-  status: "queued" | "running" | "succeeded" | "failed";
+  status: RenderStatus;
   printAreaId: string;
   widthPx: number;
   heightPx: number;
@@ -42,7 +43,7 @@ export async function createPrintFile(db: Db, access: CanvasAccess, input: { pri
     const [open] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(printFiles)
-      .where(and(eq(printFiles.canvasId, access.canvas.id), inArray(printFiles.status, ["queued", "running"])));
+      .where(and(eq(printFiles.canvasId, access.canvas.id), inArray(printFiles.status, OPEN_RENDER_STATUSES)));
     if ((open?.n ?? 0) >= MAX_OPEN_PER_CANVAS) {
       throw new AppError("TOO_MANY_REQUESTS", "print.tooManyOpen", `This canvas already has ${MAX_OPEN_PER_CANVAS} print files rendering. Let them finish first.`);
     }

@@ -1,8 +1,9 @@
 import type { ProductKind, Variant } from "@/domain/catalog/catalog";
+import type { RenderStatus } from "@/domain/render/renderStatus";
 
 export const LISTING_RENDER_ROUTE = "/api/listing-renders";
 
-export type ListingMockup = { id: string; variantId: string; printAreaId: string; status: "queued" | "running" | "succeeded" | "failed"; url: string | null };
+export type ListingMockup = { id: string; variantId: string; printAreaId: string; status: RenderStatus; url: string | null };
 
 /** What a shopper sees of a listing: its current version, without the canvas or its people. */
 export type ListingView = {

@@ -1,5 +1,6 @@
 "use client";
 
+import { isRenderOpen } from "@/domain/render/renderStatus";
 import { addressLines } from "@/domain/shop/address";
 import { Alert, Anchor, Card, Divider, Grid, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { IconAlertCircle, IconArrowLeft } from "@tabler/icons-react";
@@ -24,7 +25,7 @@ export function AdminOrderDetail({ id }: { id: string }) {
   const order = useQuery({
     ...trpc.order.get.queryOptions({ id }),
     // Paid orders wait for their print files: follow the renderer until each is done.
-    refetchInterval: (q) => (q.state.data?.lines.some((l) => l.printFiles.some((f) => f.status === "queued" || f.status === "running")) || q.state.data?.status === "paid" ? 2_000 : 20_000),
+    refetchInterval: (q) => (q.state.data?.lines.some((l) => l.printFiles.some((f) => isRenderOpen(f.status))) || q.state.data?.status === "paid" ? 2_000 : 20_000),
   });
   const back = (
     <Anchor component={Link} href="/admin/orders" size="sm" style={{ display: "inline-flex", alignItems: "center", gap: 4, alignSelf: "flex-start" }}>

@@ -3,13 +3,14 @@
 import { Anchor, Badge, Group, Image, Loader, Stack, Text } from "@mantine/core";
 import { IconDownload, IconPhoto } from "@tabler/icons-react";
 import type { inferRouterOutputs } from "@trpc/server";
+import type { RenderStatus } from "@/domain/render/renderStatus";
 import type { AppRouter } from "@/server/trpc/appRouter";
 import type { MessageKey } from "../../../_i18n/en";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { useCatalog } from "../../goods/useCanvasProduct";
 
 type Line = inferRouterOutputs<AppRouter>["order"]["get"]["lines"][number];
-const FILE_COLOR = { queued: "gray", running: "blue", succeeded: "teal", failed: "red" } as const;
+const FILE_COLOR = { queued: "gray", running: "blue", succeeded: "teal", failed: "red" } as const satisfies Record<RenderStatus, string>;
 
 /** One line of an order: the goods as bought, and the print files the shop sends to production. */
 export function OrderLineItem({ line, currency }: { line: Line; currency: string }) {
