@@ -2,7 +2,7 @@ import http from "node:http";
 import { createDb } from "@/db/client";
 import { readCookie } from "@/server/auth/cookies";
 import { validateSession } from "@/server/auth/sessions";
-import { shippingAddress } from "@/server/routers/shopSchemas";
+import { shippingAddress } from "@/domain/shop/address";
 import { CART_COOKIE, openCart } from "@/server/services/shop/cartIdentity";
 import { getCart } from "@/server/services/shop/cartService";
 import { createCheckout } from "@/server/services/shop/checkoutService";

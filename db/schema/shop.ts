@@ -1,3 +1,4 @@
+import type { ShippingAddress } from "@/domain/shop/address";
 import { ORDER_STATUSES } from "@/domain/shop/orderStatus";
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
@@ -131,8 +132,6 @@ export const cartLines = pgTable(
 );
 
 export const orderStatusEnum = pgEnum("order_status", ORDER_STATUSES);
-
-export type ShippingAddress = { name: string; line1: string; line2?: string; city: string; postalCode: string; country: string };
 
 export const orders = pgTable(
   "orders",

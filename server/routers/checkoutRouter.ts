@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { shippingAddress } from "@/domain/shop/address";
 import { limits } from "../auth/limits";
 import { createCheckout } from "../services/shop/checkoutService";
 import { throttle, router } from "../trpc/init";
 import { cartProcedure } from "./cartProcedure";
 import { email } from "./schemas";
-import { shippingAddress } from "./shopSchemas";
 
 export const checkoutRouter = router({
   /**

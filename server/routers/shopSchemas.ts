@@ -1,28 +1,8 @@
 import { z } from "zod";
 import { ORDER_STATUSES } from "@/domain/shop/orderStatus";
+import { shippingAddress } from "@/domain/shop/address";
 import { PRODUCT_KINDS } from "@/domain/catalog/catalog";
 import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from "../services/shop/cartLimits";
-
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-
-/** An ISO 3166 alpha-2 country the platform knows ("US", "KR"); unknown codes read back as themselves. */
-export const countryCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, "must be a two-letter country code")
-  .refine((c) => regionNames.of(c) !== c, "must be a country");
-
-const line = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
-
-export const shippingAddress = z.object({
-  name: line(100),
-  line1: line(200),
-  line2: z.string().trim().max(200, "must be at most 200 characters").optional(),
-  city: line(100),
-  postalCode: z.string().trim().min(2, "must be a postal code").max(12, "must be at most 12 characters").regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, "must be a postal code"),
-  country: countryCode,
-});
 
 export const quantity = z.number().int("must be a whole number").min(MIN_LINE_QUANTITY, `must be at least ${MIN_LINE_QUANTITY}`).max(MAX_LINE_QUANTITY, `must be at most ${MAX_LINE_QUANTITY}`);
 export const variantId = z.string().min(1).max(64);
@@ -75,7 +55,7 @@ export const orderOut = z.object({
   id: z.string(),
   status: orderStatus,
   email: z.string(),
-  shippingAddress: z.object({ name: z.string(), line1: z.string(), line2: z.string().optional(), city: z.string(), postalCode: z.string(), country: z.string() }),
+  shippingAddress,
   subtotal: z.number().int(),
   shipping: z.number().int(),
   total: z.number().int(),

@@ -1,12 +1,14 @@
 "use client";
 
 import { SimpleGrid, Stack, TextInput } from "@mantine/core";
+import type { ShippingAddress } from "@/domain/shop/address";
 import type { MessageKey } from "../../_i18n/en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import type { CheckoutField } from "./checkoutErrors";
 import { CountrySelect } from "./CountrySelect";
 
-export type Address = { name: string; line1: string; line2: string; city: string; postalCode: string; country: string };
+/** The form holds every field as text, the optional second line too. */
+export type Address = Required<ShippingAddress>;
 
 type Props = { value: Address; onChange: (next: Address) => void; errors: Partial<Record<CheckoutField, MessageKey>>; disabled: boolean };
 

@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { cartLines, carts, listings, orderEvents, orderLines, orders, type ShippingAddress } from "@/db/schema";
+import { cartLines, carts, listings, orderEvents, orderLines, orders } from "@/db/schema";
+import type { ShippingAddress } from "@/domain/shop/address";
 import { shippingCost } from "@/domain/shop/shipping";
 import { env } from "../../env";
 import { AppError } from "../../errors";

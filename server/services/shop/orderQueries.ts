@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { listings, orderEvents, orderLines, orders, snapshotRenders, type ShippingAddress } from "@/db/schema";
+import { listings, orderEvents, orderLines, orders, snapshotRenders } from "@/db/schema";
+import type { ShippingAddress } from "@/domain/shop/address";
 import type { OrderStatus } from "@/domain/shop/orderStatus";
 import { AppError } from "../../errors";
 import { listProducts } from "../catalog/catalogService";
