@@ -25,6 +25,12 @@ describe("the print-ready network in onnxruntime-node", () => {
     expect(ticks).toEqual(["1/1"]);
     const meta = await sharp(out.png).metadata();
     expect(meta).toMatchObject({ format: "png", width: 1024, height: 1024, channels: 4 });
+    // The paper around the disc goes transparent; the white centre inside its outline stays, opaque.
+    const { data } = await sharp(out.png).raw().toBuffer({ resolveWithObject: true });
+    const px = (x: number, y: number) => [...data.subarray((y * 1024 + x) * 4, (y * 1024 + x) * 4 + 4)];
+    expect(px(512, 512)[3]).toBe(255);
+    expect(Math.min(...px(512, 512).slice(0, 3))).toBeGreaterThanOrEqual(232);
+    expect(px(8, 8)[3]).toBeLessThan(128);
   });
 
   it("stitches tiles into what one pass over the whole image gives", async () => {

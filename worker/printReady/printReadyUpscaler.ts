@@ -85,9 +85,16 @@ export class PrintReadyUpscaler {
       rgba.dispose();
       await options.onTile?.(index + 1, tiles.length);
     }
-    // White inside an outline prints white: it stays opaque whatever the network guessed.
+    // White inside an outline prints white: it stays opaque whatever the network guessed. Where the
+    // network made it transparent its colour is a guess (cyan, say), so white paper goes behind it.
     const keep = upscaleMask(enclosedWhite(data, width, height), width, height, s);
-    for (let i = 0; i < keep.length; i++) if (keep[i]! > out[i * 4 + 3]!) out[i * 4 + 3] = keep[i]!;
+    for (let i = 0; i < keep.length; i++) {
+      const k = keep[i]!;
+      const a = out[i * 4 + 3]!;
+      if (k <= a) continue;
+      for (let c = 0; c < 3; c++) out[i * 4 + c] = Math.round((out[i * 4 + c]! * a + 255 * (k - a)) / k);
+      out[i * 4 + 3] = k;
+    }
     const png = await sharp(out, { raw: { width: outW, height: outH, channels: 4 } }).png({ compressionLevel: 6 }).toBuffer();
     return { png, width: outW, height: outH };
   }
