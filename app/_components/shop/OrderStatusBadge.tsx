@@ -1,10 +1,11 @@
 "use client";
 
-import { Badge } from "@mantine/core";
+import { Badge, type BadgeProps } from "@mantine/core";
+import type { OrderStatus } from "@/domain/shop/orderStatus";
 import { useI18n } from "../../_i18n/I18nProvider";
-import type { OrderStatus } from "./shopTypes";
 
-const COLORS: Record<OrderStatus, string> = {
+/** Each status's colour, wherever an order's status is shown (the buyer's pages and the shop admin's). */
+export const ORDER_STATUS_COLOR: Record<OrderStatus, string> = {
   pending_payment: "yellow",
   payment_failed: "red",
   paid: "teal",
@@ -15,10 +16,10 @@ const COLORS: Record<OrderStatus, string> = {
   refunded: "gray",
 };
 
-export function OrderStatusBadge({ status, size = "md" }: { status: OrderStatus; size?: "sm" | "md" | "lg" }) {
+export function OrderStatusBadge({ status, size = "md", ...props }: { status: OrderStatus } & BadgeProps) {
   const { t } = useI18n();
   return (
-    <Badge color={COLORS[status]} variant="light" size={size} radius="sm" data-testid="order-status" data-status={status}>
+    <Badge color={ORDER_STATUS_COLOR[status]} variant="light" size={size} radius="sm" data-testid="order-status" data-status={status} style={{ flex: "none" }} {...props}>
       {t(`shop.status.${status}`)}
     </Badge>
   );

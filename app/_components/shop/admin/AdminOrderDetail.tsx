@@ -12,7 +12,7 @@ import { errorMessage } from "../../../_lib/errors";
 import { useTRPC } from "../../../_lib/trpc";
 import { OrderActions } from "./OrderActions";
 import { OrderLineItem } from "./OrderLineItem";
-import { OrderStatusBadge } from "./OrderStatusBadge";
+import { OrderStatusBadge } from "../OrderStatusBadge";
 import { shortId } from "./orderStatusView";
 import { OrderTimeline } from "./OrderTimeline";
 

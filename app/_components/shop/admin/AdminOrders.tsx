@@ -11,7 +11,7 @@ import { errorMessage } from "../../../_lib/errors";
 import { useTRPC } from "../../../_lib/trpc";
 import { ItemThumb } from "../ItemThumb";
 import { OrderFilters, type OrderFilter } from "./OrderFilters";
-import { OrderStatusBadge } from "./OrderStatusBadge";
+import { OrderStatusBadge } from "../OrderStatusBadge";
 import { shortId } from "./orderStatusView";
 
 /** Every order in the shop, newest first: a table on desktop, cards on phones; a click opens one. */

@@ -4,7 +4,8 @@ import { Text, Timeline } from "@mantine/core";
 import type { OrderStatus } from "@/domain/shop/orderStatus";
 import type { MessageKey } from "../../../_i18n/en";
 import { useI18n } from "../../../_i18n/I18nProvider";
-import { STATUS_COLOR, statusKey } from "./orderStatusView";
+import { ORDER_STATUS_COLOR } from "../OrderStatusBadge";
+import { statusKey } from "./orderStatusView";
 
 type Event = { status: OrderStatus; from: OrderStatus | null; at: Date; actor: string; note: string | null };
 
@@ -28,7 +29,7 @@ export function OrderTimeline({ events }: { events: Event[] }) {
   return (
     <Timeline active={events.length - 1} bulletSize={14} lineWidth={2} color="violet" data-testid="order-timeline">
       {events.map((e, i) => (
-        <Timeline.Item key={i} color={e.from === null ? "violet" : STATUS_COLOR[e.status]} title={<Text size="sm" fw={600}>{e.from === null ? t("shopAdmin.detail.placed") : t(statusKey(e.status))}</Text>} data-testid="timeline-event" data-status={e.status}>
+        <Timeline.Item key={i} color={e.from === null ? "violet" : ORDER_STATUS_COLOR[e.status]} title={<Text size="sm" fw={600}>{e.from === null ? t("shopAdmin.detail.placed") : t(statusKey(e.status))}</Text>} data-testid="timeline-event" data-status={e.status}>
           <Text size="xs" c="dimmed">
             {date(e.at, "long")} · {t(actorKey(e))}
           </Text>
