@@ -122,6 +122,16 @@ describe("payment webhooks", () => {
     expect(await (await webhook({ ...paidEvent(orderId), type: "payment.failed" })).json()).toMatchObject({ outcome: "notApplicable" });
     expect(await statusOf(orderId)).toBe("paid");
   });
+
+  it("settle an order only through its own provider", async () => {
+    const { orderId, key, shopper } = await pendingOrder();
+    // The order went to PortOne: neither the test provider's webhook nor its page can pay it.
+    await t.db.update(orders).set({ provider: "portone" }).where(eq(orders.id, orderId));
+    expect(await (await webhook(paidEvent(orderId))).json()).toMatchObject({ outcome: "wrongProvider" });
+    expect(await errorCode(shopper.client.payment.testPage.query({ orderId, key }))).toBe("NOT_FOUND");
+    expect(await errorCode(shopper.client.payment.testComplete.mutate({ orderId, key, action: "approve", card: "4242424242424242" }))).toBe("NOT_FOUND");
+    expect(await statusOf(orderId)).toBe("pending_payment");
+  });
 });
 
 describe("orders", () => {
