@@ -187,6 +187,17 @@ describe("orders", () => {
     expect((await buyer.client.order.get.query({ id: orderId })).lines[0]).toMatchObject({ title: "Night Owl Tee", unitPrice: 2800, quantity: 2 });
   }, 60_000);
 
+  it("a shop admin counts only while the account's e-mail is verified", async () => {
+    const admin = await makeAdmin();
+    expect(await admin.client.order.isAdmin.query()).toBe(true);
+    // Say the address changed and waits to be verified again: the role is held, but counts for nothing.
+    await t.db.update(users).set({ emailVerified: false }).where(eq(users.id, admin.user.id));
+    expect(await admin.client.order.isAdmin.query()).toBe(false);
+    expect(await errorCode(admin.client.order.list.query({ all: true }))).toBe("FORBIDDEN");
+    await t.db.update(users).set({ emailVerified: true }).where(eq(users.id, admin.user.id));
+    expect(await admin.client.order.isAdmin.query()).toBe(true);
+  });
+
   it("are refunded through their payment provider before they read refunded", async () => {
     const { orderId, shopper, key } = await pendingOrder();
     const admin = await makeAdmin();
