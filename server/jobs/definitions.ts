@@ -13,5 +13,8 @@ export const jobSchemas = {
   sendOrderMail: z.object({ orderId: z.string().uuid(), status: z.string() }),
 } as const;
 
+/** Every render job's attempts: its last marks a render that keeps failing `failed` (see the worker's render runner). */
+export const RENDER_MAX_ATTEMPTS = 3;
+
 export type JobName = keyof typeof jobSchemas;
 export type JobPayload<N extends JobName> = z.infer<(typeof jobSchemas)[N]>;

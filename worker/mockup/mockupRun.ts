@@ -1,35 +1,39 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { mockupRenders } from "@/db/schema";
-import { loadDesign } from "@/server/services/print/designSource";
+import { OPEN_RENDER_STATUSES } from "@/domain/render/renderStatus";
+import { loadDesign, type Design } from "@/server/services/print/designSource";
 import { mockupKey } from "@/server/storage/objectKeys";
-import { writeObject, type Storage } from "@/server/storage/storage";
+import type { Storage } from "@/server/storage/storage";
+import { RenderRefused, runRenders, type RenderKind } from "../render/renderRunner";
 import { renderMockupWebp } from "./mockupImage";
 
-/**
- * Renders every mockup of a set, one after another, each row marked as it finishes so that
- * everyone sees the set's progress. A row that fails says why; the others go on.
- */
-export async function runMockups(db: Db, storage: Storage, batchId: string): Promise<void> {
-  const rows = await db
-    .select()
-    .from(mockupRenders)
-    .where(and(eq(mockupRenders.batchId, batchId), inArray(mockupRenders.status, ["queued", "running"])))
-    .orderBy(asc(mockupRenders.createdAt), asc(mockupRenders.id));
-  if (!rows.length) return;
-  const design = await loadDesign(db, rows[0]!.canvasId);
-  for (const row of rows) {
-    await db.update(mockupRenders).set({ status: "running" }).where(eq(mockupRenders.id, row.id));
-    try {
+/** An HQ mockup of one print area of the canvas's design in one colour; each canvas's design is loaded once. */
+export function mockupRender(db: Db, storage: Storage): RenderKind<typeof mockupRenders.$inferSelect> {
+  const designs = new Map<string, Promise<Design | null>>();
+  return {
+    table: mockupRenders,
+    async render(row) {
+      if (!designs.has(row.canvasId)) designs.set(row.canvasId, loadDesign(db, row.canvasId));
+      const design = await designs.get(row.canvasId)!;
       const area = design?.product.printAreas.find((a) => a.id === row.printAreaId);
       const variant = design?.product.variants.find((v) => v.id === row.variantId);
-      if (!design || !area || !variant) throw new Error("The canvas no longer designs this product.");
-      const webp = await renderMockupWebp(storage, design, area, variant.colorHex);
-      const key = mockupKey(row.canvasId, row.id);
-      await writeObject(storage, key, webp, "image/webp");
-      await db.update(mockupRenders).set({ status: "succeeded", objectKey: key, error: null }).where(eq(mockupRenders.id, row.id));
-    } catch (e) {
-      await db.update(mockupRenders).set({ status: "failed", error: (e instanceof Error ? e.message : String(e)).slice(0, 500) }).where(eq(mockupRenders.id, row.id));
-    }
-  }
+      if (!design || !area || !variant) throw new RenderRefused("The canvas no longer designs this product.");
+      const body = await renderMockupWebp(storage, design, area, variant.colorHex);
+      return { body, contentType: "image/webp", key: mockupKey(row.canvasId, row.id) };
+    },
+  };
+}
+
+/**
+ * Renders every open mockup of a set, one after another, each row marked as it finishes so that
+ * everyone sees the set's progress; a row that fails says why and the others go on.
+ */
+export async function runMockups(db: Db, storage: Storage, batchId: string, finalAttempt = true): Promise<void> {
+  const rows = await db
+    .select({ id: mockupRenders.id })
+    .from(mockupRenders)
+    .where(and(eq(mockupRenders.batchId, batchId), inArray(mockupRenders.status, [...OPEN_RENDER_STATUSES])))
+    .orderBy(asc(mockupRenders.createdAt), asc(mockupRenders.id));
+  await runRenders(db, storage, mockupRender(db, storage), rows.map((r) => r.id), finalAttempt);
 }

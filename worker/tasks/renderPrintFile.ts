@@ -3,11 +3,12 @@ import type { Db } from "@/db/client";
 import { jobSchemas } from "@/server/jobs/definitions";
 import type { Storage } from "@/server/storage/storage";
 import { runPrintFile } from "../print/printFileRun";
+import { finalAttempt } from "../render/renderRunner";
 
-/** Renders a queued print file (see `runPrintFile`); a failure is recorded on the row, not retried. */
+/** Renders a queued print file (see `runRender` for what a failure does). */
 export function renderPrintFile(db: Db, storage: Storage): Task {
-  return async (payload) => {
+  return async (payload, helpers) => {
     const { printFileId } = jobSchemas.renderPrintFile.parse(payload);
-    await runPrintFile(db, storage, printFileId);
+    await runPrintFile(db, storage, printFileId, finalAttempt(helpers));
   };
 }

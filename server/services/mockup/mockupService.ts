@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { mockupRenders } from "@/db/schema";
 import { OPEN_RENDER_STATUSES, type RenderStatus } from "@/domain/render/renderStatus";
 import { AppError } from "../../errors";
+import { RENDER_MAX_ATTEMPTS } from "../../jobs/definitions";
 import { enqueue } from "../../jobs/enqueue";
 import type { CanvasAccess } from "../canvas/access";
 import { requireProduct } from "../catalog/catalogService";
@@ -37,7 +38,7 @@ export async function createMockups(db: Db, access: CanvasAccess, input: { varia
     if ((open?.n ?? 0) >= MAX_OPEN_BATCHES) throw new AppError("TOO_MANY_REQUESTS", "mockup.tooManyOpen", "Mockups for this canvas are already rendering. Let them finish first.");
     const rows = [...colors.values()].flatMap((v) => product.printAreas.map((a) => ({ canvasId: access.canvas.id, batchId, variantId: v.id, printAreaId: a.id })));
     await tx.insert(mockupRenders).values(rows);
-    await enqueue(tx, "renderMockups", { batchId }, { maxAttempts: 2 });
+    await enqueue(tx, "renderMockups", { batchId }, { maxAttempts: RENDER_MAX_ATTEMPTS });
   });
   return { batchId };
 }

@@ -4,6 +4,7 @@ import { printFiles } from "@/db/schema";
 import { printPixels } from "@/domain/catalog/catalog";
 import { OPEN_RENDER_STATUSES, type RenderStatus } from "@/domain/render/renderStatus";
 import { AppError } from "../../errors";
+import { RENDER_MAX_ATTEMPTS } from "../../jobs/definitions";
 import { enqueue } from "../../jobs/enqueue";
 import type { CanvasAccess } from "../canvas/access";
 import { requirePrintArea } from "../catalog/catalogService";
@@ -51,7 +52,7 @@ export async function createPrintFile(db: Db, access: CanvasAccess, input: { pri
       .insert(printFiles)
       .values({ canvasId: access.canvas.id, printAreaId: area.id, requestedBy: access.userId, widthPx: width, heightPx: height, dpi: area.dpi })
       .returning({ id: printFiles.id });
-    await enqueue(tx, "renderPrintFile", { printFileId: row!.id }, { maxAttempts: 2 });
+    await enqueue(tx, "renderPrintFile", { printFileId: row!.id }, { maxAttempts: RENDER_MAX_ATTEMPTS });
     return { id: row!.id };
   });
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { listingVersions, orderLines, snapshotRenders } from "@/db/schema";
 import { printPixels, type Product } from "@/domain/catalog/catalog";
+import { RENDER_MAX_ATTEMPTS } from "../../jobs/definitions";
 import { enqueue } from "../../jobs/enqueue";
 import { MOCKUP_SIZE } from "../mockup/mockupService";
 
@@ -23,7 +24,7 @@ export async function queueVersionRenders(tx: DbOrTx, input: { versionId: string
   ];
   if (!rows.length) return;
   const inserted = await tx.insert(snapshotRenders).values(rows).returning({ id: snapshotRenders.id });
-  for (const r of inserted) await enqueue(tx, "renderSnapshot", { renderId: r.id }, { maxAttempts: 3 });
+  for (const r of inserted) await enqueue(tx, "renderSnapshot", { renderId: r.id }, { maxAttempts: RENDER_MAX_ATTEMPTS });
 }
 
 const dims = (a: Product["printAreas"][number]) => {
@@ -49,6 +50,6 @@ export async function queueOrderPrints(tx: DbOrTx, orderId: string): Promise<num
   if (!rows.length) return 0;
   const inserted = await tx.insert(snapshotRenders).values(rows).returning({ id: snapshotRenders.id });
   // Ahead of mockups and generations: a paid order waits on these.
-  for (const r of inserted) await enqueue(tx, "renderSnapshot", { renderId: r.id }, { maxAttempts: 3, priority: -10 });
+  for (const r of inserted) await enqueue(tx, "renderSnapshot", { renderId: r.id }, { maxAttempts: RENDER_MAX_ATTEMPTS, priority: -10 });
   return inserted.length;
 }
