@@ -111,6 +111,10 @@ describe("checkout", () => {
     const { orderId } = await checkout(shopper);
     const stock = async () => (await t.db.select({ s: listings.stockLeft }).from(listings).where(eq(listings.id, tee.id)))[0]!.s;
     expect(await stock()).toBe(1);
+    // The worker is asked to look again when the time to pay runs out.
+    const [order] = await t.db.select({ payBy: orders.payBy }).from(orders).where(eq(orders.id, orderId));
+    const jobs = await t.db.execute(sql`select j.run_at from graphile_worker._private_jobs j join graphile_worker._private_tasks k on k.id = j.task_id where k.identifier = 'expireOrder' and j.payload->>'orderId' = ${orderId}`);
+    expect(jobs.rows.map((r) => new Date((r as { run_at: string }).run_at).getTime())).toEqual([order!.payBy!.getTime()]);
     expect(await expireIfUnpaid(t.db, orderId)).toBe(false); // not due yet
     await t.db.update(orders).set({ payBy: new Date(Date.now() - 1000) }).where(eq(orders.id, orderId));
     expect(await expireIfUnpaid(t.db, orderId)).toBe(true);
