@@ -32,6 +32,9 @@ export async function loadSnapshotDesign(db: DbOrTx, versionId: string): Promise
         const read = await readObject(storage, copy.objectKey, 64 * 1024 * 1024);
         if (read.kind === "ok") bytes.set(copy.src, read.body);
       }
+      // What was sold shows every picture: a render without one would print the wrong thing.
+      const missing = [...wanted].filter((src) => !bytes.has(src));
+      if (missing.length) throw new Error(`The published design's picture ${missing.join(", ")} is missing from storage; it cannot be rendered without it.`);
       return bytes;
     },
   };
