@@ -2,20 +2,20 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
-import type { Shape } from "@/domain/design/shape";
+import { canvasDoc } from "@/domain/document/canvasDoc";
+import { addShapes } from "@/domain/document/edits";
+import { SHAPE_VERSION, type Shape } from "@/domain/document/shape";
 
 /** Writes shapes into the canvas's stored document as a collaborator's edit would be stored. */
 export async function writeShapes(db: Db, canvasId: string, shapes: Shape[]) {
   const doc = new Y.Doc();
-  doc.transact(() => {
-    for (const s of shapes) doc.getMap("shapes").set(s.id, s);
-    doc.getArray("order").push(shapes.map((s) => s.id));
-  });
+  addShapes(canvasDoc(doc), shapes);
   await db.execute(sql`insert into canvas_doc_updates (canvas_id, update) values (${canvasId}, ${Buffer.from(Y.encodeStateAsUpdate(doc))})`);
 }
 
 /** A filled rectangle shape, red unless told otherwise. */
 export const rect = (patch: Partial<Shape>): Shape => ({
+  v: SHAPE_VERSION,
   id: randomUUID(),
   type: "rect",
   x: 0,

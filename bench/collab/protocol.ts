@@ -1,4 +1,5 @@
 import * as encoding from "lib0/encoding";
+import { SHAPE_VERSION } from "@/domain/document/shape";
 
 export type Flavour = "yws" | "hocuspocus";
 
@@ -30,6 +31,29 @@ export const hocuspocusAuth = (doc: string) =>
     encoding.writeVarUint(e, 0);
     encoding.writeVarString(e, "");
   });
+
+/**
+ * An edit as the editor makes one: a whole shape record (our server checks it against the
+ * document's schema), its send time stamped into the name.
+ */
+export const benchShape = (id: string, sentStamp: string) => ({
+  v: SHAPE_VERSION,
+  id,
+  type: "rect",
+  x: 10,
+  y: 20,
+  width: 100,
+  height: 80,
+  rotation: 0,
+  opacity: 1,
+  fill: "#7950f2",
+  stroke: "#343a40",
+  strokeWidth: 0,
+  locked: false,
+  hidden: false,
+  name: sentStamp,
+  groupId: null,
+});
 
 const TILDE = 0x7e;
 

@@ -7,6 +7,8 @@ import * as Y from "yjs";
 import { createDb } from "@/db/client";
 import { databaseUrl } from "@/db/embedded";
 import { canvasDocs } from "@/db/schema";
+import { canvasDoc } from "@/domain/document/canvasDoc";
+import { addShapes } from "@/domain/document/edits";
 import { makeShape, type Shape } from "@/app/_components/editor/store/shapeTypes";
 import { freePort } from "@/test/freePort";
 import { table } from "../lib/load";
@@ -54,10 +56,7 @@ async function measure(appRoot: string): Promise<(string | number)[][]> {
     const id = result.data.json.id as string;
     const doc = new Y.Doc();
     const shapes = seededShapes(n);
-    doc.transact(() => {
-      for (const s of shapes) doc.getMap<Shape>("shapes").set(s.id, s);
-      doc.getArray<string>("order").push(shapes.map((s) => s.id));
-    });
+    addShapes(canvasDoc(doc), shapes);
     await db.insert(canvasDocs).values({ canvasId: id, snapshot: Y.encodeStateAsUpdate(doc), throughUpdateId: 0 });
     await page.goto(`${base}/canvas/${id}`);
     await page.getByTestId("connection-status").and(page.locator('[data-status="connected"]')).waitFor();

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import sharp from "sharp";
-import type { Shape } from "@/domain/design/shape";
+import { SHAPE_VERSION, type Shape } from "@/domain/document/shape";
 import { renderMockup, type AnyCanvas } from "@/domain/mockup/renderMockup";
 import { encodePrintPng } from "@/worker/print/encodePrint";
 import { renderDesign } from "@/worker/print/renderDesign";
@@ -66,7 +66,7 @@ async function a2PrintFile() {
   const { Image } = await import("@napi-rs/canvas");
   const image = new Image();
   image.src = png;
-  const shape = (patch: Partial<Shape>): Shape => ({ id: randomUUID(), type: "rect", x: 0, y: 0, width: 848, height: 1200, rotation: 0, opacity: 1, fill: "#ffffff", stroke: "#000", strokeWidth: 0, locked: false, hidden: false, name: "", groupId: null, ...patch });
+  const shape = (patch: Partial<Shape>): Shape => ({ v: SHAPE_VERSION, id: randomUUID(), type: "rect", x: 0, y: 0, width: 848, height: 1200, rotation: 0, opacity: 1, fill: "#ffffff", stroke: "#000", strokeWidth: 0, locked: false, hidden: false, name: "", groupId: null, ...patch });
   const shapes = [shape({ type: "image", src: "/img" }), shape({ type: "text", text: "LIVE AT NINE", x: 80, y: 980, width: 700, height: 100, fontSize: 96, fontFamily: "Inter", fontStyle: "bold", fill: "#111" })];
   const ours = await timeMs(async () => {
     const c = renderDesign({ shapes, artboard: { x: 0, y: 0, width: 848.48, height: 1200 }, width: 4961, height: 7016, background: "#ffffff", images: new Map([["/img", image]]) });

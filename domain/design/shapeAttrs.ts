@@ -1,5 +1,5 @@
 import { fontStack } from "./fonts";
-import type { Shape } from "./shape";
+import type { Shape } from "../document/shape";
 
 /** Konva's class for each shape type. */
 export type KonvaClass = "Rect" | "Ellipse" | "Text" | "Line" | "Arrow" | "Image";

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { DOC_CHANNEL, PROCESS_TAG } from "./docStore";
+import { DOC_CHANNEL, PROCESS_TAG } from "../services/canvas/docStore";
 import { MAX_NOTIFY_PAYLOAD } from "./notifications";
 
 /**

@@ -4,13 +4,13 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canvasDocs, canvasDocUpdates } from "@/db/schema";
-import { COLLAB_ORIGIN, connectProvider, eventually, sessionCookie, startCollabProcess, synced, upgradeStatus } from "@/test/collabClients";
+import { COLLAB_ORIGIN, connectProvider, eventually, sessionCookie, shapeRecord, startCollabProcess, synced, upgradeStatus } from "@/test/collabClients";
 import { makeUser } from "@/test/fixtures";
 import { canvasWith as canvasWithRoles } from "@/test/collabCanvas";
 import { endSession } from "../auth/sessions";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { deleteCanvas } from "../services/canvas/canvasService";
-import { loadDoc } from "./docStore";
+import { loadDoc } from "../services/canvas/docStore";
 import { createInvite, acceptInvite } from "../services/canvas/inviteService";
 import { removeMember, setRole } from "../services/canvas/memberService";
 
@@ -71,7 +71,7 @@ describe("collaboration server", () => {
       const c = clients[Math.floor(rnd() * 3)]!;
       const key = `s${Math.floor(rnd() * 40)}`;
       if (rnd() < 0.2) shapes(c.doc).delete(key);
-      else shapes(c.doc).set(key, { x: Math.round(rnd() * 1000), y: Math.round(rnd() * 1000), by: i });
+      else shapes(c.doc).set(key, shapeRecord(key, { x: Math.round(rnd() * 1000), y: Math.round(rnd() * 1000), name: String(i) }));
       if (i % 25 === 0) await new Promise((r) => setTimeout(r, 5));
     }
     const json = (d: Y.Doc) => JSON.stringify(shapes(d).toJSON(), Object.keys(shapes(d).toJSON()).sort());
@@ -87,9 +87,9 @@ describe("collaboration server", () => {
     const b = client(server.port, id, members[0]!.cookie);
     await Promise.all([synced(a.provider), synced(b.provider)]);
     a.provider.disconnect();
-    shapes(a.doc).set("offline-1", { x: 1 });
-    shapes(a.doc).set("offline-2", { x: 2 });
-    shapes(b.doc).set("while-away", { x: 3 });
+    shapes(a.doc).set("offline-1", shapeRecord("offline-1", { x: 1 }));
+    shapes(a.doc).set("offline-2", shapeRecord("offline-2", { x: 2 }));
+    shapes(b.doc).set("while-away", shapeRecord("while-away", { x: 3 }));
     // What the server holds, seen by a client that joins now: b's edit, none of a's offline ones.
     const probe = client(server.port, id, ownerCookie);
     await synced(probe.provider);
@@ -105,8 +105,8 @@ describe("collaboration server", () => {
     const viewer = client(server.port, id, members[0]!.cookie);
     await Promise.all([synced(editor.provider), synced(viewer.provider)]);
     const before = await (await fetch(`http://127.0.0.1:${server.port}/stats`)).json();
-    shapes(viewer.doc).set("hack", { x: 1 });
-    shapes(editor.doc).set("real", { x: 2 });
+    shapes(viewer.doc).set("hack", shapeRecord("hack", { x: 1 }));
+    shapes(editor.doc).set("real", shapeRecord("real", { x: 2 }));
     await eventually(() => shapes(viewer.doc).has("real"), 5000, "the viewer to receive the editor's shape");
     await eventually(async () => (await (await fetch(`http://127.0.0.1:${server.port}/stats`)).json()).droppedViewerWrites > before.droppedViewerWrites, 5000, "the drop to be counted");
     // The drop is counted once the server has handled the write: a client joining now sees the
@@ -147,8 +147,8 @@ describe("collaboration server", () => {
     await setRole(t.db, ownerAccess, { userId: members[1]!.user.id, role: "viewer" });
     expect(await within(ACCESS_CHANGE_MS, roleClosed)).toBe(4300);
     await synced(downgraded.provider); // the provider reconnects, now as a viewer
-    shapes(downgraded.doc).set("after-downgrade", { x: 1 });
-    shapes(owner.doc).set("marker", { x: 1 });
+    shapes(downgraded.doc).set("after-downgrade", shapeRecord("after-downgrade", { x: 1 }));
+    shapes(owner.doc).set("marker", shapeRecord("marker", { x: 1 }));
     await eventually(() => shapes(downgraded.doc).has("marker"), 5000, "marker");
     const probe = client(server.port, id, ownerCookie);
     await synced(probe.provider);
@@ -167,7 +167,7 @@ describe("collaboration server", () => {
     const closed = new Promise<number>((r) => leaving.provider.ws!.addEventListener("close", (e) => r((e as unknown as { code: number }).code)));
     await endSession(t.db, ownerCookie.split("=")[1]!);
     expect(await within(ACCESS_CHANGE_MS, closed)).toBe(4401);
-    shapes(editor.doc).set("after-sign-out", { x: 1 });
+    shapes(editor.doc).set("after-sign-out", shapeRecord("after-sign-out", { x: 1 }));
     await eventually(() => shapes(staying.doc).has("after-sign-out"), 5000, "the other session to stay live");
   });
 
@@ -191,7 +191,7 @@ describe("collaboration server", () => {
     await acceptInvite(t.db, { userId: members[0]!.user.id }, { token: invite.token });
     expect(await within(ACCESS_CHANGE_MS, closed)).toBe(4300);
     await eventually(() => viewer.provider.wsconnected, 5000, "the reconnect");
-    shapes(viewer.doc).set("now-an-editor", { x: 1 });
+    shapes(viewer.doc).set("now-an-editor", shapeRecord("now-an-editor", { x: 1 }));
     await eventually(() => shapes(ownerClient.doc).has("now-an-editor"), 5000, "the promoted member's edit");
   });
 
@@ -199,7 +199,7 @@ describe("collaboration server", () => {
     const { id, ownerCookie } = await canvasWith();
     const good = client(server.port, id, ownerCookie);
     await synced(good.provider);
-    shapes(good.doc).set("keep", { x: 42 });
+    shapes(good.doc).set("keep", shapeRecord("keep", { x: 42 }));
     let seed = 99;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     const valid = Y.encodeStateAsUpdate(good.doc);
@@ -224,7 +224,7 @@ describe("collaboration server", () => {
       codes.set(code, (codes.get(code) ?? 0) + 1);
     }
     expect(codes.get(4400)).toBeGreaterThan(0);
-    shapes(good.doc).set("after", { x: 1 });
+    shapes(good.doc).set("after", shapeRecord("after", { x: 1 }));
     const check = client(server.port, id, ownerCookie);
     await synced(check.provider);
     await eventually(() => shapes(check.doc).get("keep")?.x === 42 && shapes(check.doc).has("after"), 5000, "document intact");
@@ -245,8 +245,8 @@ async function ownerAndEditorOnTwoProcesses() {
 describe("collaboration durability and scale-out", () => {
   it("keeps every edit another client received after kill -9, and converges across two processes", async () => {
     const { id, ownerCookie, a, b, onA, onB } = await ownerAndEditorOnTwoProcesses();
-    for (let i = 0; i < 50; i++) shapes(onA.doc).set(`a${i}`, { i });
-    for (let i = 0; i < 50; i++) shapes(onB.doc).set(`b${i}`, { i });
+    for (let i = 0; i < 50; i++) shapes(onA.doc).set(`a${i}`, shapeRecord(`a${i}`, { x: i }));
+    for (let i = 0; i < 50; i++) shapes(onB.doc).set(`b${i}`, shapeRecord(`b${i}`, { x: i }));
     await eventually(() => shapes(onA.doc).size === 100 && shapes(onB.doc).size === 100, 10_000, "two-process convergence");
 
     // Everything the client on B has received from A was stored before it was sent: kill A hard.
@@ -272,7 +272,7 @@ describe("collaboration durability and scale-out", () => {
     await Promise.all([synced(writer.provider), synced(watcher.provider)]);
     let i = 0;
     const stream = setInterval(() => {
-      for (let k = 0; k < 5; k++) shapes(writer.doc).set(`w${i++}`, { i });
+      for (let k = 0; k < 5; k++, i++) shapes(writer.doc).set(`w${i}`, shapeRecord(`w${i}`, { x: i }));
     }, 2);
     await eventually(() => shapes(watcher.doc).size >= 100, 10_000, "edits flowing");
     // Postgres stalls (a table lock): edits pile up in the server, stored or not, then it dies.
@@ -298,12 +298,12 @@ describe("collaboration durability and scale-out", () => {
 
   it("catches up on edits another process stored while its LISTEN connection was away", async () => {
     const { id, ownerCookie, a, b, onA, onB } = await ownerAndEditorOnTwoProcesses();
-    shapes(onB.doc).set("before", { i: 0 });
+    shapes(onB.doc).set("before", shapeRecord("before", { x: 0 }));
     await eventually(() => shapes(onA.doc).has("before"), 5000, "the first edit across processes");
     // Drop every process's LISTEN connection, then edit at once: A cannot hear this announcement.
     const dropped = await t.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN "canvas_doc"' and datname = current_database()`);
     expect(dropped.rows.length).toBeGreaterThanOrEqual(2);
-    shapes(onB.doc).set("missed", { i: 1 });
+    shapes(onB.doc).set("missed", shapeRecord("missed", { x: 1 }));
     await eventually(async () => (await t.db.select({ n: count() }).from(canvasDocUpdates).where(eq(canvasDocUpdates.canvasId, id)))[0]!.n >= 2, 5000, "the edit stored");
     await eventually(() => shapes(onA.doc).has("missed"), 10_000, "the missed edit after A listens again");
     onA.provider.destroy();
@@ -339,7 +339,7 @@ describe("collaboration storage", () => {
     const a = client(small.port, id, ownerCookie);
     await synced(a.provider);
     for (let i = 0; i < 60; i++) {
-      shapes(a.doc).set(`k${i}`, { i });
+      shapes(a.doc).set(`k${i}`, shapeRecord(`k${i}`, { x: i }));
       await new Promise((r) => setTimeout(r, 2));
     }
     await eventually(async () => (await t.db.select().from(canvasDocs).where(eq(canvasDocs.canvasId, id))).length === 1, 10_000, "a snapshot");
@@ -359,13 +359,13 @@ describe("collaboration storage", () => {
     const { id, ownerCookie } = await canvasWith();
     const a = client(server.port, id, ownerCookie);
     await synced(a.provider);
-    shapes(a.doc).set("before", { x: 1 });
+    shapes(a.doc).set("before", shapeRecord("before", { x: 1 }));
     await eventually(async () => (await t.db.select({ n: count() }).from(canvasDocUpdates).where(eq(canvasDocUpdates.canvasId, id)))[0]!.n > 0, 5000, "first write");
     // Make writes fail for this canvas only, as a full disk or a dropped connection would.
     await t.db.execute(sql.raw(`create or replace function refuse_writes() returns trigger as $$ begin if new.canvas_id = '${id}' then raise exception 'disk full'; end if; return new; end $$ language plpgsql`));
     await t.db.execute(sql.raw(`create trigger refuse_writes before insert on canvas_doc_updates for each row execute function refuse_writes()`));
     const closed = new Promise<number>((r) => a.provider.ws!.addEventListener("close", (e) => r((e as unknown as { code: number }).code)));
-    shapes(a.doc).set("during", { x: 2 });
+    shapes(a.doc).set("during", shapeRecord("during", { x: 2 }));
     expect(await closed).toBe(4500);
     await t.db.execute(sql.raw(`drop trigger refuse_writes on canvas_doc_updates`));
     // The provider reconnects and resends what the server does not have.
@@ -391,10 +391,10 @@ describe("collaboration limits", () => {
     const { id, ownerCookie } = await canvasWith();
     const a = client(small.port, id, ownerCookie);
     await synced(a.provider);
-    shapes(a.doc).set("small", { x: 1 });
+    shapes(a.doc).set("small", shapeRecord("small", { x: 1 }));
     await eventually(async () => shapes((await loadDoc(t.db, id)).doc).has("small"), 5000, "the small edit stored");
     const closed = closeCode(a);
-    shapes(a.doc).set("huge", { text: "x".repeat(10_000) });
+    shapes(a.doc).set("huge", shapeRecord("huge", { type: "text", text: "x".repeat(10_000) }));
     expect(await closed).toBe(1009);
     const stored = (await loadDoc(t.db, id)).doc;
     expect(shapes(stored).has("small")).toBe(true);
@@ -406,7 +406,7 @@ describe("collaboration limits", () => {
     const a = client(small.port, id, ownerCookie);
     await synced(a.provider);
     const closed = closeCode(a);
-    for (let k = 0; k < 4; k++) shapes(a.doc).set(`chunk${k}`, { text: "y".repeat(1000) });
+    for (let k = 0; k < 4; k++) shapes(a.doc).set(`chunk${k}`, shapeRecord(`chunk${k}`, { type: "text", text: "y".repeat(1000) }));
     expect(await closed).toBe(4413);
     const stored = (await loadDoc(t.db, id)).doc;
     expect(shapes(stored).has("chunk3")).toBe(false);

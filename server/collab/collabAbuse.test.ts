@@ -4,9 +4,9 @@ import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assets } from "@/db/schema";
 import { canvasWith as canvasWithRoles } from "@/test/collabCanvas";
-import { closeCode, connectProvider, eventually, rawSocket, startCollabProcess, synced } from "@/test/collabClients";
+import { closeCode, connectProvider, eventually, rawSocket, shapeRecord, startCollabProcess, synced } from "@/test/collabClients";
 import { createTestDb, type TestDb } from "@/test/testDb";
-import { loadDoc } from "./docStore";
+import { loadDoc } from "../services/canvas/docStore";
 import { encodeAwareness, encodeAwarenessUpdate, encodeSync, SYNC_STEP1 } from "./protocol";
 
 /**
@@ -29,8 +29,8 @@ afterAll(async () => {
 });
 
 const canvasWith = (...roles: ("editor" | "viewer")[]) => canvasWithRoles(t.db, ...roles);
-const shapes = (doc: Y.Doc) => doc.getMap<Record<string, unknown>>("shapes");
-const stats = async (port = server.port) => (await (await fetch(`http://127.0.0.1:${port}/stats`)).json()) as { sockets: number; refusedImageSources: number };
+const shapes = (doc: Y.Doc) => doc.getMap<unknown>("shapes");
+const stats = async (port = server.port) => (await (await fetch(`http://127.0.0.1:${port}/stats`)).json()) as { sockets: number; refusedImageSources: number; refusedRecords: number };
 
 function client(canvasId: string, cookie: string) {
   const c = connectProvider(server.port, canvasId, cookie);
@@ -108,8 +108,8 @@ describe("a signed-in member's socket", () => {
     const { id, ownerCookie } = await canvasWith();
     const owner = client(id, ownerCookie);
     await synced(owner.provider);
-    shapes(owner.doc).set("big", { text: "x".repeat(200_000) });
-    await eventually(async () => shapes((await loadDoc(t.db, id)).doc).has("big"), 5000, "the document stored");
+    for (let k = 0; k < 20; k++) shapes(owner.doc).set(`big${k}`, shapeRecord(`big${k}`, { type: "text", text: "x".repeat(10_000) }));
+    await eventually(async () => shapes((await loadDoc(t.db, id)).doc).has("big19"), 5000, "the document stored");
     const before = (await stats()).sockets;
     const ws = await rawSocket(server.port, id, ownerCookie);
     await eventually(async () => (await stats()).sockets === before + 1, 5000, "the socket to join its room");
@@ -137,23 +137,74 @@ describe("document content from a signed-in editor", () => {
     const theirs = await asset(other.id);
     const owner = client(id, ownerCookie);
     await synced(owner.provider);
-    const before = (await stats()).refusedImageSources;
-    const image = (src: unknown) => ({ id: "img", type: "image", x: 0, y: 0, width: 10, height: 10, src });
+    const before = await stats();
+    const image = (key: string, src: unknown) => ({ ...shapeRecord(key, { type: "image" }), src });
+    // Not an asset URL at all: the record's schema refuses it. Another canvas's asset: the room's asset check.
     for (const src of ["https://tracker.example/pixel.png", "//tracker.example/p.png", theirs, `${ours}/../../../x`, 42]) {
       const editor = connectProvider(server.port, id, members[0]!.cookie);
       await synced(editor.provider);
       const closed = closeCode(editor.provider.ws as unknown as import("ws").WebSocket);
-      shapes(editor.doc).set(`bad-${String(src)}`, image(src));
+      shapes(editor.doc).set("bad", image("bad", src));
       expect(await closed, String(src)).toBe(4422);
       editor.provider.destroy();
     }
     const editor = client(id, members[0]!.cookie);
     await synced(editor.provider);
-    shapes(editor.doc).set("good", image(ours));
+    shapes(editor.doc).set("good", image("good", ours));
     await eventually(() => shapes(owner.doc).has("good"), 5000, "the asset image to reach the owner");
     expect([...shapes(owner.doc).keys()]).toEqual(["good"]);
     expect([...shapes((await loadDoc(t.db, id)).doc).keys()]).toEqual(["good"]);
-    expect((await stats()).refusedImageSources).toBe(before + 5);
+    const after = await stats();
+    expect(after.refusedImageSources).toBe(before.refusedImageSources + 1);
+    expect(after.refusedRecords).toBe(before.refusedRecords + 4);
+  });
+
+  it("refuses each kind of malformed record, closing the socket with 4422 and keeping the stored document readable", async () => {
+    const { id, ownerCookie, members } = await canvasWith("editor");
+    const owner = client(id, ownerCookie);
+    await synced(owner.provider);
+    shapes(owner.doc).set("kept", shapeRecord("kept", { x: 7 }));
+    await eventually(async () => shapes((await loadDoc(t.db, id)).doc).has("kept"), 5000, "the valid shape stored");
+    const nested = () => {
+      const m = new Y.Map<unknown>();
+      m.set("id", "nested");
+      m.set("src", new Y.Text("/api/assets/00000000-0000-4000-8000-000000000000"));
+      return m;
+    };
+    const attacks: [string, (doc: Y.Doc) => void][] = [
+      ["a nested shared type (a map holding a text src)", (d) => shapes(d).set("nested", nested())],
+      ["a wrong field type", (d) => shapes(d).set("wrong", { ...shapeRecord("wrong"), x: "12" })],
+      ["an unknown shape type", (d) => shapes(d).set("iframe", shapeRecord("iframe", { type: "iframe" as "rect" }))],
+      ["a huge string", (d) => shapes(d).set("huge", shapeRecord("huge", { type: "text", text: "x".repeat(100_000) }))],
+      ["an unknown field", (d) => shapes(d).set("extra", { ...shapeRecord("extra"), onclick: "alert(1)" })],
+      ["a record under another id", (d) => shapes(d).set("alias", shapeRecord("kept", { x: 666 }))],
+      ["an overwrite of a stored record that breaks it", (d) => shapes(d).set("kept", { ...shapeRecord("kept"), opacity: 5 })],
+      ["a write to the server's meta map", (d) => d.getMap("meta").set("product", { productId: "mug", variantId: "x" })],
+      ["a shared type outside the document's layout", (d) => d.getMap("notes").set("a", 1)],
+      ["a non-id in the stacking order", (d) => d.getArray("order").push([{ id: "kept" }])],
+    ];
+    const before = (await stats()).refusedRecords;
+    for (const [what, attack] of attacks) {
+      const editor = connectProvider(server.port, id, members[0]!.cookie);
+      await synced(editor.provider);
+      const closed = closeCode(editor.provider.ws as unknown as import("ws").WebSocket);
+      attack(editor.doc);
+      expect(await closed, what).toBe(4422);
+      editor.provider.destroy();
+    }
+    expect((await stats()).refusedRecords).toBe(before + attacks.length);
+    const stored = (await loadDoc(t.db, id)).doc;
+    expect([...shapes(stored).keys()]).toEqual(["kept"]);
+    expect(shapes(stored).get("kept")).toEqual(shapeRecord("kept", { x: 7 }));
+    expect(stored.getMap("meta").size).toBe(0);
+    expect(stored.share.has("notes") ? stored.getMap("notes").size : 0).toBe(0);
+    expect(stored.getArray("order").toArray()).toEqual([]);
+    // The room still serves the document, and a valid edit still goes through.
+    const editor = client(id, members[0]!.cookie);
+    await synced(editor.provider);
+    expect(shapes(editor.doc).get("kept")).toEqual(shapeRecord("kept", { x: 7 }));
+    shapes(editor.doc).set("kept", shapeRecord("kept", { x: 8 }));
+    await eventually(() => (shapes(owner.doc).get("kept") as { x?: number } | undefined)?.x === 8, 5000, "the valid overwrite to reach the owner");
   });
 });
 
@@ -203,7 +254,7 @@ describe("the server under hostile traffic", () => {
     ];
     for (const [channel, payload] of junk) await notifier.query("select pg_notify($1, $2)", [channel, payload]);
     await notifier.end();
-    shapes(editor.doc).set("after-junk", { x: 1 });
+    shapes(editor.doc).set("after-junk", shapeRecord("after-junk", { x: 1 }));
     await eventually(() => shapes(owner.doc).has("after-junk"), 5000, "an edit after the junk");
     expect(server.child.exitCode).toBeNull();
   });

@@ -7,7 +7,7 @@ import { SESSION_CHANNEL } from "../auth/sessionEvents";
 import { ACCESS_CHANNEL } from "../services/canvas/accessEvents";
 import { userColor } from "./colors";
 import type { Connection } from "./connection";
-import { DOC_CHANNEL, PROCESS_TAG } from "./docStore";
+import { DOC_CHANNEL, PROCESS_TAG } from "../services/canvas/docStore";
 import { DEFAULT_LIMITS, type CollabLimits } from "./limits";
 import { listen } from "@/db/listen";
 import { MessageRate } from "./messageRate";

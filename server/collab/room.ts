@@ -3,8 +3,8 @@ import type { Db } from "@/db/client";
 import { parseAwarenessState } from "./awarenessState";
 import { CanvasAssets } from "./canvasAssets";
 import { send, type Connection } from "./connection";
-import { compact, loadDoc, readAllUpdates, readStoredState, readUpdates } from "./docStore";
-import { imageAssetIds } from "./imageSources";
+import { compact, loadDoc, readAllUpdates, readStoredState, readUpdates } from "../services/canvas/docStore";
+import { DocumentGate } from "./documentGate";
 import type { CollabLimits } from "./limits";
 import {
   CLOSE,
@@ -26,7 +26,7 @@ import type { UpdateWriter } from "./updateWriter";
  */
 export class Room {
   readonly conns = new Set<Connection>();
-  readonly stats = { droppedViewerWrites: 0, refusedImageSources: 0 };
+  readonly stats = { droppedViewerWrites: 0, refusedImageSources: 0, refusedRecords: 0 };
   private awareness = new Map<number, AwarenessEntry>();
   /** Edits being written to Postgres, sent on in the order they arrived once stored. */
   private readonly outbox = new StoredEdits<Uint8Array>((run, failure) => this.deliver(run, failure));
@@ -36,6 +36,7 @@ export class Room {
   private readonly ownIds = new Set<number>();
   private closed = false;
   private readonly assets: CanvasAssets;
+  private readonly gate: DocumentGate;
 
   private constructor(
     readonly canvasId: string,
@@ -50,6 +51,7 @@ export class Room {
   ) {
     this.updatesSinceCompaction = pendingUpdates;
     this.assets = new CanvasAssets(db, canvasId);
+    this.gate = new DocumentGate(doc);
   }
 
   static async load(db: Db, writer: UpdateWriter, canvasId: string, limits: CollabLimits, onBroken: (room: Room) => void): Promise<Room> {
@@ -82,8 +84,9 @@ export class Room {
   }
 
   /**
-   * A client's edit. Viewers' edits are dropped here, never applied and never sent on; an edit
-   * whose image sources are not this canvas's assets is refused and its socket closed.
+   * A client's edit. Viewers' edits are dropped here, never applied and never sent on. An edit
+   * that writes anything but whole, valid records (see `DocumentGate`), or whose images are not
+   * this canvas's assets, is refused and its socket closed; nothing of it is stored.
    */
   receiveUpdate(conn: Connection, update: Uint8Array): void {
     // Closing sockets (this room's, or one refused a moment ago) send nothing more; their clients
@@ -95,16 +98,20 @@ export class Room {
     }
     const { structs, ds } = Y.decodeUpdate(update); // throws on a malformed update before anything is stored
     if (!structs.length && !ds.clients.size) return; // a client's sync reply with nothing new: nothing to store
-    const assetIds = imageAssetIds(structs);
-    if (!assetIds) return this.refuseImageSource(conn);
+    const checked = this.gate.check(update, structs);
+    if (!checked.ok) return this.refuseRecord(conn, checked.reason);
+    const { assetIds } = checked;
     if (!conn.pendingEdit && this.assets.allKnown(assetIds)) return this.store(conn, update);
     // A newly placed image: its asset is looked up first, and this socket's later edits wait for
     // it, so that edits are stored (and sent on) in the order they were made.
     const check = (conn.pendingEdit ?? Promise.resolve())
       .then(() => this.assets.allBelong(assetIds))
       .then(
-        (ok) => (ok ? this.store(conn, update) : this.refuseImageSource(conn)),
-        () => conn.socket.close(CLOSE.storageUnavailable, "Storage is unavailable; reconnecting"),
+        (ok) => (ok ? this.store(conn, update) : this.refuseImageSource(conn, update)),
+        () => {
+          this.gate.release(update);
+          conn.socket.close(CLOSE.storageUnavailable, "Storage is unavailable; reconnecting");
+        },
       )
       .finally(() => {
         if (conn.pendingEdit === check) conn.pendingEdit = null;
@@ -112,15 +119,23 @@ export class Room {
     conn.pendingEdit = check;
   }
 
-  private refuseImageSource(conn: Connection): void {
+  private refuseRecord(conn: Connection, reason: string): void {
+    this.stats.refusedRecords++;
+    // A close reason is at most 123 bytes of UTF-8.
+    conn.socket.close(CLOSE.refusedContent, `Refused: ${reason}`.replace(/[^\x20-\x7e]/g, "?").slice(0, 123));
+  }
+
+  private refuseImageSource(conn: Connection, update: Uint8Array): void {
+    this.gate.release(update);
     this.stats.refusedImageSources++;
     conn.socket.close(CLOSE.refusedContent, "Images must be this canvas's assets");
   }
 
   /** Writes an accepted edit, then applies and sends it on with the rest of its batch. */
   private store(conn: Connection, update: Uint8Array): void {
-    if (this.closed || conn.socket.readyState !== conn.socket.OPEN) return;
+    if (this.closed || conn.socket.readyState !== conn.socket.OPEN) return this.gate.release(update);
     if (this.bytes + update.byteLength > this.limits.maxDocBytes) {
+      this.gate.release(update);
       conn.socket.close(CLOSE.tooLarge, "The canvas document is too large");
       return;
     }
@@ -130,6 +145,7 @@ export class Room {
 
   /** Stored edits, applied and sent on together; then the failure that broke the line, if any. */
   private deliver({ edits, ids }: StoredRun<Uint8Array>, failure: { error: unknown } | null): void {
+    for (const edit of edits) this.gate.release(edit);
     if (!this.closed && edits.length) {
       for (const id of ids) {
         this.ownIds.add(id);

@@ -55,13 +55,14 @@ export class RoomRegistry {
   }
 
   /** Totals over the loaded rooms, for monitoring and tests. */
-  async stats(): Promise<{ rooms: number; sockets: number; droppedViewerWrites: number; refusedImageSources: number }> {
+  async stats(): Promise<{ rooms: number; sockets: number; droppedViewerWrites: number; refusedImageSources: number; refusedRecords: number }> {
     const loaded = await this.loadedRooms();
     return {
       rooms: loaded.length,
       sockets: loaded.reduce((n, r) => n + r.conns.size, 0),
       droppedViewerWrites: loaded.reduce((n, r) => n + r.stats.droppedViewerWrites, 0),
       refusedImageSources: loaded.reduce((n, r) => n + r.stats.refusedImageSources, 0),
+      refusedRecords: loaded.reduce((n, r) => n + r.stats.refusedRecords, 0),
     };
   }
 

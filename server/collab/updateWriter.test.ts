@@ -6,7 +6,7 @@ import { canvasDocUpdates } from "@/db/schema";
 import { makeUser } from "@/test/fixtures";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { createCanvas } from "../services/canvas/canvasService";
-import { DOC_CHANNEL, PROCESS_TAG } from "./docStore";
+import { DOC_CHANNEL, PROCESS_TAG } from "../services/canvas/docStore";
 import { parseDocAnnouncement } from "./notifications";
 import { UpdateWriter } from "./updateWriter";
 

@@ -1,6 +1,6 @@
 import type { Canvas, Image } from "@napi-rs/canvas";
 import type { Box } from "@/domain/design/artboard";
-import type { Shape } from "@/domain/design/shape";
+import type { Shape } from "@/domain/document/shape";
 import { shapeAttrs } from "@/domain/design/shapeAttrs";
 import { konvaForNode } from "./konvaNode";
 

@@ -2,19 +2,19 @@
 
 import { RangeSlider, Stack, Text } from "@mantine/core";
 import { useI18n } from "../../_i18n/I18nProvider";
-import { updateShapes, type CanvasDocument } from "./store/canvasDocument";
+import type { DocumentWriter } from "./store/documentWriter";
 import { useLoadedImage } from "./images/useLoadedImage";
 import { cropPatch } from "./store/imageCrop";
 import type { Shape } from "./store/shapeTypes";
 
 /** Crops an image by the share of its source kept horizontally and vertically. */
-export function ImageCrop({ canvas, shape, readOnly }: { canvas: CanvasDocument; shape: Shape; readOnly: boolean }) {
+export function ImageCrop({ writer, shape, readOnly }: { writer: DocumentWriter; shape: Shape; readOnly: boolean }) {
   const { t } = useI18n();
   const loaded = useLoadedImage(shape.src);
   if (!loaded) return null;
   const natural = { w: loaded.image.naturalWidth, h: loaded.image.naturalHeight };
   const crop = shape.crop ?? { x: 0, y: 0, width: natural.w, height: natural.h };
-  const apply = (axis: "x" | "y", range: [number, number]) => updateShapes(canvas, [shape.id], cropPatch(shape, natural, axis, range));
+  const apply = (axis: "x" | "y", range: [number, number]) => writer.updateShapes([shape.id], cropPatch(shape, natural, axis, range));
   const pct = (v: number, size: number) => Math.round((v / size) * 100);
   return (
     <Stack gap={6}>

@@ -4,7 +4,7 @@ import { ActionIcon, Box, Group, ScrollArea, Text, UnstyledButton } from "@manti
 import { IconArrowUpRight, IconCircle, IconEye, IconEyeOff, IconLine, IconLock, IconLockOpen, IconPencil, IconPhoto, IconSquare, IconTypography } from "@tabler/icons-react";
 import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
-import { updateShapes, type CanvasDocument } from "./store/canvasDocument";
+import type { DocumentWriter } from "./store/documentWriter";
 import type { Shape, ShapeType } from "./store/shapeTypes";
 
 const ICONS: Record<ShapeType, typeof IconSquare> = { rect: IconSquare, ellipse: IconCircle, text: IconTypography, line: IconLine, arrow: IconArrowUpRight, draw: IconPencil, image: IconPhoto };
@@ -13,14 +13,14 @@ const ROW = 28;
 /** Rows drawn beyond each edge of the viewport, so fast scrolling shows no gaps. */
 const OVERSCAN = 12;
 
-type Props = { canvas: CanvasDocument; shapes: Shape[]; selection: Set<string>; select: (ids: string[]) => void; readOnly: boolean };
+type Props = { writer: DocumentWriter; shapes: Shape[]; selection: Set<string>; select: (ids: string[]) => void; readOnly: boolean };
 
 /**
  * Top of the stack first, like every design tool. Only the rows in view exist in the page, so a
  * canvas with thousands of objects costs what one screenful does. Memoised: panning must not
  * re-render it.
  */
-export const LayersPanel = memo(function LayersPanel({ canvas, shapes, selection, select, readOnly }: Props) {
+export const LayersPanel = memo(function LayersPanel({ writer, shapes, selection, select, readOnly }: Props) {
   const { t } = useI18n();
   const viewport = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
@@ -74,10 +74,10 @@ export const LayersPanel = memo(function LayersPanel({ canvas, shapes, selection
                 </UnstyledButton>
                 {!readOnly && (
                   <>
-                    <ActionIcon size="sm" variant="subtle" color="gray" aria-label={t(s.hidden ? "editor.layers.show" : "editor.layers.hide")} onClick={() => updateShapes(canvas, [s.id], { hidden: !s.hidden })}>
+                    <ActionIcon size="sm" variant="subtle" color="gray" aria-label={t(s.hidden ? "editor.layers.show" : "editor.layers.hide")} onClick={() => writer.updateShapes([s.id], { hidden: !s.hidden })}>
                       {s.hidden ? <IconEyeOff size={13} /> : <IconEye size={13} />}
                     </ActionIcon>
-                    <ActionIcon size="sm" variant="subtle" color="gray" aria-label={t(s.locked ? "editor.layers.unlock" : "editor.layers.lock")} onClick={() => updateShapes(canvas, [s.id], { locked: !s.locked })}>
+                    <ActionIcon size="sm" variant="subtle" color="gray" aria-label={t(s.locked ? "editor.layers.unlock" : "editor.layers.lock")} onClick={() => writer.updateShapes([s.id], { locked: !s.locked })}>
                       {s.locked ? <IconLock size={13} /> : <IconLockOpen size={13} />}
                     </ActionIcon>
                   </>

@@ -7,7 +7,8 @@ import type { EditorMessageKey } from "../../_i18n/editor.en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { ImageDetails } from "./images/ImageDetails";
 import { TextStyleControls } from "./TextStyleControls";
-import { reorder, updateShapes, type CanvasDocument, type ZMove } from "./store/canvasDocument";
+import type { ZMove } from "@/domain/document/edits";
+import type { DocumentWriter } from "./store/documentWriter";
 import type { ImageProvenance, Shape } from "./store/shapeTypes";
 
 const ARRANGE: [ZMove, EditorMessageKey, typeof IconArrowUp][] = [
@@ -20,9 +21,9 @@ const ARRANGE: [ZMove, EditorMessageKey, typeof IconArrowUp][] = [
 const SWATCHES = ["#212529", "#ffffff", "#7950f2", "#e64980", "#f03e3e", "#fd7e14", "#fab005", "#40c057", "#12b886", "#228be6"];
 
 /** Style of the selection; a change applies to every selected shape in one undoable step. */
-type Props = { canvasId: string; canvas: CanvasDocument; selected: Shape[]; readOnly: boolean; onReuse?: (p: ImageProvenance) => void };
+type Props = { canvasId: string; writer: DocumentWriter; selected: Shape[]; readOnly: boolean; onReuse?: (p: ImageProvenance) => void };
 
-export const PropertiesPanel = memo(function PropertiesPanel({ canvasId, canvas, selected, readOnly, onReuse }: Props) {
+export const PropertiesPanel = memo(function PropertiesPanel({ canvasId, writer, selected, readOnly, onReuse }: Props) {
   const { t } = useI18n();
   const first = selected[0];
   if (!first) {
@@ -33,7 +34,7 @@ export const PropertiesPanel = memo(function PropertiesPanel({ canvasId, canvas,
     );
   }
   const ids = selected.map((s) => s.id);
-  const set = (patch: Partial<Shape>) => updateShapes(canvas, ids, patch);
+  const set = (patch: Partial<Shape>) => writer.updateShapes(ids, patch);
   const isPath = first.type === "line" || first.type === "arrow" || first.type === "draw";
   return (
     <Stack gap="xs">
@@ -41,7 +42,7 @@ export const PropertiesPanel = memo(function PropertiesPanel({ canvasId, canvas,
       <ColorInput size="xs" label={t(isPath ? "editor.props.colour" : "editor.props.stroke")} value={first.stroke} swatches={SWATCHES} disabled={readOnly} onChangeEnd={(stroke) => set({ stroke })} />
       <NumberInput size="xs" label={t("editor.props.strokeWidth")} min={0} max={100} value={first.strokeWidth} disabled={readOnly} onChange={(v) => typeof v === "number" && set({ strokeWidth: v })} />
       {first.type === "text" && <TextStyleControls shape={first} readOnly={readOnly} set={set} />}
-      {first.type === "image" && selected.length === 1 && <ImageDetails canvasId={canvasId} canvas={canvas} shape={first} readOnly={readOnly} onReuse={onReuse} />}
+      {first.type === "image" && selected.length === 1 && <ImageDetails canvasId={canvasId} writer={writer} shape={first} readOnly={readOnly} onReuse={onReuse} />}
       <div>
         <Text size="xs" fw={500} mb={4}>
           {t("editor.props.opacity", { percent: Math.round(first.opacity * 100) })}
@@ -52,7 +53,7 @@ export const PropertiesPanel = memo(function PropertiesPanel({ canvasId, canvas,
         <Group gap={4} grow>
           {ARRANGE.map(([move, label, Icon]) => (
             <Tooltip key={move} label={t(label)}>
-              <ActionIcon variant="default" aria-label={t(label)} onClick={() => reorder(canvas, new Set(ids), move)}>
+              <ActionIcon variant="default" aria-label={t(label)} onClick={() => writer.reorder(move, new Set(ids))}>
                 <Icon size={15} />
               </ActionIcon>
             </Tooltip>

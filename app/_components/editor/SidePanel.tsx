@@ -29,7 +29,7 @@ export function SidePanel({ canvasId, onReuse, top, tabs = [] }: { canvasId: str
         <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={6}>
           {selected.length > 1 ? t("editor.panel.selected", { count: selected.length }) : selected[0]?.name ?? t("editor.panel.design")}
         </Text>
-        <PropertiesPanel canvasId={canvasId} canvas={store.canvas} selected={selected} readOnly={store.readOnly} onReuse={onReuse} />
+        <PropertiesPanel canvasId={canvasId} writer={store} selected={selected} readOnly={store.readOnly} onReuse={onReuse} />
       </Box>
       <Tabs defaultValue="layers" style={{ minHeight: 0, display: "grid", gridTemplateRows: "auto 1fr" }}>
         <Tabs.List>
@@ -41,7 +41,7 @@ export function SidePanel({ canvasId, onReuse, top, tabs = [] }: { canvasId: str
           ))}
         </Tabs.List>
         <Tabs.Panel value="layers" style={{ minHeight: 0 }}>
-          <LayersPanel canvas={store.canvas} shapes={shapes} selection={selection as Set<string>} select={store.select} readOnly={store.readOnly} />
+          <LayersPanel writer={store} shapes={shapes} selection={selection as Set<string>} select={store.select} readOnly={store.readOnly} />
         </Tabs.Panel>
         {tabs.map((tab) => (
           <Tabs.Panel key={tab.value} value={tab.value} style={{ minHeight: 0, overflowY: "auto" }}>

@@ -45,7 +45,7 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, showGen
   const host = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const tools = useMemo(createTools, []);
-  const uploadImages = useImageUpload(canvasId, store.canvas, store.select);
+  const uploadImages = useImageUpload(canvasId, store, store.select);
   useEditorKeys(store, (files) => void uploadImages(files, store.viewportCentre()));
 
   useEffect(() => {
@@ -83,7 +83,7 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, showGen
         </Box>
       )}
       {editingText && (
-        <TextEditOverlay key={editingText.shape.id} canvas={store.canvas} shape={editingText.shape} isNew={editingText.isNew} camera={camera} onDone={(id) => store.endTextEdit(id)} />
+        <TextEditOverlay key={editingText.shape.id} writer={store} shape={editingText.shape} isNew={editingText.isNew} camera={camera} onDone={(id) => store.endTextEdit(id)} />
       )}
       <Toolbar tool={tool} setTool={store.setTool} readOnly={store.readOnly} onImage={() => fileInput.current?.click()} />
       <input

@@ -2,14 +2,14 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
-import { addShapes, deleteShapes, updateShapes, type CanvasDocument } from "./store/canvasDocument";
+import type { DocumentWriter } from "./store/documentWriter";
 import type { Camera } from "./store/geometry";
 import type { Shape } from "./store/shapeTypes";
 import { fontStack } from "./fonts";
 
 /** Inline text editing: a textarea laid exactly over the text shape, committed on blur or Escape. */
-export function TextEditOverlay(props: { canvas: CanvasDocument; shape: Shape; isNew: boolean; camera: Camera; onDone: (id: string | null) => void }) {
-  const { canvas, shape, isNew, camera, onDone } = props;
+export function TextEditOverlay(props: { writer: DocumentWriter; shape: Shape; isNew: boolean; camera: Camera; onDone: (id: string | null) => void }) {
+  const { writer, shape, isNew, camera, onDone } = props;
   const { t } = useI18n();
   const ref = useRef<HTMLTextAreaElement>(null);
   const [value, setValue] = useState(shape.text ?? "");
@@ -21,12 +21,12 @@ export function TextEditOverlay(props: { canvas: CanvasDocument; shape: Shape; i
     const height = (shape.fontSize ?? 40) * 1.2 * Math.max(1, value.split("\n").length);
     // A new text box becomes a shape only once it has text; emptying an old one removes it.
     if (!value.trim()) {
-      if (!isNew) deleteShapes(canvas, [shape.id]);
+      if (!isNew) writer.deleteShapes([shape.id]);
       onDone(null);
       return;
     }
-    if (isNew) addShapes(canvas, [{ ...shape, text: value, height }]);
-    else updateShapes(canvas, [shape.id], { text: value, height });
+    if (isNew) writer.addShapes([{ ...shape, text: value, height }]);
+    else writer.updateShapes([shape.id], { text: value, height });
     onDone(shape.id);
   };
   const fontSize = (shape.fontSize ?? 40) * camera.scale;

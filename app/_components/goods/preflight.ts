@@ -1,6 +1,6 @@
 import type { PrintArea, Product } from "@/domain/catalog/catalog";
 import { areaOfShape, artboardOf, effectiveDpi, guidesOf, unitsPerMm, type Box } from "@/domain/design/artboard";
-import type { Shape } from "@/domain/design/shape";
+import type { Shape } from "@/domain/document/shape";
 
 export type Issue =
   | { kind: "empty"; area: PrintArea }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { orderedShapes } from "../editor/store/canvasDocument";
+import { orderedShapes } from "@/domain/document/canvasDoc";
 import { shapeBox } from "../editor/store/geometry";
 import { useEditor, useEditorStore } from "../editor/store/useEditor";
 import { preflight, type Issue } from "./preflight";

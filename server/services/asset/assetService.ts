@@ -1,6 +1,7 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { assets } from "@/db/schema";
+import { assetSrc } from "@/domain/document/assetSource";
 import { parseProvenance, type AssetProvenance } from "@/domain/provenance";
 import { AppError } from "../../errors";
 import { normaliseImage, type ImageContentType } from "../../storage/imageValidation";
@@ -11,7 +12,6 @@ import type { CanvasAccess } from "../canvas/access";
 import { resourceNotFound } from "../canvas/resourceAccess";
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-export const ASSET_ROUTE = "/api/assets";
 
 export type AssetRow = typeof assets.$inferSelect;
 export type AssetView = {
@@ -25,9 +25,8 @@ export type AssetView = {
   createdAt: Date;
 };
 
-export function assetUrl(assetId: string, thumb = false): string {
-  return `${ASSET_ROUTE}/${assetId}${thumb ? "?thumb=1" : ""}`;
-}
+/** Where an asset is served (the only image source a canvas document holds). */
+export const assetUrl = assetSrc;
 
 function toView(row: AssetRow): AssetView {
   return {

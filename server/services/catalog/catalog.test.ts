@@ -4,7 +4,7 @@ import { canvases } from "@/db/schema";
 import { printPixels, productColors } from "@/domain/catalog/catalog";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { createTestClient, errorCode, signedUpClient } from "@/test/trpcTestClient";
-import { loadDoc } from "../../collab/docStore";
+import { loadDoc } from "../canvas/docStore";
 
 let t: TestDb;
 beforeAll(async () => {

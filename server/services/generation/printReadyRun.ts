@@ -59,7 +59,7 @@ export async function completePrintReady(db: Db, storage: Storage, row: Generati
         provenance,
       });
       if (row.targetShapeId) {
-        await replaceImageSource(tx, row.canvasId, { shapeId: row.targetShapeId, fromSrc: assetUrl(source.id), toSrc: assetUrl(id), scale: result.printReady.scale, provenance });
+        await replaceImageSource(tx, row.canvasId, { shapeId: row.targetShapeId, fromSrc: assetUrl(source.id), toSrc: assetUrl(id), scale: result.printReady.scale });
       }
       await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id: row.id, kind: "status" })}`);
       return true;

@@ -1,13 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type * as Y from "yjs";
 import type { DbOrTx } from "@/db/client";
 import { assets, canvases } from "@/db/schema";
 import type { PrintArea, Product } from "@/domain/catalog/catalog";
 import { areaOfShape } from "@/domain/design/artboard";
-import type { Shape } from "@/domain/design/shape";
-import { loadDoc } from "../../collab/docStore";
+import { assetIdFromSrc } from "@/domain/document/assetSource";
+import { canvasDoc, orderedShapes } from "@/domain/document/canvasDoc";
+import type { Shape } from "@/domain/document/shape";
+import { loadDoc } from "../canvas/docStore";
 import { readObject, type Storage } from "../../storage/storage";
-import { ASSET_ROUTE } from "../asset/assetService";
 import { listProducts } from "../catalog/catalogService";
 
 /**
@@ -21,19 +21,6 @@ export type Design = {
   loadImages: (storage: Storage, shapes: Shape[]) => Promise<Map<string, Buffer>>;
 };
 
-/** The document's shapes in stacking order (the order array first, then any it misses). */
-export function orderedShapes(doc: Y.Doc): Shape[] {
-  const shapes = doc.getMap<Shape>("shapes");
-  const ordered: Shape[] = [];
-  const seen = new Set<string>();
-  for (const id of doc.getArray<string>("order").toArray()) {
-    const s = shapes.get(id);
-    if (s && !seen.has(id)) ordered.push(s), seen.add(id);
-  }
-  shapes.forEach((s, id) => !seen.has(id) && ordered.push(s));
-  return ordered;
-}
-
 /** The shapes of `ordered` that sit on `area` of `product`. */
 export function shapesOnArea(ordered: Shape[], product: Product, area: PrintArea): Shape[] {
   return ordered.filter((s) => areaOfShape(s, product.printAreas) === area.id);
@@ -46,20 +33,13 @@ export async function loadDesign(db: DbOrTx, canvasId: string): Promise<Design |
   const product = (await listProducts(db)).find((p) => p.id === canvas.productId);
   if (!product) return null;
   const { doc } = await loadDoc(db, canvasId);
-  const ordered = orderedShapes(doc);
+  const ordered = orderedShapes(canvasDoc(doc));
   return {
     product,
     variantId: canvas.variantId,
     shapesOn: (area) => shapesOnArea(ordered, product, area),
     loadImages: (storage, shapes) => loadDesignImages(db, storage, canvasId, shapes),
   };
-}
-
-const ASSET_SRC = new RegExp(`^${ASSET_ROUTE}/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`, "i");
-
-/** The asset id an image shape shows, when its `src` is one of our asset URLs. */
-export function assetIdOf(src: string | undefined): string | null {
-  return src ? (ASSET_SRC.exec(src)?.[1] ?? null) : null;
 }
 
 /** Decoding more source pixels than this for one render could exhaust the worker's memory. */
@@ -73,7 +53,7 @@ export const MAX_SOURCE_PIXELS = 160_000_000;
 export async function loadDesignImages(db: DbOrTx, storage: Storage, canvasId: string, shapes: Shape[]): Promise<Map<string, Buffer>> {
   const bySrc = new Map<string, string>();
   for (const s of shapes) {
-    const id = s.type === "image" && !s.hidden ? assetIdOf(s.src) : null;
+    const id = s.type === "image" && !s.hidden ? assetIdFromSrc(s.src) : null;
     if (id) bySrc.set(s.src!, id);
   }
   if (!bySrc.size) return new Map();

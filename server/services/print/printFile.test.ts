@@ -6,7 +6,7 @@ import * as Y from "yjs";
 import { assets, printFiles } from "@/db/schema";
 import { printPixels, type Product } from "@/domain/catalog/catalog";
 import { artboardOf } from "@/domain/design/artboard";
-import type { Shape } from "@/domain/design/shape";
+import type { Shape } from "@/domain/document/shape";
 import { handlePrintFileRequest } from "@/server/http/printFileHandler";
 import type { Storage } from "@/server/storage/storage";
 import { eventually } from "@/test/collabClients";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { listings, listingVersions, snapshotRenders } from "@/db/schema";
 import type { Product } from "@/domain/catalog/catalog";
-import { orderedShapes } from "@/server/services/print/designSource";
+import { canvasDoc, orderedShapes } from "@/domain/document/canvasDoc";
 import { readObject, type Storage } from "@/server/storage/storage";
 import { rect, writeShapes } from "@/test/designShapes";
 import { publishedTee } from "@/test/shopFixtures";
@@ -52,7 +52,7 @@ describe("publishing", () => {
     const [v1] = await t.db.select().from(listingVersions).where(eq(listingVersions.listingId, id));
     const frozen = new Y.Doc();
     Y.applyUpdate(frozen, v1!.state);
-    expect(orderedShapes(frozen).map((s) => s.fill)).toEqual(["#ff0000"]);
+    expect(orderedShapes(canvasDoc(frozen)).map((s) => s.fill)).toEqual(["#ff0000"]);
 
     const rendered = await renderAll(v1!.id);
     expect(rendered.every((r) => r.status === "succeeded")).toBe(true);

@@ -2,9 +2,10 @@ import { eq } from "drizzle-orm";
 import * as Y from "yjs";
 import type { DbOrTx } from "@/db/client";
 import { listingImages, listings, listingVersions } from "@/db/schema";
+import { canvasDoc, orderedShapes } from "@/domain/document/canvasDoc";
 import { readObject, type Storage } from "../../storage/storage";
 import { listProducts } from "../catalog/catalogService";
-import { orderedShapes, shapesOnArea, type Design } from "../print/designSource";
+import { shapesOnArea, type Design } from "../print/designSource";
 
 /** A published version's design: its frozen document, with images from the copies made at publish. */
 export async function loadSnapshotDesign(db: DbOrTx, versionId: string): Promise<Design | null> {
@@ -18,7 +19,7 @@ export async function loadSnapshotDesign(db: DbOrTx, versionId: string): Promise
   if (!product) return null;
   const doc = new Y.Doc();
   Y.applyUpdate(doc, row.state);
-  const ordered = orderedShapes(doc);
+  const ordered = orderedShapes(canvasDoc(doc));
   const copies = await db.select().from(listingImages).where(eq(listingImages.versionId, versionId));
   return {
     product,

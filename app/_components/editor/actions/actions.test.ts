@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import { addShapes, canvasDocument } from "../store/canvasDocument";
+import { canvasDocument } from "../store/canvasDocument";
 import { EditorStore } from "../store/editorStore";
 import { makeShape } from "../store/shapeTypes";
 import { actionFor, ACTIONS } from "./index";
@@ -36,7 +36,7 @@ describe("the one list of commands", () => {
     const store = editor();
     const a = makeShape("rect", { x: 0, y: 0 }, { groupId: "g" });
     const b = makeShape("rect", { x: 50, y: 0 }, { groupId: "g" });
-    addShapes(store.canvas, [a, b]);
+    store.addShapes([a, b]);
     store.select([a.id, b.id]);
     run("duplicate", store);
     const copies = store.selectedShapes();
@@ -53,7 +53,7 @@ describe("the one list of commands", () => {
     const store = editor();
     const a = makeShape("rect", { x: 0, y: 0 });
     const b = makeShape("rect", { x: 0, y: 0 }, { locked: true });
-    addShapes(store.canvas, [a, b]);
+    store.addShapes([a, b]);
     store.select([a.id, b.id]);
     run("group", store);
     expect(new Set(store.getState().shapes.map((s) => s.groupId)).size).toBe(1);
@@ -72,7 +72,7 @@ describe("the one list of commands", () => {
     const store = editor();
     const a = makeShape("rect", { x: 0, y: 0 });
     const b = makeShape("rect", { x: 0, y: 0 }, { hidden: true });
-    addShapes(store.canvas, [a, b]);
+    store.addShapes([a, b]);
     run("selectAll", store);
     expect([...store.getState().selection]).toEqual([a.id]);
     run("nudgeRight10", store);

@@ -1,4 +1,3 @@
-import { addShapes, deleteShapes, updateShapes } from "../store/canvasDocument";
 import { newId, type Shape } from "../store/shapeTypes";
 import type { Action } from "./action";
 import type { EditorApi } from "./editorApi";
@@ -17,7 +16,7 @@ function cloneShapes(shapes: Shape[], offset: number): Shape[] {
 }
 
 const nudge = (dx: number, dy: number) => (api: EditorApi) =>
-  updateShapes(api.canvas, selected(api).filter((s) => !s.locked).map((s) => s.id), (s) => ({ x: s.x + dx, y: s.y + dy }));
+  api.updateShapes(selected(api).filter((s) => !s.locked).map((s) => s.id), (s) => ({ x: s.x + dx, y: s.y + dy }));
 
 export const editActions: Action[] = [
   { id: "undo", label: "editor.action.undo", shortcut: "⌘Z", keys: [{ key: "z", mod: true }], edits: true, run: (api) => api.undo() },
@@ -29,7 +28,7 @@ export const editActions: Action[] = [
     keys: [{ key: "Delete" }, { key: "Backspace" }],
     edits: true,
     run: (api) => {
-      deleteShapes(api.canvas, selected(api).filter((s) => !s.locked).map((s) => s.id));
+      api.deleteShapes(selected(api).filter((s) => !s.locked).map((s) => s.id));
       api.select([]);
     },
   },
@@ -41,7 +40,7 @@ export const editActions: Action[] = [
     edits: true,
     run: (api) => {
       const copies = cloneShapes(selected(api), 20);
-      addShapes(api.canvas, copies);
+      api.addShapes(copies);
       api.select(copies.map((s) => s.id));
     },
   },
@@ -55,7 +54,7 @@ export const editActions: Action[] = [
     run: (api) => {
       if (!api.clipboard?.shapes.length) return;
       const copies = cloneShapes(api.clipboard.shapes, 24);
-      addShapes(api.canvas, copies);
+      api.addShapes(copies);
       api.setClipboard({ shapes: copies });
       api.select(copies.map((s) => s.id));
     },
@@ -69,10 +68,10 @@ export const editActions: Action[] = [
     edits: true,
     run: (api) => {
       const ids = [...api.selection()];
-      if (ids.length > 1) updateShapes(api.canvas, ids, { groupId: newId() });
+      if (ids.length > 1) api.updateShapes(ids, { groupId: newId() });
     },
   },
-  { id: "ungroup", label: "editor.action.ungroup", shortcut: "⇧⌘G", keys: [{ key: "g", mod: true, shift: true }], edits: true, run: (api) => updateShapes(api.canvas, api.selection(), { groupId: null }) },
+  { id: "ungroup", label: "editor.action.ungroup", shortcut: "⇧⌘G", keys: [{ key: "g", mod: true, shift: true }], edits: true, run: (api) => api.updateShapes(api.selection(), { groupId: null }) },
   {
     id: "lock",
     label: "editor.action.lock",
@@ -82,7 +81,7 @@ export const editActions: Action[] = [
     run: (api) => {
       const sel = selected(api);
       const lock = sel.some((s) => !s.locked);
-      updateShapes(api.canvas, sel.map((s) => s.id), { locked: lock });
+      api.updateShapes(sel.map((s) => s.id), { locked: lock });
     },
   },
   {
@@ -93,7 +92,7 @@ export const editActions: Action[] = [
     edits: true,
     run: (api) => {
       const sel = selected(api);
-      updateShapes(api.canvas, sel.map((s) => s.id), { hidden: sel.some((s) => !s.hidden) });
+      api.updateShapes(sel.map((s) => s.id), { hidden: sel.some((s) => !s.hidden) });
     },
   },
   { id: "nudgeLeft", label: "editor.action.nudgeLeft", shortcut: "←", keys: [{ key: "ArrowLeft" }], edits: true, run: nudge(-1, 0) },

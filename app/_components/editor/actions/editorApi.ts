@@ -1,11 +1,10 @@
-import type { CanvasDocument, ZMove } from "../store/canvasDocument";
+import type { DocumentWriter } from "../store/documentWriter";
 import type { Camera } from "../store/geometry";
 import type { Shape } from "../store/shapeTypes";
 import type { ToolId } from "../tools";
 
 /** What a command needs from the editor. */
-export interface EditorApi {
-  canvas: CanvasDocument;
+export interface EditorApi extends DocumentWriter {
   readOnly: boolean;
   shapes(): Shape[];
   selection(): Set<string>;
@@ -16,7 +15,6 @@ export interface EditorApi {
   zoomBy(factor: number): void;
   zoomToFit(): void;
   zoomTo100(): void;
-  reorder(move: ZMove): void;
   clipboard: { shapes: Shape[] } | null;
   setClipboard(c: { shapes: Shape[] } | null): void;
   exportPng(pixelRatio: 1 | 2): void;

@@ -3,23 +3,23 @@
 import { useAssetProvenance } from "../../assets/useAssetProvenance";
 import { ImageCrop } from "../ImageCrop";
 import { ProvenanceInspector } from "../ProvenanceInspector";
-import type { CanvasDocument } from "../store/canvasDocument";
+import type { DocumentWriter } from "../store/documentWriter";
 import type { ImageProvenance, Shape } from "../store/shapeTypes";
 import { MakePrintReady } from "./MakePrintReady";
 import { useLoadedImage } from "./useLoadedImage";
 
-type Props = { canvasId: string; canvas: CanvasDocument; shape: Shape; readOnly: boolean; onReuse?: (p: ImageProvenance) => void };
+type Props = { canvasId: string; writer: DocumentWriter; shape: Shape; readOnly: boolean; onReuse?: (p: ImageProvenance) => void };
 
 /**
  * One selected image: its crop, print-readiness and how it was made. Provenance comes from the
  * server by the asset the image shows, never from what a collaborator wrote into the document.
  */
-export function ImageDetails({ canvasId, canvas, shape, readOnly, onReuse }: Props) {
+export function ImageDetails({ canvasId, writer, shape, readOnly, onReuse }: Props) {
   const { provenance, generated } = useAssetProvenance(canvasId, shape.src);
   const loaded = useLoadedImage(shape.src);
   return (
     <>
-      <ImageCrop canvas={canvas} shape={shape} readOnly={readOnly} />
+      <ImageCrop writer={writer} shape={shape} readOnly={readOnly} />
       {!readOnly && loaded && (
         <MakePrintReady canvasId={canvasId} shape={shape} printReady={provenance?.printReady ?? null} naturalWidth={loaded.image.naturalWidth} naturalHeight={loaded.image.naturalHeight} />
       )}

@@ -1,5 +1,4 @@
 import { guidesOf } from "@/domain/design/artboard";
-import { addShapes } from "../store/canvasDocument";
 import type { EditorStore } from "../store/editorStore";
 import { makeShape, type ImageProvenance } from "../store/shapeTypes";
 
@@ -23,9 +22,8 @@ export function placeImage(store: EditorStore, image: PlacedImage, at: { x: numb
     src: image.url,
     name: image.provenance.prompt.slice(0, 60),
     fill: "transparent",
-    provenance: image.provenance,
   });
-  addShapes(store.canvas, [shape]);
+  store.addShapes([shape]);
   store.select([shape.id]);
   return shape.id;
 }

@@ -5,7 +5,7 @@ import { useCallback } from "react";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { errorMessage } from "../../../_lib/errors";
 import { useTRPCClient } from "../../../_lib/trpc";
-import { addShapes, type CanvasDocument } from "../store/canvasDocument";
+import type { DocumentWriter } from "../store/documentWriter";
 import { makeShape } from "../store/shapeTypes";
 
 const ACCEPTED = new Set(["image/png", "image/jpeg", "image/webp"]);
@@ -15,7 +15,7 @@ const MAX_SIDE = 600;
  * Uploads image files (presigned PUT, then server-side validation) and places each one on the
  * canvas at `at`, scaled to fit. Files the server refuses show why.
  */
-export function useImageUpload(canvasId: string, canvas: CanvasDocument, select: (ids: string[]) => void) {
+export function useImageUpload(canvasId: string, writer: DocumentWriter, select: (ids: string[]) => void) {
   const client = useTRPCClient();
   const { t } = useI18n();
   return useCallback(
@@ -40,7 +40,7 @@ export function useImageUpload(canvasId: string, canvas: CanvasDocument, select:
             name: file.name.replace(/\.[a-z0-9]+$/i, "") || "Image",
             fill: "transparent",
           });
-          addShapes(canvas, [shape]);
+          writer.addShapes([shape]);
           placed.push(shape.id);
           notifications.hide(id);
         } catch (e) {
@@ -49,6 +49,6 @@ export function useImageUpload(canvasId: string, canvas: CanvasDocument, select:
       }
       if (placed.length) select(placed);
     },
-    [client, canvasId, canvas, select, t],
+    [client, canvasId, writer, select, t],
   );
 }

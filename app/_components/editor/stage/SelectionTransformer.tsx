@@ -3,7 +3,6 @@
 import type Konva from "konva";
 import { useEffect, useRef } from "react";
 import { Transformer } from "react-konva";
-import { updateShapes } from "../store/canvasDocument";
 import { shapeBox } from "../store/geometry";
 import type { Shape } from "../store/shapeTypes";
 import { useEditor, useEditorStore } from "../store/useEditor";
@@ -48,7 +47,7 @@ export function SelectionTransformer({ stageRef }: { stageRef: React.RefObject<K
       node.scale({ x: 1, y: 1 });
       patches.set(s.id, transformPatch(s, { x: node.x(), y: node.y(), rotation: node.rotation(), scaleX, scaleY }));
     }
-    updateShapes(store.canvas, patches.keys(), (s) => patches.get(s.id)!);
+    store.updateShapes(patches.keys(), (s) => patches.get(s.id)!);
   };
 
   return (

@@ -2,7 +2,6 @@
 
 import type Konva from "konva";
 import { useMemo, useRef } from "react";
-import { updateShapes } from "../store/canvasDocument";
 import type { EditorStore } from "../store/editorStore";
 import { DragGesture } from "../tools/gestures/dragGesture";
 
@@ -47,7 +46,7 @@ export function useShapeDrag(store: EditorStore, stageRef: React.RefObject<Konva
         store.setGuides([]);
         if (!g) return;
         const moved = new Map(g.ids().map((id) => [id, node(id)?.position()]));
-        updateShapes(store.canvas, g.ids(), (s) => ({ x: moved.get(s.id)?.x ?? s.x, y: moved.get(s.id)?.y ?? s.y }));
+        store.updateShapes(g.ids(), (s) => ({ x: moved.get(s.id)?.x ?? s.x, y: moved.get(s.id)?.y ?? s.y }));
       },
     };
   }, [store, stageRef]);

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import { addShapes, canvasDocument, deleteShapes } from "./canvasDocument";
+import { canvasDoc, getShape } from "@/domain/document/canvasDoc";
+import { addShapes } from "@/domain/document/edits";
+import { canvasDocument } from "./canvasDocument";
 import { FREE_ARTBOARD as ARTBOARD } from "@/domain/design/artboard";
 import { EditorStore } from "./editorStore";
 import { makeShape } from "./shapeTypes";
@@ -22,13 +24,13 @@ describe("EditorStore", () => {
     const heard = vi.fn();
     store.subscribe(heard);
     const a = makeShape("rect", { x: 0, y: 0 });
-    addShapes(store.canvas, [a]);
+    store.addShapes([a]);
     expect(store.getState().shapes.map((s) => s.id)).toEqual([a.id]);
     // A remote update (another Y.Doc) arrives as a plain transaction.
     const remote = new Y.Doc();
     Y.applyUpdate(remote, Y.encodeStateAsUpdate(store.canvas.doc));
     const b = makeShape("ellipse", { x: 5, y: 5 });
-    addShapes(canvasDocument(remote), [b]);
+    addShapes(canvasDoc(remote), [b]);
     Y.applyUpdate(store.canvas.doc, Y.encodeStateAsUpdate(remote));
     expect(store.getState().shapes.map((s) => s.id)).toEqual([a.id, b.id]);
     expect(heard).toHaveBeenCalled();
@@ -37,12 +39,12 @@ describe("EditorStore", () => {
   it("drops selected ids when their shapes are deleted by anyone, and ignores a selection that did not change", () => {
     const store = editor();
     const [a, b] = [makeShape("rect", { x: 0, y: 0 }), makeShape("rect", { x: 9, y: 9 })];
-    addShapes(store.canvas, [a, b]);
+    store.addShapes([a, b]);
     store.select([a.id, b.id]);
     const before = store.getState();
     store.select([b.id, a.id]);
     expect(store.getState()).toBe(before);
-    deleteShapes(store.canvas, [a.id]);
+    store.deleteShapes([a.id]);
     expect([...store.getState().selection]).toEqual([b.id]);
   });
 
@@ -83,7 +85,7 @@ describe("EditorStore", () => {
   it("undoes only its own edits, one gesture at a time", () => {
     const store = editor();
     const mine = makeShape("rect", { x: 0, y: 0 });
-    addShapes(store.canvas, [mine]);
+    store.addShapes([mine]);
     store.checkpoint();
     store.canvas.doc.transact(() => store.canvas.shapes.set("theirs", makeShape("rect", { x: 1, y: 1 }, { id: "theirs" })), "remote");
     store.undo();
@@ -95,7 +97,7 @@ describe("EditorStore", () => {
   it("starts and ends text editing, selecting what was kept", () => {
     const store = editor();
     const text = makeShape("text", { x: 0, y: 0 });
-    addShapes(store.canvas, [text]);
+    store.addShapes([text]);
     store.startTextEdit(text.id);
     expect(store.getState().editingText).toMatchObject({ shape: { id: text.id }, isNew: false });
     store.endTextEdit(text.id);
@@ -119,7 +121,7 @@ describe("a new session's store", () => {
   it("on a product, shows one print area's artboard at a time, with its exact aspect ratio, and adds shapes to the one in view", () => {
     const store = editor();
     const older = makeShape("rect", { x: 10, y: 10 });
-    addShapes(store.canvas, [older]);
+    store.addShapes([older]);
     const front = { id: "tee-front", name: "Front", widthMm: 304.8, heightMm: 406.4, dpi: 150, safeMarginMm: 12.7, bleedMm: 0 };
     const back = { ...front, id: "tee-back", name: "Back" };
     store.setAreas([front, back]);
@@ -130,8 +132,8 @@ describe("a new session's store", () => {
     store.setActiveArea("tee-back");
     expect(store.getState().shapes).toEqual([]);
     const onBack = makeShape("ellipse", { x: 0, y: 0 });
-    addShapes(store.canvas, [onBack]);
-    expect(store.canvas.shapes.get(onBack.id)?.area).toBe("tee-back");
+    store.addShapes([onBack]);
+    expect(getShape(store.canvas, onBack.id)?.area).toBe("tee-back");
     expect(store.getState().shapes.map((s) => s.id)).toEqual([onBack.id]);
     store.setActiveArea("tee-front");
     expect(store.getState().shapes.map((s) => s.id)).toEqual([older.id]);

@@ -2,8 +2,12 @@ import * as Y from "yjs";
 import type { PrintArea } from "@/domain/catalog/catalog";
 import { areaOfShape, artboardOf, FREE_ARTBOARD } from "@/domain/design/artboard";
 import type { ToolId } from "../tools/tool";
-import { createUndoManager, orderedShapes, reorder, type CanvasDocument, type ZMove } from "./canvasDocument";
+import { orderedShapes } from "@/domain/document/canvasDoc";
+import * as edits from "@/domain/document/edits";
+import type { ShapePatch, ZMove } from "@/domain/document/edits";
+import { createUndoManager, LOCAL, type CanvasDocument } from "./canvasDocument";
 import { fitCamera, screenToWorld, shapeBox, unionBox, zoomAt, type Box, type Camera } from "./geometry";
+import type { DocumentWriter } from "./documentWriter";
 import type { Shape } from "./shapeTypes";
 import type { Guide } from "./snapping";
 
@@ -50,7 +54,7 @@ const SETTLE_MS = 150;
  * drive it without React or a DOM. It implements what tools (`ToolContext`) and commands
  * (`EditorApi`) need, so both take the store itself.
  */
-export class EditorStore {
+export class EditorStore implements DocumentWriter {
   readonly undoManager: Y.UndoManager;
   private state: EditorState;
   private readonly listeners = new Set<Listener>();
@@ -141,6 +145,29 @@ export class EditorStore {
     this.set({ shapes, selection });
   }
 
+  /**
+   * The only writes the editor makes to the shared document, tagged as this user's (undo tracks
+   * them). A viewer's store writes nothing. New shapes land on the print area in view.
+   */
+  addShapes = (shapes: Shape[]): void => {
+    if (this.readOnly || !shapes.length) return;
+    const area = this.canvas.target.area;
+    edits.addShapes(this.canvas, area ? shapes.map((s) => ({ ...s, area })) : shapes, LOCAL);
+  };
+
+  updateShapes = (ids: Iterable<string>, patch: ShapePatch | ((s: Shape) => ShapePatch)): void => {
+    if (!this.readOnly) edits.updateShapes(this.canvas, ids, patch, LOCAL);
+  };
+
+  deleteShapes = (ids: Iterable<string>): void => {
+    if (!this.readOnly) edits.deleteShapes(this.canvas, ids, LOCAL);
+  };
+
+  /** Moves the selection (or `ids`) up or down the stack. */
+  reorder = (move: ZMove, ids: ReadonlySet<string> = this.selection()): void => {
+    if (!this.readOnly) edits.reorder(this.canvas, ids, move, LOCAL);
+  };
+
   // ── product artboards ───────────────────────────────────────────────────────
   /**
    * The canvas's print areas (empty: a free artboard). The area in view stays when the product
@@ -221,7 +248,6 @@ export class EditorStore {
 
   redo = (): void => void this.undoManager.redo();
 
-  reorder = (move: ZMove): void => reorder(this.canvas, this.selection(), move);
 
   get clipboard(): { shapes: Shape[] } | null {
     return this.state.clipboard;

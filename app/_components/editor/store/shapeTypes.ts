@@ -1,5 +1,7 @@
-export { SHAPE_TYPES, type ImageProvenance, type Shape, type ShapeType } from "@/domain/design/shape";
-import type { Shape, ShapeType } from "@/domain/design/shape";
+import { SHAPE_VERSION, type Shape, type ShapeType } from "@/domain/document/shape";
+
+export { SHAPE_TYPES, type Shape, type ShapeType } from "@/domain/document/shape";
+export type { AssetProvenance as ImageProvenance } from "@/domain/provenance";
 
 export const DEFAULT_STYLE = { fill: "#7950f2", stroke: "#343a40", strokeWidth: 0, opacity: 1 } as const;
 
@@ -9,6 +11,7 @@ export function newId(): string {
 
 export function makeShape(type: ShapeType, at: { x: number; y: number }, patch: Partial<Shape> = {}): Shape {
   const base: Shape = {
+    v: SHAPE_VERSION,
     id: newId(),
     type,
     x: at.x,

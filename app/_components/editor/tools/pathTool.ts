@@ -1,4 +1,3 @@
-import { addShapes } from "../store/canvasDocument";
 import { makeShape, type Shape } from "../store/shapeTypes";
 import type { PointerInfo, Point, Tool, ToolContext } from "./tool";
 
@@ -42,7 +41,7 @@ export class PathTool implements Tool {
     const pts = this.draft.points!;
     const long = this.type === "draw" ? pts.length >= 4 : Math.hypot(pts[2]!, pts[3]!) > 3;
     if (long) {
-      addShapes(ctx.canvas, [this.draft]);
+      ctx.addShapes([this.draft]);
       ctx.select([this.draft.id]);
       if (this.type !== "draw") ctx.setTool("select");
     }

@@ -1,4 +1,3 @@
-import { addShapes } from "../store/canvasDocument";
 import { makeShape, type Shape } from "../store/shapeTypes";
 import type { PointerInfo, Point, Tool, ToolContext } from "./tool";
 
@@ -40,7 +39,7 @@ export class ShapeTool implements Tool {
       // A click places a default-sized shape.
       shape = { ...shape, width: 160, height: 120, ...(this.type === "ellipse" ? { x: this.from!.x, y: this.from!.y } : {}) };
     }
-    addShapes(ctx.canvas, [shape]);
+    ctx.addShapes([shape]);
     ctx.setDraft(null);
     ctx.select([shape.id]);
     ctx.setTool("select");

@@ -1,4 +1,4 @@
-import type { CanvasDocument } from "../store/canvasDocument";
+import type { DocumentWriter } from "../store/documentWriter";
 import type { Box, Camera } from "../store/geometry";
 import type { Shape } from "../store/shapeTypes";
 
@@ -7,8 +7,7 @@ export type Point = { x: number; y: number };
 export type PointerInfo = { world: Point; screen: Point; shift: boolean; targetId: string | null };
 
 /** What a tool may read and do; the editor store implements it, tools never touch React or the DOM. */
-export interface ToolContext {
-  canvas: CanvasDocument;
+export interface ToolContext extends DocumentWriter {
   shapes(): Shape[];
   selection(): Set<string>;
   select(ids: string[]): void;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addShapes, canvasDocument } from "../store/canvasDocument";
+import { canvasDocument } from "../store/canvasDocument";
 import { EditorStore } from "../store/editorStore";
 import { makeShape } from "../store/shapeTypes";
 import { createTools } from "./index";
@@ -74,7 +74,7 @@ describe("tools, without React or a DOM", () => {
     const a = makeShape("rect", { x: 0, y: 0 }, { width: 50, height: 50, groupId: "g" });
     const b = makeShape("rect", { x: 60, y: 0 }, { width: 50, height: 50, groupId: "g" });
     const c = makeShape("rect", { x: 300, y: 300 }, { width: 50, height: 50 });
-    addShapes(store.canvas, [a, b, c]);
+    store.addShapes([a, b, c]);
     select.down(store, at(10, 10, { targetId: a.id }));
     expect([...store.getState().selection].sort()).toEqual([a.id, b.id].sort());
     select.down(store, at(310, 310, { targetId: c.id, shift: true }));
@@ -91,7 +91,7 @@ describe("tools, without React or a DOM", () => {
     const store = editor();
     const { select } = createTools();
     const c = makeShape("ellipse", { x: 100, y: 100 }, { width: 80, height: 80 });
-    addShapes(store.canvas, [c]);
+    store.addShapes([c]);
     select.down(store, at(120, 100));
     expect([...store.getState().selection]).toEqual([c.id]);
     select.down(store, at(139, 139)); // outside the circle, inside its box

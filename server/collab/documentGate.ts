@@ -1,0 +1,46 @@
+import * as Y from "yjs";
+import { assetIdFromSrc } from "@/domain/document/assetSource";
+import { checkClientWrite } from "@/domain/document/clientWrites";
+import { updateWrites, type PlacedItem } from "./updateWrites";
+
+export type GateResult = { ok: true; assetIds: string[] } | { ok: false; reason: string };
+
+/**
+ * Checks a collaborator's update against the document's schema before anything of it is stored:
+ * every value it writes must be a whole, valid record in its place (see `checkClientWrite`). It
+ * also names the assets its images show, for the room to check they are this canvas's.
+ *
+ * Accepted updates wait a while to be stored before they reach the document; an update that
+ * builds on one of them (a drag right after an add) finds its neighbours among these pending ones.
+ */
+export class DocumentGate {
+  private readonly pending = new Map<Uint8Array, PlacedItem[]>();
+
+  constructor(private readonly doc: Y.Doc) {}
+
+  check(update: Uint8Array, structs: ReturnType<typeof Y.decodeUpdate>["structs"]): GateResult {
+    const result = updateWrites(structs, this.doc, (id) => this.pendingPlace(id));
+    if (!result.ok) return result;
+    const assetIds: string[] = [];
+    for (const write of result.writes) {
+      const checked = checkClientWrite(write);
+      if (!checked.ok) return { ok: false, reason: checked.reason.slice(0, 120) };
+      const id = checked.shape?.type === "image" ? assetIdFromSrc(checked.shape.src) : null;
+      if (id) assetIds.push(id);
+    }
+    this.pending.set(update, result.placed);
+    return { ok: true, assetIds };
+  }
+
+  /** The update was applied to the document, or will never be: its items need no lookup here any more. */
+  release(update: Uint8Array): void {
+    this.pending.delete(update);
+  }
+
+  private pendingPlace(id: Y.ID) {
+    for (const placed of this.pending.values()) {
+      for (const p of placed) if (p.item.id.client === id.client && p.item.id.clock <= id.clock && id.clock < p.item.id.clock + p.item.length) return p.place;
+    }
+    return null;
+  }
+}
