@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { makeWorkerUtils } from "graphile-worker";
 import type pg from "pg";
 import type { Db } from "@/db/client";
-import { failOrphanedGenerations } from "@/server/services/generation/generationRun";
+import { failOrphanedGenerations } from "./generation/generationRun";
 import { HEARTBEAT_MS } from "./heartbeat";
 
 /** A worker silent this long is dead: its locked jobs are handed back to the queue. */

@@ -4,6 +4,10 @@ import type { Db } from "@/db/client";
 import type { SchedulerName } from "@/domain/generationParams";
 import { jobSchemas } from "@/server/jobs/definitions";
 import { modelDir } from "@/server/services/model/modelFolder";
+import type { Storage } from "@/server/storage/storage";
+import { AbortedError } from "../diffusion/pipeline";
+import { loadPipeline } from "../diffusion/pipelineCache";
+import type { InferenceDevice } from "../diffusion/providers";
 import {
   claimGeneration,
   completeGeneration,
@@ -11,13 +15,9 @@ import {
   releaseGeneration,
   reportProgress,
   requeueGeneration,
-} from "@/server/services/generation/generationRun";
-import type { Storage } from "@/server/storage/storage";
-import { AbortedError } from "../diffusion/pipeline";
-import { loadPipeline } from "../diffusion/pipelineCache";
-import type { InferenceDevice } from "../diffusion/providers";
+} from "../generation/generationRun";
+import { makePrintReady, runPrintReady } from "../generation/printReadyStage";
 import { loadPrintReady } from "../printReady/printReadyCache";
-import { makePrintReady, runPrintReady } from "./printReadyStage";
 
 export type GenerateDeps = {
   db: Db;

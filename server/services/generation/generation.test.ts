@@ -5,7 +5,7 @@ import { handleTrpcRequest } from "@/server/http/trpcHandler";
 import { eventually } from "@/test/collabClients";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { errorCode, errorOf, signedUpClient, TEST_APP_URL } from "@/test/trpcTestClient";
-import { claimGeneration, failOrphanedGenerations, reportProgress } from "./generationRun";
+import { claimGeneration, failOrphanedGenerations, reportProgress } from "@/worker/generation/generationRun";
 import { MAX_OPEN_PER_USER } from "./generationService";
 import { requireCanvasRole } from "../canvas/access";
 import { watchGenerations } from "./generationWatch";

@@ -1,11 +1,11 @@
 import type { Db } from "@/db/client";
 import type { PrintReadyProvenance } from "@/domain/provenance";
-import { failGeneration, reportProgress, type GenerationRow } from "@/server/services/generation/generationRun";
-import { completePrintReady, readPrintReadySource } from "@/server/services/generation/printReadyRun";
 import type { Storage } from "@/server/storage/storage";
 import type { InferenceDevice } from "../diffusion/providers";
 import { loadPrintReady } from "../printReady/printReadyCache";
 import { InputTooLargeError, type PrintReadyUpscaler } from "../printReady/printReadyUpscaler";
+import { failGeneration, reportProgress, type GenerationRow } from "./generationRun";
+import { completePrintReady, readPrintReadySource } from "./printReadyRun";
 
 export type PrintReadyDeps = { db: Db; storage: Storage; device: InferenceDevice; log: (m: string) => void };
 

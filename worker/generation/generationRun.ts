@@ -3,11 +3,11 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { assets, generations } from "@/db/schema";
 import type { AssetProvenance, PrintReadyProvenance } from "@/domain/provenance";
-import { enqueue } from "../../jobs/enqueue";
-import type { Storage } from "../../storage/storage";
-import { storeThenCommit } from "./storedImages";
-import { GENERATION_CHANNEL, notifyGeneration } from "./generationEvents";
-import { generationJobKey, MAX_ATTEMPTS } from "./generationService";
+import { enqueue } from "@/server/jobs/enqueue";
+import { GENERATION_CHANNEL, notifyGeneration } from "@/server/services/generation/generationEvents";
+import { generationJobKey, MAX_ATTEMPTS } from "@/server/services/generation/generationService";
+import { storeThenCommit } from "@/server/services/generation/storedImages";
+import type { Storage } from "@/server/storage/storage";
 
 /**
  * The worker's side of a generation: each state change is one statement that also notifies. A run

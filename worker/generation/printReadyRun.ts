@@ -2,12 +2,12 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { assets, generations } from "@/db/schema";
 import type { AssetProvenance, PrintReadyProvenance } from "@/domain/provenance";
-import { readObject, type Storage } from "../../storage/storage";
-import { assetUrl, MAX_UPLOAD_BYTES } from "../asset/assetService";
-import { replaceImageSource } from "../canvas/documentEdits";
-import { notifyGeneration } from "./generationEvents";
+import { assetUrl, MAX_UPLOAD_BYTES } from "@/server/services/asset/assetService";
+import { replaceImageSource } from "@/server/services/canvas/documentEdits";
+import { notifyGeneration } from "@/server/services/generation/generationEvents";
+import { storeThenCommit } from "@/server/services/generation/storedImages";
+import { readObject, type Storage } from "@/server/storage/storage";
 import { mine, type GenerationRow } from "./generationRun";
-import { storeThenCommit } from "./storedImages";
 
 export type PrintReadySource = { id: string; png: Buffer; fileName: string; provenance: AssetProvenance | null };
 
