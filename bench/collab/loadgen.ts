@@ -2,6 +2,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { benchShape, hocuspocusAuth, stamp, syncStep1Empty, timestamps, update, type Flavour } from "./protocol";
+import { DOC_ROOTS } from "@/domain/document/layout";
 
 /**
  * The load generator, in its own process: `rooms × clients` sockets, each sending Yjs map edits at
@@ -73,7 +74,7 @@ process.on("message", async (job: Job) => {
           const i = sent % docs.length;
           const value = stamp(now());
           seenBy[i]!.add(timestamps(Buffer.from(value))[0]!);
-          docs[i]!.getMap("shapes").set(`c${i}`, benchShape(`c${i}`, value)); // a key per client: no conflicts for GC to erase
+          docs[i]!.getMap(DOC_ROOTS.shapes).set(`c${i}`, benchShape(`c${i}`, value)); // a key per client: no conflicts for GC to erase
           sent++;
         }
         if (elapsed >= job.seconds * 1000) return done();

@@ -3,6 +3,7 @@ import pg from "pg";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { canvasDoc, readShape } from "@/domain/document/canvasDoc";
 import { canvasDocs, canvasDocUpdates } from "@/db/schema";
 import { COLLAB_ORIGIN, connectProvider, eventually, sessionCookie, shapeRecord, startCollabProcess, synced, upgradeStatus } from "@/test/collabClients";
 import { makeUser } from "@/test/fixtures";
@@ -36,7 +37,7 @@ function client(port: number, canvasId: string, cookie: string) {
   return c;
 }
 
-const shapes = (doc: Y.Doc) => doc.getMap<Record<string, unknown>>("shapes");
+const shapes = (doc: Y.Doc) => canvasDoc(doc).shapes;
 
 /**
  * Access changes reach open sockets through one NOTIFY round trip; the product promises about a
@@ -227,7 +228,7 @@ describe("collaboration server", () => {
     shapes(good.doc).set("after", shapeRecord("after", { x: 1 }));
     const check = client(server.port, id, ownerCookie);
     await synced(check.provider);
-    await eventually(() => shapes(check.doc).get("keep")?.x === 42 && shapes(check.doc).has("after"), 5000, "document intact");
+    await eventually(() => readShape(shapes(check.doc).get("keep"))?.x === 42 && shapes(check.doc).has("after"), 5000, "document intact");
   }, 120_000);
 });
 

@@ -3,6 +3,8 @@ import pg from "pg";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assets } from "@/db/schema";
+import { canvasDoc } from "@/domain/document/canvasDoc";
+import { META_KEYS } from "@/domain/document/layout";
 import { canvasWith as canvasWithRoles } from "@/test/collabCanvas";
 import { closeCode, connectProvider, eventually, rawSocket, shapeRecord, startCollabProcess, synced } from "@/test/collabClients";
 import { createTestDb, type TestDb } from "@/test/testDb";
@@ -29,7 +31,7 @@ afterAll(async () => {
 });
 
 const canvasWith = (...roles: ("editor" | "viewer")[]) => canvasWithRoles(t.db, ...roles);
-const shapes = (doc: Y.Doc) => doc.getMap<unknown>("shapes");
+const shapes = (doc: Y.Doc) => canvasDoc(doc).shapes;
 const stats = async (port = server.port) => (await (await fetch(`http://127.0.0.1:${port}/stats`)).json()) as { sockets: number; refusedImageSources: number; refusedRecords: number };
 
 function client(canvasId: string, cookie: string) {
@@ -179,9 +181,9 @@ describe("document content from a signed-in editor", () => {
       ["an unknown field", (d) => shapes(d).set("extra", { ...shapeRecord("extra"), onclick: "alert(1)" })],
       ["a record under another id", (d) => shapes(d).set("alias", shapeRecord("kept", { x: 666 }))],
       ["an overwrite of a stored record that breaks it", (d) => shapes(d).set("kept", { ...shapeRecord("kept"), opacity: 5 })],
-      ["a write to the server's meta map", (d) => d.getMap("meta").set("product", { productId: "mug", variantId: "x" })],
+      ["a write to the server's meta map", (d) => canvasDoc(d).meta.set(META_KEYS.product, { productId: "mug", variantId: "x" })],
       ["a shared type outside the document's layout", (d) => d.getMap("notes").set("a", 1)],
-      ["a non-id in the stacking order", (d) => d.getArray("order").push([{ id: "kept" }])],
+      ["a non-id in the stacking order", (d) => (canvasDoc(d).order as Y.Array<unknown>).push([{ id: "kept" }])],
     ];
     const before = (await stats()).refusedRecords;
     for (const [what, attack] of attacks) {
@@ -196,9 +198,9 @@ describe("document content from a signed-in editor", () => {
     const stored = (await loadDoc(t.db, id)).doc;
     expect([...shapes(stored).keys()]).toEqual(["kept"]);
     expect(shapes(stored).get("kept")).toEqual(shapeRecord("kept", { x: 7 }));
-    expect(stored.getMap("meta").size).toBe(0);
+    expect(canvasDoc(stored).meta.size).toBe(0);
     expect(stored.share.has("notes") ? stored.getMap("notes").size : 0).toBe(0);
-    expect(stored.getArray("order").toArray()).toEqual([]);
+    expect(canvasDoc(stored).order.toArray()).toEqual([]);
     // The room still serves the document, and a valid edit still goes through.
     const editor = client(id, members[0]!.cookie);
     await synced(editor.provider);

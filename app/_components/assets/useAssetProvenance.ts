@@ -1,15 +1,9 @@
 "use client";
 
 import { skipToken, useQuery } from "@tanstack/react-query";
+import { assetIdFromSrc } from "@/domain/document/assetSource";
 import { isGenerated, type AssetProvenance } from "@/domain/provenance";
 import { useTRPC } from "../../_lib/trpc";
-
-const ASSET_SRC = /^\/api\/assets\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\?.*)?$/i;
-
-/** The asset an image object shows (`src` = `/api/assets/<id>`), or null for any other source. */
-export function assetIdFromSrc(src: string | null | undefined): string | null {
-  return src?.match(ASSET_SRC)?.[1]?.toLowerCase() ?? null;
-}
 
 export type AssetProvenanceState = {
   /** As the worker recorded it; null for an upload, a source that is not an asset, or until loaded. */

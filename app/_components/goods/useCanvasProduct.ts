@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import type * as Y from "yjs";
 import type { Product, Variant } from "@/domain/catalog/catalog";
+import { canvasDoc } from "@/domain/document/canvasDoc";
 import { useTRPC } from "../../_lib/trpc";
 
 export type CanvasProduct = { product: Product; variant: Variant } | null;
@@ -25,7 +26,7 @@ export function useCanvasProduct(canvasId: string, doc: Y.Doc | null): CanvasPro
   const canvas = useQuery(trpc.canvas.get.queryOptions({ id: canvasId }));
   useEffect(() => {
     if (!doc) return;
-    const meta = doc.getMap("meta");
+    const { meta } = canvasDoc(doc);
     const onChange = () => void queryClient.invalidateQueries({ queryKey: trpc.canvas.get.queryKey({ id: canvasId }) });
     meta.observe(onChange);
     return () => meta.unobserve(onChange);

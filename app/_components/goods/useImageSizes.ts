@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
+import { assetIdFromSrc } from "@/domain/document/assetSource";
 import { useTRPC } from "../../_lib/trpc";
 import type { ImageSize } from "./preflight";
 
@@ -14,7 +15,7 @@ export function useImageSizes(canvasId: string, shown: readonly string[]): Reado
   const trpc = useTRPC();
   const assets = useQuery({ ...trpc.asset.list.queryOptions({ canvasId }), staleTime: 5_000 });
   const sizes = useMemo(() => new Map((assets.data ?? []).map((a) => [a.url, { width: a.width, height: a.height }])), [assets.data]);
-  const missing = assets.data && !assets.isFetching && shown.some((src) => src.startsWith("/api/assets/") && !sizes.has(src));
+  const missing = assets.data && !assets.isFetching && shown.some((src) => assetIdFromSrc(src) !== null && !sizes.has(src));
   const { refetch } = assets;
   useEffect(() => {
     if (missing) void refetch();

@@ -4,6 +4,7 @@ import { canvases } from "@/db/schema";
 import { printPixels, productColors } from "@/domain/catalog/catalog";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { createTestClient, errorCode, signedUpClient } from "@/test/trpcTestClient";
+import { announcedProduct, canvasDoc } from "@/domain/document/canvasDoc";
 import { loadDoc } from "../canvas/docStore";
 
 let t: TestDb;
@@ -69,9 +70,9 @@ describe("canvas.setProduct", () => {
     const { id, owner } = await team();
     await owner.client.canvas.setProduct.mutate({ id, productId: "hoodie", variantId: "hoodie-maroon-m" });
     const { doc } = await loadDoc(t.db, id);
-    expect(doc.getMap("meta").get("product")).toEqual({ productId: "hoodie", variantId: "hoodie-maroon-m" });
+    expect(announcedProduct(canvasDoc(doc))).toEqual({ productId: "hoodie", variantId: "hoodie-maroon-m" });
     await owner.client.canvas.clearProduct.mutate({ id });
-    expect((await loadDoc(t.db, id)).doc.getMap("meta").get("product")).toBeNull();
+    expect(announcedProduct(canvasDoc((await loadDoc(t.db, id)).doc))).toBeNull();
     expect((await owner.client.canvas.get.query({ id })).product).toBeNull();
   });
 
@@ -86,6 +87,6 @@ describe("canvas.setProduct", () => {
     expect(await errorCode(owner.client.canvas.setProduct.mutate({ id, productId: "x".repeat(65), variantId: "y" }))).toBe("BAD_REQUEST");
     const [row] = await t.db.select().from(canvases).where(eq(canvases.id, id));
     expect([row!.productId, row!.variantId]).toEqual(["tote", "tote-natural-15-16-in"]);
-    expect((await loadDoc(t.db, id)).doc.getMap("meta").get("product")).toEqual({ productId: "tote", variantId: "tote-natural-15-16-in" });
+    expect(announcedProduct(canvasDoc((await loadDoc(t.db, id)).doc))).toEqual({ productId: "tote", variantId: "tote-natural-15-16-in" });
   });
 });

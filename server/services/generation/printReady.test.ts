@@ -6,11 +6,13 @@ import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { assets, generations } from "@/db/schema";
+import { canvasDoc } from "@/domain/document/canvasDoc";
+import type { Shape } from "@/domain/document/shape";
 import { resetEnvCache } from "@/server/env";
 import { handleAssetRequest } from "@/server/http/assetHandler";
 import { ensureBucket } from "@/server/storage/s3";
 import { getStorage, type Storage } from "@/server/storage/storage";
-import { connectProvider, eventually, sessionCookie, startCollabProcess, synced } from "@/test/collabClients";
+import { connectProvider, eventually, sessionCookie, shapeRecord, startCollabProcess, synced } from "@/test/collabClients";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { errorCode, signedUpClient, TEST_APP_URL } from "@/test/trpcTestClient";
 import { startWorker, type WorkerProcess } from "@/test/workerProcess";
@@ -18,7 +20,6 @@ import { startWorker, type WorkerProcess } from "@/test/workerProcess";
 /** "Make print-ready" end to end: the shared queue, the real worker and network, and the live canvas. */
 
 type Person = Awaited<ReturnType<typeof signedUpClient>>;
-type ShapeRecord = { id: string; type: string; src: string; x: number; y: number; width: number; height: number; rotation: number; provenance?: Record<string, unknown> };
 
 let t: TestDb;
 let storage: Storage;
@@ -38,11 +39,11 @@ async function assetPng(who: Person, assetId: string): Promise<Buffer> {
   return Buffer.from(await res.arrayBuffer());
 }
 
-async function join(who: Person): Promise<Y.Map<ShapeRecord>> {
+async function join(who: Person): Promise<Y.Map<Shape>> {
   const { doc, provider } = connectProvider(collab.port, canvasId, await sessionCookie(t.db, who.user.id));
   open.push(provider);
   await synced(provider);
-  return doc.getMap<ShapeRecord>("shapes");
+  return canvasDoc(doc).shapes as Y.Map<Shape>;
 }
 
 async function generated(who: Person, prompt: string, extra: { upscale?: boolean } = {}) {
@@ -81,7 +82,7 @@ describe("make print-ready", () => {
     const source = heart.images[0]!;
     const aliceShapes = await join(alice);
     const bobShapes = await join(bob);
-    const placed = { id: "heart-1", type: "image", src: source.url, x: 120, y: 80, width: 300, height: 300, rotation: 15, provenance: { prompt: "red heart" } };
+    const placed = shapeRecord("heart-1", { type: "image", src: source.url, x: 120, y: 80, width: 300, height: 300, rotation: 15 });
     aliceShapes.set(placed.id, placed);
     await eventually(() => bobShapes.get(placed.id)?.src === source.url, 10_000, "bob to see the image");
 
@@ -102,7 +103,6 @@ describe("make print-ready", () => {
     const asset = await t.db.query.assets.findFirst({ where: eq(assets.id, result.assetId) });
     expect(asset!.provenance).toMatchObject({ prompt: "red heart", printReady: { sourceAssetId: source.assetId, network: "merchboard-print-ready", scale: 16, cutout: true, sourceWidth: 64, sourceHeight: 64 } });
     expect(asset!.provenance!.printReady!.networkHash).toMatch(/^[0-9a-f]{16}$/);
-    expect(bobShapes.get(placed.id)!.provenance).toMatchObject({ printReady: { sourceAssetId: source.assetId } });
 
     // A real cut-out: the corners (white in the source) are transparent, the heart's middle is opaque.
     const { data, info } = await sharp(await assetPng(carol, result.assetId)).raw().toBuffer({ resolveWithObject: true });

@@ -7,7 +7,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { useTRPC } from "../../../_lib/trpc";
 import type { PrintReadyProvenance } from "@/domain/provenance";
-import { assetIdFromSrc } from "../../assets/useAssetProvenance";
+import { assetIdFromSrc } from "@/domain/document/assetSource";
 import type { Shape } from "../store/shapeTypes";
 
 /** What the print-ready network takes: larger images already print as they are. */
