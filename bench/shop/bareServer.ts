@@ -30,7 +30,7 @@ const server = http.createServer(async (req, res) => {
     else if (url.pathname === "/cart") out = await getCart(db, (await openCart(db, holder, { create: false })).cartId);
     else if (url.pathname === "/checkout") {
       const input = (await body(req)) as { idempotencyKey: string; email: string; shippingAddress: unknown };
-      out = await createCheckout(db, await openCart(db, holder, { create: false }), { userId: holder.userId }, { ...input, shippingAddress: shippingAddress.parse(input.shippingAddress) });
+      out = await createCheckout(db, holder.userId ? { userId: holder.userId } : null, await openCart(db, holder, { create: false }), { ...input, shippingAddress: shippingAddress.parse(input.shippingAddress) });
     } else {
       res.writeHead(404).end();
       return;

@@ -1,17 +1,18 @@
 import { z } from "zod";
 import { addToCart, getCart, removeCartLine, updateCartLine } from "../services/shop/cartService";
+import { cartView } from "../services/shop/cartView";
 import { router } from "../trpc/init";
 import { cartProcedure } from "./cartProcedure";
 import { uuid } from "./schemas";
-import { cartOut, quantity, variantId } from "./shopSchemas";
+import { quantity, variantId } from "./shopSchemas";
 
 /** The shopper's cart, signed in or not. Every price in it is the listing's, read on the server. */
 export const cartRouter = router({
-  get: cartProcedure.output(cartOut).query(async ({ ctx }) => getCart(ctx.db, (await ctx.cart(false)).cartId)),
+  get: cartProcedure.output(cartView).query(async ({ ctx }) => getCart(ctx.db, (await ctx.cart(false)).cartId)),
 
   add: cartProcedure
     .input(z.object({ listingId: uuid, variantId, quantity }))
-    .output(cartOut)
+    .output(cartView)
     .mutation(async ({ ctx, input }) => {
       const { cartId } = await ctx.cart(true);
       await addToCart(ctx.db, cartId!, input);
@@ -20,7 +21,7 @@ export const cartRouter = router({
 
   update: cartProcedure
     .input(z.object({ lineId: uuid, quantity }))
-    .output(cartOut)
+    .output(cartView)
     .mutation(async ({ ctx, input }) => {
       const { cartId } = await ctx.cart(false);
       await updateCartLine(ctx.db, cartId, input);
@@ -29,7 +30,7 @@ export const cartRouter = router({
 
   remove: cartProcedure
     .input(z.object({ lineId: uuid }))
-    .output(cartOut)
+    .output(cartView)
     .mutation(async ({ ctx, input }) => {
       const { cartId } = await ctx.cart(false);
       await removeCartLine(ctx.db, cartId, input);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { shippingAddress } from "@/domain/shop/address";
 import { limits } from "../auth/limits";
-import { createCheckout } from "../services/shop/checkoutService";
+import { checkoutResult, createCheckout } from "../services/shop/checkoutService";
 import { throttle, router } from "../trpc/init";
 import { cartProcedure } from "./cartProcedure";
 import { email } from "./schemas";
@@ -14,6 +14,6 @@ export const checkoutRouter = router({
   create: cartProcedure
     .use(throttle((ctx) => [limits.checkoutsPerAddress(ctx.clientAddress)], { failuresOnly: false }))
     .input(z.object({ idempotencyKey: z.string().min(8, "must be at least 8 characters").max(100).regex(/^[\w-]+$/, "must be letters, digits, - or _"), email, shippingAddress }))
-    .output(z.object({ orderId: z.string(), paymentUrl: z.string() }))
-    .mutation(async ({ ctx, input }) => createCheckout(ctx.db, await ctx.cart(false), { userId: ctx.session?.user.id ?? null }, input)),
+    .output(checkoutResult)
+    .mutation(async ({ ctx, input }) => createCheckout(ctx.db, ctx.session ? { userId: ctx.session.user.id } : null, await ctx.cart(false), input)),
 });

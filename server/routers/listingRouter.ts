@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { limits } from "../auth/limits";
 import { getCanvasListing, getListing, publishListing, unpublishListing } from "../services/shop/listingService";
+import { canvasListingView, listingView, publishedListing } from "../services/shop/listingView";
 import { getStorage } from "../storage/storage";
-import { authedProcedure, canvasProcedure, publicProcedure, router, throttle } from "../trpc/init";
-import { ok, uuid } from "./schemas";
-import { canvasListingOut, listingOut, variantId } from "./shopSchemas";
+import { canvasProcedure, publicProcedure, resourceProcedure, router, throttle } from "../trpc/init";
+import { ok } from "./schemas";
+import { variantId } from "./shopSchemas";
 
 export const listingRouter = router({
   /** Puts the canvas's design on sale (or publishes a new version): owner only. */
@@ -19,25 +20,25 @@ export const listingRouter = router({
         stock: z.number().int().min(1).max(100_000).nullish(),
       }),
     )
-    .output(z.object({ id: z.string(), slug: z.string(), version: z.number().int() }))
+    .output(publishedListing)
     .mutation(({ ctx, input }) => publishListing(ctx.db, getStorage(), ctx.access, input)),
 
   /** A published listing, for anyone: no session needed. */
   get: publicProcedure
     .input(z.object({ slug: z.string().min(1).max(80) }))
-    .output(listingOut)
+    .output(listingView)
     .query(({ ctx, input }) => getListing(ctx.db, input.slug)),
 
   /** The canvas's listing with its render progress, for the publish panel. */
   ofCanvas: canvasProcedure("owner")
-    .output(canvasListingOut.nullable())
+    .output(canvasListingView.nullable())
     .query(({ ctx }) => getCanvasListing(ctx.db, ctx.access)),
 
-  unpublish: authedProcedure
-    .input(z.object({ id: uuid }))
+  /** Takes the page down: for the publisher or the canvas's owner; NOT_FOUND to anyone else. */
+  unpublish: resourceProcedure("listing", "owner")
     .output(ok)
-    .mutation(async ({ ctx, input }) => {
-      await unpublishListing(ctx.db, ctx.actor, input);
+    .mutation(async ({ ctx }) => {
+      await unpublishListing(ctx.db, ctx.access);
       return { ok: true as const };
     }),
 });

@@ -1,49 +1,34 @@
 import { z } from "zod";
-import { isShopAdmin, requireShopAdmin } from "../services/shop/shopAdmin";
+import { isShopAdmin } from "../services/shop/shopAdmin";
 import { moveOrderByAdmin, readShopOutbox } from "../services/shop/orderAdmin";
-import { getOrder, listAllOrders, listOwnOrders } from "../services/shop/orderQueries";
-import { authedProcedure, publicProcedure, router } from "../trpc/init";
+import { getOrder, listOrders } from "../services/shop/orderQueries";
+import { orderStatus, orderSummary, orderView } from "../services/shop/orderView";
+import { orderProcedure, publicProcedure, router, shopAdminProcedure, shopAdminProcedureWhen } from "../trpc/init";
 import { ok, uuid } from "./schemas";
-import { orderOut, orderStatus, orderSummaryOut } from "./shopSchemas";
 
-const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  await requireShopAdmin(ctx.db, ctx.user.id);
-  return next();
-});
+const listInput = z.object({ all: z.boolean().optional(), status: orderStatus.optional(), email: z.string().trim().min(1).max(254).optional() }).optional();
 
 export const orderRouter = router({
   /** An order for its buyer, for whoever holds the link's `key` (guest checkout), or for a shop admin. */
-  get: publicProcedure
-    .input(z.object({ id: uuid, key: z.string().max(64).optional() }))
-    .output(orderOut)
-    .query(async ({ ctx, input }) => {
-      const userId = ctx.session?.user.id ?? null;
-      const isAdmin = userId ? await isShopAdmin(ctx.db, userId) : false;
-      return getOrder(ctx.db, { userId, isAdmin, key: input.key }, input.id);
-    }),
+  get: orderProcedure.output(orderView).query(({ ctx }) => getOrder(ctx.db, ctx.access)),
 
   /** The caller's own orders; a shop admin passes `all` (and filters: status, part of the e-mail) to see every order. */
-  list: authedProcedure
-    .input(z.object({ all: z.boolean().optional(), status: orderStatus.optional(), email: z.string().trim().min(1).max(254).optional() }).optional())
-    .output(z.array(orderSummaryOut))
-    .query(async ({ ctx, input }) => {
-      if (!input?.all) return listOwnOrders(ctx.db, ctx.user.id);
-      await requireShopAdmin(ctx.db, ctx.user.id);
-      return listAllOrders(ctx.db, { status: input.status, email: input.email });
-    }),
+  list: shopAdminProcedureWhen(listInput, (input) => !!input?.all)
+    .output(z.array(orderSummary))
+    .query(({ ctx, input }) => listOrders(ctx.db, ctx.actor, input ?? {})),
 
   /** Whether the caller runs the shop (the app shows the admin view then). */
   isAdmin: publicProcedure.output(z.boolean()).query(({ ctx }) => (ctx.session ? isShopAdmin(ctx.db, ctx.session.user.id) : false)),
 
-  move: adminProcedure
+  move: shopAdminProcedure
     .input(z.object({ id: uuid, to: orderStatus, note: z.string().trim().max(500).optional() }))
     .output(ok)
     .mutation(async ({ ctx, input }) => {
-      await moveOrderByAdmin(ctx.db, ctx.user.id, input);
+      await moveOrderByAdmin(ctx.db, ctx.actor, input);
       return { ok: true as const };
     }),
 
-  outbox: adminProcedure
+  outbox: shopAdminProcedure
     .output(z.object({ smtp: z.boolean(), messages: z.array(z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), sentAt: z.string() })) }))
     .query(() => readShopOutbox()),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { limits } from "../auth/limits";
-import { completeTestPayment, testPaymentPage } from "../services/shop/payments/testPayment";
+import { completeTestPayment, testPaymentPage, testPaymentPageView, testPaymentResult } from "../services/shop/payments/testPayment";
 import { publicProcedure, router, throttle } from "../trpc/init";
 import { uuid } from "./schemas";
 
@@ -10,12 +10,12 @@ const ref = z.object({ orderId: uuid, key: z.string().min(1).max(64) });
 export const paymentRouter = router({
   testPage: publicProcedure
     .input(ref)
-    .output(z.object({ orderId: z.string(), total: z.number().int(), currency: z.string(), email: z.string(), status: z.string(), payable: z.boolean() }))
+    .output(testPaymentPageView)
     .query(({ ctx, input }) => testPaymentPage(ctx.db, input)),
 
   testComplete: publicProcedure
     .use(throttle((ctx) => [limits.testPaymentsPerAddress(ctx.clientAddress)], { failuresOnly: false }))
     .input(ref.extend({ action: z.enum(["approve", "decline"]), card: z.string().max(30), code: z.string().max(12).optional() }))
-    .output(z.union([z.object({ outcome: z.literal("needsVerification") }), z.object({ outcome: z.enum(["paid", "declined"]), reason: z.string().nullable(), orderUrl: z.string() })]))
+    .output(testPaymentResult)
     .mutation(({ ctx, input }) => completeTestPayment(ctx.db, input)),
 });

@@ -14,7 +14,7 @@ import { createCallerFactory, resourceProcedure, router, type ResourceKind } fro
  * with the access it was given. Rows are written directly; the procedures only read them.
  */
 
-const probe = (kind: ResourceKind, min: Role) =>
+const probe = (kind: Exclude<ResourceKind, "listing">, min: Role) =>
   resourceProcedure(kind, min).query(({ ctx }) => ({ canvasId: ctx.access.canvas.id, role: ctx.access.role, userId: ctx.access.userId }));
 
 const probes = router({

@@ -4,8 +4,11 @@ import type { Db } from "@/db/client";
 import { takeAttempt, type Bucket } from "../auth/rateLimit";
 import { AppError } from "../errors";
 import { uuid, userId } from "../routers/schemas";
-import { requireCanvasRole, type Actor, type CanvasAccess } from "../services/canvas/access";
-import { requireResourceRole } from "../services/canvas/resourceAccess";
+import type { Actor, ShopAdmin } from "../services/actor";
+import { requireCanvasRole } from "../services/canvas/access";
+import { requireListingRole, requireResourceRole } from "../services/canvas/resourceAccess";
+import { requireOrderViewer } from "../services/shop/orderAccess";
+import { requireShopAdmin } from "../services/shop/shopAdmin";
 import type { Role } from "@/domain/canvas/roles";
 import type { Context } from "./context";
 import { toTrpcError } from "./errorCodes";
@@ -97,8 +100,8 @@ export function canvasProcedure(minRole: Role, key: "canvasId" | "id" = "canvasI
   });
 }
 
-type ResourceRef<S extends z.ZodType> = { input: S; access: (db: Db, userId: string, input: z.output<S>, min: Role) => Promise<CanvasAccess> };
-const ref = <S extends z.ZodType>(r: ResourceRef<S>) => r;
+type ResourceRef<S extends z.ZodType, A> = { input: S; access: (db: Db, userId: string, input: z.output<S>, min: Role) => Promise<A> };
+const ref = <S extends z.ZodType, A>(r: ResourceRef<S, A>) => r;
 
 /** How each kind of resource is addressed, and how its canvas is found. */
 const resources = {
@@ -107,20 +110,49 @@ const resources = {
   generation: ref({ input: z.object({ id: uuid }), access: (db, user, i, min) => requireResourceRole(db, user, "generation", i.id, min) }),
   /** A member is addressed by the canvas and the person; the service finds the membership. */
   member: ref({ input: z.object({ canvasId, userId }), access: (db, user, i, min) => requireCanvasRole(db, user, i.canvasId, min) }),
+  /** A listing: its publisher, or a member with `min` on its canvas now; NOT_FOUND to everyone else. */
+  listing: ref({ input: z.object({ id: uuid }), access: (db, user, i, min) => requireListingRole(db, user, i.id, min) }),
 };
 
 export type ResourceKind = keyof typeof resources;
+/** What ctx.access holds for each kind: the canvas and the caller's role on it; for a listing, the listing. */
+export type ResourceAccess<K extends ResourceKind> = Awaited<ReturnType<(typeof resources)[K]["access"]>>;
 
 /**
  * A procedure for something addressed by its own id (an asset, an invite, a generation, a
- * member): its canvas is found from the resource, and the caller's role on it is checked as
- * `canvasProcedure` checks it. An unknown id and one on a canvas the caller is not a member of
- * are the same NOT_FOUND; a role below `minRole` is FORBIDDEN. ctx.access holds the canvas.
+ * member, a listing): its canvas is found from the resource, and the caller's role on it is checked
+ * as `canvasProcedure` checks it. An unknown id and one on a canvas the caller is not a member of
+ * are the same NOT_FOUND; a role below `minRole` is FORBIDDEN (a listing says NOT_FOUND then too).
+ * ctx.access holds the canvas, or the listing.
  */
 export function resourceProcedure<K extends ResourceKind>(kind: K, minRole: Role) {
-  const resource = resources[kind] as ResourceRef<z.ZodType>;
+  const resource = resources[kind] as unknown as ResourceRef<z.ZodType, ResourceAccess<K>>;
   return authedProcedure.input(resources[kind].input as (typeof resources)[K]["input"]).use(async ({ ctx, input, next }) => {
     const access = await resource.access(ctx.db, ctx.user.id, input, minRole);
     return next({ ctx: { ...ctx, access } });
+  });
+}
+
+/**
+ * A procedure for one order, signed in or not: for its buyer, whoever holds the order link's `key`,
+ * or a shop admin; to anyone else it does not exist (NOT_FOUND). ctx.access holds the order and
+ * whether the caller sees it as a shop admin.
+ */
+export const orderProcedure = publicProcedure.input(z.object({ id: uuid, key: z.string().max(64).optional() })).use(async ({ ctx, input, next }) => {
+  const access = await requireOrderViewer(ctx.db, ctx.session ? { userId: ctx.session.user.id } : null, input);
+  return next({ ctx: { ...ctx, access } });
+});
+
+/** A procedure for the shop's admins (granted by an operator, with a verified e-mail): ctx.actor is a ShopAdmin. */
+export const shopAdminProcedure = authedProcedure.use(async ({ ctx, next }) => next({ ctx: { ...ctx, actor: await requireShopAdmin(ctx.db, ctx.actor) } }));
+
+/**
+ * A procedure for signed-in callers that checks the shop admin's grant only for the calls that
+ * `needsAdmin` (order.list with `all`): ctx.actor is a ShopAdmin for those, anyone else is refused.
+ */
+export function shopAdminProcedureWhen<S extends z.ZodType>(input: S, needsAdmin: (input: z.output<S>) => boolean) {
+  return authedProcedure.input(input).use(async ({ ctx, input, next }) => {
+    const actor: Actor | ShopAdmin = needsAdmin(input as z.output<S>) ? await requireShopAdmin(ctx.db, ctx.actor) : ctx.actor;
+    return next({ ctx: { ...ctx, actor } });
   });
 }

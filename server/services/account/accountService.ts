@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from "../../auth/password";
 import { takeAttempt, tooManyRequests } from "../../auth/rateLimit";
 import { endUserSessions } from "../../auth/sessions";
 import { AppError } from "../../errors";
-import type { Actor } from "../canvas/access";
+import type { Actor } from "../actor";
 
 export type PublicUser = { id: string; email: string; name: string; emailVerified: boolean };
 

@@ -6,7 +6,7 @@ import { takeAttempt, tooManyRequests } from "../../auth/rateLimit";
 import { AppError } from "../../errors";
 import type { Mailer } from "../../mail/mailer";
 import { verificationMail } from "../../mail/messages";
-import type { Actor } from "../canvas/access";
+import type { Actor } from "../actor";
 import { signUp, type PublicUser } from "./accountService";
 import { consumeEmailToken, issueEmailToken } from "./emailTokens";
 

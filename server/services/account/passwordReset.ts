@@ -8,7 +8,7 @@ import { endUserSessions } from "../../auth/sessions";
 import { AppError } from "../../errors";
 import type { Mailer } from "../../mail/mailer";
 import { passwordResetMail } from "../../mail/messages";
-import type { Actor } from "../canvas/access";
+import type { Actor } from "../actor";
 import { normalizeEmail, type PublicUser } from "./accountService";
 import { consumeEmailToken, issueEmailToken } from "./emailTokens";
 import { invalidLink } from "./emailVerification";

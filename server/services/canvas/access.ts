@@ -3,11 +3,9 @@ import type { DbOrTx } from "@/db/client";
 import { canvases, canvasMembers } from "@/db/schema";
 import { AppError } from "../../errors";
 import { roleAtLeast, type Role } from "@/domain/canvas/roles";
+import type { Actor } from "../actor";
 
 export type CanvasRow = typeof canvases.$inferSelect;
-
-/** Who calls a service: the signed-in person. */
-export type Actor = { userId: string };
 
 /** The actor once their membership of a canvas is checked: the canvas and their role on it. */
 export type CanvasAccess = Actor & { canvas: CanvasRow; role: Role };

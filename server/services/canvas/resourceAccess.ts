@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { assets, generations, invites } from "@/db/schema";
+import { assets, canvasMembers, generations, invites, listings } from "@/db/schema";
 import { AppError } from "../../errors";
+import type { Actor } from "../actor";
 import { requireCanvasRole, type CanvasAccess } from "./access";
-import type { Role } from "@/domain/canvas/roles";
+import { roleAtLeast, type Role } from "@/domain/canvas/roles";
 
 /** Things addressed by their own id, each belonging to one canvas. */
 export const RESOURCE_KINDS = ["asset", "invite", "generation"] as const;
@@ -41,3 +42,27 @@ export async function requireResourceRole(db: DbOrTx, userId: string, kind: Reso
 export function resourceNotFound(kind: ResourceKind): AppError {
   return NOT_FOUND[kind]();
 }
+
+/** A listing its caller may manage: the publisher, or whoever holds `min` on its canvas now. */
+export type ListingAccess = Actor & { listingId: string };
+
+/**
+ * The caller's access to a listing. The publisher keeps it when the canvas is gone; anyone else
+ * needs `min` on the listing's canvas. To everyone else the listing does not exist (NOT_FOUND,
+ * never FORBIDDEN), as a listing's page does not say who runs it.
+ */
+export async function requireListingRole(db: DbOrTx, userId: string, listingId: string, min: Role): Promise<ListingAccess> {
+  const [row] = await db.select({ ownerId: listings.ownerId, canvasId: listings.canvasId }).from(listings).where(eq(listings.id, listingId));
+  if (!row) throw listingNotFound();
+  if (row.ownerId === userId) return { userId, listingId };
+  const [member] = row.canvasId
+    ? await db
+        .select({ role: canvasMembers.role })
+        .from(canvasMembers)
+        .where(and(eq(canvasMembers.canvasId, row.canvasId), eq(canvasMembers.userId, userId)))
+    : [];
+  if (!member || !roleAtLeast(member.role, min)) throw listingNotFound();
+  return { userId, listingId };
+}
+
+export const listingNotFound = () => new AppError("NOT_FOUND", "listing.notFound", "This product is not for sale.");

@@ -4,28 +4,8 @@ import { cartLines, listings, listingVersions, snapshotRenders } from "@/db/sche
 import { AppError } from "../../errors";
 import { listProducts } from "../catalog/catalogService";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "./cartLimits";
+import type { CartLineView, CartView } from "./cartView";
 import { itemImageUrl } from "./renderOrder";
-
-export type CartLineView = {
-  id: string;
-  listingId: string;
-  variantId: string;
-  quantity: number;
-  /** The listing's price now, from the server; null when the item is no longer on sale. */
-  unitPrice: number | null;
-  available: boolean;
-  title: string;
-  slug: string;
-  productId: string | null;
-  productName: string;
-  color: string | null;
-  colorHex: string | null;
-  size: string | null;
-  imageUrl: string | null;
-  stockLeft: number | null;
-};
-
-export type CartView = { lines: CartLineView[]; subtotal: number; currency: string; itemCount: number };
 
 const EMPTY: CartView = { lines: [], subtotal: 0, currency: "USD", itemCount: 0 };
 

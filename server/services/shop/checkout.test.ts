@@ -135,7 +135,7 @@ describe("checkout", () => {
     });
     const cart = await openCart(t.db, { userId: null, guestToken: shopper.jar.get(CART_COOKIE)! }, { create: false });
     const before = await ordersCount();
-    const failed = await createCheckout(t.db, cart, { userId: null }, { idempotencyKey: key(), email: "ada@example.com", shippingAddress: address }, unreachable).then(
+    const failed = await createCheckout(t.db, null, cart, { idempotencyKey: key(), email: "ada@example.com", shippingAddress: address }, unreachable).then(
       () => null,
       (e: unknown) => e as { code: string; reason: string },
     );

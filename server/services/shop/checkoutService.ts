@@ -1,4 +1,5 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { cartLines, carts, listings, orderEvents, orderLines, orders } from "@/db/schema";
 import type { ShippingAddress } from "@/domain/shop/address";
@@ -6,6 +7,7 @@ import { shippingCost } from "@/domain/shop/shipping";
 import { env } from "../../env";
 import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";
+import type { Actor } from "../actor";
 import type { OpenCart } from "./cartIdentity";
 import { MAX_LINE_QUANTITY } from "./cartLimits";
 import { getCart } from "./cartService";
@@ -18,7 +20,9 @@ import { orderLink } from "./shopSecret";
 export const PAY_WITHIN_MS = 30 * 60 * 1000;
 
 export type CheckoutInput = { idempotencyKey: string; email: string; shippingAddress: ShippingAddress };
-export type CheckoutResult = { orderId: string; paymentUrl: string };
+/** What checkout answers: the new order (or the one this idempotency key placed) and where to pay for it. */
+export const checkoutResult = z.object({ orderId: z.string(), paymentUrl: z.string() });
+export type CheckoutResult = z.infer<typeof checkoutResult>;
 
 /**
  * Turns the cart into one order and hands it to the payment provider. The order, its lines at the
@@ -27,7 +31,7 @@ export type CheckoutResult = { orderId: string; paymentUrl: string };
  * oversells: each reservation is one conditional update of the listing's row. `provider` takes the
  * new order's payment (the configured one unless told).
  */
-export async function createCheckout(db: Db, cart: OpenCart, buyer: { userId: string | null }, input: CheckoutInput, provider: PaymentProvider = checkoutProvider()): Promise<CheckoutResult> {
+export async function createCheckout(db: Db, actor: Actor | null, cart: OpenCart, input: CheckoutInput, provider: PaymentProvider = checkoutProvider()): Promise<CheckoutResult> {
   const placed = await db.transaction(async (tx) => {
     if (cart.cartId) await tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cart.cartId)).for("update");
     const existing = await findByKey(tx, cart.buyerKey, input.idempotencyKey);
@@ -42,7 +46,7 @@ export async function createCheckout(db: Db, cart: OpenCart, buyer: { userId: st
     const [order] = await tx
       .insert(orders)
       .values({
-        userId: buyer.userId,
+        userId: actor?.userId ?? null,
         buyerKey: cart.buyerKey,
         idempotencyKey: input.idempotencyKey,
         email: input.email,
@@ -65,7 +69,7 @@ export async function createCheckout(db: Db, cart: OpenCart, buyer: { userId: st
       if (!listing) throw soldOut(line.title);
       await tx.insert(orderLines).values({ orderId, listingId: line.listingId, versionId: listing.versionId!, variantId: line.variantId, title: line.title, quantity: line.quantity, unitPrice: listing.price });
     }
-    await tx.insert(orderEvents).values({ orderId, fromStatus: null, toStatus: "pending_payment", actor: buyer.userId ? `user:${buyer.userId}` : "guest" });
+    await tx.insert(orderEvents).values({ orderId, fromStatus: null, toStatus: "pending_payment", actor: actor ? `user:${actor.userId}` : "guest" });
     await tx.delete(cartLines).where(eq(cartLines.cartId, cart.cartId!));
     await enqueue(tx, "expireOrder", { orderId }, { runAt: order!.payBy, maxAttempts: 10 });
     return { orderId, paymentUrl: null as string | null, created: true, total: view.subtotal + shipping, currency: view.currency };

@@ -1,17 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNotNull, isNull, max } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { assets, canvasMembers, listingImages, listings, listingVersions, snapshotRenders } from "@/db/schema";
+import { assets, listingImages, listings, listingVersions, snapshotRenders } from "@/db/schema";
 import type { Product } from "@/domain/catalog/catalog";
 import * as Y from "yjs";
 import { loadDoc } from "../../collab/docStore";
 import { AppError } from "../../errors";
 import { listingImageKey } from "../../storage/objectKeys";
 import { readObject, writeObject, type Storage } from "../../storage/storage";
-import type { Actor, CanvasAccess } from "../canvas/access";
+import type { CanvasAccess } from "../canvas/access";
+import { listingNotFound, type ListingAccess } from "../canvas/resourceAccess";
 import { listProducts, requireProduct } from "../catalog/catalogService";
 import { assetIdOf, orderedShapes, shapesOnArea } from "../print/designSource";
-import { LISTING_RENDER_ROUTE, type CanvasListingView, type ListingView } from "./listingView";
+import { LISTING_RENDER_ROUTE, type CanvasListingView, type ListingView, type PublishedListing } from "./listingView";
 import { inCatalogOrder } from "./renderOrder";
 import { makeSlug } from "./slug";
 import { queueVersionRenders } from "./snapshotRenders";
@@ -25,7 +26,7 @@ const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
  * is now, copies of its images, and renders of its mockups and print files, frozen together.
  * Later edits to the canvas change nothing sold until the owner publishes again.
  */
-export async function publishListing(db: Db, storage: Storage, access: CanvasAccess, input: PublishInput): Promise<{ id: string; slug: string; version: number }> {
+export async function publishListing(db: Db, storage: Storage, access: CanvasAccess, input: PublishInput): Promise<PublishedListing> {
   if (!access.canvas.productId) throw new AppError("BAD_REQUEST", "listing.noProduct", "Choose a product for this canvas before publishing it.");
   const product = await requireProduct(db, access.canvas.productId);
   const variantIds = [...new Set(input.variantIds)];
@@ -115,25 +116,12 @@ export async function getCanvasListing(db: DbOrTx, access: CanvasAccess): Promis
   return { ...view, published: !row.unpublishedAt, printFiles: prints };
 }
 
-/** Takes the page down. Carts stop offering it; orders already placed are untouched. */
-export async function unpublishListing(db: DbOrTx, actor: Actor, input: { id: string }): Promise<void> {
-  const [row] = await db.select({ id: listings.id, ownerId: listings.ownerId, canvasId: listings.canvasId }).from(listings).where(eq(listings.id, input.id));
-  if (!row || !(await mayManage(db, actor, row))) throw notFound();
-  await db.update(listings).set({ unpublishedAt: new Date() }).where(and(eq(listings.id, input.id), isNull(listings.unpublishedAt)));
+/** Takes the page down (for its publisher or the canvas's owner: ListingAccess). Carts stop offering it; orders already placed are untouched. */
+export async function unpublishListing(db: DbOrTx, access: ListingAccess): Promise<void> {
+  await db.update(listings).set({ unpublishedAt: new Date() }).where(and(eq(listings.id, access.listingId), isNull(listings.unpublishedAt)));
 }
 
-/** The publisher, or whoever owns the canvas now. */
-async function mayManage(db: DbOrTx, actor: Actor, row: { ownerId: string | null; canvasId: string | null }): Promise<boolean> {
-  if (row.ownerId === actor.userId) return true;
-  if (!row.canvasId) return false;
-  const [m] = await db
-    .select({ role: canvasMembers.role })
-    .from(canvasMembers)
-    .where(and(eq(canvasMembers.canvasId, row.canvasId), eq(canvasMembers.userId, actor.userId)));
-  return m?.role === "owner";
-}
-
-const notFound = () => new AppError("NOT_FOUND", "listing.notFound", "This product is not for sale.");
+const notFound = listingNotFound;
 
 async function viewOf(db: DbOrTx, row: typeof listings.$inferSelect): Promise<ListingView> {
   const product: Product | undefined = (await listProducts(db)).find((p) => p.id === row.productId);

@@ -1,26 +1,36 @@
-import type { ProductKind, Variant } from "@/domain/catalog/catalog";
-import type { RenderStatus } from "@/domain/render/renderStatus";
+import { z } from "zod";
+import { PRODUCT_KINDS, variantSchema } from "@/domain/catalog/catalog";
+import { RENDER_STATUSES } from "@/domain/render/renderStatus";
 
 export const LISTING_RENDER_ROUTE = "/api/listing-renders";
 
-export type ListingMockup = { id: string; variantId: string; printAreaId: string; status: RenderStatus; url: string | null };
+export const renderStatus = z.enum(RENDER_STATUSES);
+
+export const listingMockup = z.object({ id: z.string(), variantId: z.string(), printAreaId: z.string(), status: renderStatus, url: z.string().nullable() });
+export type ListingMockup = z.infer<typeof listingMockup>;
 
 /** What a shopper sees of a listing: its current version, without the canvas or its people. */
-export type ListingView = {
-  id: string;
-  slug: string;
-  title: string;
-  description: string;
-  price: number;
-  currency: string;
-  version: number;
-  product: { id: string; name: string; kind: ProductKind; printAreas: { id: string; name: string }[] };
-  variants: Variant[];
-  mockups: ListingMockup[];
+export const listingView = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  description: z.string(),
+  price: z.number().int(),
+  currency: z.string(),
+  version: z.number().int(),
+  product: z.object({ id: z.string(), name: z.string(), kind: z.enum(PRODUCT_KINDS), printAreas: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  variants: z.array(variantSchema),
+  mockups: z.array(listingMockup),
   /** Items still for sale in a limited edition; null when unlimited. */
-  stockLeft: number | null;
-  stockTotal: number | null;
-};
+  stockLeft: z.number().int().nullable(),
+  stockTotal: z.number().int().nullable(),
+});
+export type ListingView = z.infer<typeof listingView>;
 
 /** The owner's view from the editor: the listing and whether its renders are done. */
-export type CanvasListingView = ListingView & { published: boolean; printFiles: { printAreaId: string; status: ListingMockup["status"] }[] };
+export const canvasListingView = listingView.extend({ published: z.boolean(), printFiles: z.array(z.object({ printAreaId: z.string(), status: renderStatus })) });
+export type CanvasListingView = z.infer<typeof canvasListingView>;
+
+/** What publishing answers: the listing, its page address and the version just frozen. */
+export const publishedListing = z.object({ id: z.string(), slug: z.string(), version: z.number().int() });
+export type PublishedListing = z.infer<typeof publishedListing>;

@@ -7,6 +7,7 @@ import { ADMIN_MOVES, canMove, type OrderStatus } from "@/domain/shop/orderStatu
 import { env } from "../../env";
 import { AppError } from "../../errors";
 import { outboxDir, readOutbox, type OutboxMessage } from "../../mail/outbox";
+import type { ShopAdmin } from "../actor";
 import { requireMove } from "./orderTransitions";
 import { paymentProviders, type ProviderId } from "./payments/paymentProviders";
 
@@ -15,10 +16,10 @@ import { paymentProviders, type ProviderId } from "./payments/paymentProviders";
  * asks the order's payment provider to give the money back first; only when it has does the order
  * become refunded.
  */
-export async function moveOrderByAdmin(db: Db, adminId: string, input: { id: string; to: OrderStatus; note?: string }): Promise<void> {
+export async function moveOrderByAdmin(db: Db, admin: ShopAdmin, input: { id: string; to: OrderStatus; note?: string }): Promise<void> {
   if (!ADMIN_MOVES.includes(input.to)) throw new AppError("BAD_REQUEST", "order.notAdminMove", "This status is set by payments and the print renderer, not by hand.");
   if (input.to === "refunded") await refundThroughProvider(db, input.id, input.note);
-  await db.transaction((tx) => requireMove(tx, input.id, input.to, `user:${adminId}`, input.note));
+  await db.transaction((tx) => requireMove(tx, input.id, input.to, `user:${admin.userId}`, input.note));
 }
 
 async function refundThroughProvider(db: Db, orderId: string, note: string | undefined): Promise<void> {

@@ -1,61 +1,18 @@
 import { and, asc, desc, eq, ilike, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { listings, orderEvents, orderLines, orders, snapshotRenders } from "@/db/schema";
-import type { ShippingAddress } from "@/domain/shop/address";
 import type { OrderStatus } from "@/domain/shop/orderStatus";
-import { AppError } from "../../errors";
+import { isShopAdminActor, type Actor, type ShopAdmin } from "../actor";
 import { listProducts } from "../catalog/catalogService";
 import { LISTING_RENDER_ROUTE } from "./listingView";
+import type { OrderAccess } from "./orderAccess";
+import type { OrderSummary, OrderView } from "./orderView";
 import { inCatalogOrder, itemImageUrl } from "./renderOrder";
-import { orderKey, sameDigest } from "./shopSecret";
 
-export type OrderLineView = {
-  id: string;
-  listingId: string;
-  slug: string;
-  title: string;
-  variantId: string;
-  color: string | null;
-  size: string | null;
-  quantity: number;
-  unitPrice: number;
-  imageUrl: string | null;
-  /** Print files of this line once paid; their URLs only for shop admins. */
-  printFiles: { id: string; printAreaId: string; status: "queued" | "running" | "succeeded" | "failed"; url: string | null; widthPx: number; heightPx: number; dpi: number | null }[];
-};
-
-export type OrderView = {
-  id: string;
-  status: OrderStatus;
-  email: string;
-  shippingAddress: ShippingAddress;
-  subtotal: number;
-  shipping: number;
-  total: number;
-  currency: string;
-  provider: string;
-  /** Where to pay while the order waits for payment. */
-  paymentUrl: string | null;
-  payBy: Date;
-  createdAt: Date;
-  lines: OrderLineView[];
-  timeline: { status: OrderStatus; from: OrderStatus | null; at: Date; actor: string; note: string | null }[];
-};
-
-/** `imageUrl`: the first item's picture. */
-export type OrderSummary = { id: string; status: OrderStatus; total: number; currency: string; email: string; itemCount: number; title: string; imageUrl: string | null; createdAt: Date };
-
-/** Who is asking: an account (maybe a shop admin), or a signed-out holder of the order's link. */
-export type OrderViewer = { userId: string | null; isAdmin: boolean; key?: string | null };
-
-const notFound = () => new AppError("NOT_FOUND", "order.notFound", "There is no such order, or it is not yours.");
-
-/** One order for its buyer, whoever holds its link, or a shop admin; to anyone else it does not exist. */
-export async function getOrder(db: DbOrTx, viewer: OrderViewer, id: string): Promise<OrderView> {
-  const [order] = await db.select().from(orders).where(eq(orders.id, id));
-  if (!order) throw notFound();
-  const mayView = viewer.isAdmin || (viewer.userId !== null && order.userId === viewer.userId) || (!!viewer.key && sameDigest(viewer.key, orderKey(id)));
-  if (!mayView) throw notFound();
+/** One order, for a caller that orderProcedure let see it (requireOrderViewer). */
+export async function getOrder(db: DbOrTx, access: OrderAccess): Promise<OrderView> {
+  const { order, shopAdmin } = access;
+  const id = order.id;
   const [lines, events] = await Promise.all([
     db.select({ line: orderLines, slug: listings.slug, productId: listings.productId }).from(orderLines).innerJoin(listings, eq(listings.id, orderLines.listingId)).where(eq(orderLines.orderId, id)).orderBy(asc(orderLines.id)),
     db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(asc(orderEvents.at), asc(orderEvents.id)),
@@ -95,20 +52,19 @@ export async function getOrder(db: DbOrTx, viewer: OrderViewer, id: string): Pro
         unitPrice: line.unitPrice,
         imageUrl: itemImageUrl(product, finishedMockups(renders), line),
         printFiles: inCatalogOrder(product, renders.filter((r) => r.orderLineId === line.id))
-          .map((r) => ({ id: r.id, printAreaId: r.printAreaId, status: r.status, url: viewer.isAdmin && r.status === "succeeded" ? `${LISTING_RENDER_ROUTE}/${r.id}` : null, widthPx: r.widthPx, heightPx: r.heightPx, dpi: r.dpi })),
+          .map((r) => ({ id: r.id, printAreaId: r.printAreaId, status: r.status, url: shopAdmin && r.status === "succeeded" ? `${LISTING_RENDER_ROUTE}/${r.id}` : null, widthPx: r.widthPx, heightPx: r.heightPx, dpi: r.dpi })),
       };
     }),
     timeline: events.map((e) => ({ status: e.toStatus, from: e.fromStatus, at: e.at, actor: e.actor, note: e.note })),
   };
 }
 
-/** The buyer's own orders, newest first. */
-export async function listOwnOrders(db: DbOrTx, userId: string): Promise<OrderSummary[]> {
-  return summaries(db, eq(orders.userId, userId), 100);
-}
-
-/** Every order, for shop admins: by status, by part of the e-mail, newest first. */
-export async function listAllOrders(db: DbOrTx, filter: { status?: OrderStatus; email?: string; before?: Date }): Promise<OrderSummary[]> {
+/**
+ * The caller's own orders, newest first. A shop admin asking for `all` (shopAdminProcedureWhen
+ * checked the grant) gets every order instead: by status, by part of the e-mail.
+ */
+export async function listOrders(db: DbOrTx, actor: Actor | ShopAdmin, filter: { all?: boolean; status?: OrderStatus; email?: string; before?: Date }): Promise<OrderSummary[]> {
+  if (!filter.all || !isShopAdminActor(actor)) return summaries(db, eq(orders.userId, actor.userId), 100);
   const where = [filter.status ? eq(orders.status, filter.status) : undefined, filter.email ? ilike(orders.email, `%${filter.email.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined, filter.before ? lt(orders.createdAt, filter.before) : undefined].filter(
     (w): w is SQL => !!w,
   );

@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { shopAdmins, users } from "@/db/schema";
 import { AppError } from "../../errors";
 import { normalizeEmail } from "../account/accountService";
+import type { Actor, ShopAdmin } from "../actor";
 
 /** A shop admin is granted by an operator and counts only while the account's e-mail is verified. */
 export async function isShopAdmin(db: DbOrTx, userId: string): Promise<boolean> {
@@ -14,8 +15,10 @@ export async function isShopAdmin(db: DbOrTx, userId: string): Promise<boolean> 
   return !!row;
 }
 
-export async function requireShopAdmin(db: DbOrTx, userId: string): Promise<void> {
-  if (!(await isShopAdmin(db, userId))) throw new AppError("FORBIDDEN", "shop.notAdmin", "Only the shop's admins can do this.");
+/** The actor as a shop admin, for shopAdminProcedure; anyone else gets FORBIDDEN. */
+export async function requireShopAdmin(db: DbOrTx, actor: Actor): Promise<ShopAdmin> {
+  if (!(await isShopAdmin(db, actor.userId))) throw new AppError("FORBIDDEN", "shop.notAdmin", "Only the shop's admins can do this.");
+  return { userId: actor.userId, shopAdmin: true };
 }
 
 /** The operator's command: grants or takes back the role by e-mail. A grant needs a verified e-mail. */

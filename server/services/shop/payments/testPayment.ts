@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { orders } from "@/db/schema";
 import { UNPAID } from "@/domain/shop/orderStatus";
@@ -12,11 +13,11 @@ import { decideCard } from "./testCards";
 
 export const TEST_WEBHOOK_PATH = "/api/webhooks/test";
 
-export type TestPaymentPage = { orderId: string; total: number; currency: string; email: string; status: string; payable: boolean };
+export const testPaymentPageView = z.object({ orderId: z.string(), total: z.number().int(), currency: z.string(), email: z.string(), status: z.string(), payable: z.boolean() });
+export type TestPaymentPage = z.infer<typeof testPaymentPageView>;
 
-export type TestPaymentResult =
-  | { outcome: "needsVerification" }
-  | { outcome: "paid" | "declined"; reason: string | null; orderUrl: string };
+export const testPaymentResult = z.union([z.object({ outcome: z.literal("needsVerification") }), z.object({ outcome: z.enum(["paid", "declined"]), reason: z.string().nullable(), orderUrl: z.string() })]);
+export type TestPaymentResult = z.infer<typeof testPaymentResult>;
 
 async function requireOrder(db: DbOrTx, orderId: string, key: string) {
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));

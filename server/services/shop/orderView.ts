@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { shippingAddress } from "@/domain/shop/address";
+import { ORDER_STATUSES } from "@/domain/shop/orderStatus";
+import { renderStatus } from "./listingView";
+
+export const orderStatus = z.enum(ORDER_STATUSES);
+
+export const orderLineView = z.object({
+  id: z.string(),
+  listingId: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  variantId: z.string(),
+  color: z.string().nullable(),
+  size: z.string().nullable(),
+  quantity: z.number().int(),
+  unitPrice: z.number().int(),
+  imageUrl: z.string().nullable(),
+  /** Print files of this line once paid; their URLs only for shop admins. */
+  printFiles: z.array(
+    z.object({ id: z.string(), printAreaId: z.string(), status: renderStatus, url: z.string().nullable(), widthPx: z.number().int(), heightPx: z.number().int(), dpi: z.number().int().nullable() }),
+  ),
+});
+export type OrderLineView = z.infer<typeof orderLineView>;
+
+/** One order as its buyer, the holder of its link, or a shop admin sees it. */
+export const orderView = z.object({
+  id: z.string(),
+  status: orderStatus,
+  email: z.string(),
+  shippingAddress,
+  subtotal: z.number().int(),
+  shipping: z.number().int(),
+  total: z.number().int(),
+  currency: z.string(),
+  provider: z.string(),
+  /** Where to pay while the order waits for payment. */
+  paymentUrl: z.string().nullable(),
+  payBy: z.date(),
+  createdAt: z.date(),
+  lines: z.array(orderLineView),
+  timeline: z.array(z.object({ status: orderStatus, from: orderStatus.nullable(), at: z.date(), actor: z.string(), note: z.string().nullable() })),
+});
+export type OrderView = z.infer<typeof orderView>;
+
+/** A row of an order list; `imageUrl`: the first item's picture. */
+export const orderSummary = z.object({
+  id: z.string(),
+  status: orderStatus,
+  total: z.number().int(),
+  currency: z.string(),
+  email: z.string(),
+  itemCount: z.number().int(),
+  title: z.string(),
+  imageUrl: z.string().nullable(),
+  createdAt: z.date(),
+});
+export type OrderSummary = z.infer<typeof orderSummary>;
