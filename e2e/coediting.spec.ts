@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { dragOnStage, expectNoAxeViolations, shoot, ownerAndInvitee } from "./helpers";
+import { dragOnStage, expectNoAxeViolations, painted, shoot, ownerAndInvitee } from "./helpers";
 
 test("two people edit one canvas live and see each other's shapes and cursors", async ({ browser }) => {
   const [owner, editor] = await ownerAndInvitee(browser, { owner: "Olivia Owner", invitee: "Eddie Editor" }, "Team hoodie");
@@ -46,7 +46,8 @@ test("two people edit one canvas live and see each other's shapes and cursors", 
 
   // Several objects selected, as the owner sees them.
   await owner.keyboard.press("ControlOrMeta+a");
-  await owner.waitForTimeout(300);
+  await expect(owner.locator('[data-testid="layer-row"][data-selected="true"]')).toHaveCount(4);
+  await painted(owner);
   await expectNoAxeViolations(owner, "editor, several objects selected");
   await owner.screenshot({ path: "e2e/screenshots/editor-selection-1280.png" });
   await shoot(editor, "editor-peer");

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { createCanvas, createInviteLink, dragOnStage, expectNoAxeViolations, signUp, uniqueEmail, SCREENSHOT_DIR } from "./helpers";
+import { createCanvas, createInviteLink, dragOnStage, expectNoAxeViolations, painted, signUp, uniqueEmail, SCREENSHOT_DIR } from "./helpers";
 
 async function addText(page: Page, at: [number, number], text: string, font: string) {
   await page.getByRole("button", { name: "Text", exact: true }).click();
@@ -89,7 +89,8 @@ test("text in bundled typefaces, copy and paste, an image pasted from the clipbo
   expect([artboard.width, artboard.height]).toEqual([1200, 1200]);
 
   await page.getByTestId("layer-row").filter({ hasText: "TEAM 2026" }).click();
-  await page.waitForTimeout(300);
+  await expect(page.getByTestId("layer-row").filter({ hasText: "TEAM 2026" })).toHaveAttribute("data-selected", "true");
+  await painted(page);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/editor-typefaces-1280.png` });
 });
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createCanvas, expectNoAxeViolations, SCREENSHOT_DIR, signUp, uniqueEmail } from "./helpers";
+import { createCanvas, expectNoAxeViolations, painted, SCREENSHOT_DIR, signUp, uniqueEmail } from "./helpers";
 
 const PRODUCTS = ["tee", "hoodie", "mug", "tote", "poster", "stickers", "case"];
 
@@ -45,13 +45,13 @@ test("every product's mockup with a design on it, at 1280 and 390 wide", async (
     await expect(page.getByTestId("layer-row")).toHaveCount(3);
     const drawn = Number(await page.getByTestId("mockup-preview").getAttribute("data-drawn"));
     await expect.poll(async () => Number(await page.getByTestId("mockup-preview").getAttribute("data-drawn"))).toBeGreaterThan(drawn - 1);
-    await page.waitForTimeout(300);
+    await painted(page);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/goods-${id}-1280.png` });
     await page.getByTestId("mockup-preview").screenshot({ path: `${SCREENSHOT_DIR}/goods-${id}-mockup.png` });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole("button", { name: "Layers" }).click();
     await expect(page.getByTestId("mockup-preview")).toBeVisible();
-    await page.waitForTimeout(400);
+    await painted(page);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/goods-${id}-390.png` });
     await page.keyboard.press("Escape");
   }

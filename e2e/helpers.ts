@@ -16,10 +16,10 @@ export async function signUp(page: Page, name: string, email: string, path = "/s
 /** Screenshots at the two sizes the product is judged at: desktop and a phone. */
 export async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.waitForTimeout(300);
+  await painted(page);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-1280.png` });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(300);
+  await painted(page);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-390.png` });
   await page.setViewportSize({ width: 1280, height: 800 });
 }
@@ -56,12 +56,24 @@ export async function dragOnStage(page: Page, from: [number, number], to: [numbe
 /** The WCAG 2.0 and 2.1 rules at levels A and AA: what the product is held to. */
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-/** Waits until nothing on the page is moving: finite animations and transitions (dialogs opening, menus, toasts) have ended. */
-async function settled(page: Page) {
+/**
+ * Waits until the page shows what it will show: web fonts loaded, finite animations and
+ * transitions (a drawer opening, a resize's reflow) ended, and two frames drawn since.
+ */
+export async function painted(page: Page) {
   await page.waitForLoadState("domcontentloaded");
   await page.evaluate(async () => {
+    await document.fonts.ready;
     const finite = () => document.getAnimations().filter((a) => a.playState === "running" && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
     for (let i = 0; i < 10 && finite().length; i++) await Promise.allSettled(finite().map((a) => a.finished));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+}
+
+/** Waits until nothing on the page is moving: finite animations and transitions (dialogs opening, menus, toasts) have ended. */
+async function settled(page: Page) {
+  await painted(page);
+  await page.evaluate(async () => {
     // Toasts fade out with inline styles, not animations, and one that closes while axe reads the
     // page is a blend that fails contrast in that instant only: wait for self-closing toasts (4 s)
     // to go (6 s at most), then for any that stays to be fully opaque.
