@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assets, canvasMembers, generations, invites } from "@/db/schema";
+import { assets, canvasMembers, generations, invites, listings } from "@/db/schema";
 import { makeUser } from "@/test/fixtures";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { createCanvas } from "../services/canvas/canvasService";
@@ -23,6 +23,7 @@ const probes = router({
   generation: probe("generation", "editor"),
   member: probe("member", "owner"),
   assetForViewers: probe("asset", "viewer"),
+  listing: resourceProcedure("listing", "owner").query(({ ctx }) => ctx.access),
 });
 const createCaller = createCallerFactory(probes);
 
@@ -142,5 +143,45 @@ describe("resourceProcedure(member, owner)", () => {
     expect(unknown.code).toBe("NOT_FOUND");
     expect(await failure(member(stranger, canvasId, viewer.id))).toEqual(unknown);
     expect((await failure(member(owner, "nope", viewer.id))).code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("resourceProcedure(listing, owner)", () => {
+  const listing = (u: User | null, id: string) => as(u).listing({ id });
+  const insertListing = async (values: { canvasId: string | null; ownerId: string }) => {
+    const [row] = await t.db
+      .insert(listings)
+      .values({ slug: `probe-${randomBytes(6).toString("hex")}`, productId: "tee", title: "Probe", price: 2800, currency: "USD", ...values })
+      .returning({ id: listings.id });
+    return row!.id;
+  };
+
+  /** Published by the viewer (an owner once, say) from the owner's canvas. */
+  let id: string;
+  beforeAll(async () => {
+    id = await insertListing({ canvasId, ownerId: viewer.id });
+  });
+
+  it("lets the canvas's owner and the publisher manage it, whatever the publisher's role now", async () => {
+    expect(await listing(owner, id)).toEqual({ userId: owner.id, listingId: id });
+    expect(await listing(viewer, id)).toEqual({ userId: viewer.id, listingId: id });
+  });
+
+  it("keeps the publisher's access when the canvas is gone, and nobody else's", async () => {
+    const orphan = await insertListing({ canvasId: null, ownerId: stranger.id });
+    expect(await listing(stranger, orphan)).toEqual({ userId: stranger.id, listingId: orphan });
+    expect(await failure(listing(owner, orphan))).toEqual({ code: "NOT_FOUND", message: "This product is not for sale." });
+  });
+
+  it("answers members below owner, strangers and unknown ids alike: NOT_FOUND, never FORBIDDEN", async () => {
+    const unknown = await failure(listing(owner, randomUUID()));
+    expect(unknown).toEqual({ code: "NOT_FOUND", message: "This product is not for sale." });
+    expect(await failure(listing(editor, id))).toEqual(unknown);
+    expect(await failure(listing(stranger, id))).toEqual(unknown);
+  });
+
+  it("refuses a malformed id and a missing session", async () => {
+    expect((await failure(listing(owner, "nope"))).code).toBe("BAD_REQUEST");
+    expect((await failure(listing(null, randomUUID()))).code).toBe("UNAUTHORIZED");
   });
 });
