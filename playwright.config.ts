@@ -1,6 +1,19 @@
+import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 3210);
+/** A port nobody listens on now (asked of the OS by a child process, since the config loads synchronously). */
+function freePort(): number {
+  const script = "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
+}
+
+// The app's and its Postgres's ports are chosen free when the run starts, and handed to the specs
+// (and to the worker processes, which load this file again) in the environment. E2E_PORT picks the
+// app's port by hand; a run on its own port keeps its data in a folder of its own.
+process.env.E2E_DATA_DIR ??= process.env.E2E_PORT ? `.data/e2e-${process.env.E2E_PORT}` : ".data/e2e";
+process.env.E2E_PORT ??= String(freePort());
+process.env.E2E_PG_PORT ??= String(freePort());
+const PORT = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: "e2e",
@@ -27,8 +40,8 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       PORT: String(PORT),
-      DATA_DIR: PORT === 3210 ? ".data/e2e" : `.data/e2e-${PORT}`,
-      EMBEDDED_PG_PORT: String(PORT + 1),
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT,
       APP_URL: `http://localhost:${PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },

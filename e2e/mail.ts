@@ -2,9 +2,8 @@ import path from "node:path";
 import { expect } from "@playwright/test";
 import { readOutbox } from "../server/mail/outbox";
 
-/** The e2e server has no SMTP_URL, so mail lands in the outbox of its DATA_DIR, chosen as playwright.config.ts does. */
-const PORT = Number(process.env.E2E_PORT ?? 3210);
-const OUTBOX = path.resolve(PORT === 3210 ? ".data/e2e" : `.data/e2e-${PORT}`, "outbox");
+/** The e2e server has no SMTP_URL, so mail lands in the outbox of its DATA_DIR, which playwright.config.ts chose. */
+const OUTBOX = path.resolve(process.env.E2E_DATA_DIR!, "outbox");
 
 /** The link to `page` in the newest mail to `to`, waiting for the mail to arrive. */
 export async function linkFromMail(to: string, page: string): Promise<string> {

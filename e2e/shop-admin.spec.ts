@@ -6,10 +6,9 @@ import sharp from "sharp";
 import { createCanvas, dragOnStage, expectNoAxeViolations, painted, SCREENSHOT_DIR, signUp, uniqueEmail } from "./helpers";
 import { linkFromMail } from "./mail";
 
-/** The e2e app's data and database, chosen as playwright.config.ts does. */
-const PORT = Number(process.env.E2E_PORT ?? 3210);
-const BASE_URL = `http://localhost:${PORT}`;
-const DATA_DIR = PORT === 3210 ? ".data/e2e" : `.data/e2e-${PORT}`;
+/** The e2e app's address, data and database, as playwright.config.ts chose them. */
+const BASE_URL = `http://localhost:${process.env.E2E_PORT}`;
+const DATA_DIR = process.env.E2E_DATA_DIR!;
 
 async function chooseProduct(page: Page, productId: string) {
   await page.getByTestId("choose-product").or(page.getByTestId("change-product")).click();
@@ -20,7 +19,7 @@ async function chooseProduct(page: Page, productId: string) {
 /** The operator's command, run against the e2e app's database. */
 async function grantShopAdmin(email: string) {
   const { stdout } = await promisify(execFile)("npx", ["tsx", "scripts/shopAdmin.ts", "grant", email], {
-    env: { ...process.env, DATABASE_URL: "", DATA_DIR, EMBEDDED_PG_PORT: String(PORT + 1) },
+    env: { ...process.env, DATABASE_URL: "", DATA_DIR, EMBEDDED_PG_PORT: process.env.E2E_PG_PORT },
   });
   expect(stdout).toContain("is now a shop admin");
 }
