@@ -5,7 +5,7 @@ import { modals } from "@mantine/modals";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconChevronDown, IconUserMinus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Role } from "@/domain/canvas/roles";
+import { ROLES, type Role } from "@/domain/canvas/roles";
 import type { MessageKey } from "../../_i18n/en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { errorMessage } from "../../_lib/errors";
@@ -38,7 +38,7 @@ export function MembersPanel({ canvasId, myRole, myId }: { canvasId: string; myR
       onError,
     }),
   );
-  const roles = ["owner", "editor", "viewer"] as const;
+  const roles = [...ROLES].reverse();
 
   if (members.isPending) return <Stack>{[0, 1, 2].map((i) => <Skeleton key={i} h={44} />)}</Stack>;
   if (members.isError) return <Text c="red" size="sm">{errorMessage(members.error, t)}</Text>;

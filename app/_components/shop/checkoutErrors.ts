@@ -1,9 +1,10 @@
 "use client";
 
+import type { ShippingAddress } from "@/domain/shop/address";
 import type { MessageKey } from "../../_i18n/en";
 import { fieldErrors } from "../../_lib/errors";
 
-export type CheckoutField = "email" | "name" | "line1" | "line2" | "city" | "postalCode" | "country";
+export type CheckoutField = "email" | keyof ShippingAddress;
 
 /** Which kind of problem a server message names, as a key the shopper reads in their language; a blank field is simply required. */
 function messageKey(field: CheckoutField, message: string, blank: boolean): MessageKey {
