@@ -49,6 +49,9 @@ export const assetProvenanceSchema = z.object({
 });
 export type AssetProvenance = z.infer<typeof assetProvenanceSchema>;
 
+/** The settings a generation form is filled with to make more like an image. */
+export type GenerationSettings = Pick<AssetProvenance, "prompt" | "negativePrompt" | "seed" | "steps" | "guidance" | "scheduler" | "width" | "height">;
+
 /** True when the image came from a prompt (its settings can be shown and reused), not from an upload. */
 export function isGenerated(p: AssetProvenance): boolean {
   return p.steps > 0 && p.width > 0 && p.height > 0;

@@ -13,11 +13,24 @@ import { EditorContext } from "./store/useEditor";
 export type PanelTab = { value: string; label: string; panel: ReactNode };
 
 /**
- * What features built on the editor add inside it (they may use the editor store): at the side
- * panel's top and as its tabs, centred over the stage, and over the whole stage (`overlay`,
- * which lets pointer events through).
+ * A panel docked at the editor's left (generation), with its toggle over the stage. `drop` takes
+ * what is dragged onto the stage from it (true: handled; anything else is uploaded as a file).
  */
-export type EditorSlots = { side?: ReactNode; tabs?: PanelTab[]; stage?: ReactNode; overlay?: ReactNode };
+export type EditorDock = {
+  /** The toggle's text, and its accessible name (what it opens). */
+  label: string;
+  toggleLabel: string;
+  icon: ReactNode;
+  panel: (onClose?: () => void) => ReactNode;
+  drop?: (store: EditorStore, data: DataTransfer, at: { x: number; y: number }) => boolean;
+};
+
+/**
+ * What features built on the editor add inside it (they may use the editor store): a dock at the
+ * left, at the side panel's top and as its tabs, centred over the stage, and over the whole stage
+ * (`overlay`, which lets pointer events through).
+ */
+export type EditorSlots = { dock?: EditorDock; side?: ReactNode; tabs?: PanelTab[]; stage?: ReactNode; overlay?: ReactNode };
 
 type Props = { canvasId: string; canvasName: string; me: Me; onStatus?: (s: ConnectionStatus) => void; slots?: EditorSlots };
 

@@ -10,7 +10,7 @@ import type { ImageProvenance } from "./store/shapeTypes";
 import { useEditor, useEditorStore } from "./store/useEditor";
 
 /** The selection's properties above the layers list. */
-export function SidePanel({ canvasId, onReuse, top, tabs = [] }: { canvasId: string; onReuse: (p: ImageProvenance) => void; top?: ReactNode; tabs?: PanelTab[] }) {
+export function SidePanel({ canvasId, onReuse, top, tabs = [] }: { canvasId: string; onReuse?: (p: ImageProvenance) => void; top?: ReactNode; tabs?: PanelTab[] }) {
   const { t } = useI18n();
   const store = useEditorStore();
   const shapes = useEditor((s) => s.shapes);

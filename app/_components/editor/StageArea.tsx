@@ -1,16 +1,15 @@
 "use client";
 
 import { Box, Button, Group, Tooltip } from "@mantine/core";
-import { IconKeyboard, IconLayoutSidebarRight, IconSparkles } from "@tabler/icons-react";
+import { IconKeyboard, IconLayoutSidebarRight } from "@tabler/icons-react";
 import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
-import { readPayload } from "../generate/generatedImage";
+import type { EditorDock } from "./Editor";
 import { ConnectionBadge } from "./chrome/ConnectionBadge";
 import { ExportMenu } from "./chrome/ExportMenu";
 import { PeerAvatars } from "./chrome/PeerAvatars";
 import { ZoomControls } from "./chrome/ZoomControls";
 import type { ConnectionStatus, PeerState } from "./collab/useCollaboration";
-import { placeImage } from "./images/placeImage";
 import { useImageUpload } from "./images/useImageUpload";
 import { EditorStage } from "./stage/EditorStage";
 import { useEditor, useEditorStore } from "./store/useEditor";
@@ -25,8 +24,8 @@ type Props = {
   peers: PeerState[];
   status: ConnectionStatus;
   narrow: boolean;
-  showGenerate: boolean;
-  onToggleGenerate: () => void;
+  dock?: EditorDock;
+  showDock: boolean;
   onTogglePanel: () => void;
   onCursor: (p: { x: number; y: number } | null) => void;
   /** Centred at the stage's top (a feature's controls, such as the print area switch). */
@@ -36,7 +35,7 @@ type Props = {
 };
 
 /** The stage and what floats over it: tools, zoom, connection, people, help and export; drops land here. */
-export function StageArea({ canvasId, canvasName, peers, status, narrow, showGenerate, onToggleGenerate, onTogglePanel, onCursor, top, overlay }: Props) {
+export function StageArea({ canvasId, canvasName, peers, status, narrow, dock, showDock, onTogglePanel, onCursor, top, overlay }: Props) {
   const { t } = useI18n();
   const store = useEditorStore();
   const tool = useEditor((s) => s.tool);
@@ -61,9 +60,7 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, showGen
     if (store.readOnly) return;
     const rect = host.current!.getBoundingClientRect();
     const at = store.screenToWorld({ x: e.clientX - rect.left, y: e.clientY - rect.top });
-    const generated = readPayload(e.dataTransfer);
-    if (generated) placeImage(store, generated, at);
-    else void uploadImages([...e.dataTransfer.files], at);
+    if (!dock?.drop?.(store, e.dataTransfer, at)) void uploadImages([...e.dataTransfer.files], at);
   };
 
   return (
@@ -102,19 +99,21 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, showGen
         <ConnectionBadge status={status} />
         <ZoomControls />
       </Group>
-      <Group pos="absolute" top={12} left={12} gap={6}>
-        <Button
-          variant={showGenerate ? "light" : "default"}
-          size="compact-sm"
-          leftSection={narrow ? undefined : <IconSparkles size={14} />}
-          onClick={onToggleGenerate}
-          aria-pressed={showGenerate}
-          aria-label={t("generate.toggle")}
-          data-testid="toggle-generate"
-        >
-          {narrow ? <IconSparkles size={16} /> : t("generate.title")}
-        </Button>
-      </Group>
+      {dock && (
+        <Group pos="absolute" top={12} left={12} gap={6}>
+          <Button
+            variant={showDock ? "light" : "default"}
+            size="compact-sm"
+            leftSection={narrow ? undefined : dock.icon}
+            onClick={() => store.setDockOpen(!showDock)}
+            aria-pressed={showDock}
+            aria-label={dock.toggleLabel}
+            data-testid="toggle-dock"
+          >
+            {narrow ? dock.icon : dock.label}
+          </Button>
+        </Group>
+      )}
       {top && (
         <Group pos="absolute" top={narrow ? 52 : 12} left="50%" style={{ transform: "translateX(-50%)" }} gap={6}>
           {top}

@@ -1,9 +1,10 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import { z } from "zod";
-import { assetProvenanceSchema, isGenerated, parseProvenance as parseStoredProvenance, type AssetProvenance } from "@/domain/provenance";
+import { isAssetSrc } from "@/domain/document/assetSource";
+import { assetProvenanceSchema, type AssetProvenance } from "@/domain/provenance";
 import type { AppRouter } from "@/server/trpc/appRouter";
 
-/** How a generated image was made, as a canvas object carries it. */
+/** How a generated image was made. */
 type ImageProvenance = AssetProvenance;
 
 export type Generation = inferRouterOutputs<AppRouter>["generation"]["list"][number];
@@ -40,21 +41,11 @@ export function payloadOf(g: Generation, image: GenerationImage): GeneratedImage
 const side = z.number().int().positive().max(8192);
 
 const payloadSchema = z.object({
-  url: z.string().regex(/^\/api\/assets\/[0-9a-f-]{36}$/),
+  url: z.string().refine(isAssetSrc),
   width: side,
   height: side,
   provenance: assetProvenanceSchema,
 });
-
-/**
- * Provenance as stored on a canvas object, checked against the server's own schema (any
- * collaborator's client may have written it); null for anything else, and for an uploaded image
- * made print-ready, which has no generation settings to show or reuse.
- */
-export function parseProvenance(value: unknown): ImageProvenance | null {
-  const provenance = parseStoredProvenance(value);
-  return provenance && isGenerated(provenance) ? provenance : null;
-}
 
 /** A result dropped from the generation panel, or null for anything else (another app's drag). */
 export function readPayload(data: DataTransfer): GeneratedImagePayload | null {
@@ -66,5 +57,4 @@ export function readPayload(data: DataTransfer): GeneratedImagePayload | null {
   }
 }
 
-/** The settings a form is filled with to make more like an image. */
-export type GenerationSettings = Pick<ImageProvenance, "prompt" | "negativePrompt" | "seed" | "steps" | "guidance" | "scheduler" | "width" | "height">;
+export type { GenerationSettings } from "@/domain/provenance";

@@ -2,6 +2,7 @@
 
 import { useI18n } from "../../_i18n/I18nProvider";
 import Editor from "../editor/Editor";
+import { generationDock } from "../generate/generationDock";
 import type { Me } from "../editor/EditorLayout";
 import { useEditorStore } from "../editor/store/useEditor";
 import { AreaSwitch } from "./AreaSwitch";
@@ -18,8 +19,9 @@ import { usePreflight } from "./usePreflight";
 type Props = { canvasId: string; canvasName: string; me: Me };
 
 /**
- * The editor with the goods built on it: the product's artboards and their switch, the product
- * panel with the live mockup, DPI badges, and the preflight and print-file tabs.
+ * The editor with the features built on it: generation's dock, and the goods (the product's
+ * artboards and their switch, the product panel with the live mockup, DPI badges, and the
+ * preflight, print-file, mockup and sell tabs).
  */
 export default function DesignEditor({ canvasId, canvasName, me }: Props) {
   const { t } = useI18n();
@@ -32,6 +34,7 @@ export default function DesignEditor({ canvasId, canvasName, me }: Props) {
       canvasName={canvasName}
       me={me}
       slots={{
+        dock: generationDock(canvasId, me, { label: t("generate.title"), toggleLabel: t("generate.toggle") }),
         stage: (
           <>
             <ProductBinding canvasId={canvasId} />

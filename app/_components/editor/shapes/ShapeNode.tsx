@@ -1,17 +1,12 @@
 "use client";
 
-import type Konva from "konva";
 import { memo } from "react";
 import type { Shape } from "../store/shapeTypes";
 import { SHAPE_VIEWS } from "./shapeViews";
 
 type Props = {
   shape: Shape;
-  draggable: boolean;
   editingText: boolean;
-  onDragStart?: (e: Konva.KonvaEventObject<DragEvent>) => void;
-  onDragMove?: (e: Konva.KonvaEventObject<DragEvent>) => void;
-  onDragEnd?: (e: Konva.KonvaEventObject<DragEvent>) => void;
   onDblClick?: (id: string) => void;
 };
 
@@ -19,7 +14,7 @@ type Props = {
  * One shape drawn with Konva; it only reads the record. Memoised: a shape re-renders only when its
  * own record changes, so panning or editing one shape does not re-render thousands.
  */
-export const ShapeNode = memo(function ShapeNode({ shape: s, draggable, editingText, ...events }: Props) {
+export const ShapeNode = memo(function ShapeNode({ shape: s, editingText, ...events }: Props) {
   const common = {
     id: s.id,
     name: "shape",
@@ -28,14 +23,10 @@ export const ShapeNode = memo(function ShapeNode({ shape: s, draggable, editingT
     rotation: s.rotation,
     opacity: s.opacity,
     visible: !s.hidden,
-    draggable: draggable && !s.locked,
     listening: !s.hidden,
     // No offscreen buffer for translucent fill+stroke and no stroke shadow: both cost a pass per shape.
     perfectDrawEnabled: false,
     shadowForStrokeEnabled: false,
-    onDragStart: events.onDragStart,
-    onDragMove: events.onDragMove,
-    onDragEnd: events.onDragEnd,
     onDblClick: events.onDblClick && (() => events.onDblClick!(s.id)),
     onDblTap: events.onDblClick && (() => events.onDblClick!(s.id)),
   };

@@ -12,7 +12,7 @@ import { artboardSnapshot } from "./artboardSnapshot";
 import { download, exportLayerPng } from "./exportPng";
 import { PrintAreaGuides } from "./PrintAreaGuides";
 import { SelectionTransformer } from "./SelectionTransformer";
-import { useShapeDrag } from "./useShapeDrag";
+import { useShapePreview } from "./useShapePreview";
 import { useStageInput } from "./useStageInput";
 import { useViewFollow } from "./useViewFollow";
 
@@ -43,8 +43,8 @@ export function EditorStage({ tools, peers, onCursor, canvasName }: Props) {
   const shapesGroup = useRef<Konva.Group>(null);
 
   useViewFollow(store, stageRef, shapesLayer, shapesGroup);
-  const drag = useShapeDrag(store, stageRef);
-  const input = useStageInput(store, () => tools[store.getState().tool], drag.cancel, onCursor);
+  useShapePreview(store, stageRef);
+  const input = useStageInput(store, () => tools[store.getState().tool], onCursor);
 
   useEffect(() => {
     store.setExporter((pixelRatio) => {
@@ -80,18 +80,9 @@ export function EditorStage({ tools, peers, onCursor, canvasName }: Props) {
   const shapeNodes = useMemo(
     () =>
       shapes.map((s) => (
-        <ShapeNode
-          key={s.id}
-          shape={s}
-          draggable={!store.readOnly && !spacePan}
-          editingText={editingId === s.id}
-          onDragStart={drag.onDragStart}
-          onDragMove={drag.onDragMove}
-          onDragEnd={drag.onDragEnd}
-          onDblClick={onDblClick}
-        />
+        <ShapeNode key={s.id} shape={s} editingText={editingId === s.id} onDblClick={onDblClick} />
       )),
-    [shapes, store, spacePan, editingId, drag, onDblClick],
+    [shapes, editingId, onDblClick],
   );
 
   const scale = camera.scale;
@@ -113,7 +104,7 @@ export function EditorStage({ tools, peers, onCursor, canvasName }: Props) {
         <Group ref={shapesGroup} {...(area ? { clipX: artboard.x, clipY: artboard.y, clipWidth: artboard.width, clipHeight: artboard.height } : {})}>
           {shapeNodes}
         </Group>
-        {draft && <ShapeNode shape={draft} draggable={false} editingText={false} />}
+        {draft && <ShapeNode shape={draft} editingText={false} />}
       </Layer>
       <Layer>
         {area && <PrintAreaGuides area={area} scale={scale} />}

@@ -14,11 +14,11 @@ type PointerEvt = Konva.KonvaEventObject<PointerEvent>;
  * Turns the stage's pointer and wheel events into gestures (pinch, pan, wheel) and tool input.
  * All decisions live in the DOM-free gestures and tools; this only reads positions off events.
  */
-export function useStageInput(store: EditorStore, tool: () => Tool, cancelDrag: () => void, onCursor: (p: { x: number; y: number } | null) => void) {
+export function useStageInput(store: EditorStore, tool: () => Tool, onCursor: (p: { x: number; y: number } | null) => void) {
   const pinch = useRef(new PinchGesture()).current;
   const pan = useRef(new PanGesture()).current;
-  const latest = useRef({ tool, cancelDrag, onCursor });
-  latest.current = { tool, cancelDrag, onCursor };
+  const latest = useRef({ tool, onCursor });
+  latest.current = { tool, onCursor };
 
   return useMemo(() => {
     const screenOf = (e: PointerEvt) => {
@@ -33,12 +33,11 @@ export function useStageInput(store: EditorStore, tool: () => Tool, cancelDrag: 
       onPointerDown: (e: PointerEvt) => {
         if (pinch.down(e.evt.pointerId, e.evt.pointerType === "touch", screenOf(e), store.camera())) {
           latest.current.tool().cancel(store);
-          latest.current.cancelDrag();
           pan.end();
           return;
         }
         if (pinch.claiming) return;
-        if (e.target.getParent()?.className === "Transformer") return;
+        if (e.target.getParent()?.className === "Transformer") return latest.current.tool().grabHandle?.(store);
         if (store.getState().spacePan || e.evt.button === 1) {
           pan.start(e.target.getStage()!.getPointerPosition() ?? { x: 0, y: 0 });
           return;

@@ -8,6 +8,7 @@ import type { ShapePatch, ZMove } from "@/domain/document/edits";
 import { createUndoManager, LOCAL, type CanvasDocument } from "./canvasDocument";
 import { fitCamera, screenToWorld, shapeBox, unionBox, zoomAt, type Box, type Camera } from "./geometry";
 import type { DocumentWriter } from "./documentWriter";
+import type { GenerationSettings } from "@/domain/provenance";
 import type { Shape } from "./shapeTypes";
 import type { Guide } from "./snapping";
 
@@ -33,6 +34,10 @@ export type EditorState = {
   readonly clipboard: { shapes: Shape[] } | null;
   readonly help: boolean;
   readonly spacePan: boolean;
+  /** The dock a feature adds at the left (generation): open, closed, or null for the layout's default. */
+  readonly dockOpen: boolean | null;
+  /** An image's settings to make more like it, handed to the dock (`nonce` tells a repeat apart). */
+  readonly reuse: { settings: GenerationSettings; nonce: number } | null;
 };
 
 type Listener = () => void;
@@ -59,6 +64,7 @@ export class EditorStore implements DocumentWriter {
   private state: EditorState;
   private readonly listeners = new Set<Listener>();
   private readonly viewListeners = new Set<(view: Camera, resting: boolean) => void>();
+  private readonly previewListeners = new Set<(positions: ReadonlyMap<string, { x: number; y: number }> | null) => void>();
   private live: Camera;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private fitted = false;
@@ -94,6 +100,8 @@ export class EditorStore implements DocumentWriter {
       clipboard: null,
       help: false,
       spacePan: false,
+      dockOpen: null,
+      reuse: null,
     };
     canvas.doc.on("afterTransaction", this.onDocChange);
   }
@@ -104,6 +112,7 @@ export class EditorStore implements DocumentWriter {
     this.undoManager.destroy();
     this.listeners.clear();
     this.viewListeners.clear();
+    this.previewListeners.clear();
     this.sourceListeners.clear();
   }
 
@@ -219,6 +228,21 @@ export class EditorStore implements DocumentWriter {
 
   setMarquee = (marquee: Box | null): void => this.set({ marquee });
 
+  artboard = (): Box => this.state.artboard;
+
+  /**
+   * Shapes shown where a gesture has them, ahead of the document (written once, on release); null:
+   * back to where the document has them. The stage moves its nodes without React, like the camera.
+   */
+  previewPositions = (positions: ReadonlyMap<string, { x: number; y: number }> | null): void => {
+    for (const l of this.previewListeners) l(positions);
+  };
+
+  onPreview(listener: (positions: ReadonlyMap<string, { x: number; y: number }> | null) => void): () => void {
+    this.previewListeners.add(listener);
+    return () => this.previewListeners.delete(listener);
+  }
+
   setGuides(guides: Guide[]): void {
     if (!guides.length && !this.state.guides.length) return;
     this.set({ guides });
@@ -260,6 +284,11 @@ export class EditorStore implements DocumentWriter {
   setHelp(help: boolean): void {
     this.set({ help });
   }
+
+  setDockOpen = (dockOpen: boolean): void => this.set({ dockOpen });
+
+  /** Opens the dock with an image's settings in its form. */
+  reuseSettings = (settings: GenerationSettings): void => this.set({ dockOpen: true, reuse: { settings, nonce: (this.state.reuse?.nonce ?? 0) + 1 } });
 
   // ── camera ──────────────────────────────────────────────────────────────────
   /** The camera the stage shows right now, ahead of `state.camera` while a gesture moves it. */

@@ -1,6 +1,6 @@
 import { HandTool } from "./handTool";
 import { PathTool } from "./pathTool";
-import { SelectTool } from "./selectTool";
+import { SelectTool } from "./select/selectTool";
 import { ShapeTool } from "./shapeTool";
 import { TextTool } from "./textTool";
 import type { Tool, ToolId } from "./tool";

@@ -4,6 +4,7 @@ import { canvasDocument } from "../store/canvasDocument";
 import { EditorStore } from "../store/editorStore";
 import { makeShape } from "../store/shapeTypes";
 import { createTools } from "./index";
+import { SelectTool } from "./select/selectTool";
 import type { PointerInfo } from "./tool";
 
 const stores: EditorStore[] = [];
@@ -85,6 +86,68 @@ describe("tools, without React or a DOM", () => {
     expect([...store.getState().selection]).toEqual([c.id]);
     select.up(store, at(400, 400));
     expect(store.getState().marquee).toBeNull();
+  });
+
+  it("select: a press on a shape is pointing; past the threshold it translates the selection, shown ahead and written once on release", () => {
+    const store = editor();
+    const select = new SelectTool();
+    const a = makeShape("rect", { x: 0, y: 0 }, { width: 50, height: 50 });
+    const b = makeShape("rect", { x: 100, y: 0 }, { width: 50, height: 50 });
+    const far = makeShape("rect", { x: 600, y: 600 }, { width: 10, height: 10 });
+    store.addShapes([a, b, far]);
+    store.select([a.id, b.id]);
+    const previews: (ReadonlyMap<string, { x: number; y: number }> | null)[] = [];
+    store.onPreview((p) => previews.push(p));
+    let writes = 0;
+    store.canvas.doc.on("update", () => writes++);
+    select.down(store, at(10, 10, { targetId: a.id }));
+    expect(select.stateName).toBe("pointing");
+    select.move(store, at(12, 11, { targetId: a.id })); // a click's wobble: still pointing
+    expect(select.stateName).toBe("pointing");
+    select.move(store, at(40, 45, { targetId: a.id }));
+    expect(select.stateName).toBe("translating");
+    expect(previews.at(-1)).toEqual(new Map([[a.id, { x: 30, y: 35 }], [b.id, { x: 130, y: 35 }]]));
+    expect(writes).toBe(0);
+    select.up(store, at(40, 45));
+    expect(select.stateName).toBe("idle");
+    expect(writes).toBe(1);
+    expect(store.getState().shapes.map((s) => [s.x, s.y])).toEqual([[30, 35], [130, 35], [600, 600]]);
+    expect(previews.at(-1)).toBeNull();
+    // One undo step takes the whole drag back.
+    store.checkpoint();
+    store.undo();
+    expect(store.getState().shapes.map((s) => [s.x, s.y])).toEqual([[0, 0], [100, 0], [600, 600]]);
+  });
+
+  it("select: a drag dropped midway (a second finger) writes nothing; viewers and resizing do not translate", () => {
+    const store = editor();
+    const select = new SelectTool();
+    const a = makeShape("rect", { x: 0, y: 0 }, { width: 50, height: 50 });
+    store.addShapes([a]);
+    let writes = 0;
+    store.canvas.doc.on("update", () => writes++);
+    select.down(store, at(10, 10, { targetId: a.id }));
+    select.move(store, at(60, 60, { targetId: a.id }));
+    select.cancel(store);
+    select.up(store, at(60, 60));
+    expect(writes).toBe(0);
+    expect(store.getState().shapes[0]).toMatchObject({ x: 0, y: 0 });
+
+    select.grabHandle(store);
+    expect(select.stateName).toBe("resizing");
+    select.move(store, at(90, 90));
+    expect(select.stateName).toBe("resizing");
+    expect(store.getState().marquee).toBeNull();
+    select.up(store, at(90, 90));
+    expect(select.stateName).toBe("idle");
+
+    const viewer = new EditorStore(store.canvas, true);
+    stores.push(viewer);
+    select.down(viewer, at(10, 10, { targetId: a.id }));
+    select.move(viewer, at(80, 80, { targetId: a.id }));
+    expect(select.stateName).toBe("pointing");
+    select.up(viewer, at(80, 80));
+    expect(writes).toBe(0);
   });
 
   it("select: finds the shape under the pointer by its geometry when the hit canvas gave no target", () => {

@@ -1,44 +1,54 @@
-import { intersects, normalizeBox, shapeAt, shapeBox } from "../store/geometry";
-import type { PointerInfo, Point, Tool, ToolContext } from "./tool";
+import type { PointerInfo, Tool, ToolContext } from "../tool";
+import { Marquee } from "./marquee";
+import { Pointing } from "./pointing";
+import type { SelectState } from "./selectState";
 
-/** idle → (on empty canvas) marquee → idle. Moving shapes is Konva's drag, handled by the stage. */
+/**
+ * The select tool as a small state tree, after tldraw's `StateNode`s:
+ *
+ *   idle ─down on a shape──▶ pointing ─moved past the threshold──▶ translating ─up──▶ idle
+ *     │                          └─up (a click)──▶ idle
+ *     ├─down on empty canvas──▶ marquee ─up──▶ idle
+ *     └─a selection handle──▶ resizing (the transformer resizes) ─up──▶ idle
+ *
+ * Each state decides what its events do and which state comes next; `cancel` drops any gesture
+ * without writing the document.
+ */
 export class SelectTool implements Tool {
   readonly cursor = "default";
-  private marqueeFrom: Point | null = null;
-  private base = new Set<string>();
+  private state: SelectState | null = null;
+
+  /** The state it is in, by name. */
+  get stateName(): string {
+    return this.state?.name ?? "idle";
+  }
 
   down(ctx: ToolContext, p: PointerInfo): void {
+    this.state?.cancel(ctx); // a down without its up (the pointer left the window): start afresh
     ctx.checkpoint();
-    // A locked shape is picked only from the layers panel: on the canvas it is like empty space.
-    // Konva's hit canvas is not redrawn while the view moves: the shapes' own geometry answers then.
-    const shape = p.targetId ? ctx.shapes().find((s) => s.id === p.targetId && !s.locked) : shapeAt(ctx.shapes(), p.world, 4 / ctx.camera().scale);
-    if (shape) {
-      const sel = ctx.selection();
-      const ids = shape.groupId ? ctx.shapes().filter((s) => s.groupId === shape.groupId).map((s) => s.id) : [shape.id];
-      if (p.shift) ctx.select(sel.has(shape.id) ? [...sel].filter((id) => !ids.includes(id)) : [...sel, ...ids]);
-      else if (!sel.has(shape.id)) ctx.select(ids);
-      return;
-    }
-    this.marqueeFrom = p.world;
-    this.base = p.shift ? new Set(ctx.selection()) : new Set();
-    if (!p.shift) ctx.select([]);
+    this.state = Pointing.onShape(ctx, p) ?? Marquee.begin(ctx, p);
   }
 
   move(ctx: ToolContext, p: PointerInfo): void {
-    if (!this.marqueeFrom) return;
-    const box = normalizeBox(this.marqueeFrom.x, this.marqueeFrom.y, p.world.x, p.world.y);
-    ctx.setMarquee(box);
-    const hit = ctx.shapes().filter((s) => !s.hidden && !s.locked && intersects(box, shapeBox(s))).map((s) => s.id);
-    ctx.select([...new Set([...this.base, ...hit])]);
+    if (this.state) this.state = this.state.move(ctx, p);
   }
 
-  up(ctx: ToolContext): void {
-    this.marqueeFrom = null;
-    ctx.setMarquee(null);
+  up(ctx: ToolContext, p: PointerInfo): void {
+    this.state?.up(ctx, p);
+    this.state = null;
   }
 
   cancel(ctx: ToolContext): void {
-    this.marqueeFrom = null;
-    ctx.setMarquee(null);
+    this.state?.cancel(ctx);
+    this.state = null;
+  }
+
+  grabHandle(ctx: ToolContext): void {
+    this.state?.cancel(ctx);
+    ctx.checkpoint();
+    this.state = RESIZING;
   }
 }
+
+/** The transformer resizes the selection on its own; this state only keeps the other gestures out until release. */
+const RESIZING: SelectState = { name: "resizing", move: () => RESIZING, up: () => {}, cancel: () => {} };
