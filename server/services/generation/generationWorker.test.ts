@@ -128,14 +128,14 @@ describe("the generation worker", () => {
     expect((await rowOf(id)).status).toBe("succeeded");
   });
 
-  it("runs a job again within a minute when its worker is killed with SIGKILL mid-job", async () => {
+  it("runs a job again when its worker is killed with SIGKILL mid-job, once the worker's heartbeat goes stale", async () => {
     const { id } = await alice.client.generation.create.mutate({ canvasId, prompt: "smiling face with sunglasses", ...SLOW });
     await reachedStep(id, 3);
     await worker.kill("SIGKILL");
-    const killedAt = Date.now();
     worker = await startWorker(workerEnv);
     await eventually(async () => (await rowOf(id)).attempts >= 2, 60_000, "the job to run again");
-    expect(Date.now() - killedAt).toBeLessThan(60_000);
+    // The sweeper freed it (graphile-worker alone would wait hours for the dead worker's lock).
+    expect(worker.output()).toContain("unlocked the jobs of stopped workers");
     await settled(id);
     expect((await rowOf(id)).status).toBe("succeeded");
   }, 120_000);
