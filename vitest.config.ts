@@ -7,8 +7,9 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
     globalSetup: ["test/globalSetup.ts"],
-    // Mail that tests send lands in this run's folder (cleared at the start), not the app's own outbox.
-    env: { DATA_DIR: ".data/test" },
+    // DATA_DIR is this run's own empty folder (made and removed by globalSetup), so mail that tests
+    // send never lands in the app's own outbox, nor in another run's.
+    setupFiles: ["test/runDataDir.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -9,6 +9,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     pgPort: number;
     s3Endpoint: string;
+    dataDir: string;
   }
 }
 
@@ -23,6 +24,8 @@ export default async function setup(project: TestProject) {
   const s3 = await startLocalS3(`${dir}/s3`, 0, "merchboard-test");
   project.provide("pgPort", pgPort);
   project.provide("s3Endpoint", s3.endpoint);
+  fs.mkdirSync(`${dir}/data`);
+  project.provide("dataDir", `${dir}/data`);
   return async () => {
     await s3.stop();
     await pg.stop();
