@@ -52,7 +52,3 @@ export async function endUserSessions(db: DbOrTx, userId: string, keep?: string)
   for (const s of ended) await notifySessionEnded(db, s.id);
   return ended.length;
 }
-
-export function blankSessionCookie(db: Db): string {
-  return luciaFor(db).createBlankSessionCookie().serialize();
-}

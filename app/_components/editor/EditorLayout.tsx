@@ -4,6 +4,7 @@ import { Box, Drawer } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useCallback, useEffect, useState } from "react";
 import type { WebsocketProvider } from "y-websocket";
+import type { Role } from "@/domain/canvas/roles";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { usePeers, type ConnectionStatus } from "./collab/useCollaboration";
 import type { EditorSlots } from "./Editor";
@@ -12,7 +13,7 @@ import { SidePanel } from "./SidePanel";
 import { StageArea } from "./StageArea";
 import { useEditor, useEditorStore } from "./store/useEditor";
 
-export type Me = { id: string; role: "owner" | "editor" | "viewer" };
+export type Me = { id: string; role: Role };
 
 type Props = { canvasId: string; canvasName: string; me: Me; provider: WebsocketProvider; status: ConnectionStatus; slots?: EditorSlots };
 

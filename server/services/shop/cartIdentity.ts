@@ -64,8 +64,3 @@ async function createCart(db: DbOrTx, owner: { userId: string } | { tokenHash: s
     .returning({ id: carts.id });
   return row!.id;
 }
-
-export async function cartLineCount(db: DbOrTx, cartId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(cartLines).where(eq(cartLines.cartId, cartId));
-  return row?.n ?? 0;
-}

@@ -3,15 +3,18 @@ import { and, eq, inArray, isNotNull, isNull, max } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { assets, listingImages, listings, listingVersions, snapshotRenders } from "@/db/schema";
 import type { Product } from "@/domain/catalog/catalog";
+import { assetIdFromSrc } from "@/domain/document/assetSource";
+import { canvasDoc, orderedShapes } from "@/domain/document/canvasDoc";
+import type { Shape } from "@/domain/document/shape";
 import * as Y from "yjs";
-import { loadDoc } from "../../collab/docStore";
+import { loadDoc } from "../canvas/docStore";
 import { AppError } from "../../errors";
 import { listingImageKey } from "../../storage/objectKeys";
 import { readObject, writeObject, type Storage } from "../../storage/storage";
 import type { CanvasAccess } from "../canvas/access";
 import { listingNotFound, type ListingAccess } from "../canvas/resourceAccess";
 import { listProducts, requireProduct } from "../catalog/catalogService";
-import { assetIdOf, orderedShapes, shapesOnArea } from "../print/designSource";
+import { shapesOnArea } from "../print/designSource";
 import { LISTING_RENDER_ROUTE, type CanvasListingView, type ListingView, type PublishedListing } from "./listingView";
 import { inCatalogOrder } from "./renderOrder";
 import { makeSlug } from "./slug";
@@ -35,7 +38,7 @@ export async function publishListing(db: Db, storage: Storage, access: CanvasAcc
     throw new AppError("BAD_REQUEST", "listing.priceBelowBase", `The price must be at least the product's base price (${product.basePrice} in minor units of ${product.currency}).`);
   }
   const { doc } = await loadDoc(db, access.canvas.id);
-  const shapes = orderedShapes(doc);
+  const shapes = orderedShapes(canvasDoc(doc));
   const areaIds = product.printAreas.filter((a) => shapesOnArea(shapes, product, a).some((s) => !s.hidden)).map((a) => a.id);
   if (!areaIds.length) throw new AppError("BAD_REQUEST", "listing.emptyDesign", "The design is empty: put something on the product before publishing it.");
 
@@ -73,10 +76,10 @@ export async function publishListing(db: Db, storage: Storage, access: CanvasAcc
 }
 
 /** Copies every image the design shows (this canvas's ready assets) beside the version. */
-async function copyImages(db: DbOrTx, storage: Storage, canvasId: string, listingId: string, versionId: string, shapes: ReturnType<typeof orderedShapes>) {
+async function copyImages(db: DbOrTx, storage: Storage, canvasId: string, listingId: string, versionId: string, shapes: Shape[]) {
   const bySrc = new Map<string, string>();
   for (const s of shapes) {
-    const id = s.type === "image" && !s.hidden ? assetIdOf(s.src) : null;
+    const id = s.type === "image" && !s.hidden ? assetIdFromSrc(s.src) : null;
     if (id) bySrc.set(s.src!, id);
   }
   if (!bySrc.size) return [];
