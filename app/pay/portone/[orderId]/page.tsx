@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { SearchParams } from "@/server/auth/authPage";
+import { getDb } from "@/server/db";
 import { portoneCheckoutParams } from "@/server/services/shop/payments/portoneCheckoutParams";
 import { PortOneCheckout } from "../../../_components/shop/PortOneCheckout";
 
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Pay", referrer: "no-referrer" };
 export default async function PortOnePayPage(props: { params: Promise<{ orderId: string }>; searchParams: SearchParams }) {
   const { orderId } = await props.params;
   const { return: returnTo } = await props.searchParams;
-  const checkout = await portoneCheckoutParams(orderId, typeof returnTo === "string" ? returnTo : null);
+  const checkout = await portoneCheckoutParams(getDb(), orderId, typeof returnTo === "string" ? returnTo : null);
   if (!checkout) notFound();
   return <PortOneCheckout paymentId={orderId} {...checkout} />;
 }

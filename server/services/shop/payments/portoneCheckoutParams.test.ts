@@ -1,13 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/db/client";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { orders } from "@/db/schema/shop";
 import { resetEnvCache } from "@/server/env";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { portoneCheckoutParams } from "./portoneCheckoutParams";
-
-const shared = vi.hoisted(() => ({ db: undefined as Db | undefined }));
-vi.mock("@/server/db", () => ({ getDb: () => shared.db }));
 
 const PORTONE_ENV = {
   PORTONE_STORE_ID: "store-4f2b9c1e-8a3d-4e5f-b6a7-1c2d3e4f5a6b", PORTONE_CHANNEL_KEY: "channel-key-test", PORTONE_API_SECRET: "secret",
@@ -19,7 +15,6 @@ let testDb: TestDb;
 
 beforeAll(async () => {
   testDb = await createTestDb();
-  shared.db = testDb.db;
 });
 
 beforeEach(() => {
@@ -57,7 +52,7 @@ describe("portoneCheckoutParams", () => {
   it("gives the payment window the order's own amount, currency and e-mail", async () => {
     const order = await makeOrder();
     const returnTo = `https://shop.example.com/orders/${order.id}?token=abc`;
-    expect(await portoneCheckoutParams(order.id, returnTo)).toEqual({
+    expect(await portoneCheckoutParams(testDb.db, order.id, returnTo)).toEqual({
       storeId: PORTONE_ENV.PORTONE_STORE_ID,
       channelKey: "channel-key-test",
       orderName: `Merchboard order ${order.id.slice(0, 8)}`,
@@ -71,28 +66,28 @@ describe("portoneCheckoutParams", () => {
   it("sends the shopper back only to an address on our site", async () => {
     const order = await makeOrder();
     for (const elsewhere of ["https://evil.example/steal", "//evil.example/x", "javascript:alert(1)", "https://shop.example.com.evil.example/"]) {
-      expect((await portoneCheckoutParams(order.id, elsewhere))?.redirectUrl).toBe("https://shop.example.com/");
+      expect((await portoneCheckoutParams(testDb.db, order.id, elsewhere))?.redirectUrl).toBe("https://shop.example.com/");
     }
-    expect((await portoneCheckoutParams(order.id, "/orders/1"))?.redirectUrl).toBe("https://shop.example.com/orders/1");
-    expect((await portoneCheckoutParams(order.id))?.redirectUrl).toBe("https://shop.example.com/");
+    expect((await portoneCheckoutParams(testDb.db, order.id, "/orders/1"))?.redirectUrl).toBe("https://shop.example.com/orders/1");
+    expect((await portoneCheckoutParams(testDb.db, order.id))?.redirectUrl).toBe("https://shop.example.com/");
   });
 
   it("lets a declined payment be tried again while the order has time", async () => {
-    expect(await portoneCheckoutParams((await makeOrder({ status: "payment_failed" })).id)).not.toBeNull();
+    expect(await portoneCheckoutParams(testDb.db, (await makeOrder({ status: "payment_failed" })).id)).not.toBeNull();
   });
 
   it("has nothing to pay for an order that is paid, expired, another provider's or unknown", async () => {
-    expect(await portoneCheckoutParams((await makeOrder({ status: "paid" })).id)).toBeNull();
-    expect(await portoneCheckoutParams((await makeOrder({ payBy: new Date(Date.now() - 1000) })).id)).toBeNull();
-    expect(await portoneCheckoutParams((await makeOrder({ provider: "stripe" })).id)).toBeNull();
-    expect(await portoneCheckoutParams(randomUUID())).toBeNull();
-    expect(await portoneCheckoutParams("not-a-uuid")).toBeNull();
+    expect(await portoneCheckoutParams(testDb.db, (await makeOrder({ status: "paid" })).id)).toBeNull();
+    expect(await portoneCheckoutParams(testDb.db, (await makeOrder({ payBy: new Date(Date.now() - 1000) })).id)).toBeNull();
+    expect(await portoneCheckoutParams(testDb.db, (await makeOrder({ provider: "stripe" })).id)).toBeNull();
+    expect(await portoneCheckoutParams(testDb.db, randomUUID())).toBeNull();
+    expect(await portoneCheckoutParams(testDb.db, "not-a-uuid")).toBeNull();
   });
 
   it("has nothing to pay when PortOne is not configured", async () => {
     const order = await makeOrder();
     delete process.env.PORTONE_CHANNEL_KEY;
     resetEnvCache();
-    expect(await portoneCheckoutParams(order.id)).toBeNull();
+    expect(await portoneCheckoutParams(testDb.db, order.id)).toBeNull();
   });
 });

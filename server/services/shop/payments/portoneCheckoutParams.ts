@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
 import { orders } from "@/db/schema/shop";
 import { UNPAID } from "@/domain/shop/orderStatus";
-import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 
 /** What PortOne's payment window is opened with, besides the payment id (the order id). */
@@ -24,10 +24,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * there is nothing to pay (unknown order, another provider, paid, expired) or PortOne is not set up.
  * `returnTo` is the order page the payment was started from; only an address on our site is kept.
  */
-export async function portoneCheckoutParams(orderId: string, returnTo?: string | null): Promise<PortOneCheckoutParams | null> {
+export async function portoneCheckoutParams(db: DbOrTx, orderId: string, returnTo?: string | null): Promise<PortOneCheckoutParams | null> {
   const { PORTONE_STORE_ID: storeId, PORTONE_CHANNEL_KEY: channelKey, PORTONE_API_SECRET, PORTONE_WEBHOOK_SECRET, APP_URL } = env();
   if (!storeId || !channelKey || !PORTONE_API_SECRET || !PORTONE_WEBHOOK_SECRET || !UUID.test(orderId)) return null;
-  const [order] = await getDb()
+  const [order] = await db
     .select({ id: orders.id, total: orders.total, currency: orders.currency, email: orders.email })
     .from(orders)
     .where(and(eq(orders.id, orderId), eq(orders.provider, "portone"), inArray(orders.status, [...UNPAID]), gt(orders.payBy, new Date())))
