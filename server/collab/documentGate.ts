@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { assetIdFromSrc } from "@/domain/document/assetSource";
 import { checkClientWrite } from "@/domain/document/clientWrites";
-import { updateWrites, type PlacedItem } from "./updateWrites";
+import { updateWrites, type PlaceOf } from "./updateWrites";
 
 export type GateResult = { ok: true; assetIds: string[] } | { ok: false; reason: string };
 
@@ -14,7 +14,7 @@ export type GateResult = { ok: true; assetIds: string[] } | { ok: false; reason:
  * builds on one of them (a drag right after an add) finds its neighbours among these pending ones.
  */
 export class DocumentGate {
-  private readonly pending = new Map<Uint8Array, PlacedItem[]>();
+  private readonly pending = new Map<Uint8Array, PlaceOf>();
 
   constructor(private readonly doc: Y.Doc) {}
 
@@ -28,7 +28,7 @@ export class DocumentGate {
       const id = checked.shape?.type === "image" ? assetIdFromSrc(checked.shape.src) : null;
       if (id) assetIds.push(id);
     }
-    this.pending.set(update, result.placed);
+    this.pending.set(update, result.placeOf);
     return { ok: true, assetIds };
   }
 
@@ -37,9 +37,11 @@ export class DocumentGate {
     this.pending.delete(update);
   }
 
+  /** A binary search in each update still being stored: a few at a time, however large each is. */
   private pendingPlace(id: Y.ID) {
-    for (const placed of this.pending.values()) {
-      for (const p of placed) if (p.item.id.client === id.client && p.item.id.clock <= id.clock && id.clock < p.item.id.clock + p.item.length) return p.place;
+    for (const placeOf of this.pending.values()) {
+      const place = placeOf(id);
+      if (place) return place;
     }
     return null;
   }

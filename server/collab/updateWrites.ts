@@ -3,9 +3,10 @@ import type { ClientWrite } from "@/domain/document/clientWrites";
 
 type Structs = ReturnType<typeof Y.decodeUpdate>["structs"];
 export type Place = { root: string; key: string | null };
-export type PlacedItem = { item: Y.Item; place: Place };
+/** Where an item of an accepted update lands, found by any id inside it. */
+export type PlaceOf = (id: Y.ID) => Place | null;
 
-export type UpdateWrites = { ok: true; writes: ClientWrite[]; placed: PlacedItem[] } | { ok: false; reason: string };
+export type UpdateWrites = { ok: true; writes: ClientWrite[]; placeOf: PlaceOf } | { ok: false; reason: string };
 
 /**
  * Every value an update stores, with the shared type and key it lands in, so that each can be
@@ -18,7 +19,7 @@ export type UpdateWrites = { ok: true; writes: ClientWrite[]; placed: PlacedItem
  * `pendingPlace` finds. Only plain JSON values (`ContentAny`) and deletions are accepted: a nested
  * shared type, text, embeds and subdocuments are not part of a canvas document.
  */
-export function updateWrites(structs: Structs, doc: Y.Doc, pendingPlace: (id: Y.ID) => Place | null): UpdateWrites {
+export function updateWrites(structs: Structs, doc: Y.Doc, pendingPlace: PlaceOf): UpdateWrites {
   const items: Y.Item[] = [];
   for (const s of structs) {
     if (!(s instanceof Y.Item)) continue; // GC and Skip carry no content
@@ -26,40 +27,56 @@ export function updateWrites(structs: Structs, doc: Y.Doc, pendingPlace: (id: Y.
     if (s.parent !== null && typeof s.parent !== "string") return { ok: false, reason: "nested shared types are not part of a canvas document" };
     items.push(s);
   }
-  const places = new Map<Y.Item, Place>();
   const byClient = new Map<number, Y.Item[]>();
-  for (const item of items) byClient.set(item.id.client, [...(byClient.get(item.id.client) ?? []), item]);
-  let pending = items;
-  // Neighbours inside the update may come later in it (another client's items): resolve in rounds.
-  while (pending.length) {
-    const next: Y.Item[] = [];
-    for (const item of pending) {
-      const place = placeOf(item, byClient, places, doc, pendingPlace);
-      if (place === "unknown") next.push(item);
-      else if (place === null) return { ok: false, reason: "an edit must build on the canvas's own document" };
-      else places.set(item, place);
-    }
-    if (next.length === pending.length) return { ok: false, reason: "an edit builds on content the server does not have" };
-    pending = next;
-  }
-  const writes: ClientWrite[] = [];
-  const placed: PlacedItem[] = [];
   for (const item of items) {
-    const place = places.get(item)!;
-    placed.push({ item, place });
-    if (item.content instanceof Y.ContentAny) for (const value of item.content.arr) writes.push({ ...place, value });
+    const list = byClient.get(item.id.client);
+    if (list) list.push(item);
+    else byClient.set(item.id.client, [item]);
   }
-  return { ok: true, writes, placed };
+  const places = new Map<Y.Item, Place>();
+  for (const item of items) if (!placeOf(item, byClient, places, doc, pendingPlace)) return { ok: false, reason: "an edit must build on the canvas's own document" };
+  const writes: ClientWrite[] = [];
+  for (const item of items) {
+    if (item.content instanceof Y.ContentAny) for (const value of item.content.arr) writes.push({ ...places.get(item)!, value });
+  }
+  const placeOfId: PlaceOf = (id) => {
+    const item = itemAt(byClient.get(id.client), id.clock);
+    return item ? places.get(item)! : null;
+  };
+  return { ok: true, writes, placeOf: placeOfId };
 }
 
-/** Where an item lands; "unknown" while its neighbour in this update is unplaced; null: not in a root type. */
-function placeOf(item: Y.Item, byClient: Map<number, Y.Item[]>, places: Map<Y.Item, Place>, doc: Y.Doc, pendingPlace: (id: Y.ID) => Place | null): Place | "unknown" | null {
-  if (typeof item.parent === "string") return { root: item.parent, key: item.parentSub };
-  const neighbour = item.origin ?? item.rightOrigin;
-  if (!neighbour) return null;
-  const inUpdate = itemAt(byClient.get(neighbour.client), neighbour.clock);
-  if (inUpdate) return places.get(inUpdate) ?? "unknown";
-  return placeInDoc(doc, neighbour) ?? pendingPlace(neighbour);
+/**
+ * Where an item lands, following its neighbours through the update until one names its parent or
+ * sits in the document; every item on the way lands there too and is remembered, so each item of
+ * an update is followed once however its neighbours chain (a crafted update cannot make this
+ * quadratic). Null: the chain loops, or ends outside the document's root types.
+ */
+function placeOf(start: Y.Item, byClient: Map<number, Y.Item[]>, places: Map<Y.Item, Place>, doc: Y.Doc, pendingPlace: PlaceOf): Place | null {
+  const chain: Y.Item[] = [];
+  const onChain = new Set<Y.Item>();
+  let place: Place | null = null;
+  for (let item: Y.Item | null = start; item; ) {
+    const known = places.get(item);
+    if (known) {
+      place = known;
+      break;
+    }
+    if (onChain.has(item)) return null;
+    onChain.add(item);
+    chain.push(item);
+    if (typeof item.parent === "string") {
+      place = { root: item.parent, key: item.parentSub };
+      break;
+    }
+    const neighbour: Y.ID | null = item.origin ?? item.rightOrigin;
+    if (!neighbour) return null;
+    item = itemAt(byClient.get(neighbour.client), neighbour.clock);
+    if (!item) place = placeInDoc(doc, neighbour) ?? pendingPlace(neighbour);
+  }
+  if (!place) return null;
+  for (const item of chain) places.set(item, place);
+  return place;
 }
 
 /** The item of one client's (clock-ordered) items that covers `clock`. */
