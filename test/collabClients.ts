@@ -4,7 +4,6 @@ import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
-import { SHAPE_VERSION, type Shape } from "@/domain/document/shape";
 import { startSession } from "@/server/auth/sessions";
 import { freePort } from "./freePort";
 
@@ -98,9 +97,4 @@ export async function rawSocket(port: number, canvasId: string, cookie: string):
 export function closeCode(ws: WebSocket): Promise<number> {
   if (ws.readyState === ws.CLOSED) return Promise.resolve(-1);
   return new Promise((resolve) => ws.once("close", (code) => resolve(code)));
-}
-
-/** A valid shape record (a rectangle unless `patch` says otherwise) stored under `id`, as the editor writes one. */
-export function shapeRecord(id: string, patch: Partial<Shape> = {}): Shape {
-  return { v: SHAPE_VERSION, id, type: "rect", x: 0, y: 0, width: 10, height: 10, rotation: 0, opacity: 1, fill: "#ff0000", stroke: "#000000", strokeWidth: 0, locked: false, hidden: false, name: id, groupId: null, ...patch };
 }

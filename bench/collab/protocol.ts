@@ -1,5 +1,5 @@
 import * as encoding from "lib0/encoding";
-import { SHAPE_VERSION } from "@/domain/document/shape";
+import { shapeRecord } from "@/test/designShapes";
 
 export type Flavour = "yws" | "hocuspocus";
 
@@ -36,24 +36,7 @@ export const hocuspocusAuth = (doc: string) =>
  * An edit as the editor makes one: a whole shape record (our server checks it against the
  * document's schema), its send time stamped into the name.
  */
-export const benchShape = (id: string, sentStamp: string) => ({
-  v: SHAPE_VERSION,
-  id,
-  type: "rect",
-  x: 10,
-  y: 20,
-  width: 100,
-  height: 80,
-  rotation: 0,
-  opacity: 1,
-  fill: "#7950f2",
-  stroke: "#343a40",
-  strokeWidth: 0,
-  locked: false,
-  hidden: false,
-  name: sentStamp,
-  groupId: null,
-});
+export const benchShape = (id: string, sentStamp: string) => shapeRecord(id, { x: 10, y: 20, width: 100, height: 80, name: sentStamp });
 
 const TILDE = 0x7e;
 

@@ -1,8 +1,9 @@
 import * as Y from "yjs";
 import { canvasDoc } from "@/domain/document/canvasDoc";
 import { addShapes, updateShapes } from "@/domain/document/edits";
-import { SHAPE_VERSION, type Shape } from "@/domain/document/shape";
+import type { Shape } from "@/domain/document/shape";
 import { DocumentGate } from "@/server/collab/documentGate";
+import { shapeRecord } from "@/test/designShapes";
 import { table } from "../lib/load";
 
 /**
@@ -14,25 +15,17 @@ import { table } from "../lib/load";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const EDITS = 2000;
 
-const shape = (i: number): Shape => ({
-  v: SHAPE_VERSION,
-  id: `s${i}`,
-  type: i % 3 === 0 ? "text" : "rect",
-  ...(i % 3 === 0 ? { text: `Label ${i}`, fontSize: 32, fontFamily: "Inter", fontStyle: "bold" as const, align: "left" as const } : {}),
-  x: (i * 37) % 1100,
-  y: (i * 53) % 1100,
-  width: 80,
-  height: 40,
-  rotation: 0,
-  opacity: 1,
-  fill: "#7950f2",
-  stroke: "#343a40",
-  strokeWidth: 0,
-  locked: false,
-  hidden: false,
-  name: `Shape ${i}`,
-  groupId: null,
-});
+const shape = (i: number): Shape =>
+  shapeRecord(`s${i}`, {
+    type: i % 3 === 0 ? "text" : "rect",
+    ...(i % 3 === 0 ? { text: `Label ${i}`, fontSize: 32, fontFamily: "Inter", fontStyle: "bold" as const, align: "left" as const } : {}),
+    x: (i * 37) % 1100,
+    y: (i * 53) % 1100,
+    width: 80,
+    height: 40,
+    fill: "#7950f2",
+    name: `Shape ${i}`,
+  });
 
 /** The stored canvas every run starts from: 2,000 shapes. */
 const base = (() => {

@@ -1,31 +1,14 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
+import { shapeRecord } from "@/test/designShapes";
 import { canvasDoc, getShape, orderedShapes } from "./canvasDoc";
 import { addShapes, deleteShapes, reorder, replaceImageSource, updateShapes } from "./edits";
-import { SHAPE_VERSION, type Shape } from "./shape";
+import { SHAPE_VERSION } from "./shape";
 
 const ASSET = "/api/assets/0a1b2c3d-0000-4000-8000-000000000001";
 const OTHER = "/api/assets/0a1b2c3d-0000-4000-8000-000000000002";
 
-const shape = (id: string, patch: Partial<Shape> = {}): Shape => ({
-  v: SHAPE_VERSION,
-  id,
-  type: "rect",
-  x: 0,
-  y: 0,
-  width: 10,
-  height: 10,
-  rotation: 0,
-  opacity: 1,
-  fill: "#ff0000",
-  stroke: "#000000",
-  strokeWidth: 0,
-  locked: false,
-  hidden: false,
-  name: id,
-  groupId: null,
-  ...patch,
-});
+const shape = shapeRecord;
 
 describe("document edits", () => {
   it("keeps z-order, reorders, and deletes", () => {

@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { canvasDoc } from "@/domain/document/canvasDoc";
 import { addShapes, updateShapes } from "@/domain/document/edits";
-import { shapeRecord } from "@/test/collabClients";
+import { shapeRecord } from "@/test/designShapes";
 import { DocumentGate } from "./documentGate";
 
 /** A server document and a client synced to it; the client's edits are captured, not applied to the server. */
