@@ -73,7 +73,7 @@ for (const kind of ["drag", "paste"] as const) {
     // Accepted and applied in order, as the room does once each edit is stored.
     gate.push(
       perEdit(updates, (s, g, u) => {
-        const checked = g.check(u, Y.decodeUpdate(u).structs);
+        const checked = g.check(u, Y.decodeUpdate(u));
         if (!checked.ok) throw new Error(checked.reason);
         Y.applyUpdate(s, u);
         g.release(u);

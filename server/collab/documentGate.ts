@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { assetIdFromSrc } from "@/domain/document/assetSource";
 import { checkClientWrite } from "@/domain/document/clientWrites";
-import { updateWrites, type PlaceOf } from "./updateWrites";
+import { updateWrites, type Pending, type PlaceOf } from "./updateWrites";
 
 export type GateResult = { ok: true; assetIds: string[] } | { ok: false; reason: string };
 
@@ -14,12 +14,13 @@ export type GateResult = { ok: true; assetIds: string[] } | { ok: false; reason:
  * builds on one of them (a drag right after an add) finds its neighbours among these pending ones.
  */
 export class DocumentGate {
-  private readonly pending = new Map<Uint8Array, PlaceOf>();
+  private readonly pending = new Map<Uint8Array, { placeOf: PlaceOf; ends: Map<number, number> }>();
+  private readonly pendingView: Pending = { placeOf: (id) => this.pendingPlace(id), endOf: (client) => this.pendingEnd(client) };
 
   constructor(private readonly doc: Y.Doc) {}
 
-  check(update: Uint8Array, structs: ReturnType<typeof Y.decodeUpdate>["structs"]): GateResult {
-    const result = updateWrites(structs, this.doc, (id) => this.pendingPlace(id));
+  check(update: Uint8Array, decoded: ReturnType<typeof Y.decodeUpdate>): GateResult {
+    const result = updateWrites(decoded, this.doc, this.pendingView);
     if (!result.ok) return result;
     const assetIds: string[] = [];
     for (const write of result.writes) {
@@ -28,7 +29,7 @@ export class DocumentGate {
       const id = checked.shape?.type === "image" ? assetIdFromSrc(checked.shape.src) : null;
       if (id) assetIds.push(id);
     }
-    this.pending.set(update, result.placeOf);
+    this.pending.set(update, { placeOf: result.placeOf, ends: result.ends });
     return { ok: true, assetIds };
   }
 
@@ -39,10 +40,16 @@ export class DocumentGate {
 
   /** A binary search in each update still being stored: a few at a time, however large each is. */
   private pendingPlace(id: Y.ID) {
-    for (const placeOf of this.pending.values()) {
+    for (const { placeOf } of this.pending.values()) {
       const place = placeOf(id);
       if (place) return place;
     }
     return null;
+  }
+
+  private pendingEnd(client: number): number {
+    let end = 0;
+    for (const { ends } of this.pending.values()) end = Math.max(end, ends.get(client) ?? 0);
+    return end;
   }
 }

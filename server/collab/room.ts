@@ -96,9 +96,9 @@ export class Room {
       this.stats.droppedViewerWrites++;
       return;
     }
-    const { structs, ds } = Y.decodeUpdate(update); // throws on a malformed update before anything is stored
-    if (!structs.length && !ds.clients.size) return; // a client's sync reply with nothing new: nothing to store
-    const checked = this.gate.check(update, structs);
+    const decoded = Y.decodeUpdate(update); // throws on a malformed update before anything is stored
+    if (!decoded.structs.length && !decoded.ds.clients.size) return; // a client's sync reply with nothing new: nothing to store
+    const checked = this.gate.check(update, decoded);
     if (!checked.ok) return this.refuseRecord(conn, checked.reason);
     const { assetIds } = checked;
     if (!conn.pendingEdit && this.assets.allKnown(assetIds)) return this.store(conn, update);
