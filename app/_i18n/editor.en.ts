@@ -93,6 +93,7 @@ export const editorEn = {
   "editor.status.offline": "Offline — edits sync when back",
   "editor.status.revoked": "Access removed",
   "editor.status.deleted": "Canvas deleted",
+  "editor.refused": "The server refused an edit, so the canvas was reloaded as everyone sees it.",
   "editor.upload.unsupported": "Only PNG, JPEG and WebP images can be placed.",
   "editor.upload.progress": "Uploading {name}…",
   "editor.upload.failed": "The upload failed ({status}).",

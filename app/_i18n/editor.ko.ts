@@ -94,6 +94,7 @@ export const editorKo: Record<EditorMessageKey, string> = {
   "editor.status.offline": "오프라인 — 다시 연결되면 변경 사항이 동기화돼요",
   "editor.status.revoked": "접근 권한이 취소됐어요",
   "editor.status.deleted": "캔버스가 삭제됐어요",
+  "editor.refused": "서버가 변경 사항 하나를 받지 않아서, 모두가 보는 캔버스로 다시 불러왔어요.",
   "editor.upload.unsupported": "PNG, JPEG, WebP 이미지만 올릴 수 있어요.",
   "editor.upload.progress": "{name} 업로드 중…",
   "editor.upload.failed": "업로드에 실패했어요 ({status}).",

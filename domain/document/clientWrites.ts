@@ -30,7 +30,7 @@ export function checkClientWrite(write: ClientWrite): WriteCheck {
   const place = checkClientPlace(write);
   if (!place.ok) return place;
   if (write.root === DOC_ROOTS.order) return shapeId.safeParse(write.value).success ? { ok: true, shape: null } : { ok: false, reason: "order holds shape ids only" };
-  const parsed = parseShapeRecord(write.value);
+  const parsed = parseShapeRecord(write.value, "current");
   if (!parsed.ok) return parsed;
   if (parsed.shape.id !== write.key) return { ok: false, reason: "a shape is stored under its own id" };
   return { ok: true, shape: parsed.shape };

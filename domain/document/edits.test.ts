@@ -34,6 +34,15 @@ describe("document edits", () => {
     expect(d.shapes.has("gone")).toBe(false);
   });
 
+  it("never writes a record the schema refuses", () => {
+    const d = canvasDoc(new Y.Doc());
+    addShapes(d, [shape("ok"), shape("long", { name: "x".repeat(5000) })]);
+    expect(orderedShapes(d).map((s) => s.id)).toEqual(["ok"]);
+    expect(d.order.toArray()).toEqual(["ok"]);
+    updateShapes(d, ["ok"], { opacity: 3 });
+    expect(getShape(d, "ok")?.opacity).toBe(1);
+  });
+
   it("reads stored values that are not valid records as absent, and ids in order without a shape are skipped", () => {
     const d = canvasDoc(new Y.Doc());
     addShapes(d, [shape("a")]);

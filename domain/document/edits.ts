@@ -1,17 +1,22 @@
 import type { CanvasDoc } from "./canvasDoc";
 import { getShape, orderedShapes } from "./canvasDoc";
 import { META_KEYS } from "./layout";
-import type { Shape } from "./shape";
+import { shapeSchema, type Shape } from "./shape";
 
 /**
  * The edits a canvas document knows, each one transaction tagged with `origin` (the editor's undo
- * tracks its own). The browser's editor store and the server's edits both go through these.
+ * tracks its own). The browser's editor store and the server's edits both go through these. A
+ * record the schema refuses is never written: the collaboration server would refuse the whole edit.
  */
 
+const isValid = (s: Shape) => shapeSchema.safeParse(s).success;
+
 export function addShapes(d: CanvasDoc, shapes: Shape[], origin: unknown = null): void {
+  const valid = shapes.filter(isValid);
+  if (!valid.length) return;
   d.doc.transact(() => {
-    for (const s of shapes) d.shapes.set(s.id, s);
-    d.order.push(shapes.map((s) => s.id));
+    for (const s of valid) d.shapes.set(s.id, s);
+    d.order.push(valid.map((s) => s.id));
   }, origin);
 }
 
@@ -21,7 +26,8 @@ export function updateShapes(d: CanvasDoc, ids: Iterable<string>, patch: ShapePa
   d.doc.transact(() => {
     for (const id of ids) {
       const s = getShape(d, id);
-      if (s) d.shapes.set(id, { ...s, ...(typeof patch === "function" ? patch(s) : patch), id, type: s.type, v: s.v });
+      const next = s && { ...s, ...(typeof patch === "function" ? patch(s) : patch), id, type: s.type, v: s.v };
+      if (next && isValid(next)) d.shapes.set(id, next);
     }
   }, origin);
 }

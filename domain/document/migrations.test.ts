@@ -38,12 +38,14 @@ describe("shape records", () => {
     expect(reason(new Map())).toMatch(/plain JSON object/);
   });
 
-  it("migrates a version 1 record: it gains its version and drops the provenance copy", () => {
+  it("migrates a stored version 1 record: it gains its version, drops the provenance copy, and long fields are cut to fit", () => {
     const { v: _v, ...v1 } = { ...record, type: "image", src: ASSET };
-    const parsed = parseShapeRecord({ ...v1, provenance });
-    expect(parsed).toEqual({ ok: true, shape: { ...v1, v: SHAPE_VERSION } });
-    // Version 1's own schema still applies: a malformed copy is refused, not silently dropped.
-    expect(reason({ ...v1, provenance: { ...provenance, steps: "many" } })).toMatch(/provenance/);
+    expect(parseShapeRecord({ ...v1, provenance })).toEqual({ ok: true, shape: { ...v1, v: SHAPE_VERSION } });
+    expect(parseShapeRecord({ ...v1, provenance: { steps: "many" } })).toEqual({ ok: true, shape: { ...v1, v: SHAPE_VERSION } });
+    const long = parseShapeRecord({ ...v1, type: "draw", name: "n".repeat(300), points: Array(SHAPE_LIMITS.points + 3).fill(1) });
+    expect(long.ok && [long.shape.name.length, long.shape.points!.length]).toEqual([SHAPE_LIMITS.name, SHAPE_LIMITS.points]);
+    // Version 1's schema still applies to its fields; version 2 has no provenance.
+    expect(reason({ ...v1, x: "1" })).toMatch(/^image\.x/);
     expect(reason({ ...record, provenance })).toMatch(/^image|^rect/);
   });
 });
@@ -58,5 +60,8 @@ describe("what a collaborator may write", () => {
     expect(checkClientWrite({ root: "order", key: null, value: "x".repeat(SHAPE_LIMITS.id + 1) }).ok).toBe(false);
     expect(checkClientWrite({ root: "meta", key: "product", value: null })).toMatchObject({ ok: false, reason: expect.stringMatching(/server/) });
     expect(checkClientWrite({ root: "notes", key: "a", value: 1 }).ok).toBe(false);
+    // A client writes this version's records only: version 1's leniency is for what is stored.
+    const { v: _v, ...v1 } = record;
+    expect(checkClientWrite({ root: "shapes", key: "s1", value: { ...v1, name: "x".repeat(100_000) } })).toMatchObject({ ok: false, reason: expect.stringMatching(/version/) });
   });
 });

@@ -1,7 +1,9 @@
 "use client";
 
+import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useI18n } from "../../_i18n/I18nProvider";
 import { useTRPC } from "../../_lib/trpc";
 import { useCollaboration, type ConnectionStatus } from "./collab/useCollaboration";
 import { EditorLayout, type Me } from "./EditorLayout";
@@ -42,8 +44,12 @@ export default function Editor({ canvasId, canvasName, me, onStatus, slots }: Pr
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refetchRole = useCallback(async () => (await queryClient.fetchQuery({ ...trpc.canvas.get.queryOptions({ id: canvasId }), staleTime: 0 })).role, [queryClient, trpc, canvasId]);
-  const { session, status } = useCollaboration(canvasId, me.role, refetchRole);
+  const { session, status, refusals } = useCollaboration(canvasId, me.role, refetchRole);
   useEffect(() => onStatus?.(status), [status, onStatus]);
+  const { t } = useI18n();
+  useEffect(() => {
+    if (refusals) notifications.show({ color: "red", message: t("editor.refused") });
+  }, [refusals, t]);
   const [fontsReady, setFontsReady] = useState(false);
   useEffect(() => void loadFonts().then(() => setFontsReady(true)), []);
   const [store, setStore] = useState<EditorStore | null>(null);

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
+import { SHAPE_LIMITS } from "@/domain/document/shape";
 import type { DocumentWriter } from "./store/documentWriter";
 import type { Camera } from "./store/geometry";
 import type { Shape } from "./store/shapeTypes";
@@ -35,6 +36,7 @@ export function TextEditOverlay(props: { writer: DocumentWriter; shape: Shape; i
       ref={ref}
       aria-label={t("editor.text.edit")}
       value={value}
+      maxLength={SHAPE_LIMITS.text}
       onChange={(e) => setValue(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {

@@ -18,12 +18,15 @@ type Session = { doc: Y.Doc; provider: WebsocketProvider; canvas: CanvasDocument
 /**
  * The shared document for a canvas over the y-websocket protocol, with status and peers. When the
  * server says our role changed, the session starts over (a downgraded editor's unsent edits would
- * be refused, so they must not linger locally) once `onRoleChanged` has fetched the new role.
+ * be refused, so they must not linger locally) once `onRoleChanged` has fetched the new role. When
+ * it refuses an edit (4422), the session starts over too: reconnecting would send the same edit
+ * again, and be refused again, forever. `refusals` counts those restarts, for the editor to say so.
  */
 export function useCollaboration(canvasId: string, role: string, onRoleChanged: () => Promise<string>) {
   const [session, setSession] = useState<Session | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [generation, setGeneration] = useState(0);
+  const [refusals, setRefusals] = useState(0);
   const roleChanged = useRef(onRoleChanged);
   roleChanged.current = onRoleChanged;
   const currentRole = useRef(role);
@@ -42,6 +45,11 @@ export function useCollaboration(canvasId: string, role: string, onRoleChanged: 
         setStatus(event.code === 4404 ? "deleted" : "revoked");
         provider.shouldConnect = false;
       }
+      if (event?.code === 4422) {
+        provider.shouldConnect = false;
+        setRefusals((n) => n + 1);
+        setGeneration((g) => g + 1);
+      }
       if (event?.code === 4300) {
         provider.shouldConnect = false;
         // A new role starts a new session by itself; the same role again (changed and changed
@@ -58,7 +66,7 @@ export function useCollaboration(canvasId: string, role: string, onRoleChanged: 
     };
   }, [canvasId, role, generation]);
 
-  return { session, status };
+  return { session, status, refusals };
 }
 
 /** Other people's awareness states (cursor, selection), re-read whenever they change. */

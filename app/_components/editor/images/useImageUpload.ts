@@ -7,6 +7,7 @@ import { errorMessage } from "../../../_lib/errors";
 import { useTRPCClient } from "../../../_lib/trpc";
 import type { DocumentWriter } from "../store/documentWriter";
 import { makeShape } from "../store/shapeTypes";
+import { SHAPE_LIMITS } from "@/domain/document/shape";
 
 const ACCEPTED = new Set(["image/png", "image/jpeg", "image/webp"]);
 const MAX_SIDE = 600;
@@ -37,7 +38,7 @@ export function useImageUpload(canvasId: string, writer: DocumentWriter, select:
             width: asset.width * k,
             height: asset.height * k,
             src: asset.url,
-            name: file.name.replace(/\.[a-z0-9]+$/i, "") || "Image",
+            name: (file.name.replace(/\.[a-z0-9]+$/i, "") || "Image").slice(0, SHAPE_LIMITS.name),
             fill: "transparent",
           });
           writer.addShapes([shape]);

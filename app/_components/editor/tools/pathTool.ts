@@ -1,3 +1,4 @@
+import { SHAPE_LIMITS } from "@/domain/document/shape";
 import { makeShape, type Shape } from "../store/shapeTypes";
 import type { PointerInfo, Point, Tool, ToolContext } from "./tool";
 
@@ -23,7 +24,8 @@ export class PathTool implements Tool {
     if (this.type === "draw") {
       const pts = this.draft.points!;
       const [lx, ly] = [pts[pts.length - 2]!, pts[pts.length - 1]!];
-      if (Math.hypot(dx - lx, dy - ly) < 1.5) return;
+      // A stroke ends where a shape record's points do (a very long scribble stops growing).
+      if (Math.hypot(dx - lx, dy - ly) < 1.5 || pts.length + 2 > SHAPE_LIMITS.points) return;
       this.draft = { ...this.draft, points: [...pts, dx, dy] };
     } else {
       if (p.shift) {
