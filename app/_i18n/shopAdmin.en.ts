@@ -138,6 +138,7 @@ export const shopAdminEn = {
 
   "errors.listing.priceBelowBase": "The price must be at least the product's base price.",
   "errors.listing.emptyDesign": "The design is empty. Put something on the product before publishing it.",
+  "errors.listing.imageNotReady": "An image on the design is not ready (still uploading, or removed). Wait for it or take it off, then publish again.",
   "errors.listing.noProduct": "Choose a product for this canvas before publishing it.",
   "errors.listing.publishing": "This design is being published right now. Try again in a moment.",
   "errors.shop.notAdmin": "Only the shop's admins can do this.",

@@ -139,6 +139,7 @@ export const shopAdminKo: Record<ShopAdminMessageKey, string> = {
 
   "errors.listing.priceBelowBase": "판매가는 상품 기본가 이상이어야 해요.",
   "errors.listing.emptyDesign": "디자인이 비어 있어요. 게시하기 전에 상품에 무언가를 올려 주세요.",
+  "errors.listing.imageNotReady": "디자인의 이미지 하나가 아직 준비되지 않았어요(업로드 중이거나 삭제됨). 기다리거나 이미지를 빼고 다시 게시해 주세요.",
   "errors.listing.noProduct": "게시하기 전에 이 캔버스의 상품을 골라 주세요.",
   "errors.listing.publishing": "지금 이 디자인을 게시하는 중이에요. 잠시 후 다시 시도해 주세요.",
   "errors.shop.notAdmin": "상점 관리자만 할 수 있어요.",

@@ -5,7 +5,7 @@
  */
 export const ASSET_ROUTE = "/api/assets";
 
-const ASSET_SRC = /^\/api\/assets\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const ASSET_SRC = new RegExp(`^${ASSET_ROUTE}/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`, "i");
 
 /** The URL of an asset (its thumbnail with `thumb`). */
 export function assetSrc(assetId: string, thumb = false): string {
@@ -19,4 +19,14 @@ export function assetIdFromSrc(src: string | null | undefined): string | null {
 
 export function isAssetSrc(src: string): boolean {
   return ASSET_SRC.test(src);
+}
+
+/** The assets the visible images among `shapes` show: asset id by image source. */
+export function assetsShown(shapes: readonly { type: string; hidden: boolean; src?: string }[]): Map<string, string> {
+  const bySrc = new Map<string, string>();
+  for (const s of shapes) {
+    const id = s.type === "image" && !s.hidden ? assetIdFromSrc(s.src) : null;
+    if (id) bySrc.set(s.src!, id);
+  }
+  return bySrc;
 }

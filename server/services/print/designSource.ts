@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { assets, canvases } from "@/db/schema";
 import type { PrintArea, Product } from "@/domain/catalog/catalog";
 import { areaOfShape } from "@/domain/design/artboard";
-import { assetIdFromSrc } from "@/domain/document/assetSource";
+import { assetsShown } from "@/domain/document/assetSource";
 import { canvasDoc, orderedShapes } from "@/domain/document/canvasDoc";
 import type { Shape } from "@/domain/document/shape";
 import { loadDoc } from "../canvas/docStore";
@@ -51,11 +51,7 @@ export const MAX_SOURCE_PIXELS = 160_000_000;
  * to decode at once.
  */
 export async function loadDesignImages(db: DbOrTx, storage: Storage, canvasId: string, shapes: Shape[]): Promise<Map<string, Buffer>> {
-  const bySrc = new Map<string, string>();
-  for (const s of shapes) {
-    const id = s.type === "image" && !s.hidden ? assetIdFromSrc(s.src) : null;
-    if (id) bySrc.set(s.src!, id);
-  }
+  const bySrc = assetsShown(shapes);
   if (!bySrc.size) return new Map();
   const rows = await db
     .select({ id: assets.id, key: assets.objectKey, width: assets.width, height: assets.height })

@@ -2,11 +2,12 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { listings, listingVersions, snapshotRenders } from "@/db/schema";
+import { assets, listings, listingVersions, snapshotRenders } from "@/db/schema";
 import type { Product } from "@/domain/catalog/catalog";
+import { assetSrc } from "@/domain/document/assetSource";
 import { canvasDoc, orderedShapes } from "@/domain/document/canvasDoc";
 import { readObject, type Storage } from "@/server/storage/storage";
-import { rect, writeShapes } from "@/test/designShapes";
+import { rect, shapeRecord, writeShapes } from "@/test/designShapes";
 import { publishedTee } from "@/test/shopFixtures";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { freshBucket } from "@/test/testStorage";
@@ -98,6 +99,11 @@ describe("publishing", () => {
     expect(await errorCode(viewer.client.listing.publish.mutate(input))).toBe("FORBIDDEN");
     expect(await errorCode(stranger.client.listing.publish.mutate(input))).toBe("NOT_FOUND");
     expect(await errorCode(createTestClient(t.db).client.listing.publish.mutate(input))).toBe("UNAUTHORIZED");
+    // An image still uploading would be sold without its picture: refused until it is ready.
+    const [pending] = await t.db.insert(assets).values({ canvasId, status: "pending", fileName: "a.png", contentType: "image/png", declaredSize: 10 }).returning({ id: assets.id });
+    await writeShapes(t.db, canvasId, [shapeRecord("uploading", { type: "image", src: assetSrc(pending!.id) })]);
+    const notReady = await errorOf(owner.client.listing.publish.mutate(input));
+    expect([notReady.data?.code, notReady.data?.reason]).toEqual(["BAD_REQUEST", "listing.imageNotReady"]);
     expect(await t.db.select().from(listings).where(eq(listings.canvasId, canvasId))).toEqual([]);
     expect(await owner.client.listing.ofCanvas.query({ canvasId })).toBeNull();
     expect(await errorCode(editor.client.listing.ofCanvas.query({ canvasId }))).toBe("FORBIDDEN");

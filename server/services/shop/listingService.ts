@@ -3,7 +3,7 @@ import { and, eq, inArray, isNotNull, isNull, max } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { assets, listingImages, listings, listingVersions, snapshotRenders } from "@/db/schema";
 import type { Product } from "@/domain/catalog/catalog";
-import { assetIdFromSrc } from "@/domain/document/assetSource";
+import { assetsShown } from "@/domain/document/assetSource";
 import { canvasDoc, orderedShapes } from "@/domain/document/canvasDoc";
 import type { Shape } from "@/domain/document/shape";
 import * as Y from "yjs";
@@ -75,13 +75,13 @@ export async function publishListing(db: Db, storage: Storage, access: CanvasAcc
   });
 }
 
-/** Copies every image the design shows (this canvas's ready assets) beside the version. */
+/**
+ * Copies every image the design shows (this canvas's ready assets) beside the version. An image
+ * that cannot be copied (still uploading, or removed) refuses the publish: what is sold must print
+ * every picture it shows.
+ */
 async function copyImages(db: DbOrTx, storage: Storage, canvasId: string, listingId: string, versionId: string, shapes: Shape[]) {
-  const bySrc = new Map<string, string>();
-  for (const s of shapes) {
-    const id = s.type === "image" && !s.hidden ? assetIdFromSrc(s.src) : null;
-    if (id) bySrc.set(s.src!, id);
-  }
+  const bySrc = assetsShown(shapes);
   if (!bySrc.size) return [];
   const rows = await db
     .select({ id: assets.id, key: assets.objectKey, width: assets.width, height: assets.height })
@@ -90,9 +90,8 @@ async function copyImages(db: DbOrTx, storage: Storage, canvasId: string, listin
   const copies: { src: string; objectKey: string; width: number; height: number }[] = [];
   for (const [src, assetId] of bySrc) {
     const row = rows.find((r) => r.id === assetId);
-    if (!row?.key) continue;
-    const read = await readObject(storage, row.key, MAX_IMAGE_BYTES);
-    if (read.kind !== "ok") continue;
+    const read = row?.key ? await readObject(storage, row.key, MAX_IMAGE_BYTES) : null;
+    if (!row || read?.kind !== "ok") throw new AppError("BAD_REQUEST", "listing.imageNotReady", "An image on the design is not ready (still uploading, or removed). Wait for it or take it off, then publish again.");
     const objectKey = listingImageKey(listingId, versionId, assetId);
     await writeObject(storage, objectKey, read.body, "application/octet-stream");
     copies.push({ src, objectKey, width: row.width ?? 0, height: row.height ?? 0 });
