@@ -3,8 +3,8 @@ import { GUIDANCE_MAX, PROMPT_MAX, SEED_MAX, STEPS_MAX } from "./generationParam
 
 /**
  * How an image was made, as the worker stores it with the asset (`assets.provenance`) and as
- * `asset.provenance` returns it. The same schema checks provenance that a collaborator's client
- * wrote into a canvas document, so anything that passes is something the server could have written.
+ * `asset.provenance` returns it; the editor shows and reuses it from there, never from the canvas
+ * document.
  */
 
 const MAX_SIDE = 8192;

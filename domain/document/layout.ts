@@ -5,7 +5,6 @@
  * - `meta`: what the server announces (the canvas's product); clients only read it.
  */
 export const DOC_ROOTS = { shapes: "shapes", order: "order", meta: "meta" } as const;
-export type DocRoot = (typeof DOC_ROOTS)[keyof typeof DOC_ROOTS];
 
 /** Keys of the `meta` map. */
 export const META_KEYS = { product: "product" } as const;

@@ -24,6 +24,19 @@ export const shippingAddress = z.object({
 
 export type ShippingAddress = z.output<typeof shippingAddress>;
 
+/**
+ * An address as an order stored it, read back: the same fields without checkout's rules, so that
+ * an order placed under older rules (or another ICU's country list) still reads.
+ */
+export const storedShippingAddress = z.object({
+  name: z.string(),
+  line1: z.string(),
+  line2: z.string().optional(),
+  city: z.string(),
+  postalCode: z.string(),
+  country: z.string(),
+}) satisfies z.ZodType<ShippingAddress>;
+
 /** Countries that write the postal code after the city ("Springfield 62701", "Toronto ON M5V"). */
 const CODE_AFTER_CITY = new Set(["US", "CA", "AU", "NZ", "GB", "IE", "IN", "SG", "HK", "PH", "BR"]);
 

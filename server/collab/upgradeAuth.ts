@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { validateSession } from "../auth/sessions";
 import { AppError } from "../errors";
 import { requireCanvasRole } from "../services/canvas/access";
-import type { Role } from "../services/canvas/roles";
+import type { Role } from "@/domain/canvas/roles";
 
 export type SocketIdentity = { userId: string; sessionId: string; name: string; canvasId: string; role: Role };
 export type UpgradeDecision = { ok: true; identity: SocketIdentity } | { ok: false; status: 400 | 401 | 403 | 404; message: string };

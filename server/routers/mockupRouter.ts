@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { RENDER_STATUSES } from "@/domain/render/renderStatus";
+import { renderStatusSchema } from "@/domain/render/renderStatus";
 import { createMockups, listMockups } from "../services/mockup/mockupService";
 import { canvasProcedure, router } from "../trpc/init";
 
-const status = z.enum(RENDER_STATUSES);
-const render = z.object({ id: z.string(), variantId: z.string(), printAreaId: z.string(), status, url: z.string().nullable(), error: z.string().nullable() });
+const render = z.object({ id: z.string(), variantId: z.string(), printAreaId: z.string(), status: renderStatusSchema, url: z.string().nullable(), error: z.string().nullable() });
 
 export const mockupRouter = router({
   /** Queues HQ mockups of every print area in each chosen colour (one variant per colour). */

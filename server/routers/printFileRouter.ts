@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { RENDER_STATUSES } from "@/domain/render/renderStatus";
+import { renderStatusSchema } from "@/domain/render/renderStatus";
 import { createPrintFile, listPrintFiles } from "../services/print/printFileService";
 import { canvasProcedure, router } from "../trpc/init";
 
 const printFileOut = z.object({
   id: z.string(),
-  status: z.enum(RENDER_STATUSES),
+  status: renderStatusSchema,
   printAreaId: z.string(),
   widthPx: z.number().int(),
   heightPx: z.number().int(),

@@ -2,7 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { assets, generations } from "@/db/schema";
 import type { AssetProvenance, PrintReadyProvenance } from "@/domain/provenance";
-import { assetUrl, MAX_UPLOAD_BYTES } from "@/server/services/asset/assetService";
+import { assetSrc } from "@/domain/document/assetSource";
+import { MAX_UPLOAD_BYTES } from "@/server/services/asset/assetService";
 import { replaceImageSource } from "@/server/services/canvas/documentEdits";
 import { notifyGeneration } from "@/server/services/generation/generationEvents";
 import { storeThenCommit } from "@/server/services/generation/storedImages";
@@ -59,7 +60,7 @@ export async function completePrintReady(db: Db, storage: Storage, row: Generati
         provenance,
       });
       if (row.targetShapeId) {
-        await replaceImageSource(tx, row.canvasId, { shapeId: row.targetShapeId, fromSrc: assetUrl(source.id), toSrc: assetUrl(id), scale: result.printReady.scale });
+        await replaceImageSource(tx, row.canvasId, { shapeId: row.targetShapeId, fromSrc: assetSrc(source.id), toSrc: assetSrc(id), scale: result.printReady.scale });
       }
       await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id: row.id, kind: "status" })}`);
       return true;

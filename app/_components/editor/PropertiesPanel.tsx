@@ -3,13 +3,14 @@
 import { ActionIcon, ColorInput, Group, NumberInput, Slider, Stack, Text, Tooltip } from "@mantine/core";
 import { IconArrowBarToDown, IconArrowBarToUp, IconArrowDown, IconArrowUp } from "@tabler/icons-react";
 import { memo } from "react";
+import type { AssetProvenance } from "@/domain/provenance";
 import type { EditorMessageKey } from "../../_i18n/editor.en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { ImageDetails } from "./images/ImageDetails";
 import { TextStyleControls } from "./TextStyleControls";
 import type { ZMove } from "@/domain/document/edits";
 import type { DocumentWriter } from "./store/documentWriter";
-import type { ImageProvenance, Shape } from "./store/shapeTypes";
+import type { Shape } from "./store/shapeTypes";
 
 const ARRANGE: [ZMove, EditorMessageKey, typeof IconArrowUp][] = [
   ["front", "editor.action.front", IconArrowBarToUp],
@@ -21,7 +22,7 @@ const ARRANGE: [ZMove, EditorMessageKey, typeof IconArrowUp][] = [
 const SWATCHES = ["#212529", "#ffffff", "#7950f2", "#e64980", "#f03e3e", "#fd7e14", "#fab005", "#40c057", "#12b886", "#228be6"];
 
 /** Style of the selection; a change applies to every selected shape in one undoable step. */
-type Props = { canvasId: string; writer: DocumentWriter; selected: Shape[]; readOnly: boolean; onReuse?: (p: ImageProvenance) => void };
+type Props = { canvasId: string; writer: DocumentWriter; selected: Shape[]; readOnly: boolean; onReuse?: (p: AssetProvenance) => void };
 
 export const PropertiesPanel = memo(function PropertiesPanel({ canvasId, writer, selected, readOnly, onReuse }: Props) {
   const { t } = useI18n();

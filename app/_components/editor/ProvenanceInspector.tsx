@@ -2,11 +2,11 @@
 
 import { Button, Code, Stack, Table, Text } from "@mantine/core";
 import { IconRepeat } from "@tabler/icons-react";
+import type { AssetProvenance } from "@/domain/provenance";
 import { useI18n } from "../../_i18n/I18nProvider";
-import type { ImageProvenance } from "./store/shapeTypes";
 
 /** How the selected generated image was made, with a way to make more like it. */
-export function ProvenanceInspector({ provenance: p, onReuse }: { provenance: ImageProvenance; onReuse?: (p: ImageProvenance) => void }) {
+export function ProvenanceInspector({ provenance: p, onReuse }: { provenance: AssetProvenance; onReuse?: (p: AssetProvenance) => void }) {
   const { t } = useI18n();
   const rows: [string, string][] = [
     [t("generate.provenance.seed"), String(p.seed)],

@@ -2,15 +2,15 @@
 
 import { Box, Tabs, Text } from "@mantine/core";
 import { useMemo, type ReactNode } from "react";
+import type { AssetProvenance } from "@/domain/provenance";
 import { useI18n } from "../../_i18n/I18nProvider";
 import type { PanelTab } from "./Editor";
 import { LayersPanel } from "./LayersPanel";
 import { PropertiesPanel } from "./PropertiesPanel";
-import type { ImageProvenance } from "./store/shapeTypes";
 import { useEditor, useEditorStore } from "./store/useEditor";
 
 /** The selection's properties above the layers list. */
-export function SidePanel({ canvasId, onReuse, top, tabs = [] }: { canvasId: string; onReuse?: (p: ImageProvenance) => void; top?: ReactNode; tabs?: PanelTab[] }) {
+export function SidePanel({ canvasId, onReuse, top, tabs = [] }: { canvasId: string; onReuse?: (p: AssetProvenance) => void; top?: ReactNode; tabs?: PanelTab[] }) {
   const { t } = useI18n();
   const store = useEditorStore();
   const shapes = useEditor((s) => s.shapes);

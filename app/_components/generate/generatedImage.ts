@@ -4,8 +4,6 @@ import { isAssetSrc } from "@/domain/document/assetSource";
 import { assetProvenanceSchema, type AssetProvenance } from "@/domain/provenance";
 import type { AppRouter } from "@/server/trpc/appRouter";
 
-/** How a generated image was made. */
-type ImageProvenance = AssetProvenance;
 
 export type Generation = inferRouterOutputs<AppRouter>["generation"]["list"][number];
 export type GenerationImage = Generation["images"][number];
@@ -14,9 +12,9 @@ export type ModelOptions = NonNullable<inferRouterOutputs<AppRouter>["generation
 /** What a result dragged from the generation panel carries to the canvas. */
 export const GENERATED_IMAGE_MIME = "application/x-merchboard-generated-image";
 
-export type GeneratedImagePayload = { url: string; width: number; height: number; provenance: ImageProvenance };
+export type GeneratedImagePayload = { url: string; width: number; height: number; provenance: AssetProvenance };
 
-export function provenanceOf(g: Generation): ImageProvenance {
+export function provenanceOf(g: Generation): AssetProvenance {
   return {
     generationId: g.id,
     prompt: g.prompt,

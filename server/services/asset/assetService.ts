@@ -25,14 +25,12 @@ export type AssetView = {
   createdAt: Date;
 };
 
-/** Where an asset is served (the only image source a canvas document holds). */
-export const assetUrl = assetSrc;
 
 function toView(row: AssetRow): AssetView {
   return {
     id: row.id,
-    url: assetUrl(row.id),
-    thumbUrl: assetUrl(row.id, true),
+    url: assetSrc(row.id),
+    thumbUrl: assetSrc(row.id, true),
     width: row.width ?? 0,
     height: row.height ?? 0,
     contentType: row.contentType,

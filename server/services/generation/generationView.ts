@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { assets, generations, users } from "@/db/schema";
 import type { GenerationImage, GenerationView } from "@/domain/generationView";
-import { assetUrl } from "../asset/assetService";
+import { assetSrc } from "@/domain/document/assetSource";
 import type { CanvasAccess } from "../canvas/access";
 
 export const LIST_LIMIT = 40;
@@ -30,7 +30,7 @@ async function imagesOf(db: DbOrTx, ids: string[]): Promise<Map<string, Generati
     .orderBy(asc(assets.generationIndex));
   for (const r of rows) {
     const list = byGeneration.get(r.generationId!) ?? [];
-    list.push({ assetId: r.id, url: assetUrl(r.id), thumbUrl: assetUrl(r.id, true), width: r.width ?? 0, height: r.height ?? 0 });
+    list.push({ assetId: r.id, url: assetSrc(r.id), thumbUrl: assetSrc(r.id, true), width: r.width ?? 0, height: r.height ?? 0 });
     byGeneration.set(r.generationId!, list);
   }
   return byGeneration;

@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { PRODUCT_KINDS, variantSchema } from "@/domain/catalog/catalog";
-import { RENDER_STATUSES } from "@/domain/render/renderStatus";
+import { renderStatusSchema } from "@/domain/render/renderStatus";
 
 export const LISTING_RENDER_ROUTE = "/api/listing-renders";
 
-export const renderStatus = z.enum(RENDER_STATUSES);
 
-export const listingMockup = z.object({ id: z.string(), variantId: z.string(), printAreaId: z.string(), status: renderStatus, url: z.string().nullable() });
+export const listingMockup = z.object({ id: z.string(), variantId: z.string(), printAreaId: z.string(), status: renderStatusSchema, url: z.string().nullable() });
 export type ListingMockup = z.infer<typeof listingMockup>;
 
 /** What a shopper sees of a listing: its current version, without the canvas or its people. */
@@ -28,7 +27,7 @@ export const listingView = z.object({
 export type ListingView = z.infer<typeof listingView>;
 
 /** The owner's view from the editor: the listing and whether its renders are done. */
-export const canvasListingView = listingView.extend({ published: z.boolean(), printFiles: z.array(z.object({ printAreaId: z.string(), status: renderStatus })) });
+export const canvasListingView = listingView.extend({ published: z.boolean(), printFiles: z.array(z.object({ printAreaId: z.string(), status: renderStatusSchema })) });
 export type CanvasListingView = z.infer<typeof canvasListingView>;
 
 /** What publishing answers: the listing, its page address and the version just frozen. */

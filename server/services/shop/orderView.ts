@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { shippingAddress } from "@/domain/shop/address";
+import { storedShippingAddress } from "@/domain/shop/address";
 import { ORDER_STATUSES } from "@/domain/shop/orderStatus";
-import { renderStatus } from "./listingView";
+import { renderStatusSchema } from "@/domain/render/renderStatus";
 
 export const orderStatus = z.enum(ORDER_STATUSES);
 
@@ -18,7 +18,7 @@ export const orderLineView = z.object({
   imageUrl: z.string().nullable(),
   /** Print files of this line once paid; their URLs only for shop admins. */
   printFiles: z.array(
-    z.object({ id: z.string(), printAreaId: z.string(), status: renderStatus, url: z.string().nullable(), widthPx: z.number().int(), heightPx: z.number().int(), dpi: z.number().int().nullable() }),
+    z.object({ id: z.string(), printAreaId: z.string(), status: renderStatusSchema, url: z.string().nullable(), widthPx: z.number().int(), heightPx: z.number().int(), dpi: z.number().int().nullable() }),
   ),
 });
 export type OrderLineView = z.infer<typeof orderLineView>;
@@ -28,7 +28,7 @@ export const orderView = z.object({
   id: z.string(),
   status: orderStatus,
   email: z.string(),
-  shippingAddress,
+  shippingAddress: storedShippingAddress,
   subtotal: z.number().int(),
   shipping: z.number().int(),
   total: z.number().int(),

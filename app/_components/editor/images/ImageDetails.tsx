@@ -1,14 +1,15 @@
 "use client";
 
+import type { AssetProvenance } from "@/domain/provenance";
 import { useAssetProvenance } from "../../assets/useAssetProvenance";
 import { ImageCrop } from "../ImageCrop";
 import { ProvenanceInspector } from "../ProvenanceInspector";
 import type { DocumentWriter } from "../store/documentWriter";
-import type { ImageProvenance, Shape } from "../store/shapeTypes";
+import type { Shape } from "../store/shapeTypes";
 import { MakePrintReady } from "./MakePrintReady";
 import { useLoadedImage } from "./useLoadedImage";
 
-type Props = { canvasId: string; writer: DocumentWriter; shape: Shape; readOnly: boolean; onReuse?: (p: ImageProvenance) => void };
+type Props = { canvasId: string; writer: DocumentWriter; shape: Shape; readOnly: boolean; onReuse?: (p: AssetProvenance) => void };
 
 /**
  * One selected image: its crop, print-readiness and how it was made. Provenance comes from the

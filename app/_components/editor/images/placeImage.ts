@@ -1,11 +1,12 @@
 import { guidesOf } from "@/domain/design/artboard";
+import type { AssetProvenance } from "@/domain/provenance";
 import type { EditorStore } from "../store/editorStore";
-import { makeShape, type ImageProvenance } from "../store/shapeTypes";
+import { makeShape } from "../store/shapeTypes";
 
 /** Generated images are small; they land on the artboard at this size (longer side). */
 export const PLACED_SIDE = 320;
 
-export type PlacedImage = { url: string; width: number; height: number; provenance: ImageProvenance };
+export type PlacedImage = { url: string; width: number; height: number; provenance: AssetProvenance };
 
 /**
  * Adds an image centred on `at`, its longer side PLACED_SIDE, and selects it. With `fit`, on a

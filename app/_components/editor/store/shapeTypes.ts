@@ -1,7 +1,6 @@
 import { SHAPE_VERSION, type Shape, type ShapeType } from "@/domain/document/shape";
 
 export { SHAPE_TYPES, type Shape, type ShapeType } from "@/domain/document/shape";
-export type { AssetProvenance as ImageProvenance } from "@/domain/provenance";
 
 export const DEFAULT_STYLE = { fill: "#7950f2", stroke: "#343a40", strokeWidth: 0, opacity: 1 } as const;
 

@@ -47,9 +47,4 @@ export class DragGesture {
     const positions = new Map([...this.start].map(([id, p]) => [id, { x: p.x + dx, y: p.y + dy }]));
     return { positions, guides: snap.guides };
   }
-
-  /** Where each shape started: a drag that turned into a pinch goes back and writes nothing. */
-  origins(): Map<string, Point> {
-    return new Map(this.start);
-  }
 }
