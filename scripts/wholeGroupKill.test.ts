@@ -3,8 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { canvasDoc } from "@/domain/document/canvasDoc";
 import { groupAlive, startApp, trpcCall, waitHealthy, type AppProcess } from "@/test/appProcess";
 import { connectProvider, eventually, synced } from "@/test/collabClients";
+import { shapeRecord } from "@/test/designShapes";
 import { freePort } from "@/test/freePort";
 import { ensureProductionBuild } from "@/test/productionBuild";
 
@@ -32,7 +34,7 @@ function provider(app: AppProcess, canvasId: string, cookie: string) {
   return c;
 }
 
-const shapes = (doc: Y.Doc) => doc.getMap<Record<string, unknown>>("shapes");
+const shapes = (doc: Y.Doc) => canvasDoc(doc).shapes;
 
 describe("npm start, killed whole", () => {
   it("keeps every edit another client received when its whole process group is killed -9 at once", async () => {
@@ -49,7 +51,7 @@ describe("npm start, killed whole", () => {
     const owner = provider(first, canvas.id, ownerCookie);
     const editor = provider(first, canvas.id, editorCookie);
     await Promise.all([synced(owner.provider), synced(editor.provider)]);
-    for (let i = 0; i < 50; i++) shapes(editor.doc).set(`e${i}`, { x: i, y: i });
+    for (let i = 0; i < 50; i++) shapes(editor.doc).set(`e${i}`, shapeRecord(`e${i}`, { x: i, y: i }));
     await eventually(() => shapes(owner.doc).size === 50, 20_000, "the owner to receive all 50 edits");
     // At once: the app, the worker and Postgres die together, with nothing flushed on the way out.
     process.kill(-first.child.pid!, "SIGKILL");
