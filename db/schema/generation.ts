@@ -1,10 +1,11 @@
 import { bigint, boolean, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { GENERATION_STATUSES } from "@/domain/generationView";
 import { users } from "./auth";
 import { bytea } from "./bytea";
 import { canvases } from "./canvas";
 import { createdAt, updatedAt } from "./columns";
 
-export const generationStatusEnum = pgEnum("generation_status", ["queued", "running", "succeeded", "failed", "canceled"]);
+export const generationStatusEnum = pgEnum("generation_status", GENERATION_STATUSES);
 
 /**
  * One request for images from a prompt, shared by everyone on its canvas. The worker moves it
