@@ -80,6 +80,9 @@ export function throttle(buckets: (ctx: Context) => Bucket[], opts: { failuresOn
   });
 }
 
+/** The caller, or null when signed out: for the procedures that work both ways. */
+export const actorOf = (ctx: Context): Actor | null => (ctx.session ? { userId: ctx.session.user.id } : null);
+
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return next({ ctx: { ...ctx, user: ctx.session.user, actor: { userId: ctx.session.user.id } satisfies Actor } });
@@ -139,7 +142,7 @@ export function resourceProcedure<K extends ResourceKind>(kind: K, minRole: Role
  * whether the caller sees it as a shop admin.
  */
 export const orderProcedure = publicProcedure.input(z.object({ id: uuid, key: z.string().max(64).optional() })).use(async ({ ctx, input, next }) => {
-  const access = await requireOrderViewer(ctx.db, ctx.session ? { userId: ctx.session.user.id } : null, input);
+  const access = await requireOrderViewer(ctx.db, actorOf(ctx), input);
   return next({ ctx: { ...ctx, access } });
 });
 

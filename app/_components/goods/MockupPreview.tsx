@@ -33,7 +33,7 @@ export function MockupPreview({ product, colorHex, area, label }: Props) {
     const draw = () => {
       frame = 0;
       const want = printPixelsIn({ kind: product.kind, areaName: area.name, aspect, size });
-      const art = store.getArtboardSource()?.render(want.width);
+      const art = store.stage.getArtboardSource()?.render(want.width);
       const print = art && art.width > 0 && art.height > 0 ? art.getContext("2d")!.getImageData(0, 0, art.width, art.height) : null;
       renderMockup({ kind: product.kind, areaName: area.name, aspect, colorHex, print, size }, make, target);
       target.dataset.drawn = String(Number(target.dataset.drawn ?? 0) + 1);
@@ -44,10 +44,10 @@ export function MockupPreview({ product, colorHex, area, label }: Props) {
     let offDrawn = () => {};
     const follow = () => {
       offDrawn();
-      offDrawn = store.getArtboardSource()?.onDrawn(schedule) ?? (() => {});
+      offDrawn = store.stage.getArtboardSource()?.onDrawn(schedule) ?? (() => {});
       schedule();
     };
-    const offSource = store.onArtboardSource(follow);
+    const offSource = store.stage.onArtboardSource(follow);
     const offView = store.onView((_, rest) => {
       resting = rest;
       if (rest) schedule();

@@ -92,7 +92,7 @@ describe("the one list of commands", () => {
     run("zoom100", store);
     expect(store.camera().scale).toBe(1);
     const exporter = vi.fn();
-    store.setExporter(exporter);
+    store.stage.setExporter(exporter);
     run("export1", store);
     expect(exporter).toHaveBeenCalledWith(1);
     run("help", store);

@@ -47,17 +47,17 @@ export function EditorStage({ tools, peers, onCursor, canvasName }: Props) {
   const input = useStageInput(store, () => tools[store.getState().tool], onCursor);
 
   useEffect(() => {
-    store.setExporter((pixelRatio) => {
+    store.stage.setExporter((pixelRatio) => {
       const layer = shapesLayer.current;
       if (!layer) return;
       const { shapes: all, selection, artboard: board } = store.getState();
       download(exportLayerPng(layer, store.camera(), board, all, selection, pixelRatio), canvasName, selection.size > 0, pixelRatio);
     });
-    return () => store.setExporter(null);
+    return () => store.stage.setExporter(null);
   }, [store, canvasName]);
 
   useEffect(() => {
-    store.setArtboardSource({
+    store.stage.setArtboardSource({
       render: (width) => (shapesGroup.current ? artboardSnapshot(shapesGroup.current, store.camera(), store.getState().artboard, width) : null),
       onDrawn: (listener) => {
         const layer = shapesLayer.current;
@@ -65,7 +65,7 @@ export function EditorStage({ tools, peers, onCursor, canvasName }: Props) {
         return () => void layer?.off("draw.artboard", listener);
       },
     });
-    return () => store.setArtboardSource(null);
+    return () => store.stage.setArtboardSource(null);
   }, [store]);
 
   const onDblClick = useMemo(

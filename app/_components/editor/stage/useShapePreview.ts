@@ -13,7 +13,7 @@ export function useShapePreview(store: EditorStore, stageRef: React.RefObject<Ko
   useEffect(() => {
     const moved = new Set<string>();
     const node = (id: string) => stageRef.current?.findOne((n: Konva.Node) => n.id() === id && n.hasName("shape"));
-    return store.onPreview((positions) => {
+    return store.stage.onPreview((positions) => {
       if (positions) {
         for (const [id, at] of positions) {
           node(id)?.position(at);

@@ -10,6 +10,7 @@ import { fitCamera, screenToWorld, shapeBox, unionBox, zoomAt, type Box, type Ca
 import type { DocumentWriter } from "./documentWriter";
 import type { GenerationSettings } from "@/domain/provenance";
 import type { Shape } from "./shapeTypes";
+import { StageBridge } from "./stageBridge";
 import type { Guide } from "./snapping";
 
 /** The editor's state: the shared document's shapes plus this user's own view of them. */
@@ -42,13 +43,6 @@ export type EditorState = {
 
 type Listener = () => void;
 
-/** The stage's drawing of the artboard, for previews: a bitmap of the design, and word of each redraw. */
-export type ArtboardSource = {
-  /** The artboard's shapes at `width` pixels wide, transparent where nothing is drawn. */
-  render(width: number): HTMLCanvasElement | null;
-  onDrawn(listener: () => void): () => void;
-};
-
 /** The view comes to rest this long after the last gesture frame; then React catches up. */
 const SETTLE_MS = 150;
 
@@ -64,13 +58,11 @@ export class EditorStore implements DocumentWriter {
   private state: EditorState;
   private readonly listeners = new Set<Listener>();
   private readonly viewListeners = new Set<(view: Camera, resting: boolean) => void>();
-  private readonly previewListeners = new Set<(positions: ReadonlyMap<string, { x: number; y: number }> | null) => void>();
   private live: Camera;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private fitted = false;
-  private exporter: ((pixelRatio: 1 | 2) => void) | null = null;
-  private artboardSource: ArtboardSource | null = null;
-  private readonly sourceListeners = new Set<() => void>();
+  /** The stage's side: export, the artboard's bitmap, gesture previews. */
+  readonly stage = new StageBridge();
   private readonly onDocChange = () => this.syncShapes();
 
   /** `carry` keeps the view of the store this one replaces (a new session after a role change). */
@@ -112,8 +104,7 @@ export class EditorStore implements DocumentWriter {
     this.undoManager.destroy();
     this.listeners.clear();
     this.viewListeners.clear();
-    this.previewListeners.clear();
-    this.sourceListeners.clear();
+    this.stage.clear();
   }
 
   // ── subscription ────────────────────────────────────────────────────────────
@@ -230,18 +221,7 @@ export class EditorStore implements DocumentWriter {
 
   artboard = (): Box => this.state.artboard;
 
-  /**
-   * Shapes shown where a gesture has them, ahead of the document (written once, on release); null:
-   * back to where the document has them. The stage moves its nodes without React, like the camera.
-   */
-  previewPositions = (positions: ReadonlyMap<string, { x: number; y: number }> | null): void => {
-    for (const l of this.previewListeners) l(positions);
-  };
-
-  onPreview(listener: (positions: ReadonlyMap<string, { x: number; y: number }> | null) => void): () => void {
-    this.previewListeners.add(listener);
-    return () => this.previewListeners.delete(listener);
-  }
+  previewPositions = (positions: ReadonlyMap<string, { x: number; y: number }> | null): void => this.stage.previewPositions(positions);
 
   setGuides(guides: Guide[]): void {
     if (!guides.length && !this.state.guides.length) return;
@@ -349,23 +329,5 @@ export class EditorStore implements DocumentWriter {
     this.setCamera(zoomAt(this.live, { x: width / 2, y: height / 2 }, 1 / this.live.scale));
   };
 
-  // ── export (the stage registers how it draws) ───────────────────────────────
-  setExporter(exporter: ((pixelRatio: 1 | 2) => void) | null): void {
-    this.exporter = exporter;
-  }
-
-  exportPng = (pixelRatio: 1 | 2): void => this.exporter?.(pixelRatio);
-
-  setArtboardSource(source: ArtboardSource | null): void {
-    this.artboardSource = source;
-    for (const l of this.sourceListeners) l();
-  }
-
-  /** The stage's artboard source once the stage is up (listeners hear when it comes or goes). */
-  getArtboardSource = (): ArtboardSource | null => this.artboardSource;
-
-  onArtboardSource(listener: () => void): () => void {
-    this.sourceListeners.add(listener);
-    return () => this.sourceListeners.delete(listener);
-  }
+  exportPng = (pixelRatio: 1 | 2): void => this.stage.exportPng(pixelRatio);
 }

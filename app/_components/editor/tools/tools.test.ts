@@ -97,7 +97,7 @@ describe("tools, without React or a DOM", () => {
     store.addShapes([a, b, far]);
     store.select([a.id, b.id]);
     const previews: (ReadonlyMap<string, { x: number; y: number }> | null)[] = [];
-    store.onPreview((p) => previews.push(p));
+    store.stage.onPreview((p) => previews.push(p));
     let writes = 0;
     store.canvas.doc.on("update", () => writes++);
     select.down(store, at(10, 10, { targetId: a.id }));
