@@ -48,7 +48,8 @@ const SETTLE_MS = 150;
 
 /**
  * One object that owns the editor: document access, selection, camera, tool, drafts, clipboard
- * and undo, in the manner of tldraw's `Editor`. It changes only through its methods (the named
+ * and undo, in the manner of tldraw's `Editor`; the only client code that writes the shared
+ * document (through `domain/document`'s edits). It changes only through its methods (the named
  * actions); React subscribes to the slices it draws with `useEditor`, and tools and gestures
  * drive it without React or a DOM. It implements what tools (`ToolContext`) and commands
  * (`EditorApi`) need, so both take the store itself.
