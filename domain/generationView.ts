@@ -4,6 +4,12 @@ import { z } from "zod";
 export const GENERATION_STATUSES = ["queued", "running", "succeeded", "failed", "canceled"] as const;
 export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
 
+/** What "make print-ready" produces: the upscaled PNG, or that PNG traced to a flat-colour SVG. */
+export const PRINT_OUTPUTS = ["raster", "vector"] as const;
+export type PrintOutput = (typeof PRINT_OUTPUTS)[number];
+/** A vector's colour count when the user picks one. */
+export const VECTOR_COLORS = { min: 2, max: 16 } as const;
+
 export const generationImageSchema = z.object({
   assetId: z.string(),
   url: z.string(),
@@ -36,6 +42,11 @@ export const generationViewSchema = z.object({
   kind: z.enum(["generate", "printReady"]),
   /** The images are (or will be) print-ready: 16× with a transparent background. */
   upscale: z.boolean(),
+  output: z.enum(PRINT_OUTPUTS),
+  /** A vector's chosen colour count; null: automatic (or a raster). */
+  colors: z.number().nullable(),
+  /** The prompt as the model read it ("빨간 하트" → "red heart"); null when read as written. */
+  understood: z.string().nullable(),
   sourceAssetId: z.string().nullable(),
   requestedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** 0 to 1. */

@@ -1,5 +1,5 @@
 import { bigint, boolean, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { GENERATION_STATUSES } from "@/domain/generationView";
+import { GENERATION_STATUSES, PRINT_OUTPUTS } from "@/domain/generationView";
 import { users } from "./auth";
 import { bytea } from "./bytea";
 import { canvases } from "./canvas";
@@ -32,6 +32,12 @@ export const generations = pgTable(
     scheduler: text("scheduler").notNull(),
     /** Each image is also made print-ready (16× with a cut-out) before it is stored. */
     upscale: boolean("upscale").notNull().default(false),
+    /** The print-ready result's form: a raster (PNG) or the raster traced to a vector (SVG). */
+    output: text("output", { enum: PRINT_OUTPUTS }).notNull().default("raster"),
+    /** A vector's colour count (2–16); null lets the tracer choose. */
+    colors: integer("colors"),
+    /** The prompt as the model read it (a Korean prompt mapped to the model's words); null when read as written. */
+    understood: text("understood"),
     /**
      * Set for a "make print-ready" request: the image to upscale (no foreign key, so a request
      * outlives its source, and fails cleanly when the source is gone) and the canvas object that
