@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { generationRequestSchema, modelOptionsSchema } from "@/domain/generationParams";
-import { generationViewSchema } from "@/domain/generationView";
+import { generationViewSchema, PRINT_OUTPUTS, VECTOR_COLORS } from "@/domain/generationView";
 import { describeModel } from "../services/generation/generationParams";
 import { cancelGeneration, createGeneration, retryGeneration } from "../services/generation/generationService";
 import { listGenerations } from "../services/generation/generationView";
@@ -22,7 +22,14 @@ export const generationRouter = router({
 
   /** Queues the print-ready network for an image on the canvas; the result replaces `shapeId`'s image. */
   makePrintReady: canvasProcedure("editor")
-    .input(z.object({ assetId: uuid, shapeId: z.string().min(1).max(64) }))
+    .input(
+      z.object({
+        assetId: uuid,
+        shapeId: z.string().min(1).max(64),
+        output: z.enum(PRINT_OUTPUTS).default("raster"),
+        colors: z.number().int().min(VECTOR_COLORS.min).max(VECTOR_COLORS.max).optional(),
+      }),
+    )
     .output(created)
     .mutation(({ ctx, input }) => requestPrintReady(ctx.db, ctx.access, input)),
 

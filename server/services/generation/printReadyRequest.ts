@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import type { PrintOutput } from "@/domain/generationView";
 import { assets, generations } from "@/db/schema";
 import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";
@@ -14,7 +15,8 @@ export const PRINT_READY_TILE = 64;
 export const PRINT_READY_MAX_SOURCE = 256;
 export const PRINT_READY_SCHEDULER = "print-ready";
 
-export type PrintReadyRequest = { assetId: string; shapeId: string };
+/** `colors` only shapes a vector; automatic when absent. */
+export type PrintReadyRequest = { assetId: string; shapeId: string; output: PrintOutput; colors?: number };
 
 /**
  * Queues "make print-ready" for an image on this canvas, on the canvas's shared queue: a
@@ -48,6 +50,8 @@ export async function requestPrintReady(db: Db, access: CanvasAccess, req: Print
         upscale: true,
         sourceAssetId: source.id,
         targetShapeId: req.shapeId,
+        output: req.output,
+        colors: req.output === "vector" ? (req.colors ?? null) : null,
         totalSteps: tiles,
       })
       .returning({ id: generations.id });
