@@ -1,4 +1,4 @@
-import { doublePrecision, index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { doublePrecision, index, integer, pgEnum, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 
 /** What a product is, which decides how its mockup is drawn. */
 export const productKindEnum = pgEnum("product_kind", ["tshirt", "hoodie", "mug", "tote", "poster", "stickers", "phone_case"]);
@@ -49,4 +49,24 @@ export const printAreas = pgTable(
     position: integer("position").notNull(),
   },
   (t) => [index("print_areas_product_idx").on(t.productId)],
+);
+
+/**
+ * A variant that prints at its own size on one of its product's print areas (a poster's paper
+ * size, a phone model's case template). Variants without a row print at the area's own size.
+ */
+export const variantPrintSizes = pgTable(
+  "variant_print_sizes",
+  {
+    variantId: text("variant_id")
+      .notNull()
+      .references(() => productVariants.id, { onDelete: "cascade" }),
+    printAreaId: text("print_area_id")
+      .notNull()
+      .references(() => printAreas.id, { onDelete: "cascade" }),
+    widthMm: doublePrecision("width_mm").notNull(),
+    heightMm: doublePrecision("height_mm").notNull(),
+    dpi: integer("dpi").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.variantId, t.printAreaId] })],
 );

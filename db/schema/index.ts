@@ -7,3 +7,4 @@ export * from "./asset";
 export * from "./generation";
 export * from "./printFile";
 export * from "./shop";
+export * from "./printSeparation";

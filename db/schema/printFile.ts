@@ -2,7 +2,7 @@ import { index, integer, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core
 import { RENDER_STATUSES } from "@/domain/render/renderStatus";
 import { users } from "./auth";
 import { canvases } from "./canvas";
-import { printAreas } from "./catalog";
+import { printAreas, productVariants } from "./catalog";
 import { createdAt, updatedAt } from "./columns";
 
 export const renderStatusEnum = pgEnum("render_status", RENDER_STATUSES);
@@ -18,6 +18,8 @@ export const printFiles = pgTable(
     printAreaId: text("print_area_id")
       .notNull()
       .references(() => printAreas.id),
+    /** The variant whose own print size this file has; null for the print area's own size. */
+    variantId: text("variant_id").references(() => productVariants.id),
     requestedBy: text("requested_by").references(() => users.id, { onDelete: "set null" }),
     status: renderStatusEnum("status").notNull().default("queued"),
     widthPx: integer("width_px").notNull(),
