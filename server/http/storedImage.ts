@@ -59,6 +59,8 @@ export async function serveStoredImage(db: Db, s3: S3Client, bucket: string, req
   if (!body) return notFound();
   headers.set("content-type", image.contentType);
   headers.set("x-content-type-options", "nosniff");
+  // Stored SVGs are sanitised; this keeps one opened on its own from running or fetching anything even so.
+  headers.set("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
   if (image.fileName) headers.set("content-disposition", `attachment; filename="${image.fileName.replace(/[^\w.-]+/g, "_")}"`);
   if (stored.ContentLength !== undefined) headers.set("content-length", String(stored.ContentLength));
   return new Response(body, { status: 200, headers });

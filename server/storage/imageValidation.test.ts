@@ -110,10 +110,28 @@ describe("normaliseImage accepts", () => {
   });
 });
 
+describe("normaliseImage accepts an SVG", () => {
+  it("as its sanitised text, at its intrinsic size, with a drawn thumbnail", async () => {
+    const input = Buffer.from(
+      '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><script>alert(1)</script><path d="M0 0h100v100H0z" fill="#ff0000" onclick="x()"/></svg>',
+    );
+    const out = await normaliseImage(input);
+    expect(out).toMatchObject({ ext: "svg", contentType: "image/svg+xml", width: 200, height: 100 });
+    expect(out.buffer.toString()).not.toMatch(/script|onclick|<\?xml/);
+    const thumb = await sharp(out.thumb).raw().toBuffer({ resolveWithObject: true });
+    expect([thumb.info.width, thumb.info.height]).toEqual([THUMB_MAX_SIDE, THUMB_MAX_SIDE / 2]);
+    const at = (x: number, y: number) => [...thumb.data.subarray((y * thumb.info.width + x) * thumb.info.channels, (y * thumb.info.width + x) * thumb.info.channels + 4)];
+    expect(at(100, 100)).toEqual([255, expect.closeTo(0, -0.5), expect.closeTo(0, -0.5), 255]);
+    expect(at(400, 100)[3]).toBe(0);
+  });
+});
+
 describe("normaliseImage refuses", () => {
-  it("an SVG, even named or typed as a PNG", async () => {
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
-    expect(await reasonOf(normaliseImage(svg))).toBe("asset.notAnImage");
+  it("an SVG that draws nothing once its script is gone, or that is not whole", async () => {
+    const script = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
+    expect(await reasonOf(normaliseImage(script))).toBe("asset.svgRefused");
+    expect(await reasonOf(normaliseImage(Buffer.from('<svg viewBox="0 0 9 9"><path d="M0 0h9v9z"/>')))).toBe("asset.svgRefused");
+    expect(await reasonOf(normaliseImage(Buffer.from([0x3c, 0x73, 0x76, 0x67, 0x20, 0xff, 0xfe, 0x3e])))).toBe("asset.notAnImage");
   });
 
   it("a GIF", async () => {
@@ -162,6 +180,8 @@ describe("sniffFormat", () => {
     expect(sniffFormat(Buffer.from("RIFF\0\0\0\0WEBPVP8 "))).toBe("webp");
     expect(sniffFormat(Buffer.from("RIFF\0\0\0\0WAVEfmt "))).toBeNull();
     expect(sniffFormat(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe("jpeg");
-    expect(sniffFormat(Buffer.from("<?xml"))).toBeNull();
+    expect(sniffFormat(Buffer.from("<?xml"))).toBe("svg");
+    expect(sniffFormat(Buffer.from("\n  <svg viewBox='0 0 1 1'>"))).toBe("svg");
+    expect(sniffFormat(Buffer.from("<html><svg>"))).toBeNull();
   });
 });

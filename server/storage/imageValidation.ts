@@ -1,7 +1,9 @@
+import { Resvg } from "@resvg/resvg-js";
 import sharp, { type Metadata } from "sharp";
+import { sanitizeSvg, SvgRefusedError } from "@/domain/svg/sanitizeSvg";
 import { AppError } from "../errors";
 
-export const IMAGE_CONTENT_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+export const IMAGE_CONTENT_TYPES = ["image/png", "image/jpeg", "image/webp", "image/svg+xml"] as const;
 export type ImageContentType = (typeof IMAGE_CONTENT_TYPES)[number];
 
 export const MAX_IMAGE_PIXELS = 40_000_000;
@@ -9,7 +11,7 @@ export const THUMB_MAX_SIDE = 512;
 
 export type NormalisedImage = {
   buffer: Buffer;
-  ext: "png" | "jpg" | "webp";
+  ext: "png" | "jpg" | "webp" | "svg";
   contentType: ImageContentType;
   width: number;
   height: number;
@@ -17,15 +19,16 @@ export type NormalisedImage = {
   thumb: Buffer;
 };
 
-type Format = "png" | "jpeg" | "webp";
+type Format = "png" | "jpeg" | "webp" | "svg";
 
 const OUTPUT: Record<Format, { ext: NormalisedImage["ext"]; contentType: ImageContentType }> = {
   png: { ext: "png", contentType: "image/png" },
   jpeg: { ext: "jpg", contentType: "image/jpeg" },
   webp: { ext: "webp", contentType: "image/webp" },
+  svg: { ext: "svg", contentType: "image/svg+xml" },
 };
 
-const notAnImage = () => new AppError("BAD_REQUEST", "asset.notAnImage", "This file is not a PNG, JPEG or WebP image.");
+const notAnImage = () => new AppError("BAD_REQUEST", "asset.notAnImage", "This file is not a PNG, JPEG, WebP or SVG image.");
 const tooLarge = () =>
   new AppError("BAD_REQUEST", "asset.tooManyPixels", `This image is too large (over ${MAX_IMAGE_PIXELS / 1_000_000} megapixels).`);
 const damaged = () => new AppError("BAD_REQUEST", "asset.damaged", "This image is damaged or incomplete and cannot be read.");
@@ -39,6 +42,7 @@ export function sniffFormat(buf: Uint8Array): Format | null {
   if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
   if (starts([0xff, 0xd8, 0xff])) return "jpeg";
   if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return "webp";
+  if (/^(\uFEFF)?\s*<(\?xml|svg[\s>]|!--|!DOCTYPE svg)/.test(Buffer.from(buf.subarray(0, 256)).toString("utf8"))) return "svg";
   return null;
 }
 
@@ -52,6 +56,7 @@ const decodeOptions = { limitInputPixels: MAX_IMAGE_PIXELS, pages: 1, failOn: "e
 export async function normaliseImage(input: Buffer): Promise<NormalisedImage> {
   const format = sniffFormat(input);
   if (!format) throw notAnImage();
+  if (format === "svg") return normaliseSvg(input);
 
   // Header only, so no pixel limit yet: the explicit check below gives the clearer message.
   let meta: Metadata;
@@ -78,4 +83,23 @@ export async function normaliseImage(input: Buffer): Promise<NormalisedImage> {
     if (e instanceof Error && /pixel limit/i.test(e.message)) throw tooLarge();
     throw damaged();
   }
+}
+
+/**
+ * An SVG reduced by the sanitiser to drawing only, stored as that text; its thumbnail is drawn by
+ * resvg (libvips's SVG loader never sees an upload). Its size is its intrinsic one.
+ */
+async function normaliseSvg(input: Buffer): Promise<NormalisedImage> {
+  let clean;
+  try {
+    clean = sanitizeSvg(new TextDecoder("utf-8", { fatal: true }).decode(input));
+  } catch (e) {
+    if (e instanceof SvgRefusedError) throw new AppError("BAD_REQUEST", "asset.svgRefused", e.message);
+    if (e instanceof TypeError) throw notAnImage();
+    throw e;
+  }
+  const fit = clean.width >= clean.height ? ({ mode: "width", value: THUMB_MAX_SIDE } as const) : ({ mode: "height", value: THUMB_MAX_SIDE } as const);
+  const png = new Resvg(clean.svg, { font: { loadSystemFonts: false }, fitTo: fit, logLevel: "off" }).render().asPng();
+  const thumb = await sharp(png).webp({ quality: 80 }).toBuffer();
+  return { buffer: Buffer.from(clean.svg, "utf8"), ...OUTPUT.svg, width: Math.round(clean.width), height: Math.round(clean.height), thumb };
 }

@@ -86,7 +86,7 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, dock, s
       <input
         ref={fileInput}
         type="file"
-        accept="image/png,image/jpeg,image/webp"
+        accept="image/png,image/jpeg,image/webp,image/svg+xml"
         multiple
         hidden
         data-testid="image-input"

@@ -9,7 +9,7 @@ import type { DocumentWriter } from "../store/documentWriter";
 import { makeShape } from "../store/shapeTypes";
 import { SHAPE_LIMITS } from "@/domain/document/shape";
 
-const ACCEPTED = new Set(["image/png", "image/jpeg", "image/webp"]);
+const ACCEPTED = new Set(["image/png", "image/jpeg", "image/webp", "image/svg+xml"]);
 const MAX_SIDE = 600;
 
 /**
