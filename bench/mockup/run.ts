@@ -69,7 +69,7 @@ async function a2PrintFile() {
   const shape = (patch: Partial<Shape>): Shape => ({ v: SHAPE_VERSION, id: randomUUID(), type: "rect", x: 0, y: 0, width: 848, height: 1200, rotation: 0, opacity: 1, fill: "#ffffff", stroke: "#000", strokeWidth: 0, locked: false, hidden: false, name: "", groupId: null, ...patch });
   const shapes = [shape({ type: "image", src: "/img" }), shape({ type: "text", text: "LIVE AT NINE", x: 80, y: 980, width: 700, height: 100, fontSize: 96, fontFamily: "Inter", fontStyle: "bold", fill: "#111" })];
   const ours = await timeMs(async () => {
-    const c = renderDesign({ shapes, artboard: { x: 0, y: 0, width: 848.48, height: 1200 }, width: 4961, height: 7016, background: "#ffffff", images: new Map([["/img", image]]) });
+    const c = renderDesign({ shapes, artboard: { x: 0, y: 0, width: 848.48, height: 1200 }, width: 4961, height: 7016, background: "#ffffff", images: new Map([["/img", { image, density: 1 }]]) });
     await encodePrintPng(c.getContext("2d").getImageData(0, 0, 4961, 7016).data, 4961, 7016, 300);
   }, 3);
   const ref = await timeMs(() => sharp(png).resize(4961, 7016, { fit: "fill" }).withMetadata({ density: 300 }).png({ compressionLevel: 6, adaptiveFiltering: false }).toBuffer(), 3);

@@ -1,7 +1,8 @@
-import type { Canvas, Image } from "@napi-rs/canvas";
+import type { Canvas } from "@napi-rs/canvas";
 import type { Box } from "@/domain/design/artboard";
 import type { Shape } from "@/domain/document/shape";
 import { shapeAttrs } from "@/domain/design/shapeAttrs";
+import type { DrawableImage } from "./drawableImages";
 import { konvaForNode } from "./konvaNode";
 
 export type DesignRender = {
@@ -13,7 +14,7 @@ export type DesignRender = {
   /** Opaque colour behind the design, or null for a transparent background. */
   background: string | null;
   /** Each image shape's picture, by `src`; a missing one draws nothing. */
-  images: ReadonlyMap<string, Image>;
+  images: ReadonlyMap<string, DrawableImage>;
 };
 
 /**
@@ -31,8 +32,11 @@ export function renderDesign(r: DesignRender): Canvas {
     if (s.hidden) continue;
     const { className, attrs } = shapeAttrs(s);
     if (className === "Image") {
-      const image = s.src ? r.images.get(s.src) : undefined;
-      if (image) clip.add(new Konva.Image({ ...attrs, image: image as unknown as HTMLImageElement }));
+      const drawable = s.src ? r.images.get(s.src) : undefined;
+      if (!drawable) continue;
+      const { image, density } = drawable;
+      const crop = s.crop ? { x: s.crop.x * density, y: s.crop.y * density, width: s.crop.width * density, height: s.crop.height * density } : undefined;
+      clip.add(new Konva.Image({ ...attrs, crop, image: image as unknown as HTMLImageElement }));
       continue;
     }
     clip.add(new Konva[className](attrs as never));
