@@ -72,6 +72,8 @@ export const generateEn = {
   "generate.provenance.device": "Device",
   "generate.provenance.time": "Time",
   "generate.provenance.reuse": "Reuse settings",
+  "generate.understood": "{prompt} → {understood}",
+  "generate.understoodHint": "What the image model read. It knows English words; Korean is mapped to them, and words it does not know are left out.",
   "errors.generation.tooManyOpen": "You already have 6 generations waiting. Let one finish or cancel one first.",
   "errors.generation.tooFast": "At most 20 generations a minute. Please wait a moment.",
   "errors.generation.size": "This model cannot make images of that size.",
@@ -80,6 +82,7 @@ export const generateEn = {
   "errors.generation.notYours": "Only the person who asked for it or a canvas owner can change this generation.",
   "errors.generation.notCancelable": "This generation has already finished.",
   "errors.generation.notRetryable": "Only a failed or canceled generation can be retried.",
+  "errors.generation.promptNotUnderstood": "The image model knows none of these words. Try other words, or English.",
 } as const;
 
 export type GenerateMessageKey = keyof typeof generateEn;

@@ -5,7 +5,7 @@ export const generateKo: Record<GenerateMessageKey, string> = {
   "generate.toggle": "생성 패널",
   "generate.close": "닫기",
   "generate.prompt": "프롬프트",
-  "generate.promptPlaceholder": "만들 이미지를 설명하세요. 예: “red heart”, “cat face”",
+  "generate.promptPlaceholder": "만들 이미지를 설명하세요. 예: “빨간 하트”, “고양이 얼굴”",
   "generate.advanced": "고급 옵션",
   "generate.negativePrompt": "네거티브 프롬프트",
   "generate.negativePlaceholder": "이미지에서 빼고 싶은 것",
@@ -73,6 +73,8 @@ export const generateKo: Record<GenerateMessageKey, string> = {
   "generate.provenance.device": "장치",
   "generate.provenance.time": "소요 시간",
   "generate.provenance.reuse": "설정 재사용",
+  "generate.understood": "{prompt} → {understood}",
+  "generate.understoodHint": "이미지 모델이 읽은 프롬프트예요. 모델은 영어 단어를 알아듣기 때문에 한국어는 영어로 바꾸고, 모르는 단어는 빼요.",
   "errors.generation.tooManyOpen": "이미 6개의 생성이 대기 중이에요. 하나가 끝나거나 취소한 뒤에 다시 시도하세요.",
   "errors.generation.tooFast": "1분에 최대 20개까지 생성할 수 있어요. 잠시 후에 다시 시도하세요.",
   "errors.generation.size": "이 모델은 그 크기의 이미지를 만들 수 없어요.",
@@ -81,4 +83,5 @@ export const generateKo: Record<GenerateMessageKey, string> = {
   "errors.generation.notYours": "요청한 사람이나 캔버스 소유자만 이 생성을 바꿀 수 있어요.",
   "errors.generation.notCancelable": "이미 끝난 생성이에요.",
   "errors.generation.notRetryable": "실패했거나 취소된 생성만 다시 시도할 수 있어요.",
+  "errors.generation.promptNotUnderstood": "이미지 모델이 아는 단어가 하나도 없어요. 다른 단어나 영어로 써 보세요.",
 };

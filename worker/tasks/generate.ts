@@ -83,7 +83,8 @@ export function generate({ db, storage, device, shutdown, log }: GenerateDeps): 
       // Each image's upscale counts as one more step.
       const extra = upscaler ? row.count : 0;
       const result = await pipeline.generate({
-        prompt: row.prompt,
+        // A Korean prompt reaches the model as the English it was understood as.
+        prompt: row.understood ?? row.prompt,
         negativePrompt: row.negativePrompt,
         steps: row.steps,
         guidance: row.guidance,

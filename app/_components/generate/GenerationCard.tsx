@@ -52,6 +52,13 @@ export const GenerationCard = memo(function GenerationCard({ generation: g, busy
         )}
         <Text size="sm" lineClamp={2} title={g.prompt}>{g.prompt}</Text>
       </Group>
+      {g.understood !== null && (
+        <Tooltip label={t("generate.understoodHint")} multiline w={260} openDelay={300}>
+          <Text size="xs" c="dimmed" lineClamp={2} mt={-4} mb={6} data-testid="generation-understood">
+            {t("generate.understood", { prompt: g.prompt, understood: g.understood })}
+          </Text>
+        </Tooltip>
+      )}
 
       {g.status === "running" && (
         <Group gap="sm" wrap="nowrap" align="center" mb={6}>

@@ -3,6 +3,8 @@ import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { generations } from "@/db/schema";
 import { SEED_MAX, type GenerationRequest, type SchedulerName } from "@/domain/generationParams";
+import { koreanLexicon } from "@/domain/prompt/koreanLexicon";
+import { saysSomething, understandPrompt } from "@/domain/prompt/understandPrompt";
 import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";
 import type { Actor } from "../actor";
@@ -51,16 +53,29 @@ export async function holdLimits(tx: DbOrTx, actor: Actor): Promise<void> {
 }
 
 /**
+ * The prompt as the model will read it: Korean mapped to the English of its CLDR names (null when
+ * there is no Korean). A prompt whose every word is unknown is refused rather than drawn at random.
+ */
+async function understoodPrompt(prompt: string): Promise<string | null> {
+  const { understood } = understandPrompt(prompt, await koreanLexicon());
+  if (understood !== null && !saysSomething(understood)) {
+    throw new AppError("BAD_REQUEST", "generation.promptNotUnderstood", "The image model knows none of these words. Try other words, or English.");
+  }
+  return understood;
+}
+
+/**
  * Queues a generation: the row and its job commit together, or neither does. Each user's
  * requests are serialised by an advisory lock so the limits hold under concurrent calls.
  */
 export async function createGeneration(db: Db, access: CanvasAccess, req: GenerationRequest): Promise<{ id: string }> {
   const params = resolveParams(req, modelOrFail(), () => randomInt(0, SEED_MAX));
+  const understood = await understoodPrompt(params.prompt);
   return db.transaction(async (tx) => {
     await holdLimits(tx, access);
     const [row] = await tx
       .insert(generations)
-      .values({ ...params, canvasId: access.canvas.id, requestedBy: access.userId, totalSteps: params.steps + (params.upscale ? params.count : 0) })
+      .values({ ...params, understood, canvasId: access.canvas.id, requestedBy: access.userId, totalSteps: params.steps + (params.upscale ? params.count : 0) })
       .returning({ id: generations.id });
     await enqueue(tx, "generate", { generationId: row!.id }, { jobKey: generationJobKey(row!.id), maxAttempts: MAX_ATTEMPTS });
     await tx.execute(sql`select ${notifyGeneration({ canvasId: access.canvas.id, id: row!.id, kind: "status" })}`);
