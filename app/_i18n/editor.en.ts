@@ -97,6 +97,16 @@ export const editorEn = {
   "editor.upload.unsupported": "Only PNG, JPEG and WebP images can be placed.",
   "editor.upload.progress": "Uploading {name}…",
   "editor.upload.failed": "The upload failed ({status}).",
+  "editor.panel.elements": "Elements",
+  "editor.elements.search": "Search art: heart, 고양이, star…",
+  "editor.elements.popular": "Popular",
+  "editor.elements.results": "Results for “{query}”",
+  "editor.elements.empty": "Nothing in the library matches “{query}”.",
+  "editor.elements.hint": "Click to place on the design, or drag onto the canvas.",
+  "editor.elements.sourceAll": "All",
+  "editor.elements.failed": "The library could not be searched. Try again.",
+  "editor.elements.place": "Place {name}",
+  "editor.elements.creditsTitle": "Artwork credits",
 } as const;
 
 export type EditorMessageKey = keyof typeof editorEn;

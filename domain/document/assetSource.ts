@@ -1,7 +1,9 @@
+import { isElementSrc } from "../elements/elementSource";
+
 /**
- * The one image source a canvas document may hold: an asset of the canvas, served to its members
- * at `ASSET_ROUTE/<id>`. Anything else (a URL elsewhere) would make every viewer's browser fetch
- * it: an address leak, and a tainted export.
+ * The image sources a canvas document may hold: an asset of the canvas, served to its members
+ * at `ASSET_ROUTE/<id>`, or an element of the library (see `elements/elementSource`). Anything else
+ * (a URL elsewhere) would make every viewer's browser fetch it: an address leak, and a tainted export.
  */
 export const ASSET_ROUTE = "/api/assets";
 
@@ -19,6 +21,11 @@ export function assetIdFromSrc(src: string | null | undefined): string | null {
 
 export function isAssetSrc(src: string): boolean {
   return ASSET_SRC.test(src);
+}
+
+/** An image shape's source: one of the canvas's assets or an element of the library. */
+export function isImageSrc(src: string): boolean {
+  return ASSET_SRC.test(src) || isElementSrc(src);
 }
 
 /** The assets the visible images among `shapes` show: asset id by image source. */

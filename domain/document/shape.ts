@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isAssetSrc } from "./assetSource";
+import { isImageSrc } from "./assetSource";
 
 export const SHAPE_TYPES = ["rect", "ellipse", "text", "line", "arrow", "draw", "image"] as const;
 export type ShapeType = (typeof SHAPE_TYPES)[number];
@@ -47,8 +47,8 @@ const typeFields = {
   align: z.enum(["left", "center", "right"]).optional(),
   /** line, arrow and draw: points relative to (x, y). */
   points: z.array(coordinate).max(SHAPE_LIMITS.points).optional(),
-  /** image: one of the canvas's assets, and an optional crop in source pixels. */
-  src: z.string().max(200).refine(isAssetSrc, "an image shows one of the canvas's assets").optional(),
+  /** image: one of the canvas's assets or a library element, and an optional crop in source pixels. */
+  src: z.string().max(200).refine(isImageSrc, "an image shows one of the canvas's assets or a library element").optional(),
   crop: z.strictObject(box).nullable().optional(),
 };
 

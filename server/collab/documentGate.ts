@@ -1,6 +1,8 @@
 import * as Y from "yjs";
 import { assetIdFromSrc } from "@/domain/document/assetSource";
 import { checkClientWrite } from "@/domain/document/clientWrites";
+import { elementIdFromSrc } from "@/domain/elements/elementSource";
+import { hasElement } from "../services/elements/elementLibrary";
 import { updateWrites, type Pending, type PlaceOf } from "./updateWrites";
 
 export type GateResult = { ok: true; assetIds: string[] } | { ok: false; reason: string };
@@ -8,7 +10,8 @@ export type GateResult = { ok: true; assetIds: string[] } | { ok: false; reason:
 /**
  * Checks a collaborator's update against the document's schema before anything of it is stored:
  * every value it writes must be a whole, valid record in its place (see `checkClientWrite`). It
- * also names the assets its images show, for the room to check they are this canvas's.
+ * also names the assets its images show, for the room to check they are this canvas's; an image
+ * showing a library element must name one the library has.
  *
  * Accepted updates wait a while to be stored before they reach the document; an update that
  * builds on one of them (a drag right after an add) finds its neighbours among these pending ones.
@@ -26,8 +29,11 @@ export class DocumentGate {
     for (const write of result.writes) {
       const checked = checkClientWrite(write);
       if (!checked.ok) return { ok: false, reason: checked.reason.slice(0, 120) };
-      const id = checked.shape?.type === "image" ? assetIdFromSrc(checked.shape.src) : null;
+      const src = checked.shape?.type === "image" ? checked.shape.src : undefined;
+      const id = assetIdFromSrc(src);
       if (id) assetIds.push(id);
+      const element = elementIdFromSrc(src);
+      if (element && !hasElement(element)) return { ok: false, reason: "an image shows an element the library does not have" };
     }
     this.pending.set(update, { placeOf: result.placeOf, ends: result.ends });
     return { ok: true, assetIds };

@@ -4,6 +4,7 @@ import { canvasRouter } from "../routers/canvasRouter";
 import { cartRouter } from "../routers/cartRouter";
 import { catalogRouter } from "../routers/catalogRouter";
 import { checkoutRouter } from "../routers/checkoutRouter";
+import { elementsRouter } from "../routers/elementsRouter";
 import { generationRouter } from "../routers/generationRouter";
 import { inviteRouter } from "../routers/inviteRouter";
 import { listingRouter } from "../routers/listingRouter";
@@ -27,6 +28,7 @@ export const appRouter = router({
   checkout: checkoutRouter,
   order: orderRouter,
   payment: paymentRouter,
+  elements: elementsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import { useMemo, type ReactNode } from "react";
 import type { AssetProvenance } from "@/domain/provenance";
 import { useI18n } from "../../_i18n/I18nProvider";
 import type { PanelTab } from "./Editor";
+import { ElementsPanel } from "./elements/ElementsPanel";
 import { LayersPanel } from "./LayersPanel";
 import { PropertiesPanel } from "./PropertiesPanel";
 import { useEditor, useEditorStore } from "./store/useEditor";
@@ -34,6 +35,7 @@ export function SidePanel({ canvasId, onReuse, top, tabs = [] }: { canvasId: str
       <Tabs defaultValue="layers" style={{ minHeight: 0, display: "grid", gridTemplateRows: "auto 1fr" }}>
         <Tabs.List>
           <Tabs.Tab value="layers">{t("editor.panel.layers")}</Tabs.Tab>
+          <Tabs.Tab value="elements">{t("editor.panel.elements")}</Tabs.Tab>
           {tabs.map((tab) => (
             <Tabs.Tab key={tab.value} value={tab.value}>
               {tab.label}
@@ -42,6 +44,9 @@ export function SidePanel({ canvasId, onReuse, top, tabs = [] }: { canvasId: str
         </Tabs.List>
         <Tabs.Panel value="layers" style={{ minHeight: 0 }}>
           <LayersPanel writer={store} shapes={shapes} selection={selection as Set<string>} select={store.select} readOnly={store.readOnly} />
+        </Tabs.Panel>
+        <Tabs.Panel value="elements" style={{ minHeight: 0, overflowY: "auto" }}>
+          <ElementsPanel />
         </Tabs.Panel>
         {tabs.map((tab) => (
           <Tabs.Panel key={tab.value} value={tab.value} style={{ minHeight: 0, overflowY: "auto" }}>

@@ -6,6 +6,8 @@ import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
 import type { EditorDock } from "./Editor";
 import { ConnectionBadge } from "./chrome/ConnectionBadge";
+import { readElementDrag } from "./elements/elementDrag";
+import { placeElement } from "./elements/placeElement";
 import { ExportMenu } from "./chrome/ExportMenu";
 import { PeerAvatars } from "./chrome/PeerAvatars";
 import { ZoomControls } from "./chrome/ZoomControls";
@@ -60,7 +62,9 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, dock, s
     if (store.readOnly) return;
     const rect = host.current!.getBoundingClientRect();
     const at = store.screenToWorld({ x: e.clientX - rect.left, y: e.clientY - rect.top });
-    if (!dock?.drop?.(store, e.dataTransfer, at)) void uploadImages([...e.dataTransfer.files], at);
+    const element = readElementDrag(e.dataTransfer);
+    if (element) placeElement(store, element, at);
+    else if (!dock?.drop?.(store, e.dataTransfer, at)) void uploadImages([...e.dataTransfer.files], at);
   };
 
   return (

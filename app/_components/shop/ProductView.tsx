@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { useTRPC } from "../../_lib/trpc";
+import { ArtCredits } from "./ArtCredits";
 import { MockupGallery } from "./MockupGallery";
 import { ProductBuyBox } from "./ProductBuyBox";
 import { ShopFrame, type ShopUser } from "./ShopFrame";
@@ -28,6 +29,7 @@ export function ProductView({ initial, user, shopCountry }: { initial: Listing; 
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <ProductBuyBox listing={listing} color={color} onColor={setColor} imageUrl={shots.find((s) => s.url)?.url ?? null} shopCountry={shopCountry} />
+          <ArtCredits credits={listing.credits} />
         </Grid.Col>
       </Grid>
     </ShopFrame>

@@ -6,9 +6,11 @@ import { areaOfShape } from "@/domain/design/artboard";
 import { assetsShown } from "@/domain/document/assetSource";
 import { canvasDoc, orderedShapes } from "@/domain/document/canvasDoc";
 import type { Shape } from "@/domain/document/shape";
+import { elementIdFromSrc, elementsShown } from "@/domain/elements/elementSource";
 import { loadDoc } from "../canvas/docStore";
 import { readObject, type Storage } from "../../storage/storage";
 import { listProducts } from "../catalog/catalogService";
+import { readElementSvg } from "../elements/elementLibrary";
 
 /**
  * A design as the server renders it: its product, the shapes on each print area, and where the
@@ -46,20 +48,34 @@ export async function loadDesign(db: DbOrTx, canvasId: string): Promise<Design |
 export const MAX_SOURCE_PIXELS = 160_000_000;
 
 /**
- * The bytes of the images these shapes show, by `src`: only ready assets of this canvas (a `src`
- * pointing elsewhere draws nothing). Throws a clear error when the pictures together are too big
- * to decode at once.
+ * The sanitised SVG of each library element these shapes show, by `src`. Elements are global and
+ * immutable, so a canvas and a published snapshot both read them from the library, never copies.
+ */
+export async function loadElementImages(shapes: Shape[]): Promise<Map<string, Buffer>> {
+  const bytes = new Map<string, Buffer>();
+  for (const src of elementsShown(shapes)) {
+    const art = await readElementSvg(elementIdFromSrc(src)!);
+    if (art) bytes.set(src, Buffer.from(art.svg));
+  }
+  return bytes;
+}
+
+/**
+ * The bytes of the images these shapes show, by `src`: ready assets of this canvas and library
+ * elements (SVG; a `src` pointing elsewhere draws nothing). Throws a clear error when the pictures
+ * together are too big to decode at once.
  */
 export async function loadDesignImages(db: DbOrTx, storage: Storage, canvasId: string, shapes: Shape[]): Promise<Map<string, Buffer>> {
+  const elements = await loadElementImages(shapes);
   const bySrc = assetsShown(shapes);
-  if (!bySrc.size) return new Map();
+  if (!bySrc.size) return elements;
   const rows = await db
     .select({ id: assets.id, key: assets.objectKey, width: assets.width, height: assets.height })
     .from(assets)
     .where(and(eq(assets.canvasId, canvasId), eq(assets.status, "ready"), inArray(assets.id, [...new Set(bySrc.values())])));
   const pixels = rows.reduce((n, r) => n + (r.width ?? 0) * (r.height ?? 0), 0);
   if (pixels > MAX_SOURCE_PIXELS) throw new Error(`The images on this print area hold ${Math.round(pixels / 1e6)} megapixels together; at most ${MAX_SOURCE_PIXELS / 1e6} can be rendered at once.`);
-  const bytes = new Map<string, Buffer>();
+  const bytes = elements;
   for (const r of rows) {
     if (!r.key) continue;
     const read = await readObject(storage, r.key, 64 * 1024 * 1024);

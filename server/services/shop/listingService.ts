@@ -14,6 +14,7 @@ import { readObject, writeObject, type Storage } from "../../storage/storage";
 import type { CanvasAccess } from "../canvas/access";
 import { listingNotFound, type ListingAccess } from "../canvas/resourceAccess";
 import { listProducts, requireProduct } from "../catalog/catalogService";
+import { designCredits } from "../elements/designCredits";
 import { shapesOnArea } from "../print/designSource";
 import { LISTING_RENDER_ROUTE, type CanvasListingView, type ListingView, type PublishedListing } from "./listingView";
 import { inCatalogOrder } from "./renderOrder";
@@ -127,7 +128,10 @@ const notFound = listingNotFound;
 
 async function viewOf(db: DbOrTx, row: typeof listings.$inferSelect): Promise<ListingView> {
   const product: Product | undefined = (await listProducts(db)).find((p) => p.id === row.productId);
-  const [version] = await db.select({ version: listingVersions.version, variantIds: listingVersions.variantIds }).from(listingVersions).where(eq(listingVersions.id, row.currentVersionId!));
+  const [version] = await db
+    .select({ version: listingVersions.version, variantIds: listingVersions.variantIds, state: listingVersions.state })
+    .from(listingVersions)
+    .where(eq(listingVersions.id, row.currentVersionId!));
   if (!product || !version) throw notFound();
   const renders = await db
     .select()
@@ -152,5 +156,6 @@ async function viewOf(db: DbOrTx, row: typeof listings.$inferSelect): Promise<Li
     })),
     stockLeft: row.stockLeft,
     stockTotal: row.stockTotal,
+    credits: designCredits(version.state, product),
   };
 }

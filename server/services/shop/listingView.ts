@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PRODUCT_KINDS, variantSchema } from "@/domain/catalog/catalog";
+import { ELEMENT_LICENSES, ELEMENT_SOURCES } from "@/domain/elements/elementSource";
 import { renderStatusSchema } from "@/domain/render/renderStatus";
 
 export const LISTING_RENDER_ROUTE = "/api/listing-renders";
@@ -7,6 +8,9 @@ export const LISTING_RENDER_ROUTE = "/api/listing-renders";
 
 export const listingMockup = z.object({ id: z.string(), variantId: z.string(), printAreaId: z.string(), status: renderStatusSchema, url: z.string().nullable() });
 export type ListingMockup = z.infer<typeof listingMockup>;
+
+/** A notice the licence of library art on the design asks for (Twemoji's attribution, Noto's licence). */
+export const listingCredit = z.object({ source: z.enum(ELEMENT_SOURCES), license: z.enum(ELEMENT_LICENSES), text: z.string(), url: z.string() });
 
 /** What a shopper sees of a listing: its current version, without the canvas or its people. */
 export const listingView = z.object({
@@ -23,6 +27,7 @@ export const listingView = z.object({
   /** Items still for sale in a limited edition; null when unlimited. */
   stockLeft: z.number().int().nullable(),
   stockTotal: z.number().int().nullable(),
+  credits: z.array(listingCredit),
 });
 export type ListingView = z.infer<typeof listingView>;
 

@@ -5,7 +5,7 @@ import { listingImages, listings, listingVersions } from "@/db/schema";
 import { canvasDoc, orderedShapes } from "@/domain/document/canvasDoc";
 import { readObject, type Storage } from "../../storage/storage";
 import { listProducts } from "../catalog/catalogService";
-import { shapesOnArea, type Design } from "../print/designSource";
+import { loadElementImages, shapesOnArea, type Design } from "../print/designSource";
 
 /** A published version's design: its frozen document, with images from the copies made at publish. */
 export async function loadSnapshotDesign(db: DbOrTx, versionId: string): Promise<Design | null> {
@@ -27,7 +27,7 @@ export async function loadSnapshotDesign(db: DbOrTx, versionId: string): Promise
     shapesOn: (area) => shapesOnArea(ordered, product, area),
     loadImages: async (storage: Storage, shapes) => {
       const wanted = new Set(shapes.flatMap((s) => (s.type === "image" && !s.hidden && s.src ? [s.src] : [])));
-      const bytes = new Map<string, Buffer>();
+      const bytes = await loadElementImages(shapes);
       for (const copy of copies) {
         if (!wanted.has(copy.src)) continue;
         const read = await readObject(storage, copy.objectKey, 64 * 1024 * 1024);
