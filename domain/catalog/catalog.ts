@@ -14,7 +14,18 @@ export const printAreaSchema = z.object({
 });
 export type PrintArea = z.infer<typeof printAreaSchema>;
 
-export const variantSchema = z.object({ id: z.string(), color: z.string(), colorHex: z.string(), size: z.string() });
+/** A variant's own print size on one print area (a poster's paper size, a phone model's template). */
+export const variantPrintSizeSchema = z.object({ printAreaId: z.string(), widthMm: z.number(), heightMm: z.number(), dpi: z.number().int() });
+export type VariantPrintSize = z.infer<typeof variantPrintSizeSchema>;
+
+export const variantSchema = z.object({
+  id: z.string(),
+  color: z.string(),
+  colorHex: z.string(),
+  size: z.string(),
+  /** Where this variant prints at another size than the print area's own; absent or empty when it never does. */
+  printSizes: z.array(variantPrintSizeSchema).optional(),
+});
 export type Variant = z.infer<typeof variantSchema>;
 
 export const productSchema = z.object({

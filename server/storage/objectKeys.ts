@@ -34,3 +34,8 @@ export function listingImageKey(listingId: string, versionId: string, assetId: s
 export function snapshotRenderKey(listingId: string, versionId: string, renderId: string, ext: "webp" | "png"): string {
   return `listings/${listingId}/${versionId}/renders/${renderId}.${ext}`;
 }
+
+/** One ink's screen-print separation, beside its print file (so it goes wherever the print file's prefix goes). */
+export function separationKey(printFileKey: string, ink: string): string {
+  return `${printFileKey.replace(/\.png$/, "")}.ink-${ink.replace(/^#/, "")}.png`;
+}

@@ -27,3 +27,13 @@ export function pngDpi(png: Buffer): number | null {
   }
   return null;
 }
+
+/** A one-channel greyscale PNG (a screen-print film: 0 is ink) with the DPI in its `pHYs` chunk. */
+export async function encodeGreyPng(grey: Uint8Array, width: number, height: number, dpi: number): Promise<Buffer> {
+  return sharp(Buffer.from(grey.buffer, grey.byteOffset, grey.byteLength), { raw: { width, height, channels: 1 }, limitInputPixels: false })
+    .toColourspace("b-w")
+    // withDensity, not withMetadata: metadata brings an sRGB profile, which turns the PNG back into RGB.
+    .withDensity(dpi)
+    .png({ bitdepth: 8, compressionLevel: 6, adaptiveFiltering: false })
+    .toBuffer();
+}

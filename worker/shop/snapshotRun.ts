@@ -6,7 +6,7 @@ import { loadSnapshotDesign } from "@/server/services/shop/snapshotDesign";
 import { snapshotRenderKey } from "@/server/storage/objectKeys";
 import type { Storage } from "@/server/storage/storage";
 import { renderMockupWebp } from "../mockup/mockupImage";
-import { renderPrintPng } from "../print/printPng";
+import { renderPrintWithSeparations } from "../print/printWithSeparations";
 import { RenderRefused, runRender, type RenderKind } from "../render/renderRunner";
 
 /**
@@ -27,8 +27,9 @@ export const snapshotRender = (db: Db, storage: Storage): RenderKind<typeof snap
       const body = await renderMockupWebp(storage, design, area, variant.colorHex);
       return { body, contentType: "image/webp", key: snapshotRenderKey(version.listingId, row.versionId, row.id, "webp") };
     }
-    const body = await renderPrintPng(storage, design, area, { width: row.widthPx, height: row.heightPx, dpi: row.dpi! });
-    return { body, contentType: "image/png", key: snapshotRenderKey(version.listingId, row.versionId, row.id, "png") };
+    const key = snapshotRenderKey(version.listingId, row.versionId, row.id, "png");
+    const body = await renderPrintWithSeparations(db, storage, design, area, { width: row.widthPx, height: row.heightPx, dpi: row.dpi! }, { snapshotRenderId: row.id, key });
+    return { body, contentType: "image/png", key };
   },
   async afterStored(row) {
     if (!row.orderLineId) return;

@@ -1,6 +1,6 @@
 import { asc } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { printAreas, products, productVariants } from "@/db/schema";
+import { printAreas, products, productVariants, variantPrintSizes } from "@/db/schema";
 import type { PrintArea, Product } from "@/domain/catalog/catalog";
 import { AppError } from "../../errors";
 
@@ -16,10 +16,11 @@ export function listProducts(db: DbOrTx): Promise<Product[]> {
 }
 
 async function readCatalog(db: DbOrTx): Promise<Product[]> {
-  const [rows, variants, areas] = await Promise.all([
+  const [rows, variants, areas, sizes] = await Promise.all([
     db.select().from(products).orderBy(asc(products.position)),
     db.select().from(productVariants).orderBy(asc(productVariants.position)),
     db.select().from(printAreas).orderBy(asc(printAreas.position)),
+    db.select().from(variantPrintSizes),
   ]);
   return rows.map((p) => ({
     id: p.id,
@@ -28,7 +29,9 @@ async function readCatalog(db: DbOrTx): Promise<Product[]> {
     basePrice: p.basePrice,
     currency: p.currency,
     minDpi: p.minDpi,
-    variants: variants.filter((v) => v.productId === p.id).map(({ id, color, colorHex, size }) => ({ id, color, colorHex, size })),
+    variants: variants
+      .filter((v) => v.productId === p.id)
+      .map(({ id, color, colorHex, size }) => ({ id, color, colorHex, size, printSizes: sizes.filter((s) => s.variantId === id).map(({ printAreaId, widthMm, heightMm, dpi }) => ({ printAreaId, widthMm, heightMm, dpi })) })),
     printAreas: areas.filter((a) => a.productId === p.id).map(({ id, name, widthMm, heightMm, dpi, safeMarginMm, bleedMm }) => ({ id, name, widthMm, heightMm, dpi, safeMarginMm, bleedMm })),
   }));
 }

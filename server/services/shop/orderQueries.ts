@@ -4,6 +4,7 @@ import { listings, orderEvents, orderLines, orders, snapshotRenders } from "@/db
 import type { OrderStatus } from "@/domain/shop/orderStatus";
 import { isShopAdminActor, type Actor, type ShopAdmin } from "../actor";
 import { listProducts } from "../catalog/catalogService";
+import { separationsOfRenders } from "../print/snapshotSeparations";
 import { LISTING_RENDER_ROUTE } from "./listingView";
 import type { OrderAccess } from "./orderAccess";
 import type { OrderSummary, OrderView } from "./orderView";
@@ -24,6 +25,7 @@ export async function getOrder(db: DbOrTx, access: OrderAccess): Promise<OrderVi
         .from(snapshotRenders)
         .where(inArray(snapshotRenders.versionId, [...new Set(lines.map((l) => l.line.versionId))]))
     : [];
+  const films = shopAdmin ? await separationsOfRenders(db, renders.filter((r) => r.orderLineId && r.kind === "print").map((r) => r.id)) : new Map<string, never[]>();
   return {
     id: order.id,
     status: order.status,
@@ -52,7 +54,16 @@ export async function getOrder(db: DbOrTx, access: OrderAccess): Promise<OrderVi
         unitPrice: line.unitPrice,
         imageUrl: itemImageUrl(product, finishedMockups(renders), line),
         printFiles: inCatalogOrder(product, renders.filter((r) => r.orderLineId === line.id))
-          .map((r) => ({ id: r.id, printAreaId: r.printAreaId, status: r.status, url: shopAdmin && r.status === "succeeded" ? `${LISTING_RENDER_ROUTE}/${r.id}` : null, widthPx: r.widthPx, heightPx: r.heightPx, dpi: r.dpi })),
+          .map((r) => ({
+            id: r.id,
+            printAreaId: r.printAreaId,
+            status: r.status,
+            url: shopAdmin && r.status === "succeeded" ? `${LISTING_RENDER_ROUTE}/${r.id}` : null,
+            widthPx: r.widthPx,
+            heightPx: r.heightPx,
+            dpi: r.dpi,
+            separations: (films.get(r.id) ?? []).map((s) => ({ id: s.id, ink: s.ink, url: `${LISTING_RENDER_ROUTE}/${s.id}` })),
+          })),
       };
     }),
     timeline: events.map((e) => ({ status: e.toStatus, from: e.fromStatus, at: e.at, actor: e.actor, note: e.note })),

@@ -18,7 +18,17 @@ export const orderLineView = z.object({
   imageUrl: z.string().nullable(),
   /** Print files of this line once paid; their URLs only for shop admins. */
   printFiles: z.array(
-    z.object({ id: z.string(), printAreaId: z.string(), status: renderStatusSchema, url: z.string().nullable(), widthPx: z.number().int(), heightPx: z.number().int(), dpi: z.number().int().nullable() }),
+    z.object({
+      id: z.string(),
+      printAreaId: z.string(),
+      status: renderStatusSchema,
+      url: z.string().nullable(),
+      widthPx: z.number().int(),
+      heightPx: z.number().int(),
+      dpi: z.number().int().nullable(),
+      /** Screen-print separations, one per ink (shop admins only). */
+      separations: z.array(z.object({ id: z.string(), ink: z.string(), url: z.string() })),
+    }),
   ),
 });
 export type OrderLineView = z.infer<typeof orderLineView>;

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { listings, listingVersions, snapshotRenders } from "@/db/schema";
+import { findServableSnapshotSeparation } from "../print/snapshotSeparations";
 
 export type ServableRender = { key: string; kind: "mockup" | "print"; public: boolean; fileName: string };
 
@@ -16,7 +17,7 @@ export async function findServableRender(db: DbOrTx, id: string): Promise<Servab
     .innerJoin(listingVersions, eq(listingVersions.id, snapshotRenders.versionId))
     .innerJoin(listings, eq(listings.id, listingVersions.listingId))
     .where(and(eq(snapshotRenders.id, id), eq(snapshotRenders.status, "succeeded")));
-  if (!row?.key) return null;
+  if (!row?.key) return findServableSnapshotSeparation(db, id);
   return { key: row.key, kind: row.kind, public: row.kind === "mockup" && row.unpublishedAt === null, fileName: `${row.slug}-${row.area}-${id.slice(0, 8)}.${row.kind === "mockup" ? "webp" : "png"}` };
 }
 

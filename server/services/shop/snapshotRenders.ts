@@ -1,9 +1,11 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { listingVersions, orderLines, snapshotRenders } from "@/db/schema";
+import { listings, listingVersions, orderLines, snapshotRenders } from "@/db/schema";
 import { printPixels, type Product } from "@/domain/catalog/catalog";
+import { variantArea } from "@/domain/catalog/variantArea";
 import { RENDER_MAX_ATTEMPTS } from "../../jobs/definitions";
 import { enqueue } from "../../jobs/enqueue";
+import { listProducts } from "../catalog/catalogService";
 import { MOCKUP_SIZE } from "../mockup/mockupService";
 
 /**
@@ -34,19 +36,33 @@ const dims = (a: Product["printAreas"][number]) => {
 
 /**
  * Queues the print files of every line of a paid order, rendered from the version each line
- * bought: one per print area that version printed. Run in the transaction that records `paid`.
+ * bought: one per print area that version printed, at the size of the variant bought (an A3
+ * poster on A3, each phone model on its own template). Run in the transaction that records `paid`.
  */
 export async function queueOrderPrints(tx: DbOrTx, orderId: string): Promise<number> {
-  const lines = await tx.select({ id: orderLines.id, versionId: orderLines.versionId }).from(orderLines).where(eq(orderLines.orderId, orderId));
+  const lines = await tx
+    .select({ id: orderLines.id, versionId: orderLines.versionId, variantId: orderLines.variantId, productId: listings.productId })
+    .from(orderLines)
+    .innerJoin(listings, eq(listings.id, orderLines.listingId))
+    .where(eq(orderLines.orderId, orderId));
   if (!lines.length) return 0;
   const versionPrints = await tx
-    .select({ versionId: snapshotRenders.versionId, printAreaId: snapshotRenders.printAreaId, widthPx: snapshotRenders.widthPx, heightPx: snapshotRenders.heightPx, dpi: snapshotRenders.dpi })
+    .select({ versionId: snapshotRenders.versionId, printAreaId: snapshotRenders.printAreaId })
     .from(snapshotRenders)
     .innerJoin(listingVersions, eq(listingVersions.id, snapshotRenders.versionId))
     .where(and(inArray(snapshotRenders.versionId, [...new Set(lines.map((l) => l.versionId))]), eq(snapshotRenders.kind, "print"), isNull(snapshotRenders.orderLineId)));
-  const rows = lines.flatMap((line) =>
-    versionPrints.filter((p) => p.versionId === line.versionId).map((p) => ({ versionId: line.versionId, orderLineId: line.id, kind: "print" as const, printAreaId: p.printAreaId, widthPx: p.widthPx, heightPx: p.heightPx, dpi: p.dpi })),
-  );
+  const products = await listProducts(tx);
+  const rows = lines.flatMap((line) => {
+    const product = products.find((p) => p.id === line.productId);
+    return versionPrints
+      .filter((p) => p.versionId === line.versionId)
+      .flatMap((p) => {
+        const area = product?.printAreas.find((a) => a.id === p.printAreaId);
+        if (!product || !area) return [];
+        const own = variantArea(product, area, line.variantId);
+        return [{ versionId: line.versionId, orderLineId: line.id, kind: "print" as const, printAreaId: p.printAreaId, ...dims(own), dpi: own.dpi }];
+      });
+  });
   if (!rows.length) return 0;
   const inserted = await tx.insert(snapshotRenders).values(rows).returning({ id: snapshotRenders.id });
   // Ahead of mockups and generations: a paid order waits on these.
