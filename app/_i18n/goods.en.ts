@@ -19,7 +19,7 @@ export const goodsEn = {
   "goods.preflight.ok": "Ready to print: no problems found on any print area.",
   "goods.preflight.empty": "{area} is empty.",
   "goods.preflight.lowDpi": "“{name}” prints at {dpi} DPI on {area}; {min} DPI is the least for this product.",
-  "goods.preflight.bundled": "“{name}” is a {width} × {height} px image from the bundled model, far below print resolution: make it print-ready (select it, then Make print-ready) or replace it.",
+  "goods.preflight.bundled": "“{name}” is a {width} × {height} px image from the bundled model, far below print resolution: make it print-ready or a vector, or replace it.",
   "goods.preflight.bleed": "“{name}” reaches into the bleed on {area}: anything there may be cut off.",
   "goods.preflight.safe": "“{name}” crosses the safe zone on {area}: keep text and faces inside the blue line.",
   "goods.preflight.outside": "“{name}” lies partly outside {area} and will be cut off.",
@@ -37,6 +37,15 @@ export const goodsEn = {
   "goods.mockups.colors": "Colours to render",
   "goods.mockups.none": "No mockups yet. HQ mockups render every print area in every colour you pick, at 2000 × 2000.",
   "goods.mockups.progress": "{done} of {total} rendered",
+  "goods.fix.title": "Prints at {dpi} DPI; this product needs {min}.",
+  "goods.fix.label": "Fixes for an image printing at {dpi} DPI (this product needs {min})",
+  "goods.fix.shrink": "Shrink to {dpi} DPI",
+  "goods.publish.title": "Publish with print problems?",
+  "goods.publish.body": "Buyers will receive the design with these problems, as preflight found them:",
+  "goods.publish.hint": "You can fix them in the Preflight tab first, or publish the design as it is.",
+  "goods.publish.anyway": "Publish anyway",
+  "goods.publish.cancel": "Cancel",
+  "errors.listing.preflightUnconfirmed": "The design has print problems you have not confirmed. Check the Preflight tab, then publish again.",
 } as const;
 
 export type GoodsMessageKey = keyof typeof goodsEn;

@@ -18,6 +18,8 @@ export const listingRouter = router({
         price: z.number().int("must be in whole minor units").min(1).max(1_000_000, "must be at most 1,000,000"),
         variantIds: z.array(variantId).min(1, "choose at least one colour and size").max(64),
         stock: z.number().int().min(1).max(100_000).nullish(),
+        /** Codes of the preflight problems the owner confirmed publishing with (a refusal names them). */
+        confirmPreflight: z.array(z.string().max(200)).max(500).optional(),
       }),
     )
     .output(publishedListing)

@@ -41,11 +41,11 @@ export default function DesignEditor({ canvasId, canvasName, me }: Props) {
             <AreaSwitch />
           </>
         ),
-        overlay: bound && <DpiBadges canvasId={canvasId} product={bound.product} />,
+        overlay: bound && <DpiBadges canvasId={canvasId} product={bound.product} canEdit={canEdit} />,
         side: <ProductPanel canvasId={canvasId} bound={bound} canEdit={canEdit} />,
         tabs: bound
           ? [
-              { value: "preflight", label: t("goods.tab.preflight"), panel: <Preflight canvasId={canvasId} bound={bound} /> },
+              { value: "preflight", label: t("goods.tab.preflight"), panel: <Preflight canvasId={canvasId} bound={bound} canEdit={canEdit} /> },
               { value: "print", label: t("goods.tab.print"), panel: <PrintFilesPanel canvasId={canvasId} product={bound.product} canEdit={canEdit} /> },
               { value: "mockups", label: t("goods.tab.mockups"), panel: <MockupsPanel key={bound.product.id} canvasId={canvasId} product={bound.product} variant={bound.variant} canEdit={canEdit} /> },
               ...(me.role === "owner" ? [{ value: "sell", label: t("shopAdmin.tab.sell"), panel: <SellPanel canvasId={canvasId} canvasName={canvasName} bound={bound} /> }] : []),
@@ -56,6 +56,6 @@ export default function DesignEditor({ canvasId, canvasName, me }: Props) {
   );
 }
 
-function Preflight({ canvasId, bound }: { canvasId: string; bound: CanvasProduct }) {
-  return <PreflightPanel issues={usePreflight(canvasId, bound)} />;
+function Preflight({ canvasId, bound, canEdit }: { canvasId: string; bound: NonNullable<CanvasProduct>; canEdit: boolean }) {
+  return <PreflightPanel canvasId={canvasId} product={bound.product} issues={usePreflight(canvasId, bound)} canEdit={canEdit} />;
 }

@@ -1,23 +1,27 @@
 "use client";
 
-import { useEffect, useMemo, useRef } from "react";
+import { Text } from "@mantine/core";
+import { Fragment, useEffect, useMemo, useRef } from "react";
 import type { Product } from "@/domain/catalog/catalog";
+import { imageDpi } from "@/domain/design/preflight";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { shapeBox } from "../editor/store/geometry";
 import { useEditor, useEditorStore } from "../editor/store/useEditor";
-import { imageDpi } from "./preflight";
+import { ImageFixes } from "./ImageFixes";
 import { useImageSizes } from "./useImageSizes";
 
 /**
  * Every image on the print area in view carries its effective DPI, red below the product's
- * minimum. The badges sit in world coordinates in a layer that follows the live camera (a CSS
- * transform per frame, no React), each scaled back to screen size.
+ * minimum; the one selected, when low, offers its fixes under it. Vectors have no DPI to show.
+ * The badges sit in world coordinates in a layer that follows the live camera (a CSS transform
+ * per frame, no React), each scaled back to screen size.
  */
-export function DpiBadges({ canvasId, product }: { canvasId: string; product: Product }) {
+export function DpiBadges({ canvasId, product, canEdit }: { canvasId: string; product: Product; canEdit: boolean }) {
   const { t } = useI18n();
   const store = useEditorStore();
   const shapes = useEditor((s) => s.shapes);
   const area = useEditor((s) => s.area);
+  const selection = useEditor((s) => s.selection);
   const srcs = useMemo(() => shapes.flatMap((s) => (s.type === "image" && s.src ? [s.src] : [])), [shapes]);
   const sizes = useImageSizes(canvasId, srcs);
   const layer = useRef<HTMLDivElement>(null);
@@ -42,29 +46,59 @@ export function DpiBadges({ canvasId, product }: { canvasId: string; product: Pr
         if (dpi === null) return null;
         const low = dpi < product.minDpi;
         const box = shapeBox(s);
+        const fixes = low && canEdit && selection.size === 1 && selection.has(s.id);
         return (
-          <div
-            key={s.id}
-            data-testid="dpi-badge"
-            data-low={low}
-            style={{
-              position: "absolute",
-              left: box.x,
-              top: box.y + box.height,
-              transform: "scale(var(--inv)) translate(4px, calc(-100% - 4px))",
-              transformOrigin: "0 0",
-              whiteSpace: "nowrap",
-              font: "600 11px/1 Inter, sans-serif",
-              padding: "3px 6px",
-              borderRadius: 4,
-              color: "white",
-              background: low ? "rgba(201, 42, 42, 0.92)" : "rgba(33, 37, 41, 0.7)",
-              boxShadow: "0 1px 2px rgba(0,0,0,0.25)",
-            }}
-          >
-            {low ? "⚠ " : ""}
-            {t("goods.dpiBadge", { dpi })}
-          </div>
+          <Fragment key={s.id}>
+            <div
+              data-testid="dpi-badge"
+              data-low={low}
+              style={{
+                position: "absolute",
+                left: box.x,
+                top: box.y + box.height,
+                transform: "scale(var(--inv)) translate(4px, calc(-100% - 4px))",
+                transformOrigin: "0 0",
+                whiteSpace: "nowrap",
+                font: "600 11px/1 Inter, sans-serif",
+                padding: "3px 6px",
+                borderRadius: 4,
+                color: "white",
+                background: low ? "rgba(201, 42, 42, 0.92)" : "rgba(33, 37, 41, 0.7)",
+                boxShadow: "0 1px 2px rgba(0,0,0,0.25)",
+              }}
+            >
+              {low ? "⚠ " : ""}
+              {t("goods.dpiBadge", { dpi })}
+            </div>
+            {fixes && (
+              <div
+                data-testid="dpi-fixes"
+                role="group"
+                aria-label={t("goods.fix.label", { dpi, min: product.minDpi })}
+                style={{
+                  position: "absolute",
+                  left: box.x,
+                  top: box.y + box.height,
+                  transform: "scale(var(--inv)) translate(0, 8px)",
+                  transformOrigin: "0 0",
+                  pointerEvents: "auto",
+                  padding: 6,
+                  borderRadius: 8,
+                  background: "var(--mantine-color-body)",
+                  boxShadow: "0 2px 8px rgba(0,0,0,0.18)",
+                  display: "flex",
+                  flexDirection: "column",
+                  gap: 6,
+                  width: "max-content",
+                }}
+              >
+                <Text size="xs" fw={600} c="red.8">
+                  {t("goods.fix.title", { dpi, min: product.minDpi })}
+                </Text>
+                <ImageFixes canvasId={canvasId} shape={s} area={area} size={sizes.get(s.src)} minDpi={product.minDpi} />
+              </div>
+            )}
+          </Fragment>
         );
       })}
     </div>

@@ -2,9 +2,8 @@
 
 import { useMemo } from "react";
 import { orderedShapes } from "@/domain/document/canvasDoc";
-import { shapeBox } from "../editor/store/geometry";
 import { useEditor, useEditorStore } from "../editor/store/useEditor";
-import { preflight, type Issue } from "./preflight";
+import { preflight, type Issue } from "@/domain/design/preflight";
 import type { CanvasProduct } from "./useCanvasProduct";
 import { useImageSizes } from "./useImageSizes";
 
@@ -16,5 +15,5 @@ export function usePreflight(canvasId: string, bound: CanvasProduct): Issue[] {
   const all = useMemo(() => (shapes ? orderedShapes(store.canvas) : []), [shapes, store]);
   const srcs = useMemo(() => all.flatMap((s) => (s.type === "image" && s.src ? [s.src] : [])), [all]);
   const sizes = useImageSizes(canvasId, srcs);
-  return useMemo(() => (bound ? preflight(bound.product, all, shapeBox, sizes) : []), [bound, all, sizes]);
+  return useMemo(() => (bound ? preflight(bound.product, all, sizes) : []), [bound, all, sizes]);
 }

@@ -18,10 +18,19 @@ import { designCredits } from "../elements/designCredits";
 import { shapesOnArea } from "../print/designSource";
 import { LISTING_RENDER_ROUTE, type CanvasListingView, type ListingView, type PublishedListing } from "./listingView";
 import { inCatalogOrder } from "./renderOrder";
+import { requireConfirmedPreflight } from "./publishPreflight";
 import { makeSlug } from "./slug";
 import { queueVersionRenders } from "./snapshotRenders";
 
-export type PublishInput = { title: string; description?: string; price: number; variantIds: string[]; stock?: number | null };
+export type PublishInput = {
+  title: string;
+  description?: string;
+  price: number;
+  variantIds: string[];
+  stock?: number | null;
+  /** The preflight problems (by code) the owner saw and chose to publish with. */
+  confirmPreflight?: string[];
+};
 
 const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
 
@@ -42,6 +51,7 @@ export async function publishListing(db: Db, storage: Storage, access: CanvasAcc
   const shapes = orderedShapes(canvasDoc(doc));
   const areaIds = product.printAreas.filter((a) => shapesOnArea(shapes, product, a).some((s) => !s.hidden)).map((a) => a.id);
   if (!areaIds.length) throw new AppError("BAD_REQUEST", "listing.emptyDesign", "The design is empty: put something on the product before publishing it.");
+  await requireConfirmedPreflight(db, access.canvas.id, product, shapes, input.confirmPreflight ?? []);
 
   const [existing] = await db.select({ id: listings.id }).from(listings).where(eq(listings.canvasId, access.canvas.id));
   const listingId = existing?.id ?? randomUUID();

@@ -31,8 +31,10 @@ async function publishedPicture() {
     .insert(assets)
     .values({ canvasId, status: "ready", fileName: "green.png", contentType: "image/png", declaredSize: 1, width: 64, height: 64, objectKey: key })
     .returning({ id: assets.id });
-  await writeShapes(t.db, canvasId, [rect({ type: "image", src: `/api/assets/${asset!.id}`, width: 1200, height: 1200, area: "tee-front" })]);
-  const { id } = await owner.client.listing.publish.mutate({ canvasId, title: "Picture Tee", price: 3000, variantIds: ["tee-black-m", "tee-white-m"] });
+  const picture = rect({ type: "image", src: `/api/assets/${asset!.id}`, width: 1200, height: 1200, area: "tee-front" });
+  await writeShapes(t.db, canvasId, [picture]);
+  // The 64 px picture over the whole front is far below print resolution: the owner confirms it.
+  const { id } = await owner.client.listing.publish.mutate({ canvasId, title: "Picture Tee", price: 3000, variantIds: ["tee-black-m", "tee-white-m"], confirmPreflight: [`bundled:tee-front:${picture.id}`, `outside:tee-front:${picture.id}`] });
   const [listing] = await t.db.select({ versionId: listings.currentVersionId }).from(listings).where(eq(listings.id, id));
   return { versionId: listing!.versionId! };
 }

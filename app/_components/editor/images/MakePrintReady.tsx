@@ -1,29 +1,24 @@
 "use client";
 
-import { Alert, Button, Text } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { IconCircleCheck, IconWand } from "@tabler/icons-react";
-import { useMutation } from "@tanstack/react-query";
+import { Alert, Stack, Text } from "@mantine/core";
+import { IconCircleCheck } from "@tabler/icons-react";
 import { useI18n } from "../../../_i18n/I18nProvider";
-import { useTRPC } from "../../../_lib/trpc";
 import type { PrintReadyProvenance } from "@/domain/provenance";
-import { assetIdFromSrc } from "@/domain/document/assetSource";
 import type { Shape } from "../store/shapeTypes";
+import { canMakePrintReady, PrintFixes } from "./PrintFixes";
 
-/** What the print-ready network takes: larger images already print as they are. */
-const MAX_SOURCE_SIDE = 256;
+/** What "Make print-ready" multiplies each side by. */
+const PRINT_READY_SCALE = 16;
 
-/**
- * "Make print-ready" for one image object: queues the print-ready network on the canvas's shared
- * queue; when it is done the object shows the new image for everyone, in the same place and size.
- */
 type Props = { canvasId: string; shape: Shape; printReady: PrintReadyProvenance | null; naturalWidth: number; naturalHeight: number };
 
+/**
+ * "Make print-ready" or "Make vector" for one image object: queues the print-ready network on the
+ * canvas's shared queue; when it is done the object shows the new image for everyone, in the same
+ * place and size.
+ */
 export function MakePrintReady({ canvasId, shape, printReady, naturalWidth, naturalHeight }: Props) {
   const { t } = useI18n();
-  const trpc = useTRPC();
-  const request = useMutation(trpc.generation.makePrintReady.mutationOptions());
-  const assetId = assetIdFromSrc(shape.src);
   if (printReady) {
     return (
       <Alert variant="light" color="teal" p={8} icon={<IconCircleCheck size={16} />} data-testid="print-ready-done">
@@ -31,31 +26,13 @@ export function MakePrintReady({ canvasId, shape, printReady, naturalWidth, natu
       </Alert>
     );
   }
-  if (!assetId || !naturalWidth || Math.max(naturalWidth, naturalHeight) > MAX_SOURCE_SIDE) return null;
+  if (!canMakePrintReady(shape, { width: naturalWidth, height: naturalHeight })) return null;
   return (
-    <div>
-      <Button
-        size="xs"
-        fullWidth
-        variant="light"
-        color="teal"
-        leftSection={<IconWand size={14} />}
-        loading={request.isPending}
-        disabled={request.isSuccess}
-        onClick={() =>
-          request.mutate(
-            { canvasId, assetId, shapeId: shape.id },
-            {
-              onSuccess: () => notifications.show({ color: "teal", title: t("editor.printReady.queued"), message: t("editor.printReady.queuedHint") }),
-              onError: (e) => notifications.show({ color: "red", title: t("editor.printReady.failed"), message: e.message }),
-            },
-          )
-        }
-        data-testid="make-print-ready"
-      >
-        {t("editor.printReady.action")}
-      </Button>
-      <Text size="xs" c="dimmed" mt={4}>{t("editor.printReady.hint", { width: naturalWidth, height: naturalHeight, outWidth: naturalWidth * 16, outHeight: naturalHeight * 16 })}</Text>
-    </div>
+    <Stack gap={4}>
+      <PrintFixes canvasId={canvasId} shape={shape} fullWidth />
+      <Text size="xs" c="dimmed">
+        {t("editor.printReady.hint", { width: naturalWidth, height: naturalHeight, outWidth: naturalWidth * PRINT_READY_SCALE, outHeight: naturalHeight * PRINT_READY_SCALE })}
+      </Text>
+    </Stack>
   );
 }

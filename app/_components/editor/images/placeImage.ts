@@ -1,27 +1,39 @@
-import { guidesOf } from "@/domain/design/artboard";
+import type { PrintArea } from "@/domain/catalog/catalog";
+import type { Box } from "@/domain/design/artboard";
+import { isVectorSource, placeOnArea, type PlacedSource } from "@/domain/design/placement";
 import type { AssetProvenance } from "@/domain/provenance";
 import type { EditorStore } from "../store/editorStore";
 import { makeShape } from "../store/shapeTypes";
 
-/** Generated images are small; they land on the artboard at this size (longer side). */
+/** On a canvas without a product, generated images land at this size (longer side). */
 export const PLACED_SIDE = 320;
 
-export type PlacedImage = { url: string; width: number; height: number; provenance: AssetProvenance };
+export type PlacedImage = { url: string; width: number; height: number; provenance?: AssetProvenance; name?: string; contentType?: string };
 
 /**
- * Adds an image centred on `at`, its longer side PLACED_SIDE, and selects it. With `fit`, on a
- * product's print area, it is fitted into the area's safe zone instead (as large as fits, centred).
+ * Where an image lands. On a product's print area the placement rule decides (a raster as large as
+ * still prints at the area's DPI, a vector filling the safe zone), centred on the area, or on `at`
+ * unless `centred`. On a free canvas its longer side is `freeSide` (never enlarged unless `enlarge`).
+ */
+export function landingBox(area: PrintArea | null, source: PlacedSource, at: { x: number; y: number }, opts: { centred?: boolean; freeSide: number; enlarge?: boolean }): Box {
+  if (area) return placeOnArea(area, source, opts.centred ? undefined : at);
+  const fit = opts.freeSide / Math.max(source.width, source.height, 1);
+  const k = opts.enlarge ? fit : Math.min(1, fit);
+  return { x: at.x - (source.width * k) / 2, y: at.y - (source.height * k) / 2, width: source.width * k, height: source.height * k };
+}
+
+/**
+ * Adds an image where `landingBox` puts it (dropped at `at`; with `fit`, centred on the print area
+ * in view) and selects it. A vector is known by its content type or its `.svg` address.
  */
 export function placeImage(store: EditorStore, image: PlacedImage, at: { x: number; y: number }, options: { fit?: boolean } = {}): string {
-  const area = store.getState().area;
-  const zone = options.fit && area ? guidesOf(area).safe : null;
-  const k = zone ? Math.min(zone.width / image.width, zone.height / image.height) : PLACED_SIDE / Math.max(image.width, image.height);
-  const centre = zone ? { x: zone.x + zone.width / 2, y: zone.y + zone.height / 2 } : at;
-  const shape = makeShape("image", { x: centre.x - (image.width * k) / 2, y: centre.y - (image.height * k) / 2 }, {
-    width: image.width * k,
-    height: image.height * k,
+  const source = { width: image.width, height: image.height, vector: isVectorSource({ contentType: image.contentType, src: image.url }) };
+  const box = landingBox(store.getState().area, source, at, { centred: options.fit, freeSide: PLACED_SIDE, enlarge: true });
+  const shape = makeShape("image", { x: box.x, y: box.y }, {
+    width: box.width,
+    height: box.height,
     src: image.url,
-    name: image.provenance.prompt.slice(0, 60),
+    name: (image.name ?? image.provenance?.prompt ?? "Image").slice(0, 60),
     fill: "transparent",
   });
   store.addShapes([shape]);

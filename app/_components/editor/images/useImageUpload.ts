@@ -5,18 +5,23 @@ import { useCallback } from "react";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { errorMessage } from "../../../_lib/errors";
 import { useTRPCClient } from "../../../_lib/trpc";
+import type { PrintArea } from "@/domain/catalog/catalog";
+import { isVectorType } from "@/domain/design/placement";
+import { SHAPE_LIMITS } from "@/domain/document/shape";
 import type { DocumentWriter } from "../store/documentWriter";
 import { makeShape } from "../store/shapeTypes";
-import { SHAPE_LIMITS } from "@/domain/document/shape";
+import { landingBox } from "./placeImage";
 
 const ACCEPTED = new Set(["image/png", "image/jpeg", "image/webp", "image/svg+xml"]);
+/** On a canvas without a product, an upload's longer side at most. */
 const MAX_SIDE = 600;
 
 /**
- * Uploads image files (presigned PUT, then server-side validation) and places each one on the
- * canvas at `at`, scaled to fit. Files the server refuses show why.
+ * Uploads image files (presigned PUT, then server-side validation) and places each one at `at`: on
+ * a product's print area at the size that holds its DPI (an SVG filling the area), else scaled to
+ * fit. Files the server refuses show why.
  */
-export function useImageUpload(canvasId: string, writer: DocumentWriter, select: (ids: string[]) => void) {
+export function useImageUpload(canvasId: string, writer: DocumentWriter & { getState(): { area: PrintArea | null } }, select: (ids: string[]) => void) {
   const client = useTRPCClient();
   const { t } = useI18n();
   return useCallback(
@@ -33,10 +38,11 @@ export function useImageUpload(canvasId: string, writer: DocumentWriter, select:
           const put = await fetch(up.uploadUrl, { method: up.method, headers: up.headers, body: file });
           if (!put.ok) throw new Error(t("editor.upload.failed", { status: put.status }));
           const asset = await client.asset.completeUpload.mutate({ assetId: up.assetId });
-          const k = Math.min(1, MAX_SIDE / Math.max(asset.width, asset.height));
-          const shape = makeShape("image", { x: at.x - (asset.width * k) / 2 + i * 24, y: at.y - (asset.height * k) / 2 + i * 24 }, {
-            width: asset.width * k,
-            height: asset.height * k,
+          const source = { width: asset.width, height: asset.height, vector: isVectorType(asset.contentType) };
+          const box = landingBox(writer.getState().area, source, { x: at.x + i * 24, y: at.y + i * 24 }, { freeSide: MAX_SIDE });
+          const shape = makeShape("image", { x: box.x, y: box.y }, {
+            width: box.width,
+            height: box.height,
             src: asset.url,
             name: (file.name.replace(/\.[a-z0-9]+$/i, "") || "Image").slice(0, SHAPE_LIMITS.name),
             fill: "transparent",

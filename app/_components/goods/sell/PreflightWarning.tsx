@@ -3,7 +3,7 @@
 import { Alert, List, Text } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useI18n } from "../../../_i18n/I18nProvider";
-import type { Issue } from "../preflight";
+import type { Issue } from "@/domain/design/preflight";
 import { issueText } from "./issueText";
 
 const SHOWN = 3;

@@ -9,7 +9,8 @@ import type { Product } from "@/domain/catalog/catalog";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { errorMessage, fieldErrors } from "../../../_lib/errors";
 import { useTRPC } from "../../../_lib/trpc";
-import type { Issue } from "../preflight";
+import { problemCode, unconfirmedProblems, type Issue } from "@/domain/design/preflight";
+import { confirmPublish } from "./confirmPublish";
 import { currencySymbol, toMajor, toMinor } from "./money";
 import { PreflightWarning } from "./PreflightWarning";
 import type { CanvasListing } from "./types";
@@ -56,7 +57,12 @@ export function SellForm({ canvasId, product, listing, defaultTitle, issues }: P
 
   const submit = () => {
     if (!Number.isFinite(minor) || belowBase || !variantIds.length || !stockOk || !title.trim()) return;
-    publish.mutate({ canvasId, title: title.trim(), description: description.trim() || undefined, price: minor, variantIds, stock: limited ? Number(stock) : null });
+    const send = (confirmPreflight?: string[]) =>
+      publish.mutate({ canvasId, title: title.trim(), description: description.trim() || undefined, price: minor, variantIds, stock: limited ? Number(stock) : null, confirmPreflight });
+    // What prints wrong goes on sale only once the owner has seen each problem named.
+    const problems = unconfirmedProblems(issues, []);
+    if (problems.length) confirmPublish({ t, areaName: names.area }, problems, () => send(problems.map(problemCode)));
+    else send();
   };
 
   return (

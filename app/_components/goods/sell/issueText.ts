@@ -1,11 +1,11 @@
+import type { Issue } from "@/domain/design/preflight";
 import type { MessageKey } from "../../../_i18n/en";
-import type { Issue } from "../preflight";
 
-/** A preflight issue in words, as the Preflight tab writes it. */
-export function issueText(t: (key: MessageKey, params?: Record<string, string | number>) => string, issue: Issue): string {
+/** A preflight issue in words, as the Preflight tab writes it; `areaName` translates the area's name. */
+export function issueText(t: (key: MessageKey, params?: Record<string, string | number>) => string, issue: Issue, areaName: (name: string) => string = (n) => n): string {
   const shape = "shape" in issue ? issue.shape : null;
   const params = {
-    area: issue.area.name,
+    area: areaName(issue.area.name),
     name: shape?.name ?? "",
     ...("dpi" in issue ? { dpi: issue.dpi, min: issue.min } : {}),
     ...("pt" in issue ? { pt: issue.pt } : {}),
