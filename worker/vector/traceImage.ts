@@ -1,0 +1,57 @@
+import { ColorMode, Hierarchical, PathSimplifyMode, vectorizeRaw, type Config } from "@neplex/vectorizer";
+import { applyPalette, choosePalette, MAX_COLORS, type Rgba } from "./quantizePalette";
+import { pathsFromTrace, svgOfPaths } from "./svgFromTrace";
+
+export type TraceOptions = {
+  /** The palette size, 2 to 16; absent, the fewest colours that keep the art faithful. */
+  colors?: number;
+  signal?: AbortSignal;
+};
+
+export type TracedSvg = { svg: string; colors: number; paths: number };
+
+export const MIN_TRACE_COLORS = 2;
+
+/**
+ * vtracer over an image that is already flat: every bit of colour is kept (the palette did the
+ * clustering), stacked layers so neighbouring regions never leave a hairline gap between them.
+ * Speckles under SPECKLE² px (about a third of one source pixel at 16×) merge into their neighbours.
+ * Transparent pixels are keyed out by vtracer: an enclosed transparent region is cut from the
+ * stacked shape around it (traceImage.test.ts holds it to that).
+ * bench/art/compareTracers.ts measured this against imagetracerjs and vtracer's own clustering.
+ */
+const SPECKLE = 6;
+const CONFIG: Config = {
+  colorMode: ColorMode.Color,
+  hierarchical: Hierarchical.Stacked,
+  filterSpeckle: SPECKLE,
+  colorPrecision: 8,
+  layerDifference: 1,
+  mode: PathSimplifyMode.Spline,
+  cornerThreshold: 60,
+  lengthThreshold: 4,
+  maxIterations: 10,
+  spliceThreshold: 45,
+  pathPrecision: 2,
+};
+
+/**
+ * Flat RGBA art (the print-ready network's output: emoji-like, on transparency) traced to an SVG of
+ * plain paths with solid hex fills and no background: the opaque pixels are reduced to a palette,
+ * then each region of one colour becomes a path. Transparent pixels stay uncovered, holes
+ * through the art included.
+ */
+export async function traceImage(image: Rgba, options: TraceOptions = {}): Promise<TracedSvg> {
+  const { width, height, data } = image;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || data.length !== width * height * 4) {
+    throw new RangeError(`An RGBA image of ${width} × ${height} needs ${width * height * 4} bytes, not ${data.length}.`);
+  }
+  const { colors } = options;
+  if (colors !== undefined && (!Number.isInteger(colors) || colors < MIN_TRACE_COLORS || colors > MAX_COLORS)) {
+    throw new RangeError(`A vector takes ${MIN_TRACE_COLORS} to ${MAX_COLORS} colours, not ${colors}.`);
+  }
+  const palette = choosePalette(image, colors);
+  const flat = applyPalette(image, palette);
+  if (!palette.length) return svgOfPaths([], width, height);
+  return svgOfPaths(pathsFromTrace(await vectorizeRaw(flat, { width, height }, CONFIG, options.signal)), width, height);
+}
