@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PRINT_OUTPUTS, VECTOR_COLORS } from "./generationView";
 
 /**
  * What a generation request may ask for, and its limits: the one description that the tRPC input,
@@ -39,6 +40,10 @@ export const generationRequestSchema = z.object({
   scheduler: schedulerSchema.optional(),
   /** Make each image print-ready (16×, with a transparent background) before storing it. */
   upscale: z.boolean().optional(),
+  /** A print-ready image as a raster, or traced to a vector ("vector" implies `upscale`). */
+  output: z.enum(PRINT_OUTPUTS).optional(),
+  /** A vector's colour count; absent or null: automatic. */
+  colors: int("").min(VECTOR_COLORS.min, `must be at least ${VECTOR_COLORS.min}`).max(VECTOR_COLORS.max, `must be at most ${VECTOR_COLORS.max}`).nullable().optional(),
 });
 
 export type GenerationRequest = z.infer<typeof generationRequestSchema>;

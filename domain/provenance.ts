@@ -23,6 +23,8 @@ export const printReadyProvenanceSchema = z.object({
   sourceHeight: pixels,
   provider: text(20),
   durationMs: z.number().nonnegative(),
+  /** Present when the upscaled image was traced to a vector (SVG). */
+  vector: z.object({ colors: z.number().int().min(0).max(64), paths: z.number().int().min(0), tracer: text(40) }).optional(),
 });
 export type PrintReadyProvenance = z.infer<typeof printReadyProvenanceSchema>;
 

@@ -53,7 +53,8 @@ export async function reportProgress(db: DbOrTx, row: GenerationRow, step: numbe
 }
 
 export type FinishedImages = {
-  images: { png: Buffer; width: number; height: number }[];
+  /** Each image's file: a PNG, or an SVG when print-ready output was a vector. */
+  images: { file: Buffer; width: number; height: number }[];
   provider: string;
   scheduler: string;
   modelName: string;
@@ -84,7 +85,7 @@ export async function completeGeneration(db: Db, storage: Storage, row: Generati
     durationMs: Math.round(result.durationMs),
     ...(result.printReady ? { printReady: result.printReady } : {}),
   };
-  return storeThenCommit(storage, row.canvasId, result.images.map((i) => i.png), (stored) =>
+  return storeThenCommit(storage, row.canvasId, result.images.map((i) => i.file), (stored) =>
     db.transaction(async (tx) => {
       const [done] = await tx
         .update(generations)

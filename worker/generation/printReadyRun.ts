@@ -22,8 +22,8 @@ export async function readPrintReadySource(db: DbOrTx, storage: Storage, row: Ge
   return { id: asset.id, png: object.body, fileName: asset.fileName, provenance: asset.provenance };
 }
 
-/** What the print-ready network made of the source. */
-export type PrintReadyResult = { png: Buffer; printReady: PrintReadyProvenance };
+/** What the print-ready network made of the source: a PNG, or an SVG when it was traced. */
+export type PrintReadyResult = { image: Buffer; printReady: PrintReadyProvenance };
 
 /**
  * Stores the print-ready image as a new asset that remembers its source, marks the request
@@ -33,7 +33,7 @@ export type PrintReadyResult = { png: Buffer; printReady: PrintReadyProvenance }
  */
 export async function completePrintReady(db: Db, storage: Storage, row: GenerationRow, source: PrintReadySource, result: PrintReadyResult): Promise<boolean> {
   const provenance: AssetProvenance = { ...(source.provenance ?? emptyProvenance(row)), printReady: result.printReady };
-  return storeThenCommit(storage, row.canvasId, [result.png], ([stored]) =>
+  return storeThenCommit(storage, row.canvasId, [result.image], ([stored]) =>
     db.transaction(async (tx) => {
       const { id, image, objectKey, thumbKey } = stored!;
       const [done] = await tx

@@ -4,6 +4,7 @@ import { createSession, type InferenceDevice, type ProviderName } from "../diffu
 import { AbortedError } from "../diffusion/pipeline";
 import { readPrintReadyModel, type PrintReadyModel } from "./printReadyModel";
 import { enclosedWhite, upscaleMask } from "./enclosedWhite";
+import { fillHoles } from "./fillHoles";
 import { planTiles } from "./tiles";
 
 /** Inputs larger than this on a side are refused: 16× of it is already a 4096 px print. */
@@ -95,6 +96,9 @@ export class PrintReadyUpscaler {
       for (let c = 0; c < 3; c++) out[i * 4 + c] = Math.round((out[i * 4 + c]! * a + 255 * (k - a)) / k);
       out[i * 4 + 3] = k;
     }
+    // Any other hole through the subject (a highlight the network made see-through) prints nothing
+    // where the art has white: closed too, bridging breaks in the outline of up to one source pixel.
+    fillHoles(out, outW, outH, s);
     const png = await sharp(out, { raw: { width: outW, height: outH, channels: 4 } }).png({ compressionLevel: 6 }).toBuffer();
     return { png, width: outW, height: outH };
   }

@@ -101,13 +101,13 @@ export function generate({ db, storage, device, shutdown, log }: GenerateDeps): 
           if (!(await reportProgress(db, row, step, total + extra, preview))) supersede();
         },
       });
-      let images = result.images;
+      let images = result.images.map(({ png, width, height }) => ({ file: png, width, height }));
       let printReady;
       if (upscaler) {
         images = [];
         for (const [i, image] of result.images.entries()) {
-          const out = await runPrintReady(upscaler, image.png, { signal: controller.signal });
-          images.push(out);
+          const out = await runPrintReady(upscaler, image.png, { signal: controller.signal, output: row.output, colors: row.colors ?? undefined });
+          images.push({ file: out.image, width: out.width, height: out.height });
           printReady = out.printReady;
           lastStep = row.steps + i + 1;
           if (!(await reportProgress(db, row, lastStep, row.steps + extra))) supersede();

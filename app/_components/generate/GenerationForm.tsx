@@ -10,6 +10,7 @@ import { errorMessage, fieldErrors } from "../../_lib/errors";
 import { sizeForAspect, sizes } from "./sizes";
 import { useTRPC } from "../../_lib/trpc";
 import type { GenerationSettings, ModelOptions } from "./generatedImage";
+import { PrintOutputFields, type PrintOutputChoice } from "./PrintOutputFields";
 
 type FormState = {
   prompt: string;
@@ -23,12 +24,14 @@ type FormState = {
   scheduler: string;
   /** Each image made print-ready: 16× larger with its background cut out. */
   upscale: boolean;
+  /** The print-ready image as a raster or a vector, and a vector's colours. */
+  print: PrintOutputChoice;
 };
 
 const SCHEDULER_LABELS: Record<string, string> = { ddim: "DDIM", euler_a: "Euler ancestral", lcm: "LCM" };
 
 function defaults(model: ModelOptions): FormState {
-  return { prompt: "", negativePrompt: "", steps: model.defaults.steps, guidance: model.defaults.guidance, seed: "", size: `${model.width}×${model.height}`, count: 1, scheduler: model.defaults.scheduler, upscale: false };
+  return { prompt: "", negativePrompt: "", steps: model.defaults.steps, guidance: model.defaults.guidance, seed: "", size: `${model.width}×${model.height}`, count: 1, scheduler: model.defaults.scheduler, upscale: false, print: { output: "raster", colors: null } };
 }
 
 /** Prompt first, the rest folded away; ⌘/Ctrl+Enter generates. `reuse` fills it from an earlier image. */
@@ -77,6 +80,7 @@ export function GenerationForm({ canvasId, model, reuse, printArea }: FormProps)
         count: form.count,
         scheduler: form.scheduler as "ddim",
         upscale: form.upscale || undefined,
+        ...(form.upscale && form.print.output === "vector" ? { output: "vector" as const, colors: form.print.colors } : {}),
       },
       { onError: (e) => notifications.show({ color: "red", title: t("generate.failedToQueue"), message: errorMessage(e, t) }) },
     );
@@ -169,6 +173,7 @@ export function GenerationForm({ canvasId, model, reuse, printArea }: FormProps)
         onChange={(e) => set({ upscale: e.currentTarget.checked })}
         data-testid="print-ready-switch"
       />
+      {form.upscale && <PrintOutputFields value={form.print} onChange={(print) => set({ print })} />}
       <Button type="submit" leftSection={<IconSparkles size={16} />} loading={create.isPending} disabled={!form.prompt.trim()} data-testid="generate-button">
         {t("generate.submit")}
       </Button>

@@ -29,7 +29,9 @@ export function resolveParams(req: GenerationRequest, model: ModelInfo, randomSe
     height: req.height ?? model.height,
     count: req.count ?? 1,
     scheduler: req.scheduler ?? model.defaultScheduler,
-    upscale: req.upscale ?? false,
+    upscale: (req.upscale ?? false) || req.output === "vector",
+    output: req.output ?? "raster",
+    colors: req.output === "vector" ? (req.colors ?? null) : null,
   };
   checkSize("width", params.width, model);
   checkSize("height", params.height, model);

@@ -47,7 +47,7 @@ async function join(who: Person): Promise<Y.Map<Shape>> {
   return canvasDoc(doc).shapes as Y.Map<Shape>;
 }
 
-async function generated(who: Person, prompt: string, extra: { upscale?: boolean } = {}) {
+async function generated(who: Person, prompt: string, extra: { upscale?: boolean; output?: "raster" | "vector" } = {}) {
   const { id } = await who.client.generation.create.mutate({ canvasId, prompt, seed: 3, steps: 8, ...extra });
   await settled(id);
   return (await who.client.generation.list.query({ canvasId })).find((g) => g.id === id)!;
@@ -121,6 +121,46 @@ describe("make print-ready", () => {
     expect(meta).toMatchObject({ format: "png", width: 1024, height: 1024, channels: 4 });
     const asset = await t.db.query.assets.findFirst({ where: eq(assets.id, g.images[0]!.assetId) });
     expect(asset!.provenance).toMatchObject({ prompt: "cat face", steps: 8, printReady: { scale: 16, cutout: true, sourceWidth: 64 } });
+  }, 180_000);
+
+  it("traces a placed image to a sanitised vector with the colours asked for, and replaces it in place", async () => {
+    const heart = await generated(alice, "red heart");
+    const source = heart.images[0]!;
+    const shapes = await join(alice);
+    const placed = shapeRecord("heart-vector", { type: "image", src: source.url, x: 40, y: 40, width: 200, height: 200 });
+    shapes.set(placed.id, placed);
+    const { id } = await alice.client.generation.makePrintReady.mutate({ canvasId, assetId: source.assetId, shapeId: placed.id, output: "vector", colors: 4 });
+    expect((await alice.client.generation.list.query({ canvasId })).find((g) => g.id === id)).toMatchObject({ output: "vector", colors: 4 });
+    await settled(id);
+    const done = (await alice.client.generation.list.query({ canvasId })).find((g) => g.id === id)!;
+    expect(done.status).toBe("succeeded");
+    const result = done.images[0]!;
+    await eventually(() => shapes.get(placed.id)?.src === result.url, 10_000, "the object to become the vector");
+    const asset = (await t.db.query.assets.findFirst({ where: eq(assets.id, result.assetId) }))!;
+    expect(asset).toMatchObject({ contentType: "image/svg+xml", width: 1024, height: 1024 });
+    expect(asset.fileName).toMatch(/\.svg$/);
+    expect(asset.provenance!.printReady!.vector).toMatchObject({ tracer: "vtracer" });
+    expect(asset.provenance!.printReady!.vector!.colors).toBeLessThanOrEqual(4);
+    const svg = (await assetPng(bob, result.assetId)).toString("utf8");
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const fills = new Set([...svg.matchAll(/fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]));
+    expect(fills.size).toBeGreaterThanOrEqual(2);
+    expect(fills.size).toBeLessThanOrEqual(4);
+    // The traced heart is red where the raster's middle is, and nothing covers the corners.
+    const { data, info } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const px = (x: number, y: number) => [...data.subarray((y * info.width + x) * 4, (y * info.width + x) * 4 + 4)];
+    expect(px(4, 4)[3]).toBe(0);
+    const middle = px(Math.round(info.width / 2), Math.round(info.height * 0.55));
+    expect(middle[3]).toBe(255);
+    expect(middle[0]!).toBeGreaterThan(middle[1]! + 60);
+  }, 180_000);
+
+  it("gives generations asked for vector print-ready images SVG assets", async () => {
+    const g = await generated(bob, "sun", { upscale: true, output: "vector" });
+    expect(g).toMatchObject({ status: "succeeded", output: "vector", colors: null });
+    const asset = (await t.db.query.assets.findFirst({ where: eq(assets.id, g.images[0]!.assetId) }))!;
+    expect(asset).toMatchObject({ contentType: "image/svg+xml", width: 1024, height: 1024 });
+    expect(asset.provenance!.printReady!.vector!.colors).toBeGreaterThanOrEqual(2);
   }, 180_000);
 
   it("refuses viewers, strangers, other canvases' images, print-ready images and large images, queueing nothing", async () => {
