@@ -6,12 +6,12 @@ import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
 import type { EditorDock } from "./Editor";
 import { ConnectionBadge } from "./chrome/ConnectionBadge";
-import { readElementDrag } from "./elements/elementDrag";
-import { placeElement } from "./elements/placeElement";
 import { ExportMenu } from "./chrome/ExportMenu";
 import { PeerAvatars } from "./chrome/PeerAvatars";
 import { ZoomControls } from "./chrome/ZoomControls";
 import type { ConnectionStatus, PeerState } from "./collab/useCollaboration";
+import { readElementDrag } from "./elements/elementDrag";
+import { placeImage } from "./images/placeImage";
 import { useImageUpload } from "./images/useImageUpload";
 import { EditorStage } from "./stage/EditorStage";
 import { useEditor, useEditorStore } from "./store/useEditor";
@@ -63,7 +63,7 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, dock, s
     const rect = host.current!.getBoundingClientRect();
     const at = store.screenToWorld({ x: e.clientX - rect.left, y: e.clientY - rect.top });
     const element = readElementDrag(e.dataTransfer);
-    if (element) placeElement(store, element, at);
+    if (element) placeImage(store, element, at);
     else if (!dock?.drop?.(store, e.dataTransfer, at)) void uploadImages([...e.dataTransfer.files], at);
   };
 

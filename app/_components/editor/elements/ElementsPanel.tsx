@@ -8,16 +8,17 @@ import { useState } from "react";
 import { ELEMENT_SOURCES, type ElementSource } from "@/domain/elements/elementSource";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { useTRPC } from "../../../_lib/trpc";
+import { placeImage } from "../images/placeImage";
 import { useEditorStore } from "../store/useEditor";
 import { writeElementDrag, type PlacedElement } from "./elementDrag";
-import { placeElement } from "./placeElement";
 
 const SOURCE_NAMES: Record<ElementSource, string> = { noto: "Noto", twemoji: "Twemoji" };
 const LICENSE_NAMES: Record<string, string> = { "Apache-2.0": "Apache 2.0", "CC-BY-4.0": "CC BY 4.0", "public-domain": "Public domain" };
 
 /**
  * The elements library in the side panel: search open-licence art by an English or Korean word,
- * then click one to fill the print area in view with it, or drag it onto the canvas.
+ * then click one to fill the print area in view with it, or drag it onto the canvas. The shape
+ * shows the element's URL, whose id says its source and licence.
  */
 export function ElementsPanel() {
   const { t, locale } = useI18n();
@@ -32,7 +33,8 @@ export function ElementsPanel() {
     staleTime: Infinity,
   });
   const results = search.data ?? [];
-  const place = (e: PlacedElement) => void placeElement(store, e, store.viewportCentre(), { fill: true });
+  // A vector (its address ends in .svg) fills the print area in view; see domain/design/placement.
+  const place = (e: PlacedElement) => void placeImage(store, e, store.viewportCentre(), { fit: true });
 
   return (
     <Stack gap="xs" p="sm" data-testid="elements-panel">
