@@ -1,18 +1,25 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assets } from "@/db/schema";
+import { assets, orderLines, snapshotRenders, users } from "@/db/schema";
 import type { Product } from "@/domain/catalog/catalog";
 import { artboardOf } from "@/domain/design/artboard";
 import { assetSrc } from "@/domain/document/assetSource";
+import { handleListingRenderRequest } from "@/server/http/listingRenderHandler";
 import { handlePrintFileRequest } from "@/server/http/printFileHandler";
 import { writeObject, type Storage } from "@/server/storage/storage";
 import { rect, writeShapes } from "@/test/designShapes";
+import { address } from "@/test/shopFixtures";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { freshBucket } from "@/test/testStorage";
 import { createTestClient, signedUpClient, TEST_APP_URL } from "@/test/trpcTestClient";
 import { pngDpi } from "@/worker/print/encodePrint";
 import { runPrintFile } from "@/worker/print/printFileRun";
 import { layoutMarks } from "@/worker/print/registrationMarks";
+import { runSnapshotRender } from "@/worker/shop/snapshotRun";
+import { moveOrder } from "../shop/orderTransitions";
+import { setShopAdmin } from "../shop/shopAdmin";
 
 type Person = Awaited<ReturnType<typeof signedUpClient>>;
 
@@ -130,4 +137,31 @@ describe("screen-print separations", () => {
     await writeShapes(t.db, other.id, [rect({ fill: "#111111", opacity: 0.5 })]);
     expect(await other.owner.client.printFile.inks.query({ canvasId: other.id })).toMatchObject({ kind: "fullColor", reason: "blend" });
   }, 60_000);
+
+  it("come with an order's print file, for shop admins to download beside it", async () => {
+    const { id, owner } = await teeCanvas();
+    const svg = await storedAsset(id, Buffer.from(TWO_INKS), "image/svg+xml", { width: 200, height: 200 });
+    await writeShapes(t.db, id, [rect({ type: "image", src: assetSrc(svg), x: 100, y: 100, width: 400, height: 400, fill: "", strokeWidth: 0 })]);
+    const listing = await owner.client.listing.publish.mutate({ canvasId: id, title: "Two-ink tee", price: 2800, variantIds: ["tee-white-m"] });
+    const shopper = createTestClient(t.db);
+    await shopper.client.cart.add.mutate({ listingId: listing.id, variantId: "tee-white-m", quantity: 1 });
+    const { orderId } = await shopper.client.checkout.create.mutate({ idempotencyKey: randomUUID(), email: "buyer@example.com", shippingAddress: address });
+    await t.db.transaction((tx) => moveOrder(tx, orderId, "paid", "provider:test"));
+    const lines = await t.db.select({ id: orderLines.id }).from(orderLines).where(eq(orderLines.orderId, orderId));
+    const [print] = await t.db.select({ id: snapshotRenders.id }).from(snapshotRenders).where(and(eq(snapshotRenders.kind, "print"), inArray(snapshotRenders.orderLineId, lines.map((l) => l.id))));
+    await runSnapshotRender(t.db, storage, print!.id, true);
+
+    const admin = await signedUpClient(t.db, "Admin");
+    await t.db.update(users).set({ emailVerified: true }).where(eq(users.id, admin.user.id));
+    await setShopAdmin(t.db, admin.email, true);
+    const file = (await admin.client.order.get.query({ id: orderId })).lines[0]!.printFiles[0]!;
+    expect(file.separations.map((s) => s.ink)).toEqual([RED, BLUE]);
+    const fetchAs = (jar: Map<string, string>, url: string) =>
+      handleListingRenderRequest(t.db, storage.s3, storage.bucket, new Request(`${TEST_APP_URL}${url}`, { headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") } }), url.split("/").pop()!);
+    const res = await fetchAs(admin.jar, file.separations[1]!.url);
+    expect(res.headers.get("content-disposition")).toMatch(/attachment; filename=".*tee-front-ink-1e3a8a.*\.png"/);
+    const blue = await film(Buffer.from(await res.arrayBuffer()));
+    expect([blue.meta.width, blue.meta.height, blue.meta.channels, blue.at(800, 600), blue.at(400, 600)]).toEqual([1800, 2400, 1, 0, 255]);
+    expect((await fetchAs(owner.jar, file.separations[1]!.url)).status).toBe(404);
+  }, 120_000);
 });
