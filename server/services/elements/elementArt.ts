@@ -18,16 +18,16 @@ const packageDir = (...parts: string[]) => path.join(projectRoot(), "node_module
  */
 function notoIndex(): Map<string, ArtEntry> {
   const file = packageDir("@svgmoji", "noto", "sprites", "all.svg");
-  // latin1 keeps one character per byte, so string offsets are file offsets.
-  const text = fs.readFileSync(file, "latin1");
+  // Searched as bytes: decoding the whole 27 MB to a string would take most of the time.
+  const bytes = fs.readFileSync(file);
   const starts: { at: number; codepoints: string; box: { width: number; height: number } }[] = [];
-  const open = /<svg\b([^>]*)>/g;
-  for (let m = open.exec(text); m; m = open.exec(text)) {
-    const id = /\bid="([0-9A-Fa-f-]+)"/.exec(m[1]!)?.[1];
-    const box = /\bviewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(m[1]!);
-    if (id && box) starts.push({ at: m.index, codepoints: normaliseCodepoints(id), box: { width: Number(box[1]), height: Number(box[2]) } });
+  for (let at = bytes.indexOf("<svg"); at >= 0; at = bytes.indexOf("<svg", at + 4)) {
+    const tag = bytes.toString("latin1", at, bytes.indexOf(">", at));
+    const id = /\bid="([0-9A-Fa-f-]+)"/.exec(tag)?.[1];
+    const box = /\bviewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(tag);
+    if (id && box) starts.push({ at, codepoints: normaliseCodepoints(id), box: { width: Number(box[1]), height: Number(box[2]) } });
   }
-  const rootEnd = text.lastIndexOf("</svg>");
+  const rootEnd = bytes.lastIndexOf("</svg>");
   const index = new Map<string, ArtEntry>();
   starts.forEach((s, i) => index.set(s.codepoints, { file, start: s.at, end: i + 1 < starts.length ? starts[i + 1]!.at : rootEnd, ...s.box }));
   return index;

@@ -29,7 +29,8 @@ let library: Library | null = null;
 
 /**
  * The library, read once on first use from the installed packages (no network): emojibase's names
- * and keywords and where each source's artwork lies. Measured at about 0.3 s on this machine.
+ * and keywords (1.6 MB of JSON of emojibase's 49 MB) and where each source's artwork lies: a few
+ * hundred milliseconds, once, so no generated index is kept in the repository.
  */
 function getLibrary(): Library {
   if (library) return library;
