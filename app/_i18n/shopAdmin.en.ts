@@ -83,6 +83,8 @@ export const shopAdminEn = {
   "shopAdmin.detail.fileSize": "PNG · {width} × {height} px · {dpi} DPI",
   "shopAdmin.detail.fileSizePx": "PNG · {width} × {height} px",
   "shopAdmin.detail.download": "Download",
+  "shopAdmin.detail.separations": "Screen-print separations",
+  "shopAdmin.detail.downloadInk": "Download the {ink} film",
   "shopAdmin.detail.subtotal": "Subtotal",
   "shopAdmin.detail.shipping": "Shipping",
   "shopAdmin.detail.free": "Free",

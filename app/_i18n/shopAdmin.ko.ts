@@ -84,6 +84,8 @@ export const shopAdminKo: Record<ShopAdminMessageKey, string> = {
   "shopAdmin.detail.fileSize": "PNG · {width} × {height} px · {dpi} DPI",
   "shopAdmin.detail.fileSizePx": "PNG · {width} × {height} px",
   "shopAdmin.detail.download": "다운로드",
+  "shopAdmin.detail.separations": "실크스크린 분판",
+  "shopAdmin.detail.downloadInk": "{ink} 필름 다운로드",
   "shopAdmin.detail.subtotal": "상품 금액",
   "shopAdmin.detail.shipping": "배송비",
   "shopAdmin.detail.free": "무료",

@@ -34,6 +34,6 @@ export async function encodeGreyPng(grey: Uint8Array, width: number, height: num
     .toColourspace("b-w")
     // withDensity, not withMetadata: metadata brings an sRGB profile, which turns the PNG back into RGB.
     .withDensity(dpi)
-    .png({ bitdepth: 8, compressionLevel: 6, adaptiveFiltering: false })
+    .png({ compressionLevel: 6, adaptiveFiltering: false })
     .toBuffer();
 }

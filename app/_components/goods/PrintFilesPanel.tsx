@@ -4,7 +4,8 @@ import { Anchor, Badge, Button, Group, Loader, Stack, Text } from "@mantine/core
 import { notifications } from "@mantine/notifications";
 import { IconDownload, IconPrinter } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { printPixels, type Product } from "@/domain/catalog/catalog";
+import { printPixels, type PrintArea, type Product } from "@/domain/catalog/catalog";
+import { printSizesOf } from "@/domain/catalog/variantArea";
 import { isRenderOpen, type RenderStatus } from "@/domain/render/renderStatus";
 import type { MessageKey } from "../../_i18n/en";
 import { useI18n } from "../../_i18n/I18nProvider";
@@ -12,7 +13,10 @@ import { useTRPC } from "../../_lib/trpc";
 
 const STATUS_COLOR = { queued: "gray", running: "blue", succeeded: "teal", failed: "red" } as const satisfies Record<RenderStatus, string>;
 
-/** Print files of each print area: render one, watch it, download it. Everyone sees the same list. */
+/**
+ * Print files of each print area (one per size its variants print at): render one, watch it,
+ * download it and, for a spot-colour design, its screen-print separations. Everyone sees the same list.
+ */
 export function PrintFilesPanel({ canvasId, product, canEdit }: { canvasId: string; product: Product; canEdit: boolean }) {
   const { t, date, names } = useI18n();
   const trpc = useTRPC();
@@ -29,23 +33,41 @@ export function PrintFilesPanel({ canvasId, product, canEdit }: { canvasId: stri
     }),
   );
   const areaName = (id: string) => names.area(product.printAreas.find((a) => a.id === id)?.name ?? id);
+  /** The sizes (A3, iPhone 16…) of the variants that print at one size. */
+  const sizesOf = (variantIds: string[]) => [...new Set(product.variants.filter((v) => variantIds.includes(v.id)).map((v) => v.size))].join(", ");
+  const fileLabel = (printAreaId: string, variantId: string | null) => {
+    const area = product.printAreas.find((a) => a.id === printAreaId);
+    const size = variantId && area ? printSizesOf(product, area).find((s) => s.variantIds.includes(variantId)) : undefined;
+    return size ? `${areaName(printAreaId)} · ${sizesOf(size.variantIds)}` : areaName(printAreaId);
+  };
+  const sizeRows = (area: PrintArea) => {
+    const sizes = printSizesOf(product, area);
+    return sizes.map((s) => ({ key: `${area.id}-${s.variantIds[0]}`, area: s.area, variantId: sizes.length > 1 ? s.variantIds[0] : undefined, label: sizes.length > 1 ? `${names.area(area.name)} · ${sizesOf(s.variantIds)}` : names.area(area.name) }));
+  };
 
   return (
     <Stack gap="xs" p="sm">
       {canEdit &&
-        product.printAreas.map((area) => {
-          const px = printPixels(area);
+        product.printAreas.flatMap(sizeRows).map((row) => {
+          const px = printPixels(row.area);
           return (
-            <Group key={area.id} justify="space-between" wrap="nowrap" gap={6}>
+            <Group key={row.key} justify="space-between" wrap="nowrap" gap={6}>
               <div>
                 <Text size="sm" fw={600}>
-                  {names.area(area.name)}
+                  {row.label}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {t("goods.print.size", { width: px.width, height: px.height, dpi: area.dpi })}
+                  {t("goods.print.size", { width: px.width, height: px.height, dpi: row.area.dpi })}
                 </Text>
               </div>
-              <Button size="compact-xs" variant="light" leftSection={<IconPrinter size={14} />} loading={create.isPending && create.variables?.printAreaId === area.id} onClick={() => create.mutate({ canvasId, printAreaId: area.id })} data-testid={`render-print-${area.id}`}>
+              <Button
+                size="compact-xs"
+                variant="light"
+                leftSection={<IconPrinter size={14} />}
+                loading={create.isPending && create.variables?.printAreaId === row.area.id && create.variables?.variantId === row.variantId}
+                onClick={() => create.mutate({ canvasId, printAreaId: row.area.id, variantId: row.variantId })}
+                data-testid={row.variantId ? `render-print-${row.area.id}-${row.variantId}` : `render-print-${row.area.id}`}
+              >
                 {t("goods.print.create")}
               </Button>
             </Group>
@@ -57,10 +79,26 @@ export function PrintFilesPanel({ canvasId, product, canEdit }: { canvasId: stri
         </Text>
       )}
       {list.data?.map((f) => (
-        <Group key={f.id} justify="space-between" wrap="nowrap" gap={6} data-testid="print-file" data-status={f.status} style={{ borderTop: "1px solid var(--mantine-color-gray-2)", paddingTop: 6 }}>
+        <Group
+          key={f.id}
+          justify="space-between"
+          wrap="nowrap"
+          gap={6}
+          data-testid={f.ink ? "print-separation" : "print-file"}
+          data-status={f.status}
+          data-ink={f.ink ?? undefined}
+          style={f.ink ? { paddingLeft: 14 } : { borderTop: "1px solid var(--mantine-color-gray-2)", paddingTop: 6 }}
+        >
           <div style={{ minWidth: 0 }}>
             <Group gap={6}>
-              <Text size="sm">{areaName(f.printAreaId)}</Text>
+              {f.ink ? (
+                <Text size="sm" title={t("goods.print.separationHint")} style={{ display: "inline-flex", alignItems: "center", gap: 6 }}>
+                  <span aria-hidden style={{ width: 12, height: 12, borderRadius: 6, background: f.ink, border: "1px solid var(--mantine-color-gray-4)", display: "inline-block" }} />
+                  {t("goods.print.separation", { ink: f.ink })}
+                </Text>
+              ) : (
+                <Text size="sm">{fileLabel(f.printAreaId, f.variantId)}</Text>
+              )}
               <Badge size="xs" color={STATUS_COLOR[f.status]} variant="light" leftSection={f.status === "running" ? <Loader size={8} /> : undefined}>
                 {t(`goods.print.status.${f.status}` as MessageKey)}
               </Badge>
@@ -75,7 +113,7 @@ export function PrintFilesPanel({ canvasId, product, canEdit }: { canvasId: stri
             )}
           </div>
           {f.url && (
-            <Anchor href={f.url} download size="xs" data-testid="print-download" style={{ display: "flex", alignItems: "center", gap: 4 }}>
+            <Anchor href={f.url} download size="xs" data-testid={f.ink ? "separation-download" : "print-download"} style={{ display: "flex", alignItems: "center", gap: 4 }}>
               <IconDownload size={14} />
               {t("goods.print.download")}
             </Anchor>

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { errorMessage } from "../../_lib/errors";
 import { useTRPC } from "../../_lib/trpc";
+import { InkCount } from "./sell/InkCount";
 import { ListingStatus } from "./sell/ListingStatus";
 import { SellForm } from "./sell/SellForm";
 import { rendering } from "./sell/types";
@@ -34,6 +35,7 @@ export function SellPanel({ canvasId, canvasName, bound }: Props) {
           {t("shopAdmin.sell.intro")}
         </Text>
       </div>
+      <InkCount canvasId={canvasId} />
       {listing.isPending && <Loader size="sm" aria-label={t("common.loading")} />}
       {listing.isError && (
         <Alert color="red" variant="light" p="xs">

@@ -79,9 +79,28 @@ export function OrderLineItem({ line, currency }: { line: Line; currency: string
                 {t("shopAdmin.detail.download")}
               </Anchor>
             )}
+            {f.separations.length > 0 && <SeparationLinks separations={f.separations} />}
           </Group>
         ))}
       </Stack>
     </Stack>
+  );
+}
+
+/** An order print file's screen-print films, one download per ink. */
+function SeparationLinks({ separations }: { separations: Line["printFiles"][number]["separations"] }) {
+  const { t } = useI18n();
+  return (
+    <Group gap={6} wrap="wrap" w="100%" data-testid="order-separations">
+      <Text size="xs" c="dimmed">
+        {t("shopAdmin.detail.separations")}
+      </Text>
+      {separations.map((s) => (
+        <Anchor key={s.id} href={s.url} download size="xs" aria-label={t("shopAdmin.detail.downloadInk", { ink: s.ink })} data-testid="order-separation-download" data-ink={s.ink} style={{ display: "inline-flex", alignItems: "center", gap: 4 }}>
+          <span aria-hidden style={{ width: 10, height: 10, borderRadius: 5, background: s.ink, border: "1px solid var(--mantine-color-gray-4)", display: "inline-block" }} />
+          {s.ink}
+        </Anchor>
+      ))}
+    </Group>
   );
 }
