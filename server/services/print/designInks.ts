@@ -1,3 +1,4 @@
+import type { PrintArea } from "@/domain/catalog/catalog";
 import { MAX_SCREEN_INKS, type DesignInks } from "@/domain/catalog/screenPrint";
 import type { Shape } from "@/domain/document/shape";
 import { sanitizeSvg, SvgRefusedError } from "@/domain/svg/sanitizeSvg";
@@ -25,7 +26,7 @@ function shapePaints(s: Shape): (string | null)[] {
  * solid colours of vector images. A raster image, a gradient or partial opacity (a blend a screen
  * cannot lay down) makes the design full colour, as do more inks than `MAX_SCREEN_INKS`.
  */
-export async function inksOfShapes(shapes: Shape[], images: ReadonlyMap<string, Buffer>): Promise<DesignInks> {
+export function inksOfShapes(shapes: Shape[], images: ReadonlyMap<string, Buffer>): DesignInks {
   const inks = new Set<string>();
   for (const s of shapes) {
     if (s.hidden) continue;
@@ -53,7 +54,7 @@ export async function inksOfShapes(shapes: Shape[], images: ReadonlyMap<string, 
 }
 
 /** The inks of one print area of a design, its pictures read from storage. */
-export async function areaInks(storage: Storage, design: Design, area: Parameters<Design["shapesOn"]>[0]): Promise<DesignInks> {
+export async function areaInks(storage: Storage, design: Design, area: PrintArea): Promise<DesignInks> {
   const shapes = design.shapesOn(area);
   return inksOfShapes(shapes, await design.loadImages(storage, shapes));
 }
