@@ -20,6 +20,8 @@ describe("buildKoreanLexicon", () => {
     e("6", "깃발: 대한민국", ["깃발"]),
     e("7", "올린 엄지", ["엄지"], [e("7-1", "올린 엄지: 검은색 피부"), e("7-2", "올린 엄지: 하얀 피부")]),
     e("8", "키캡: 1"),
+    e("9", "키캡: #"),
+    ...["노란색", "초록색", "보라색"].map((c, i) => e(`h${i}`, `${c} 하트`, ["하트"])),
   ];
   const en = [
     e("1", "red heart", ["heart", "love"]),
@@ -30,6 +32,8 @@ describe("buildKoreanLexicon", () => {
     e("6", "flag: South Korea", ["flag"]),
     e("7", "thumbs up", ["thumb"], [e("7-1", "thumbs up: dark skin tone"), e("7-2", "thumbs up: light skin tone")]),
     e("8", "keycap: 1"),
+    e("9", "keycap: #"),
+    ...["yellow", "green", "purple"].map((c, i) => e(`h${i}`, `${c} heart`, ["heart"])),
   ];
   const lexicon = buildKoreanLexicon(ko, en);
 
@@ -52,7 +56,13 @@ describe("buildKoreanLexicon", () => {
 
   it("aligns single words by the emoji they share, a common word over a one-word name", () => {
     expect(lexicon["고양이"]).toBe("cat");
+    // 하트 is in six names: the word, not the card suit's name.
     expect(lexicon["하트"]).toBe("heart");
+  });
+
+  it("keeps a name with a symbol from taking its plain part's key", () => {
+    expect(lexicon["키캡"]).toBe("keycap");
+    expect(lexicon["키캡1"]).toBe("keycap: 1");
   });
 
   it("takes colours from its own table, not from skin tones", () => {

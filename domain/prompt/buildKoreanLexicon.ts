@@ -12,6 +12,10 @@ const FUNCTION_WORDS = new Set(["a", "an", "and", "as", "at", "by", "for", "in",
 /** A word alignment is kept when the two words mostly occur on the same emoji (Dice coefficient). */
 const MIN_DICE = 0.5;
 const MIN_SHARED = 2;
+/** A one-word name stands for its word, not its emoji, when the word is in this many names. */
+const COMMON_WORD_NAMES = 6;
+/** A name with a symbol (키캡: #) loses it in its key, and would take the plain name's place. */
+const SYMBOL = /[^\p{L}\p{N}\s:,.()'’&-]/u;
 
 const englishWords = (text: string) => modelEnglish(text).split(/[^\p{L}\p{N}']+/u).filter((w) => w && !FUNCTION_WORDS.has(w));
 const koreanWords = (text: string) => text.normalize("NFKC").split(/[\s:,()]+/u).filter((w) => HANGUL.test(w)).map(lexiconKey);
@@ -79,12 +83,15 @@ export function buildKoreanLexicon(ko: EmojiAnnotation[], en: EmojiAnnotation[],
 
   for (const table of [KOREAN_COLOURS, KOREAN_EXTRAS]) for (const [korean, eng] of table) add(korean, eng);
   // A one-word name that is also a common word means the word: 하트 is "heart" (it is in a
-  // dozen names), not the card suit that CLDR names 하트.
+  // dozen names), not the card suit that CLDR names 하트; 아이스크림 stays "ice cream".
+  const inNames = new Map<string, number>();
+  for (const { k } of base) for (const w of new Set(koreanWords(k.label))) inNames.set(w, (inNames.get(w) ?? 0) + 1);
   for (const { k, e } of base) {
-    const word = byName.get(lexiconKey(k.label));
-    if (word && koreanWords(k.label).length === 1 && englishWords(e.label).includes(word)) add(k.label, word);
+    const key = lexiconKey(k.label);
+    const word = byName.get(key);
+    if (word && (inNames.get(key) ?? 0) >= COMMON_WORD_NAMES && englishWords(e.label).includes(word)) add(k.label, word);
   }
-  for (const { k, e } of matched) add(k.label, e.label);
+  for (const { k, e } of matched) if (!SYMBOL.test(k.label)) add(k.label, e.label);
   for (const { k, e } of matched) {
     const koParts = k.label.split(":");
     const enParts = e.label.split(":");
