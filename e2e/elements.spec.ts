@@ -22,6 +22,8 @@ test("a member finds an element by a Korean word, places it, and a second member
   const artwork = editor.waitForResponse((r) => r.url().endsWith("/api/elements/noto-2764.svg") && r.status() === 200);
   await heart.click();
   await expect(owner.getByTestId("layer-row")).toHaveCount(1);
+  // The placed object says where its art comes from and under what licence.
+  await expect(owner.getByTestId("element-license")).toHaveText("Library art: Noto Emoji · Apache 2.0");
   await expect(editor.getByTestId("layer-row")).toHaveCount(1);
   await expect(editor.getByTestId("layer-row").first()).toContainText("red heart");
   expect((await artwork).headers()["content-type"]).toBe("image/svg+xml");

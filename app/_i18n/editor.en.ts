@@ -113,6 +113,7 @@ export const editorEn = {
   "editor.elements.failed": "The library could not be searched. Try again.",
   "editor.elements.place": "Place {name}",
   "editor.elements.creditsTitle": "Artwork credits",
+  "editor.elements.from": "Library art: {source} · {license}",
 } as const;
 
 export type EditorMessageKey = keyof typeof editorEn;

@@ -114,4 +114,5 @@ export const editorKo: Record<EditorMessageKey, string> = {
   "editor.elements.failed": "요소를 검색하지 못했어요. 다시 시도해 주세요.",
   "editor.elements.place": "{name} 놓기",
   "editor.elements.creditsTitle": "아트워크 출처",
+  "editor.elements.from": "라이브러리 아트: {source} · {license}",
 };

@@ -11,9 +11,8 @@ import { useTRPC } from "../../../_lib/trpc";
 import { placeImage } from "../images/placeImage";
 import { useEditorStore } from "../store/useEditor";
 import { writeElementDrag, type PlacedElement } from "./elementDrag";
+import { LICENSE_NAMES, SOURCE_NAMES } from "./elementNames";
 
-const SOURCE_NAMES: Record<ElementSource, string> = { noto: "Noto", twemoji: "Twemoji" };
-const LICENSE_NAMES: Record<string, string> = { "Apache-2.0": "Apache 2.0", "CC-BY-4.0": "CC BY 4.0", "public-domain": "Public domain" };
 
 /**
  * The elements library in the side panel: search open-licence art by an English or Korean word,

@@ -2,6 +2,7 @@
 
 import type { AssetProvenance } from "@/domain/provenance";
 import { useAssetProvenance } from "../../assets/useAssetProvenance";
+import { ElementLicense } from "../elements/ElementLicense";
 import { ImageCrop } from "../ImageCrop";
 import { ProvenanceInspector } from "../ProvenanceInspector";
 import type { DocumentWriter } from "../store/documentWriter";
@@ -21,6 +22,7 @@ export function ImageDetails({ canvasId, writer, shape, readOnly, onReuse }: Pro
   return (
     <>
       <ImageCrop writer={writer} shape={shape} readOnly={readOnly} />
+      <ElementLicense src={shape.src} />
       {!readOnly && loaded && (
         <MakePrintReady canvasId={canvasId} shape={shape} printReady={provenance?.printReady ?? null} naturalWidth={loaded.image.naturalWidth} naturalHeight={loaded.image.naturalHeight} />
       )}
