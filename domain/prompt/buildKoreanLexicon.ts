@@ -54,9 +54,10 @@ function alignWords(pairs: { ko: string[]; en: string[] }[], known: (word: strin
 
 /**
  * The Korean → English lexicon, from the CLDR annotations of both languages. Earlier sources win:
- * the hand-written tables (colours, a few words), then whole emoji names (빨간색 하트 → red heart), then the two halves of a
- * name with a colon (깃발: 대한민국 → flag / south korea), then alternative names that only one
- * emoji carries (입벌리고 활짝 웃는 고양이), then single words aligned as above.
+ * the hand-written tables (colours, a few words), common words that are also one emoji's name,
+ * whole emoji names (빨간색 하트 → red heart), the two halves of a name with a colon (깃발: 대한민국
+ * → flag / south korea), alternative names that only one emoji carries (입벌리고 활짝 웃는 고양이),
+ * then single words aligned as above.
  */
 export function buildKoreanLexicon(ko: EmojiAnnotation[], en: EmojiAnnotation[], known: (englishWord: string) => boolean = () => true): KoreanLexicon {
   const flat = (list: EmojiAnnotation[]) => list.flatMap((e) => [e, ...(e.skins ?? [])]);
@@ -72,6 +73,7 @@ export function buildKoreanLexicon(ko: EmojiAnnotation[], en: EmojiAnnotation[],
       const e = english.get(k.hexcode);
       return e ? [{ k, e }] : [];
     });
+  // Every emoji, skin tones included; the base emoji alone for statistics over words.
   const matched = pairsOf(flat(ko));
   const base = pairsOf(ko);
   // Names first: a name's words translate each other more literally than the keywords do.
