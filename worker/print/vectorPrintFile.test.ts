@@ -28,7 +28,7 @@ const DISC_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><c
 async function uploaded(owner: Awaited<ReturnType<typeof signedUpClient>>, canvasId: string, body: Buffer, contentType: "image/svg+xml" | "image/png") {
   const created = await owner.client.asset.createUpload.mutate({ canvasId, contentType, size: body.length, fileName: "disc" });
   expect((await fetch(created.uploadUrl, { method: created.method, headers: created.headers, body: new Uint8Array(body) })).status).toBe(200);
-  return owner.client.asset.completeUpload.mutate({ canvasId, assetId: created.assetId });
+  return owner.client.asset.completeUpload.mutate({ assetId: created.assetId });
 }
 
 /** Pixels across the disc's left edge (alpha from ≤ 10 % to ≥ 90 %) along the middle row. */
