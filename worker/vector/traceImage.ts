@@ -1,5 +1,5 @@
 import { ColorMode, Hierarchical, PathSimplifyMode, vectorizeRaw, type Config } from "@neplex/vectorizer";
-import { applyPalette, choosePalette, MAX_COLORS, type Rgba } from "./quantizePalette";
+import { applyPalette, choosePalette, MAX_COLORS, type Rgb, type Rgba } from "./quantizePalette";
 import { pathsFromTrace, svgOfPaths } from "./svgFromTrace";
 
 export type TraceOptions = {
@@ -35,6 +35,18 @@ const CONFIG: Config = {
   pathPrecision: 2,
 };
 
+const hex = (rgb: Rgb) => `#${rgb.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+
+function nearestColour(palette: Rgb[], fill: string): number {
+  const rgb = [1, 3, 5].map((o) => parseInt(fill.slice(o, o + 2), 16));
+  let best = 0;
+  palette.forEach((p, i) => {
+    const d = (c: Rgb) => c.reduce((s, v, j) => s + (v - rgb[j]!) ** 2, 0);
+    if (d(p) < d(palette[best]!)) best = i;
+  });
+  return best;
+}
+
 /**
  * Flat RGBA art (the print-ready network's output: emoji-like, on transparency) traced to an SVG of
  * plain paths with solid hex fills and no background: the opaque pixels are reduced to a palette,
@@ -53,5 +65,9 @@ export async function traceImage(image: Rgba, options: TraceOptions = {}): Promi
   const palette = choosePalette(image, colors);
   const flat = applyPalette(image, palette);
   if (!palette.length) return svgOfPaths([], width, height);
-  return svgOfPaths(pathsFromTrace(await vectorizeRaw(flat, { width, height }, CONFIG, options.signal)), width, height);
+  const paths = pathsFromTrace(await vectorizeRaw(flat, { width, height }, CONFIG, options.signal));
+  // Where vtracer merges a speckle into its neighbour it fills the pair with their average: each
+  // fill goes back to its palette colour, so the art has exactly the palette's inks.
+  const inks = palette.map(hex);
+  return svgOfPaths(paths.map((p) => ({ ...p, fill: inks[nearestColour(palette, p.fill)]! })), width, height);
 }
