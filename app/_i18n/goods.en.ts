@@ -41,7 +41,7 @@ export const goodsEn = {
   "goods.inks.fullColorRaster": "Full colour: a photo or raster image prints in process colour, not spot inks.",
   "goods.inks.fullColorBlend": "Full colour: a gradient or see-through colour cannot be laid down by a single screen.",
   "goods.inks.fullColorTooMany": "Full colour: more than {max} colours, the most screens a print takes.",
-  "goods.inks.label": "Inks",
+  "goods.inks.swatch": "Ink {ink}",
   "goods.mockups.create": "Render HQ mockups",
   "goods.mockups.colors": "Colours to render",
   "goods.mockups.none": "No mockups yet. HQ mockups render every print area in every colour you pick, at 2000 × 2000.",

@@ -42,7 +42,7 @@ export const goodsKo: Record<GoodsMessageKey, string> = {
   "goods.inks.fullColorRaster": "풀 컬러: 사진이나 비트맵 이미지는 별색 잉크가 아닌 원색 분해로 인쇄합니다.",
   "goods.inks.fullColorBlend": "풀 컬러: 그라데이션이나 반투명 색은 스크린 한 장으로 찍을 수 없습니다.",
   "goods.inks.fullColorTooMany": "풀 컬러: 색이 {max}가지를 넘어 스크린 수 한도를 넘습니다.",
-  "goods.inks.label": "잉크",
+  "goods.inks.swatch": "잉크 {ink}",
   "goods.mockups.create": "고화질 목업 만들기",
   "goods.mockups.colors": "만들 색상",
   "goods.mockups.none": "아직 목업이 없습니다. 고른 색상마다 모든 인쇄 영역을 2000 × 2000으로 만듭니다.",

@@ -42,7 +42,14 @@ export function PrintFilesPanel({ canvasId, product, canEdit }: { canvasId: stri
   };
   const sizeRows = (area: PrintArea) => {
     const sizes = printSizesOf(product, area);
-    return sizes.map((s) => ({ key: `${area.id}-${s.variantIds[0]}`, area: s.area, variantId: sizes.length > 1 ? s.variantIds[0] : undefined, label: sizes.length > 1 ? `${names.area(area.name)} · ${sizesOf(s.variantIds)}` : names.area(area.name) }));
+    // The area's own size is rendered without a variant, as before variants had sizes of their own.
+    const own = (a: PrintArea) => a.widthMm === area.widthMm && a.heightMm === area.heightMm && a.dpi === area.dpi;
+    return sizes.map((s) => ({
+      key: `${area.id}-${s.variantIds[0]}`,
+      area: s.area,
+      variantId: own(s.area) ? undefined : s.variantIds[0],
+      label: sizes.length > 1 || !own(s.area) ? `${names.area(area.name)} · ${sizesOf(s.variantIds)}` : names.area(area.name),
+    }));
   };
 
   return (

@@ -28,10 +28,10 @@ export function InkCount({ canvasId }: { canvasId: string }) {
       <Badge variant="light" color="teal" leftSection={<IconPalette size={12} />}>
         {data.inks.length === 1 ? t("goods.inks.one") : t("goods.inks.many", { count: data.inks.length })}
       </Badge>
-      <Group gap={3} aria-label={t("goods.inks.label")}>
+      <Group gap={3}>
         {data.inks.map((ink) => (
           <Tooltip key={ink} label={ink}>
-            <span style={{ width: 14, height: 14, borderRadius: 7, background: ink, border: "1px solid var(--mantine-color-gray-4)", display: "inline-block" }} />
+            <span role="img" aria-label={t("goods.inks.swatch", { ink })} style={{ width: 14, height: 14, borderRadius: 7, background: ink, border: "1px solid var(--mantine-color-gray-4)", display: "inline-block" }} />
           </Tooltip>
         ))}
       </Group>
