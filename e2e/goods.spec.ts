@@ -69,8 +69,8 @@ test("a canvas bound to a tee: both people see the product, its colour change an
   await expect(alice.getByTestId("layer-row")).toHaveCount(1);
   await expectNoAxeViolations(alice, "editor on a product");
 
-  // A generated image from the bundled model is 64 px: placed, it fits the print area, and
-  // everyone sees its DPI badge in red and the preflight naming it.
+  // A generated image from the bundled model is 64 px: placed at the size its print-ready version
+  // would hold the DPI, everyone sees its DPI badge in red and the preflight naming it.
   await alice.getByTestId("prompt").fill("red heart");
   await alice.getByTestId("generate-button").click();
   const done = alice.locator('[data-testid="generation-card"][data-status="succeeded"]');

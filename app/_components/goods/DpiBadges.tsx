@@ -25,6 +25,7 @@ export function DpiBadges({ canvasId, product, canEdit }: { canvasId: string; pr
   const srcs = useMemo(() => shapes.flatMap((s) => (s.type === "image" && s.src ? [s.src] : [])), [shapes]);
   const sizes = useImageSizes(canvasId, srcs);
   const layer = useRef<HTMLDivElement>(null);
+  const hasArea = !!area;
 
   useEffect(() => {
     const follow = (v: { x: number; y: number; scale: number }) => {
@@ -35,7 +36,8 @@ export function DpiBadges({ canvasId, product, canEdit }: { canvasId: string; pr
     };
     follow(store.camera());
     return store.onView(follow);
-  }, [store]);
+    // The layer mounts only once the print area is known: follow the camera from then on.
+  }, [store, hasArea]);
 
   if (!area) return null;
   return (

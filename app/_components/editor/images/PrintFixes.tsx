@@ -21,6 +21,7 @@ export function canMakePrintReady(shape: Shape, size: { width: number; height: n
 
 const COUNTS = Array.from({ length: VECTOR_COLORS.max - VECTOR_COLORS.min + 1 }, (_, i) => VECTOR_COLORS.min + i);
 
+/** `fullWidth`: the two stacked, each as wide as a narrow side panel. */
 type Props = { canvasId: string; shape: Shape; size?: "xs" | "compact-xs"; fullWidth?: boolean };
 
 /**
@@ -46,11 +47,11 @@ export function PrintFixes({ canvasId, shape, size = "xs", fullWidth }: Props) {
     );
   const busy = (output: PrintOutput) => request.isPending && request.variables?.output === output;
   return (
-    <Group gap={6} wrap="nowrap" grow={fullWidth} data-testid="print-fixes" onPointerDown={(e) => e.stopPropagation()}>
-      <Button size={size} variant="light" color="teal" leftSection={<IconWand size={14} />} loading={busy("raster")} disabled={!!asked || request.isPending} onClick={() => run("raster")} data-testid="make-print-ready">
+    <Group gap={6} wrap={fullWidth ? "wrap" : "nowrap"} data-testid="print-fixes" onPointerDown={(e) => e.stopPropagation()}>
+      <Button size={size} fullWidth={fullWidth} variant="light" color="teal" leftSection={<IconWand size={14} />} loading={busy("raster")} disabled={!!asked || request.isPending} onClick={() => run("raster")} data-testid="make-print-ready">
         {t("editor.printReady.action")}
       </Button>
-      <Button.Group>
+      <Button.Group style={fullWidth ? { width: "100%" } : undefined}>
         <Button size={size} variant="light" color="indigo" leftSection={<IconVectorBezier2 size={14} />} loading={busy("vector")} disabled={!!asked || request.isPending} onClick={() => run("vector")} data-testid="make-vector" style={fullWidth ? { flex: 1 } : undefined}>
           {t("editor.printReady.vector")}
         </Button>
