@@ -102,7 +102,7 @@ async function scoreEmoji(net: PrintReadyUpscaler, i: number, name: string): Pro
   };
 }
 
-type PromptResult = { prompt: string; rasterHoles: number; vectorHoles: number; colors: number; paths: number };
+type PromptResult = { prompt: string; rasterHoles: number; vectorHoles: number; vectorHolesInset: number; colors: number; paths: number };
 
 /** The grid prompts generated, made print-ready and traced; holes against the print-ready image's own filled silhouette. */
 async function gridPrompts(net: PrintReadyUpscaler): Promise<{ results: PromptResult[]; file: string }> {
@@ -117,7 +117,15 @@ async function gridPrompts(net: PrintReadyUpscaler): Promise<{ results: PromptRe
       const traced = await traceImage(raster);
       const drawn = rasterizeSvgRgba(traced.svg, raster.width, raster.height);
       const filled = filledSilhouette(raster.data, raster.width, raster.height);
-      results.push({ prompt, rasterHoles: holeFraction(raster.data, filled), vectorHoles: holeFraction(drawn.data, filled), colors: traced.colors, paths: traced.paths });
+      const inner = inset(filled, raster.width, raster.height, OUTLINE_BAND);
+      results.push({
+        prompt,
+        rasterHoles: holeFraction(raster.data, filled),
+        vectorHoles: holeFraction(drawn.data, filled),
+        vectorHolesInset: holeFraction(drawn.data, inner),
+        colors: traced.colors,
+        paths: traced.paths,
+      });
       const slug = prompt.replace(/\W+/g, "-");
       fs.writeFileSync(path.join(OUT, `prompt-${slug}.svg`), traced.svg);
       fs.writeFileSync(path.join(OUT, `prompt-${slug}.png`), rasterPng);
@@ -203,7 +211,7 @@ async function main() {
     ["any hole on the grid prompts (raster and vector)", `worst ${pct(worstPrompt)}`, "none over 0.2 % of the area", verdict(worstPrompt <= 0.002), "none", verdict(worstPrompt === 0)],
     ["trace + render one image at 1024 (CPU time, one core)", `${f(cpuMean, 0)} ms mean (wall ${f(mean(wall), 0)} ms)`, "< 1 s", verdict(cpuMean < 1000), "< 0.3 s", verdict(cpuMean < 300)],
   ];
-  console.log("\n" + table(["grid prompt", "raster hole fraction", "vector hole fraction", "colours", "paths"], grid.results.map((r) => [r.prompt, pct(r.rasterHoles, 3), pct(r.vectorHoles, 3), r.colors, r.paths])));
+  console.log("\n" + table(["grid prompt", "raster hole fraction", "vector hole fraction", `vector, ${OUTLINE_BAND} px inside the outline`, "colours", "paths"], grid.results.map((r) => [r.prompt, pct(r.rasterHoles, 3), pct(r.vectorHoles, 3), pct(r.vectorHolesInset, 3), r.colors, r.paths])));
   console.log(`\ngrid of print-ready raster and vector on black and white: ${path.relative(process.cwd(), grid.file)}`);
   fs.writeFileSync(path.join(OUT, "results.json"), JSON.stringify({ emoji: results, prompts: grid.results }, null, 2));
 
