@@ -26,6 +26,8 @@ const FLAT = 10;
 /** How far apart (px) those neighbours are: at 16× a soft edge ramps over more than one pixel. */
 const REACH = 4;
 const ITERATIONS = 12;
+/** Fewer flat pixels than this and the palette is taken from all opaque pixels. */
+const MIN_FLAT = 256;
 
 /** A fixed-seed generator: the same image always gets the same palette. */
 function random(seed: number): () => number {
@@ -61,6 +63,11 @@ function sampleFlat(image: Rgba): Float32Array {
       flat[i] = 1;
       count++;
     }
+  }
+  if (count < MIN_FLAT) {
+    // No flat regions to speak of (noise, a photo, a tiny image): every opaque pixel counts.
+    count = 0;
+    for (let i = 0; i < flat.length; i++) if (data[i * 4 + 3]! >= OPAQUE) (flat[i] = 1), count++;
   }
   const step = Math.max(1, Math.floor(count / SAMPLE));
   const out: number[] = [];

@@ -102,6 +102,15 @@ describe("traceImage", () => {
     await expect(traceImage({ data: art(), width: SIZE, height: SIZE }, { colors: 1 })).rejects.toThrow(RangeError);
   });
 
+  it("traces art without flat regions too (noise), at the colour count asked", async () => {
+    const data = Buffer.alloc(64 * 64 * 4);
+    for (let i = 0; i < data.length; i += 4) data.set([(i * 7919) % 256, (i * 104729) % 256, (i * 31) % 256, 255], i);
+    const traced = await traceImage({ data, width: 64, height: 64 }, { colors: 4 });
+    expect(traced.paths).toBeGreaterThan(0);
+    expect(traced.colors).toBeLessThanOrEqual(4);
+    expect(alphaIou(rasterizeSvgRgba(traced.svg, 64, 64).data, data)).toBeGreaterThan(0.98);
+  });
+
   it("gives an empty SVG for a fully transparent image", async () => {
     const empty = await traceImage({ data: Buffer.alloc(16 * 16 * 4), width: 16, height: 16 });
     expect(empty).toMatchObject({ colors: 0, paths: 0 });
