@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { projectRoot } from "@/db/projectRoot";
-import { buildKoreanLexicon, type EmojiAnnotation } from "@/domain/prompt/buildKoreanLexicon";
+import { buildKoreanLexicon, type EmojiAnnotation, type KoreanLexicon } from "@/domain/prompt/buildKoreanLexicon";
 
 /**
  * Writes domain/prompt/koreanLexicon.json, the Korean → English lexicon that generation prompts
@@ -26,10 +26,15 @@ function modelWords(): Set<string> {
   return new Set(Object.keys(vocab).filter((t) => t.endsWith("</w>")).map((t) => t.slice(0, -"</w>".length)));
 }
 
+/** The lexicon as the script builds it; `names: false` leaves out every emoji's name as a whole. */
+export function buildFromInstalled(names = true): KoreanLexicon {
+  const known = modelWords();
+  return buildKoreanLexicon(annotations("ko"), annotations("en"), (w) => known.has(w), names);
+}
+
 /** The file's text: one entry a line, so that a rebuild's diff reads as words gained and lost. */
 export function lexiconJson(): string {
-  const known = modelWords();
-  const lexicon = buildKoreanLexicon(annotations("ko"), annotations("en"), (w) => known.has(w));
+  const lexicon = buildFromInstalled();
   const lines = Object.entries(lexicon).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
   return `{\n${lines.join(",\n")}\n}\n`;
 }

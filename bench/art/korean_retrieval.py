@@ -4,8 +4,9 @@ understood them.
 
     /usr/bin/python3 bench/art/korean_retrieval.py <understood.json> <model_dir> <cache_dir> [--limit N]
 
-<understood.json> maps each emoji (the CLDR `cp`) to the English that the product made of its
-Korean name, or null where the product refuses the name (no word known). The measure is the
+<understood.json> holds lists by name ("korean", "korean_words"), each mapping every emoji (the
+CLDR `cp`) to the English that the product made of its Korean name, or null where the product
+refuses the name (no word known). Each list is measured beside the English names. The measure is the
 recipe's own (`evaluate.generate` and `evaluate.retrieval`: 20 DDIM steps, guidance 4, the same
 seeds for both lists, autoencoder-latent nearest neighbours among all emoji). The recipe's
 checkpoints are not in git, so the shipped UNet, text encoder and decoder are read back from ONNX
@@ -91,7 +92,8 @@ def main():
     torch.set_num_threads(args.threads)
     os.makedirs(args.cache_dir, exist_ok=True)
     with open(args.understood, encoding="utf-8") as f:
-        understood = json.load(f)
+        lists = json.load(f)
+    understood = lists["korean"]
 
     # Runs side by side (the whole bench and this one) share one data build and one encoder fit.
     lock = open(f"{args.cache_dir}/.lock", "w")
@@ -101,39 +103,40 @@ def main():
     cp_of_name = {}
     for cp, entry in data.read_annotations().items():
         cp_of_name.setdefault(entry["name"], []).append(cp)
-    held, korean = [], []
+    held, cps = [], []
     for i, it in enumerate(items):
         if it["split"] != "heldout" or upscale_data.svg_key(ord(c) for c in it["emoji"]) not in sprite:
             continue
         # The Korean name of the very emoji whose English name the item carries.
-        cps = [cp for cp in cp_of_name.get(it["name"], []) if cp in understood] or [it["emoji"]]
-        if cps[0] not in understood:
+        found = [cp for cp in cp_of_name.get(it["name"], []) if cp in understood] or [it["emoji"]]
+        if found[0] not in understood:
             continue
         held.append(i)
-        korean.append(understood[cps[0]])
+        cps.append(found[0])
     if args.limit:
-        held, korean = held[:args.limit], korean[:args.limit]
+        held, cps = held[:args.limit], cps[:args.limit]
     english = [data.clean(items[i]["name"]) for i in held]
-    refused = [k is None for k in korean]
 
     tok, text, unet, dec, enc, scale = load_model(args.model_dir, args.cache_dir, items)
     fcntl.flock(lock, fcntl.LOCK_UN)
     real = evaluate.embed(enc, images_tensor(items))
-    out = {"n": len(held), "refused": sum(refused), "same_prompt": sum(k == e for k, e in zip(korean, english))}
-    for name, prompts in (("english", english), ("korean", [k or "" for k in korean])):
+    out = {"n": len(held)}
+    runs = [("english", english)] + [(name, [lists[name][cp] for cp in cps]) for name in lists]
+    for name, prompts in runs:
         t0 = time.time()
-        gen = evaluate.generate(prompts, tok, text, unet, dec, scale, seed=1234)
+        # A refused prompt makes no picture: it is drawn empty here and counted as a miss.
+        refused = [p is None for p in prompts]
+        gen = evaluate.generate([p or "" for p in prompts], tok, text, unet, dec, scale, seed=1234)
         emb = evaluate.embed(enc, gen)
         sims = emb @ real.T
         nearest = sims.argmax(1).tolist()
         top5 = sims.topk(5, dim=1).indices.tolist()
-        # A refused prompt makes no picture: it counts as a miss.
-        skip = refused if name == "korean" else [False] * len(held)
-        group = [not s and items[n]["group"] == items[t]["group"] for n, t, s in zip(nearest, held, skip)]
-        hit5 = [not s and t in row for row, t, s in zip(top5, held, skip)]
-        out[name] = {"group": sum(group) / len(held), "top5": sum(hit5) / len(held), "seconds": round(time.time() - t0, 1)}
+        group = [not r and items[n]["group"] == items[t]["group"] for n, t, r in zip(nearest, held, refused)]
+        hit5 = [not r and t in row for row, t, r in zip(top5, held, refused)]
+        out[name] = {"group": sum(group) / len(held), "top5": sum(hit5) / len(held), "seconds": round(time.time() - t0, 1),
+                     "refused": sum(refused), "same_prompt": sum(p == e for p, e in zip(prompts, english)),
+                     "differing": [{"english": e, "korean": p} for e, p in zip(english, prompts) if e != p]}
         log(f"{name}: group {out[name]['group']:.3f}, top-5 {out[name]['top5']:.3f}")
-    out["differing"] = [{"english": e, "korean": k} for e, k in zip(english, korean) if e != k]
     print(json.dumps(out, ensure_ascii=False))
 
 

@@ -59,7 +59,13 @@ function alignWords(pairs: { ko: string[]; en: string[] }[], known: (word: strin
  * → flag / south korea), alternative names that only one emoji carries (입벌리고 활짝 웃는 고양이),
  * then single words aligned as above.
  */
-export function buildKoreanLexicon(ko: EmojiAnnotation[], en: EmojiAnnotation[], known: (englishWord: string) => boolean = () => true): KoreanLexicon {
+export function buildKoreanLexicon(
+  ko: EmojiAnnotation[],
+  en: EmojiAnnotation[],
+  known: (englishWord: string) => boolean = () => true,
+  /** false: words only, no emoji's name as a whole (how far the words alone carry, for the bench). */
+  names = true,
+): KoreanLexicon {
   const flat = (list: EmojiAnnotation[]) => list.flatMap((e) => [e, ...(e.skins ?? [])]);
   const english = new Map(flat(en).map((e) => [e.hexcode, e]));
   const lexicon = new Map<string, string>();
@@ -93,17 +99,18 @@ export function buildKoreanLexicon(ko: EmojiAnnotation[], en: EmojiAnnotation[],
     const word = byName.get(key);
     if (word && (inNames.get(key) ?? 0) >= COMMON_WORD_NAMES && englishWords(e.label).includes(word)) add(k.label, word);
   }
-  for (const { k, e } of matched) if (!SYMBOL.test(k.label)) add(k.label, e.label);
-  for (const { k, e } of matched) {
-    const koParts = k.label.split(":");
-    const enParts = e.label.split(":");
-    if (koParts.length === 2 && enParts.length === 2) koParts.forEach((part, i) => add(part, enParts[i]!));
-  }
-
-  const tagOwners = new Map<string, Set<string>>();
-  for (const { k } of matched) for (const tag of k.tags ?? []) tagOwners.set(tag, (tagOwners.get(tag) ?? new Set()).add(k.hexcode));
-  for (const { k, e } of matched) {
-    for (const tag of k.tags ?? []) if (/\s/u.test(tag.trim()) && tagOwners.get(tag)!.size === 1) add(tag, e.label);
+  if (names) {
+    for (const { k, e } of matched) if (!SYMBOL.test(k.label)) add(k.label, e.label);
+    for (const { k, e } of matched) {
+      const koParts = k.label.split(":");
+      const enParts = e.label.split(":");
+      if (koParts.length === 2 && enParts.length === 2) koParts.forEach((part, i) => add(part, enParts[i]!));
+    }
+    const tagOwners = new Map<string, Set<string>>();
+    for (const { k } of matched) for (const tag of k.tags ?? []) tagOwners.set(tag, (tagOwners.get(tag) ?? new Set()).add(k.hexcode));
+    for (const { k, e } of matched) {
+      for (const tag of k.tags ?? []) if (/\s/u.test(tag.trim()) && tagOwners.get(tag)!.size === 1) add(tag, e.label);
+    }
   }
 
   for (const [k, e] of byName) add(k, e);
