@@ -55,6 +55,7 @@ export const goodsEn = {
   "goods.publish.anyway": "Publish anyway",
   "goods.publish.cancel": "Cancel",
   "errors.listing.preflightUnconfirmed": "The design has print problems you have not confirmed. Check the Preflight tab, then publish again.",
+  "goods.publish.found": "What preflight found ({count})",
 } as const;
 
 export type GoodsMessageKey = keyof typeof goodsEn;

@@ -56,4 +56,5 @@ export const goodsKo: Record<GoodsMessageKey, string> = {
   "goods.publish.anyway": "그대로 게시",
   "goods.publish.cancel": "취소",
   "errors.listing.preflightUnconfirmed": "확인하지 않은 인쇄 문제가 있습니다. 인쇄 점검 탭을 확인한 뒤 다시 게시하세요.",
+  "goods.publish.found": "인쇄 점검 결과 ({count})",
 };

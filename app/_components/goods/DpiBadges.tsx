@@ -79,9 +79,9 @@ export function DpiBadges({ canvasId, product, canEdit }: { canvasId: string; pr
                 aria-label={t("goods.fix.label", { dpi, min: product.minDpi })}
                 style={{
                   position: "absolute",
-                  left: box.x,
+                  left: box.x + box.width / 2,
                   top: box.y + box.height,
-                  transform: "scale(var(--inv)) translate(0, 8px)",
+                  transform: "scale(var(--inv)) translate(-50%, 8px)",
                   transformOrigin: "0 0",
                   pointerEvents: "auto",
                   padding: 6,
@@ -92,6 +92,7 @@ export function DpiBadges({ canvasId, product, canEdit }: { canvasId: string; pr
                   flexDirection: "column",
                   gap: 6,
                   width: "max-content",
+                  maxWidth: 280,
                 }}
               >
                 <Text size="xs" fw={600} c="red.8">

@@ -4,6 +4,7 @@ import { Button, Group, Menu, SimpleGrid, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconChevronDown, IconVectorBezier2, IconWand } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 import { VECTOR_COLORS, type PrintOutput } from "@/domain/generationView";
 import { assetIdFromSrc } from "@/domain/document/assetSource";
 import { useI18n } from "../../../_i18n/I18nProvider";
@@ -33,6 +34,7 @@ export function PrintFixes({ canvasId, shape, size = "xs", fullWidth }: Props) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const request = useMutation(trpc.generation.makePrintReady.mutationOptions());
+  const [menuOpen, setMenuOpen] = useState(false);
   const assetId = assetIdFromSrc(shape.src);
   if (!assetId) return null;
   const asked = request.isSuccess ? request.variables : null;
@@ -47,7 +49,7 @@ export function PrintFixes({ canvasId, shape, size = "xs", fullWidth }: Props) {
     );
   const busy = (output: PrintOutput) => request.isPending && request.variables?.output === output;
   return (
-    <Group gap={6} wrap={fullWidth ? "wrap" : "nowrap"} data-testid="print-fixes" onPointerDown={(e) => e.stopPropagation()}>
+    <Group gap={6} data-testid="print-fixes" onPointerDown={(e) => e.stopPropagation()}>
       <Button size={size} fullWidth={fullWidth} variant="light" color="teal" leftSection={<IconWand size={14} />} loading={busy("raster")} disabled={!!asked || request.isPending} onClick={() => run("raster")} data-testid="make-print-ready">
         {t("editor.printReady.action")}
       </Button>
@@ -55,9 +57,9 @@ export function PrintFixes({ canvasId, shape, size = "xs", fullWidth }: Props) {
         <Button size={size} variant="light" color="indigo" leftSection={<IconVectorBezier2 size={14} />} loading={busy("vector")} disabled={!!asked || request.isPending} onClick={() => run("vector")} data-testid="make-vector" style={fullWidth ? { flex: 1 } : undefined}>
           {t("editor.printReady.vector")}
         </Button>
-        <Menu position="bottom-end" withinPortal shadow="md" width={220}>
+        <Menu position="bottom-end" withinPortal shadow="md" width={220} opened={menuOpen} onChange={setMenuOpen}>
           <Menu.Target>
-            <Tooltip label={t("editor.printReady.colorsHint")} withArrow openDelay={400}>
+            <Tooltip label={t("editor.printReady.colorsHint")} withArrow openDelay={400} disabled={menuOpen}>
               <Button size={size} variant="light" color="indigo" px={6} disabled={!!asked || request.isPending} aria-label={t("editor.printReady.colorsHint")} data-testid="vector-colors" style={{ borderLeft: "1px solid var(--mantine-color-indigo-2)" }}>
                 <IconChevronDown size={14} />
               </Button>

@@ -25,7 +25,7 @@ export function PreflightWarning({ issues, areaCount }: { issues: Issue[]; areaC
   const problems = issues.filter((i) => i.kind !== "empty");
   if (!problems.length) return null;
   return (
-    <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} p="xs" title={t("shopAdmin.sell.preflightTitle", { count: problems.length })} data-testid="sell-preflight">
+    <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} p="xs" title={t("goods.publish.found", { count: problems.length })} data-testid="sell-preflight">
       <List size="xs" spacing={2}>
         {problems.slice(0, SHOWN).map((issue, i) => (
           <List.Item key={i}>{issueText(t, issue)}</List.Item>
