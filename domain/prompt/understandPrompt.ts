@@ -14,10 +14,13 @@ export type Understanding = {
 const KOREAN_RUN = /\p{Script=Hangul}+(?:\s+\p{Script=Hangul}+)*/gu;
 /** The longest CLDR name has seven words; a phrase is looked for over at most this many. */
 const MAX_PHRASE_WORDS = 8;
+/** Longer than any lexicon key without spaces: bounds the work on a long unspaced word. */
+const MAX_PART_SYLLABLES = 24;
 
-function lookup(lexicon: Lexicon, words: string[]): string | undefined {
-  const head = words.slice(0, -1).map(lexiconKey).join("");
-  for (const form of wordForms(lexiconKey(words.at(-1)!))) {
+/** A phrase's words, as keys, looked up whole; the last word may carry a particle. */
+function lookup(lexicon: Lexicon, keys: string[]): string | undefined {
+  const head = keys.slice(0, -1).join("");
+  for (const form of wordForms(keys.at(-1)!)) {
     const hit = lexicon.get(head + form);
     if (hit) return hit;
   }
@@ -29,12 +32,12 @@ function lookup(lexicon: Lexicon, words: string[]): string | undefined {
  * more syllables that make it up exactly; null when no such reading exists. Single syllables are
  * not used as parts: too many unknown words would split into them by chance.
  */
-function splitCompound(lexicon: Lexicon, word: string): string[] | null {
-  for (const form of wordForms(lexiconKey(word))) {
+function splitCompound(lexicon: Lexicon, key: string): string[] | null {
+  for (const form of wordForms(key)) {
     const chars = [...form];
     const best: (string[] | null)[] = [[], ...chars.map(() => null)];
     for (let end = 2; end <= chars.length; end++) {
-      for (let start = 0; start <= end - 2; start++) {
+      for (let start = Math.max(0, end - MAX_PART_SYLLABLES); start <= end - 2; start++) {
         const before = best[start];
         const hit = before && lexicon.get(chars.slice(start, end).join(""));
         if (hit && (!best[end] || before.length + 1 < best[end]!.length)) best[end] = [...before, hit];
@@ -48,19 +51,20 @@ function splitCompound(lexicon: Lexicon, word: string): string[] | null {
 /** One stretch of Korean words → English, longest phrase first, left to right. */
 function translateRun(lexicon: Lexicon, run: string, unknown: string[]): string {
   const words = run.split(/\s+/u);
+  const keys = words.map(lexiconKey);
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
     let taken = 0;
     for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 1 && !taken; n--) {
-      const hit = lookup(lexicon, words.slice(i, i + n));
+      const hit = lookup(lexicon, keys.slice(i, i + n));
       if (hit) {
         out.push(hit);
         taken = n;
       }
     }
-    if (!taken && KOREAN_FILLERS.has(lexiconKey(words[i]!))) taken = 1;
+    if (!taken && KOREAN_FILLERS.has(keys[i]!)) taken = 1;
     if (!taken) {
-      const parts = splitCompound(lexicon, words[i]!);
+      const parts = splitCompound(lexicon, keys[i]!);
       if (parts) out.push(...parts);
       else unknown.push(words[i]!);
       taken = 1;
