@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, ownerAndInvitee, painted, shoot } from "./helpers";
+import { createCanvas, expectNoAxeViolations, ownerAndInvitee, painted, shoot, signUp, uniqueEmail } from "./helpers";
+import { chooseProduct, trpcPost } from "./shopHelpers";
 
 test("a member finds an element by a Korean word, places it, and a second member sees it live", async ({ browser }) => {
   const [owner, editor] = await ownerAndInvitee(browser, { owner: "Olivia Owner", invitee: "Eddie Editor" }, "Sticker sheet");
@@ -36,4 +37,27 @@ test("a member finds an element by a Korean word, places it, and a second member
   await expect(editor.getByTestId("layer-row")).toHaveCount(2);
   await expect(editor.getByTestId("layer-row").first()).toContainText("star");
   await shoot(editor, "elements-peer");
+});
+
+test("an element placed on a tee fills its print area, and the product page credits its artwork", async ({ browser }) => {
+  const page = await (await browser.newContext({ locale: "en-US" })).newPage();
+  await signUp(page, "Sam Seller", uniqueEmail("sam"));
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await createCanvas(page, "Star tee");
+  const canvasId = /\/canvas\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+  await chooseProduct(page, "tee");
+
+  await page.getByRole("tab", { name: "Elements" }).click();
+  const panel = page.getByTestId("elements-panel");
+  await panel.getByRole("textbox").fill("glowing star");
+  await panel.locator('[data-element-id="twemoji-1f31f"]').click();
+  await expect(page.getByTestId("layer-row")).toHaveCount(1);
+  await expect(page.getByTestId("element-license")).toHaveText("Library art: Twemoji · CC BY 4.0");
+
+  const { slug } = await trpcPost<{ slug: string }>(page, "listing.publish", { canvasId, title: "Glowing star tee", price: 2400, variantIds: ["tee-white-m"] });
+  await page.goto(`/p/${slug}`);
+  const credits = page.getByTestId("art-credits");
+  await expect(credits).toContainText("Twemoji graphics by Twitter/X and contributors, CC-BY 4.0");
+  await expect(credits.getByRole("link", { name: "CC-BY-4.0" })).toHaveAttribute("href", "https://creativecommons.org/licenses/by/4.0/");
+  await shoot(page, "elements-product-credits");
 });
