@@ -19,7 +19,7 @@ export const SVG_LIMITS = { bytes: 2 * 1024 * 1024, elements: 50_000, depth: 64,
 
 const DRAWN = new Set(["path", "circle", "ellipse", "rect", "line", "polyline", "polygon"]);
 /** Kept elements; anything else (script, style, image, text, foreignObject, animation…) is dropped with its content. */
-const KEPT = new Set([...DRAWN, "svg", "g", "defs", "symbol", "use", "linearGradient", "radialGradient", "stop", "clipPath", "mask"]);
+const KEPT = new Set([...DRAWN, "svg", "g", "switch", "defs", "symbol", "use", "linearGradient", "radialGradient", "stop", "clipPath", "mask"]);
 /** Content of these is referenced, not drawn where it stands. */
 const REFERENCED = new Set(["defs", "symbol", "clipPath", "mask", "linearGradient", "radialGradient"]);
 
