@@ -58,6 +58,7 @@ test("an image enlarged past its DPI offers its fixes, and Publish asks before s
   const issue = page.locator('[data-testid="preflight-issue"][data-kind="lowDpi"]');
   await expect(issue).toContainText(`“heart” prints at ${dpi} DPI on Front; 150 DPI is the least for this product.`);
   await expect(issue.getByTestId("make-vector")).toBeVisible();
+  await page.screenshot({ path: "e2e/screenshots/preflight-tab-fixes-1280.png" });
 
   // Publish opens a dialog naming the problem; Cancel publishes nothing.
   await page.getByRole("tab", { name: "Sell" }).click();

@@ -92,7 +92,7 @@ export function DpiBadges({ canvasId, product, canEdit }: { canvasId: string; pr
                   flexDirection: "column",
                   gap: 6,
                   width: "max-content",
-                  maxWidth: 280,
+                  maxWidth: "min(320px, 90vw)",
                 }}
               >
                 <Text size="xs" fw={600} c="red.8">
