@@ -16,6 +16,8 @@ export const generationImageSchema = z.object({
   thumbUrl: z.string(),
   width: z.number(),
   height: z.number(),
+  /** "image/svg+xml" for a vector. */
+  contentType: z.string(),
 });
 export type GenerationImage = z.infer<typeof generationImageSchema>;
 

@@ -26,7 +26,6 @@ export const shopAdminEn = {
   "shopAdmin.sell.freezes": "{count} variants. Publishing freezes the design as it is now: later edits change nothing on sale until you publish again.",
   "shopAdmin.sell.published": "Published: version {version} is on sale.",
   "shopAdmin.sell.emptyDesign": "The design is empty. Put something on the product before publishing it.",
-  "shopAdmin.sell.preflightTitle": "Preflight found {count} problems",
   "shopAdmin.sell.preflightMore": "And {count} more in the Preflight tab.",
   "shopAdmin.sell.onSale": "On sale",
   "shopAdmin.sell.offSale": "Not on sale",

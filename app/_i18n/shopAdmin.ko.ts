@@ -27,7 +27,6 @@ export const shopAdminKo: Record<ShopAdminMessageKey, string> = {
   "shopAdmin.sell.freezes": "옵션 {count}개. 게시하면 지금 모습 그대로 디자인이 고정돼요. 이후 수정한 내용은 다시 게시할 때까지 판매 중인 상품에 반영되지 않습니다.",
   "shopAdmin.sell.published": "게시했어요. 버전 {version}이 판매 중입니다.",
   "shopAdmin.sell.emptyDesign": "디자인이 비어 있어요. 게시하기 전에 상품에 무언가를 올려 주세요.",
-  "shopAdmin.sell.preflightTitle": "인쇄 점검에서 문제 {count}개를 찾았어요",
   "shopAdmin.sell.preflightMore": "나머지 {count}개는 인쇄 점검 탭에서 확인하세요.",
   "shopAdmin.sell.onSale": "판매 중",
   "shopAdmin.sell.offSale": "판매 중지",

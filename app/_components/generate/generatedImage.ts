@@ -12,7 +12,7 @@ export type ModelOptions = NonNullable<inferRouterOutputs<AppRouter>["generation
 /** What a result dragged from the generation panel carries to the canvas. */
 export const GENERATED_IMAGE_MIME = "application/x-merchboard-generated-image";
 
-export type GeneratedImagePayload = { url: string; width: number; height: number; provenance: AssetProvenance };
+export type GeneratedImagePayload = { url: string; width: number; height: number; contentType: string; provenance: AssetProvenance };
 
 export function provenanceOf(g: Generation): AssetProvenance {
   return {
@@ -33,7 +33,7 @@ export function provenanceOf(g: Generation): AssetProvenance {
 }
 
 export function payloadOf(g: Generation, image: GenerationImage): GeneratedImagePayload {
-  return { url: image.url, width: image.width, height: image.height, provenance: provenanceOf(g) };
+  return { url: image.url, width: image.width, height: image.height, contentType: image.contentType, provenance: provenanceOf(g) };
 }
 
 const side = z.number().int().positive().max(8192);
@@ -42,6 +42,7 @@ const payloadSchema = z.object({
   url: z.string().refine(isAssetSrc),
   width: side,
   height: side,
+  contentType: z.string().max(100),
   provenance: assetProvenanceSchema,
 });
 

@@ -24,13 +24,13 @@ async function imagesOf(db: DbOrTx, ids: string[]): Promise<Map<string, Generati
   const byGeneration = new Map<string, GenerationImage[]>();
   if (!ids.length) return byGeneration;
   const rows = await db
-    .select({ id: assets.id, generationId: assets.generationId, width: assets.width, height: assets.height })
+    .select({ id: assets.id, generationId: assets.generationId, width: assets.width, height: assets.height, contentType: assets.contentType })
     .from(assets)
     .where(and(inArray(assets.generationId, ids), eq(assets.status, "ready")))
     .orderBy(asc(assets.generationIndex));
   for (const r of rows) {
     const list = byGeneration.get(r.generationId!) ?? [];
-    list.push({ assetId: r.id, url: assetSrc(r.id), thumbUrl: assetSrc(r.id, true), width: r.width ?? 0, height: r.height ?? 0 });
+    list.push({ assetId: r.id, url: assetSrc(r.id), thumbUrl: assetSrc(r.id, true), width: r.width ?? 0, height: r.height ?? 0, contentType: r.contentType });
     byGeneration.set(r.generationId!, list);
   }
   return byGeneration;
