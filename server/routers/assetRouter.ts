@@ -22,7 +22,7 @@ export const assetRouter = router({
   createUpload: canvasProcedure("editor")
     .input(
       z.object({
-        contentType: z.enum(IMAGE_CONTENT_TYPES, "must be a PNG, JPEG or WebP image"),
+        contentType: z.enum(IMAGE_CONTENT_TYPES, "must be a PNG, JPEG, WebP or SVG image"),
         size: z
           .number()
           .int("must be a whole number of bytes")

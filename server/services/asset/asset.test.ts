@@ -50,7 +50,7 @@ function fetchAsset(who: Person | null, url: string, etag?: string) {
   return handleAssetRequest(t.db, storage.s3, storage.bucket, req, assetId);
 }
 
-async function upload(who: Person, body: Buffer, contentType: "image/png" | "image/jpeg" | "image/webp", fileName = "art.png") {
+async function upload(who: Person, body: Buffer, contentType: "image/png" | "image/jpeg" | "image/webp" | "image/svg+xml", fileName = "art.png") {
   const created = await who.client.asset.createUpload.mutate({ canvasId, contentType, size: body.length, fileName });
   const put = await fetch(created.uploadUrl, { method: created.method, headers: created.headers, body: new Uint8Array(body) });
   expect(put.status).toBe(200);
@@ -168,14 +168,12 @@ describe("uploading an image", () => {
     expect(await errorCode(stranger.client.asset.list.query({ canvasId }))).toBe("NOT_FOUND");
   });
 
-  it("refuses SVG and other types, sizes and names up front, recording nothing", async () => {
+  it("refuses other types, sizes and names up front, recording nothing", async () => {
     const count = async () => (await t.db.select().from(assets).where(eq(assets.canvasId, canvasId))).length;
     const before = await count();
-    const svg = await errorOf(
-      editor.client.asset.createUpload.mutate({ canvasId, contentType: "image/svg+xml" as "image/png", size: 100, fileName: "x.svg" }),
-    );
-    expect(svg.data?.code).toBe("BAD_REQUEST");
-    expect(svg.message).toMatch(/contentType: must be a PNG, JPEG or WebP image/);
+    const tiff = await errorOf(editor.client.asset.createUpload.mutate({ canvasId, contentType: "image/tiff" as "image/png", size: 100, fileName: "x.tiff" }));
+    expect(tiff.data?.code).toBe("BAD_REQUEST");
+    expect(tiff.message).toMatch(/contentType: must be a PNG, JPEG, WebP or SVG image/);
     const gif = editor.client.asset.createUpload.mutate({ canvasId, contentType: "image/gif" as "image/png", size: 100, fileName: "x.gif" });
     expect(await errorCode(gif)).toBe("BAD_REQUEST");
     const base = { canvasId, contentType: "image/png" as const, fileName: "a.png" };
@@ -187,18 +185,31 @@ describe("uploading an image", () => {
 });
 
 describe("completing an upload", () => {
-  it("rejects an SVG uploaded as a PNG, keeping nothing of it", async () => {
+  it("rejects an SVG that draws nothing once its script is gone, even uploaded as a PNG, keeping nothing of it", async () => {
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
     const { assetId } = await upload(editor, svg, "image/png", "totally-a.png");
     const error = await errorOf(editor.client.asset.completeUpload.mutate({ assetId }));
     expect(error.data?.code).toBe("BAD_REQUEST");
-    expect(error.message).toMatch(/This file is not a PNG, JPEG or WebP image/);
-    expect(await rowOf(assetId)).toMatchObject({ status: "rejected", rejectReason: "asset.notAnImage", objectKey: null, width: null });
+    expect(error.message).toMatch(/This SVG draws nothing/);
+    expect(await rowOf(assetId)).toMatchObject({ status: "rejected", rejectReason: "asset.svgRefused", objectKey: null, width: null });
     expect(await keysUnder(`uploads/${canvasId}/${assetId}/`)).toEqual([]);
     expect((await keysUnder(`assets/${canvasId}/`)).filter((k) => k.includes(assetId))).toEqual([]);
     expect((await editor.client.asset.list.query({ canvasId })).map((a) => a.id)).not.toContain(assetId);
     expect((await fetchAsset(editor, `/api/assets/${assetId}`)).status).toBe(404);
     expect((await errorOf(editor.client.asset.completeUpload.mutate({ assetId }))).message).toMatch(/refused/);
+  });
+
+  it("keeps an SVG as its sanitised drawing, served as SVG under a CSP that runs nothing", async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20"><script>alert(1)</script><path d="M0 0h20v20H0z" fill="#00f" onclick="steal()"/></svg>');
+    const { assetId } = await upload(editor, svg, "image/svg+xml", "logo.svg");
+    const ready = await editor.client.asset.completeUpload.mutate({ assetId });
+    expect(ready).toMatchObject({ contentType: "image/svg+xml", width: 40, height: 20 });
+    const res = await fetchAsset(editor, `/api/assets/${assetId}`);
+    expect(res.headers.get("content-type")).toBe("image/svg+xml");
+    expect(res.headers.get("content-security-policy")).toMatch(/default-src 'none'.*sandbox/);
+    const body = await res.text();
+    expect(body).toContain('<path d="M0 0h20v20H0z" fill="#0000ff"/>');
+    expect(body).not.toMatch(/script|onclick/);
   });
 
   it("waits for a file that has not arrived, leaving the asset pending", async () => {
