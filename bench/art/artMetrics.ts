@@ -1,4 +1,5 @@
 import type { Rgb } from "../upscale/imageMetrics";
+import { reachableFromBorder } from "@/worker/printReady/borderReach";
 
 /** Print-art measures beside imageMetrics': edge sharpness and holes through a cut-out. */
 
@@ -30,24 +31,9 @@ export function sharpness(img: Rgb): number {
 
 /** The silhouette (alpha ≥ half) with every hole in it filled: what is not reachable from the border through transparent pixels. */
 export function filledSilhouette(rgba: Uint8Array, width: number, height: number): Uint8Array {
-  const outside = new Uint8Array(width * height);
-  const stack: number[] = [];
-  const push = (i: number) => {
-    if (!outside[i] && rgba[i * 4 + 3]! < 128) {
-      outside[i] = 1;
-      stack.push(i);
-    }
-  };
-  for (let x = 0; x < width; x++) push(x), push((height - 1) * width + x);
-  for (let y = 0; y < height; y++) push(y * width), push(y * width + width - 1);
-  while (stack.length) {
-    const i = stack.pop()!;
-    const x = i % width;
-    if (x > 0) push(i - 1);
-    if (x < width - 1) push(i + 1);
-    if (i >= width) push(i - width);
-    if (i < width * (height - 1)) push(i + width);
-  }
+  const clear = new Uint8Array(width * height);
+  for (let i = 0; i < clear.length; i++) clear[i] = rgba[i * 4 + 3]! < 128 ? 1 : 0;
+  const outside = reachableFromBorder(clear, width, height);
   for (let i = 0; i < outside.length; i++) outside[i] = outside[i] ? 0 : 1;
   return outside;
 }

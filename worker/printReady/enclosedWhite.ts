@@ -1,3 +1,5 @@
+import { reachableFromBorder } from "./borderReach";
+
 /** A pixel this close to white (every channel at least this) counts as white paper. */
 const NEAR_WHITE = 232;
 
@@ -10,26 +12,11 @@ const NEAR_WHITE = 232;
  */
 export function enclosedWhite(rgb: Uint8Array, width: number, height: number): Uint8Array {
   const white = (i: number) => rgb[i * 3]! >= NEAR_WHITE && rgb[i * 3 + 1]! >= NEAR_WHITE && rgb[i * 3 + 2]! >= NEAR_WHITE;
-  const outside = new Uint8Array(width * height);
-  const stack: number[] = [];
-  const push = (i: number) => {
-    if (!outside[i] && white(i)) {
-      outside[i] = 1;
-      stack.push(i);
-    }
-  };
-  for (let x = 0; x < width; x++) push(x), push((height - 1) * width + x);
-  for (let y = 0; y < height; y++) push(y * width), push(y * width + width - 1);
-  while (stack.length) {
-    const i = stack.pop()!;
-    const x = i % width;
-    if (x > 0) push(i - 1);
-    if (x < width - 1) push(i + 1);
-    if (i >= width) push(i - width);
-    if (i < width * (height - 1)) push(i + width);
-  }
+  const whites = new Uint8Array(width * height);
+  for (let i = 0; i < whites.length; i++) whites[i] = white(i) ? 1 : 0;
+  const outside = reachableFromBorder(whites, width, height);
   const enclosed = new Uint8Array(width * height);
-  for (let i = 0; i < enclosed.length; i++) enclosed[i] = white(i) && !outside[i] ? 1 : 0;
+  for (let i = 0; i < enclosed.length; i++) enclosed[i] = whites[i] && !outside[i] ? 1 : 0;
   return enclosed;
 }
 
