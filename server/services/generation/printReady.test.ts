@@ -177,6 +177,11 @@ describe("make print-ready", () => {
     expect(await errorCode(bob.client.generation.makePrintReady.mutate({ canvasId, assetId: big!.id, shapeId: "x" }))).toBe("BAD_REQUEST");
     expect(await errorCode(bob.client.generation.makePrintReady.mutate({ canvasId, assetId: "not-a-uuid", shapeId: "x" }))).toBe("BAD_REQUEST");
     expect(await errorCode(bob.client.generation.makePrintReady.mutate({ canvasId, assetId: small.assetId, shapeId: "x".repeat(65) }))).toBe("BAD_REQUEST");
+    for (const colors of [1, 17, 2.5]) {
+      expect(await errorCode(bob.client.generation.makePrintReady.mutate({ canvasId, assetId: small.assetId, shapeId: "x", output: "vector", colors }))).toBe("BAD_REQUEST");
+    }
+    expect(await errorCode(bob.client.generation.makePrintReady.mutate({ canvasId, assetId: small.assetId, shapeId: "x", output: "gif" as "vector" }))).toBe("BAD_REQUEST");
+    expect(await errorCode(bob.client.generation.create.mutate({ canvasId, prompt: "sun", output: "vector", colors: 99 }))).toBe("BAD_REQUEST");
     expect((await t.db.select().from(generations)).length).toBe(before);
   });
 
