@@ -70,3 +70,17 @@ export function inset(mask: Uint8Array, width: number, height: number, px: numbe
   }
   return out;
 }
+
+/**
+ * Opaque pixels (alpha ≥ half) of `rgba` outside `near` (the true filled silhouette grown by the
+ * outline band), over the silhouette's area: white a fill added where the art has none.
+ */
+export function spillFraction(rgba: Uint8Array, filled: Uint8Array, near: Uint8Array): number {
+  let area = 0;
+  let spill = 0;
+  for (let i = 0; i < filled.length; i++) {
+    if (filled[i]) area++;
+    if (!near[i] && rgba[i * 4 + 3]! >= 128) spill++;
+  }
+  return area ? spill / area : 0;
+}

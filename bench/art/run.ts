@@ -11,7 +11,8 @@ import { traceImage } from "@/worker/vector/traceImage";
 import { table } from "../lib/load";
 import { lanczosUp, onWhite, ssim, type Rgb } from "../upscale/imageMetrics";
 import { drawArtGrid, type ArtGridRow } from "./artGrid";
-import { filledSilhouette, holeFraction, inset, sharpness } from "./artMetrics";
+import { dilate } from "@/worker/printReady/fillHoles";
+import { filledSilhouette, holeFraction, inset, sharpness, spillFraction } from "./artMetrics";
 import { decodeRgba, readInput, readSvg, writeEmojiSet, type RgbaPixels } from "./emojiSet";
 
 /**
@@ -41,6 +42,7 @@ type EmojiResult = {
   at2048?: Record<Method, Score>;
   holes: { raster: number; vector: number };
   holesInset: { raster: number; vector: number };
+  spill: { raster: number; vector: number };
   colors: number;
   paths: number;
   svgKb: number;
@@ -88,12 +90,14 @@ async function scoreEmoji(net: PrintReadyUpscaler, i: number, name: string): Pro
   }
   const filled = filledSilhouette(truth.data, 1024, 1024);
   const inner = inset(filled, 1024, 1024, OUTLINE_BAND);
+  const near = dilate(filled, 1024, 1024, OUTLINE_BAND);
   return {
     name,
     at1024,
     at2048,
     holes: { raster: holeFraction(raster.data, filled), vector: holeFraction(vector.drawn.data, filled) },
     holesInset: { raster: holeFraction(raster.data, inner), vector: holeFraction(vector.drawn.data, inner) },
+    spill: { raster: spillFraction(raster.data, filled, near), vector: spillFraction(vector.drawn.data, filled, near) },
     colors: vector.traced.colors,
     paths: vector.traced.paths,
     svgKb: vector.traced.svg.length / 1000,
@@ -185,10 +189,10 @@ async function main() {
   const s = (key: "at1024" | "at2048", m: Method, k: keyof Score) => summary(results, key, m, k);
   const n2048 = results.filter((r) => r.at2048).length;
   console.log(`\n${names.length} held-out emoji (${n2048} of them also at 2048), ${THREADS} threads, ${os.cpus().length} cores; truth: each emoji's SVG drawn by resvg; all on white\n`);
-  console.log(table(["method", "SSIM 1024", "sharpness ÷ truth 1024", "SSIM 2048", "sharpness ÷ truth 2048", "hole fraction mean", "max", `holes ${OUTLINE_BAND} px inside the outline, mean`, "max"], METHODS.map((m) => [
+  console.log(table(["method", "SSIM 1024", "sharpness ÷ truth 1024", "SSIM 2048", "sharpness ÷ truth 2048", "hole fraction mean", "max", `holes ${OUTLINE_BAND} px inside the outline, mean`, "max", `opaque over ${OUTLINE_BAND} px outside the outline, mean`], METHODS.map((m) => [
     { lanczos: "Lanczos-3 from 64 px", raster: "print-ready network (raster)", vector: "vector (traceImage of the raster)" }[m],
     f(s("at1024", m, "ssim"), 4), f(s("at1024", m, "sharpness")), n2048 ? f(s("at2048", m, "ssim"), 4) : "", n2048 ? f(s("at2048", m, "sharpness")) : "",
-    ...(m === "lanczos" ? ["(no alpha)", "", "", ""] : [pct(mean(results.map((r) => r.holes[m]))), pct(Math.max(...results.map((r) => r.holes[m]))), pct(mean(results.map((r) => r.holesInset[m]))), pct(Math.max(...results.map((r) => r.holesInset[m])))]),
+    ...(m === "lanczos" ? ["(no alpha)", "", "", "", ""] : [pct(mean(results.map((r) => r.holes[m]))), pct(Math.max(...results.map((r) => r.holes[m]))), pct(mean(results.map((r) => r.holesInset[m]))), pct(Math.max(...results.map((r) => r.holesInset[m]))), pct(mean(results.map((r) => r.spill[m])))]),
   ])));
 
   const colors = results.map((r) => r.colors);

@@ -33,6 +33,18 @@ describe("the print-ready network in onnxruntime-node", () => {
     expect(px(8, 8)[3]).toBeLessThan(128);
   });
 
+  it("keeps a flat flag's white half, which touches the paper, and nothing around the flag", async () => {
+    // Malta's flag as an emoji draws it: no outline, the white half meeting the white paper.
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#fff"/>
+      <rect x="32" y="12" width="30" height="40" fill="#cf142b"/><rect x="6" y="15" width="5" height="5" fill="#999"/></svg>`;
+    const out = await net.upscale(await sharp(Buffer.from(svg)).png().toBuffer());
+    const { data } = await sharp(out.png).raw().toBuffer({ resolveWithObject: true });
+    const alpha = (x: number, y: number) => data[(y * 1024 + x) * 4 + 3];
+    for (const [x, y] of [[40, 200], [300, 500], [480, 820], [40, 820]] as const) expect(alpha(x, y)).toBe(255);
+    expect(Math.min(...data.subarray((500 * 1024 + 300) * 4, (500 * 1024 + 300) * 4 + 3))).toBeGreaterThanOrEqual(232);
+    for (const [x, y] of [[300, 150], [300, 860], [16, 500], [1010, 500]] as const) expect(alpha(x, y)).toBe(0);
+  });
+
   it("stitches tiles into what one pass over the whole image gives", async () => {
     const image = await discOnWhite(100);
     const whole = await PrintReadyUpscaler.load(undefined, "cpu");

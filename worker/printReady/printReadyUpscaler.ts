@@ -3,8 +3,7 @@ import sharp from "sharp";
 import { createSession, type InferenceDevice, type ProviderName } from "../diffusion/providers";
 import { AbortedError } from "../diffusion/pipeline";
 import { readPrintReadyModel, type PrintReadyModel } from "./printReadyModel";
-import { enclosedWhite, upscaleMask } from "./enclosedWhite";
-import { fillHoles } from "./fillHoles";
+import { keepSubjectWhite } from "./subjectWhite";
 import { planTiles } from "./tiles";
 
 /** Inputs larger than this on a side are refused: 16× of it is already a 4096 px print. */
@@ -28,8 +27,8 @@ export class InputTooLargeError extends Error {
 /**
  * The print-ready network over any image: flattened on white (what the network learnt from),
  * cut into tiles with enough context that the stitched result equals one pass, each tile run on
- * its own so memory stays bounded by the tile; white enclosed by an outline is kept opaque; then
- * written as an RGBA PNG.
+ * its own so memory stays bounded by the tile; the subject's white kept opaque (keepSubjectWhite);
+ * then written as an RGBA PNG.
  */
 export class PrintReadyUpscaler {
   private constructor(readonly model: PrintReadyModel, readonly provider: ProviderName, private readonly session: ort.InferenceSession) {}
@@ -86,19 +85,7 @@ export class PrintReadyUpscaler {
       rgba.dispose();
       await options.onTile?.(index + 1, tiles.length);
     }
-    // White inside an outline prints white: it stays opaque whatever the network guessed. Where the
-    // network made it transparent its colour is a guess (cyan, say), so white paper goes behind it.
-    const keep = upscaleMask(enclosedWhite(data, width, height), width, height, s);
-    for (let i = 0; i < keep.length; i++) {
-      const k = keep[i]!;
-      const a = out[i * 4 + 3]!;
-      if (k <= a) continue;
-      for (let c = 0; c < 3; c++) out[i * 4 + c] = Math.round((out[i * 4 + c]! * a + 255 * (k - a)) / k);
-      out[i * 4 + 3] = k;
-    }
-    // Any other hole through the subject (a highlight the network made see-through) prints nothing
-    // where the art has white: closed too, bridging breaks in the outline of up to one source pixel.
-    fillHoles(out, outW, outH, s);
+    keepSubjectWhite(out, data, width, height, s);
     const png = await sharp(out, { raw: { width: outW, height: outH, channels: 4 } }).png({ compressionLevel: 6 }).toBuffer();
     return { png, width: outW, height: outH };
   }
