@@ -7,6 +7,7 @@ import { publishedTee } from "@/test/shopFixtures";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { freshBucket } from "@/test/testStorage";
 import { createTestClient, errorCode, errorOf } from "@/test/trpcTestClient";
+import { SESSION_COOKIE } from "@/server/auth/sessions";
 import { CART_COOKIE } from "./cartIdentity";
 
 let t: TestDb;
@@ -110,5 +111,13 @@ describe("the cart", () => {
     await shopper.client.cart.add.mutate({ listingId: tee.id, variantId: "tee-white-m", quantity: 1 });
     expect(shopper.jar.get(CART_COOKIE)).not.toBe("A".repeat(43));
     expect((await shopper.client.cart.get.query()).itemCount).toBe(1);
+  });
+
+  it("treats a cookie that is not valid percent-encoding as absent, in the cart and the session", async () => {
+    const shopper = createTestClient(t.db);
+    shopper.jar.set(CART_COOKIE, "%E0%A4%A");
+    shopper.jar.set(SESSION_COOKIE, "%E0%A4%A");
+    expect((await shopper.client.cart.get.query()).lines).toEqual([]);
+    expect(await shopper.client.auth.me.query()).toBeNull();
   });
 });
