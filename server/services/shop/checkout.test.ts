@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listings, orderEvents, orders } from "@/db/schema";
 import type { Product } from "@/domain/catalog/catalog";
 import { freePort } from "@/test/freePort";
-import { address, publishedTee } from "@/test/shopFixtures";
+import { address, publishedTee, TEE_PRICE } from "@/test/shopFixtures";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { freshBucket } from "@/test/testStorage";
 import { createTestClient, errorCode, errorOf } from "@/test/trpcTestClient";
@@ -83,6 +83,24 @@ describe("checkout", () => {
     const [listing] = await t.db.select({ stockLeft: listings.stockLeft }).from(listings).where(eq(listings.id, tee.id));
     expect(listing!.stockLeft).toBe(0);
     expect((await createTestClient(t.db).client.listing.get.query({ slug: tee.slug })).stockLeft).toBe(0);
+  }, 60_000);
+
+  it("keeps a sold-out edition sold out when it is published again, and counts what is sold against a new size", async () => {
+    const tee = await publishedTee(t.db, products, { stock: 3 });
+    for (let i = 0; i < 3; i++) await checkout(await shopperWith(tee.id, 1));
+    const republish = (stock: number | null) =>
+      tee.owner.client.listing.publish.mutate({ canvasId: tee.canvasId, title: "Night Owl Tee", price: TEE_PRICE, variantIds: ["tee-black-m"], stock });
+    await republish(3);
+    const stockLeft = async () => (await t.db.select({ s: listings.stockLeft }).from(listings).where(eq(listings.id, tee.id)))[0]!.s;
+    expect(await stockLeft()).toBe(0);
+    const refused = await errorOf(shopperWith(tee.id, 1));
+    expect([refused.data?.code, refused.data?.reason, refused.message]).toEqual(["BAD_REQUEST", "cart.notEnoughStock", "This edition is sold out."]);
+    await republish(5); // a larger edition: two more, not five
+    expect(await stockLeft()).toBe(2);
+    await republish(null);
+    expect(await stockLeft()).toBeNull();
+    await republish(4); // limited again after selling unlimited: the three sold count
+    expect(await stockLeft()).toBe(1);
   }, 60_000);
 
   it("refuses a bad address, e-mail or key, and an item gone from sale, creating nothing", async () => {

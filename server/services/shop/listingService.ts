@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, isNotNull, isNull, max } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { assets, listingImages, listings, listingVersions, snapshotRenders } from "@/db/schema";
+import { assets, listingImages, listings, listingVersions, orderLines, orders, snapshotRenders } from "@/db/schema";
 import type { Product } from "@/domain/catalog/catalog";
 import { assetsShown } from "@/domain/document/assetSource";
 import { canvasDoc, orderedShapes } from "@/domain/document/canvasDoc";
@@ -60,12 +60,13 @@ export async function publishListing(db: Db, storage: Storage, access: CanvasAcc
   const state = Y.encodeStateAsUpdate(doc);
 
   return db.transaction(async (tx) => {
+    const taken = existing ? await unitsTaken(tx, existing.id) : 0;
     const values = {
       title: input.title,
       description: input.description ?? "",
       price: input.price,
       currency: product.currency,
-      stockLeft: input.stock ?? null,
+      stockLeft: input.stock == null ? null : Math.max(0, input.stock - taken),
       stockTotal: input.stock ?? null,
       currentVersionId: versionId,
       unpublishedAt: null,
@@ -84,6 +85,22 @@ export async function publishListing(db: Db, storage: Storage, access: CanvasAcc
     await queueVersionRenders(tx, { versionId, product, areaIds, variantIds });
     return { id: listingId, slug: listing!.slug, version };
   });
+}
+
+/**
+ * Units of the listing that orders hold or have sold (every order whose stock was not given back),
+ * with the listing locked first: a checkout that reserves after this waits for the new stock, and
+ * one that reserved before it has committed its lines. A limited edition stays the size it says
+ * however often it is published again.
+ */
+async function unitsTaken(tx: DbOrTx, listingId: string): Promise<number> {
+  await tx.select({ id: listings.id }).from(listings).where(eq(listings.id, listingId)).for("update");
+  const [row] = await tx
+    .select({ units: sql<number>`coalesce(sum(${orderLines.quantity}), 0)::int` })
+    .from(orderLines)
+    .innerJoin(orders, eq(orders.id, orderLines.orderId))
+    .where(and(eq(orderLines.listingId, listingId), eq(orders.stockReleased, 0)));
+  return row?.units ?? 0;
 }
 
 /**
