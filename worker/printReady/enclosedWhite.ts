@@ -9,9 +9,10 @@ const NEAR_WHITE = 232;
  * border; the whites of eyes, a ghost's body or a flag's field sit inside an outline. The network
  * sees only about a dozen input pixels around each one, too little to tell a large white region
  * inside an outline from the background, so this global fact is taken from the image itself.
+ * `walls` marks pixels that count as outline though they are near-white (tinted white known to be art).
  */
-export function enclosedWhite(rgb: Uint8Array, width: number, height: number): Uint8Array {
-  const white = (i: number) => rgb[i * 3]! >= NEAR_WHITE && rgb[i * 3 + 1]! >= NEAR_WHITE && rgb[i * 3 + 2]! >= NEAR_WHITE;
+export function enclosedWhite(rgb: Uint8Array, width: number, height: number, walls?: Uint8Array): Uint8Array {
+  const white = (i: number) => !walls?.[i] && rgb[i * 3]! >= NEAR_WHITE && rgb[i * 3 + 1]! >= NEAR_WHITE && rgb[i * 3 + 2]! >= NEAR_WHITE;
   const whites = new Uint8Array(width * height);
   for (let i = 0; i < whites.length; i++) whites[i] = white(i) ? 1 : 0;
   const outside = reachableFromBorder(whites, width, height);

@@ -13,8 +13,9 @@ import { tintedWhite } from "./tintedWhite";
 export function keepSubjectWhite(rgba: Uint8Array, source: Uint8Array, width: number, height: number, scale: number): void {
   const outW = width * scale;
   const outH = height * scale;
-  const whites = enclosedWhite(source, width, height);
+  // Tinted white that is art walls in what it surrounds: the white sparkle in a snowy slope.
   const tinted = tintedWhite(source, width, height);
+  const whites = enclosedWhite(source, width, height, tinted);
   for (let i = 0; i < whites.length; i++) whites[i] = whites[i]! | tinted[i]!;
   const keep = upscaleMask(whites, width, height, scale);
   const field = rectangularField(source, width, height);

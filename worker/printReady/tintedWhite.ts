@@ -6,7 +6,7 @@ const PAPER = 250;
 const TINTED = 232;
 /** A body of tinted white at least this many pixels once eroded by one is art, not an edge's halo. */
 const MIN_CORE = 4;
-/** A body whose edge meets paper more than this share of the time is a glow fading out, not a surface. */
+/** Bodies whose edges meet paper more than this share of the time are a glow fading out, not surfaces. */
 const MAX_PAPER_EDGE = 0.5;
 
 /**
@@ -15,7 +15,9 @@ const MAX_PAPER_EDGE = 0.5;
  * anti-aliased edge is tinted too, but only one pixel wide, so the areas are found by eroding the
  * tinted pixels by one (8 neighbours), keeping cores of at least MIN_CORE pixels, and growing them
  * back by one within the tinted pixels. A comet's tail fades into the paper along most of its edge;
- * a coat or a slope is drawn against ink for most of its: only those are kept.
+ * a coat or a slope is drawn against ink for most of its. The bodies are kept only when, all
+ * together, their edge meets ink at least as often as paper: a slope is cut into pieces by the
+ * figure on it, and a piece at the picture's edge alone would look like a glow.
  */
 export function tintedWhite(rgb: Uint8Array, width: number, height: number): Uint8Array {
   const n = width * height;
@@ -30,18 +32,17 @@ export function tintedWhite(rgb: Uint8Array, width: number, height: number): Uin
   for (const part of parts(core, width, height)) if (part.length < MIN_CORE) for (const i of part) core[i] = 0;
   const body = dilate(core, width, height, 1);
   for (let i = 0; i < n; i++) body[i] = body[i]! & tinted[i]!;
-  for (const part of parts(body, width, height)) {
-    let paper = 0;
-    let ink = 0;
-    for (const i of part) {
-      for (const j of neighbours4(i, width, height)) {
-        if (body[j]) continue;
-        if (least(j) >= PAPER) paper++;
-        else if (least(j) < TINTED) ink++;
-      }
+  let paper = 0;
+  let ink = 0;
+  for (let i = 0; i < n; i++) {
+    if (!body[i]) continue;
+    for (const j of neighbours4(i, width, height)) {
+      if (body[j]) continue;
+      if (least(j) >= PAPER) paper++;
+      else if (least(j) < TINTED) ink++;
     }
-    if (paper > MAX_PAPER_EDGE * (paper + ink)) for (const i of part) body[i] = 0;
   }
+  if (paper > MAX_PAPER_EDGE * (paper + ink)) body.fill(0);
   return body;
 }
 
