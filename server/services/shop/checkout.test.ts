@@ -153,7 +153,8 @@ describe("checkout", () => {
     });
     const cart = await openCart(t.db, { userId: null, guestToken: shopper.jar.get(CART_COOKIE)! }, { create: false });
     const before = await ordersCount();
-    const failed = await createCheckout(t.db, null, cart, { idempotencyKey: key(), email: "ada@example.com", shippingAddress: address }, unreachable).then(
+    const formKey = key();
+    const failed = await createCheckout(t.db, null, cart, { idempotencyKey: formKey, email: "ada@example.com", shippingAddress: address }, unreachable).then(
       () => null,
       (e: unknown) => e as { code: string; reason: string },
     );
@@ -163,8 +164,12 @@ describe("checkout", () => {
     expect([order!.status, order!.provider, order!.paymentUrl]).toEqual(["canceled", "stripe", null]);
     expect((await t.db.select({ s: listings.stockLeft }).from(listings).where(eq(listings.id, tee.id)))[0]!.s).toBe(4);
     expect((await shopper.client.cart.get.query()).lines.map((l) => [l.listingId, l.variantId, l.quantity])).toEqual([[tee.id, "tee-black-m", 3]]);
-    // The cart is whole again: the next try, with a provider that answers, goes through.
-    const retried = await checkout(shopper);
+    // The cart is whole again: the form's next try, with its same key and a provider that answers,
+    // goes through as a new order, and a second submit of it finds that order.
+    const retried = await checkout(shopper, formKey);
+    expect(retried.orderId).not.toBe(order!.id);
     expect(retried.paymentUrl).toContain(`/pay/test/${retried.orderId}`);
+    expect(await checkout(shopper, formKey)).toEqual(retried);
+    expect((await t.db.select({ s: orders.status }).from(orders).where(eq(orders.id, order!.id)))[0]!.s).toBe("canceled");
   });
 });

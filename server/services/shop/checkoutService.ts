@@ -35,7 +35,10 @@ export async function createCheckout(db: Db, actor: Actor | null, cart: OpenCart
   const placed = await db.transaction(async (tx) => {
     if (cart.cartId) await tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cart.cartId)).for("update");
     const existing = await findByKey(tx, cart.buyerKey, input.idempotencyKey);
-    if (existing) return { ...existing, created: false };
+    if (existing && !neverReachedPayment(existing)) return { ...existing, created: false };
+    // The form retries with its key after the provider failed: that order is closed, and its items
+    // are back in the cart. The key moves on to the new attempt; the closed order keeps a tagged copy.
+    if (existing) await tx.update(orders).set({ idempotencyKey: `${input.idempotencyKey}:closed:${existing.orderId}` }).where(eq(orders.id, existing.orderId));
     const view = await getCart(tx, cart.cartId);
     if (!view.lines.length) throw new AppError("BAD_REQUEST", "checkout.emptyCart", "Your cart is empty.");
     const gone = view.lines.find((l) => !l.available);
@@ -89,9 +92,12 @@ async function returnToCart(tx: DbOrTx, orderId: string, cartId: string): Promis
 
 const soldOut = (title: string) => new AppError("CONFLICT", "checkout.soldOut", `${title} sold out while you were checking out.`);
 
+/** An order canceled before it had a payment page: its payment could not start. */
+const neverReachedPayment = (o: { status: string; paymentUrl: string | null }) => o.status === "canceled" && !o.paymentUrl;
+
 async function findByKey(tx: DbOrTx, buyerKey: string, idempotencyKey: string) {
   const [row] = await tx
-    .select({ orderId: orders.id, paymentUrl: orders.paymentUrl, total: orders.total, currency: orders.currency })
+    .select({ orderId: orders.id, status: orders.status, paymentUrl: orders.paymentUrl, total: orders.total, currency: orders.currency })
     .from(orders)
     .where(and(eq(orders.buyerKey, buyerKey), eq(orders.idempotencyKey, idempotencyKey)));
   return row;
