@@ -13,6 +13,7 @@ import { renderMockups } from "./tasks/renderMockups";
 import { renderPrintFile } from "./tasks/renderPrintFile";
 import { renderSnapshot } from "./tasks/renderSnapshot";
 import { expireOrder } from "./tasks/expireOrder";
+import { refundLatePayment } from "./tasks/refundLatePayment";
 import { sendOrderMail } from "./tasks/sendOrderMail";
 
 /**
@@ -54,6 +55,7 @@ async function main() {
       renderSnapshot: renderSnapshot(db, getStorage()),
       expireOrder: expireOrder(db),
       sendOrderMail: sendOrderMail(db),
+      refundLatePayment: refundLatePayment(db),
     },
     parsedCronItems: parseCronItems([
       { task: "cleanupExpired", match: "17 * * * *", options: { backfillPeriod: 0 } },

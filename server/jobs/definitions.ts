@@ -11,6 +11,7 @@ export const jobSchemas = {
   renderSnapshot: z.object({ renderId: z.string().uuid() }),
   expireOrder: z.object({ orderId: z.string().uuid() }),
   sendOrderMail: z.object({ orderId: z.string().uuid(), status: z.string() }),
+  refundLatePayment: z.object({ orderId: z.string().uuid() }),
 } as const;
 
 /** Every render job's attempts: its last marks a render that keeps failing `failed` (see the worker's render runner). */

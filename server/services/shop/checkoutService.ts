@@ -124,6 +124,7 @@ async function startPayment(db: Db, orderId: string, email: string, cartId: stri
       description: `Merchboard order ${orderId.slice(0, 8)}`,
       returnUrl: orderLink(appUrl, orderId),
       cancelUrl: `${appUrl}/cart`,
+      payBy: order!.payBy,
     });
     await db.update(orders).set({ paymentUrl: started.paymentUrl, providerPaymentId: started.providerPaymentId }).where(eq(orders.id, orderId));
     return { orderId, paymentUrl: started.paymentUrl };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import sharp from "sharp";
+import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orders, paymentEvents, snapshotRenders, users } from "@/db/schema";
 import type { Product } from "@/domain/catalog/catalog";
@@ -15,6 +16,12 @@ import { runSnapshotRender } from "@/worker/shop/snapshotRun";
 import { testProvider } from "./payments/paymentProviders";
 import { TEST_SIGNATURE_HEADER, testRefundOf, type TestWebhookBody } from "./payments/testProvider";
 import { setShopAdmin } from "./shopAdmin";
+import { refundLatePayment } from "./latePayment";
+import { expireIfUnpaid } from "./orderExpiry";
+import { applyPaymentEvent } from "./paymentWebhooks";
+import { fixture, startRecordedApi } from "./payments/fixtures/recordedApi";
+import type { PaymentEvent } from "./payments/provider";
+import { createStripeProvider } from "./payments/stripePayments";
 
 let t: TestDb;
 let storage: Storage;
@@ -50,6 +57,16 @@ const paidEvent = (orderId: string, patch: Partial<TestWebhookBody["data"]> = {}
 });
 
 const statusOf = async (orderId: string) => (await t.db.select({ s: orders.status }).from(orders).where(eq(orders.id, orderId)))[0]!.s;
+
+const STRIPE_ORDER_ID = "5f0c3c52-7d3e-4c0b-9a0e-2b1f6f6f8a11";
+const STRIPE_SESSION = "cs_test_a1kQ7cR9vXbN2mZ4pL8sT3wY6uH0eJ5dF9gK2nB7qC4xV1zM8rW3tS6yP0";
+
+async function jobsOf(task: string, orderId: string) {
+  const jobs = await t.db.execute(sql`select j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks k on k.id = j.task_id where k.identifier = ${task} and j.payload->>'orderId' = ${orderId}`);
+  return jobs.rows.map((r) => (r as { payload: { status?: string } }).payload);
+}
+const refundJobs = async (orderId: string) => (await jobsOf("refundLatePayment", orderId)).length;
+const mailJobs = async (orderId: string) => (await jobsOf("sendOrderMail", orderId)).map((p) => p.status);
 
 async function makeAdmin() {
   const admin = await signedUpClient(t.db, "Admin");
@@ -211,6 +228,55 @@ describe("orders", () => {
     expect(order.status).toBe("refunded");
     expect(order.timeline.at(-1)).toMatchObject({ from: "paid", status: "refunded", actor: `user:${admin.user.id}`, note: "Customer asked" });
     expect(await errorCode(admin.client.order.move.mutate({ id: orderId, to: "refunded" }))).toBe("BAD_REQUEST");
+  });
+
+  it("refund a payment that arrives after its order expired, through the provider, where the shop admin sees it", async () => {
+    const { orderId, shopper, key } = await pendingOrder();
+    const admin = await makeAdmin();
+    await t.db.update(orders).set({ payBy: new Date(Date.now() - 1000) }).where(eq(orders.id, orderId));
+    expect(await expireIfUnpaid(t.db, orderId)).toBe(true);
+    const late = paidEvent(orderId);
+    expect(await (await webhook(late)).json()).toMatchObject({ outcome: "lateRefund" });
+    expect(await (await webhook(late)).json()).toMatchObject({ outcome: "duplicate" });
+    expect(await statusOf(orderId)).toBe("canceled");
+    const seen = await admin.client.order.get.query({ id: orderId });
+    expect(seen.timeline.at(-1)).toMatchObject({ from: "canceled", status: "canceled", actor: "provider:test", note: expect.stringMatching(/after the order had expired.*being refunded/) });
+    expect(await refundJobs(orderId)).toBe(1);
+
+    // The worker's job: the test bank gives the money back, the order reads refunded, the buyer is told.
+    expect(await refundLatePayment(t.db, orderId)).toBe(true);
+    expect(testRefundOf(orderId)).toEqual({ amount: 2800 + 499, currency: "USD", reason: "Paid after the order expired" });
+    const order = await shopper.client.order.get.query({ id: orderId, key });
+    expect(order.status).toBe("refunded");
+    expect(order.timeline.at(-1)).toMatchObject({ from: "canceled", status: "refunded", actor: "system" });
+    expect(await mailJobs(orderId)).toContain("refunded");
+    expect(await refundLatePayment(t.db, orderId)).toBe(false); // once
+  });
+
+  it("refund a late Stripe payment (recorded payloads) through Stripe's refunds API, once", async () => {
+    const api = await startRecordedApi((req) => {
+      if (req.method === "GET" && req.path === `/v1/checkout/sessions/${STRIPE_SESSION}`) return { body: fixture("stripe/checkout-session-paid.json") };
+      if (req.method === "POST" && req.path === "/v1/refunds") return { body: fixture("stripe/refund.json") };
+      return { status: 404, body: JSON.stringify({ error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${req.path})` } }) };
+    });
+    try {
+      const stripe = createStripeProvider({ secretKey: "sk_test_51QyZa2Lk8mN4oP6qLocalOnly", webhookSecret: "whsec_test_late", stripeOptions: { host: "127.0.0.1", port: api.port, protocol: "http", maxNetworkRetries: 0 } });
+      const { orderId } = await pendingOrder();
+      // The recorded session paid 42.00 USD for its order: this order is that one, expired.
+      await t.db.update(orders).set({ provider: "stripe", total: 4200, payBy: new Date(Date.now() - 1000) }).where(eq(orders.id, orderId));
+      expect(await expireIfUnpaid(t.db, orderId)).toBe(true);
+      const body = fixture("stripe/checkout.session.completed.json").replaceAll(STRIPE_ORDER_ID, orderId);
+      const headers = new Headers({ "stripe-signature": Stripe.webhooks.generateTestHeaderString({ payload: body, secret: "whsec_test_late" }) });
+      const event = await stripe.parseWebhook(body, headers);
+      expect(await applyPaymentEvent(t.db, "stripe", event as PaymentEvent)).toBe("lateRefund");
+      expect(await refundLatePayment(t.db, orderId, new Map([["stripe", stripe]]))).toBe(true);
+      const refunds = api.requests.filter((r) => r.path === "/v1/refunds");
+      expect(refunds.map((r) => r.headers["idempotency-key"])).toEqual([`refund-${orderId}`]);
+      expect(Object.fromEntries(new URLSearchParams(refunds[0]!.body))).toMatchObject({ payment_intent: "pi_3QyZa2Lk8mN4oP6q1rS7tU9v", "metadata[orderId]": orderId });
+      expect(await statusOf(orderId)).toBe("refunded");
+    } finally {
+      await api.close();
+    }
   });
 
   it("the test provider's page and its buttons answer only to the order's key, and only while it is unpaid", async () => {

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders, paymentEvents } from "@/db/schema";
 import type { OrderStatus } from "@/domain/shop/orderStatus";
+import { queueLateRefund } from "./latePayment";
 import { moveOrder } from "./orderTransitions";
 import { paymentProviders, type ProviderId } from "./payments/paymentProviders";
 import { WebhookRejected, type PaymentEvent } from "./payments/provider";
@@ -12,8 +13,8 @@ const TARGET: Record<PaymentEvent["outcome"], OrderStatus> = { paid: "paid", fai
 
 /**
  * A provider's webhook: signature checked by the provider's adapter, then applied at most once per
- * event id, and only when the amount and currency are the order's own. Anything else is recorded
- * with why it changed nothing. Answers 200 to every verified event, so the provider stops
+ * event id, and only when the amount and currency are the order's own. A payment for an order
+ * that expired first is refunded (latePayment.ts). Anything else is recorded with why it changed nothing. Answers 200 to every verified event, so the provider stops
  * resending, and 400 to a forged or malformed one.
  */
 export async function receiveWebhook(db: Db, providerId: string, rawBody: string, headers: Headers): Promise<WebhookAnswer> {
@@ -46,11 +47,15 @@ export async function applyPaymentEvent(db: Db, providerId: ProviderId, event: P
 }
 
 async function applyOnce(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], providerId: ProviderId, event: PaymentEvent): Promise<string> {
-  const [order] = await tx.select({ total: orders.total, currency: orders.currency, provider: orders.provider }).from(orders).where(eq(orders.id, event.orderId));
+  const [order] = await tx.select({ total: orders.total, currency: orders.currency, provider: orders.provider, status: orders.status }).from(orders).where(eq(orders.id, event.orderId)).for("update");
   if (!order) return "unknownOrder";
   if (order.provider !== providerId) return "wrongProvider";
   if ((event.outcome === "paid" || event.outcome === "refunded") && (event.amount !== order.total || event.currency !== order.currency)) return "amountMismatch";
   if (event.providerPaymentId) await tx.update(orders).set({ providerPaymentId: event.providerPaymentId }).where(eq(orders.id, event.orderId));
+  if (event.outcome === "paid" && order.status === "canceled") {
+    await queueLateRefund(tx, event.orderId, providerId);
+    return "lateRefund";
+  }
   const moved = await moveOrder(tx, event.orderId, TARGET[event.outcome], `provider:${providerId}`);
   return moved ? "applied" : "notApplicable";
 }

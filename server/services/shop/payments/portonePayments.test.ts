@@ -69,6 +69,7 @@ describe("PortOne start", () => {
       description: "Merchboard order 5f0c3c52",
       returnUrl,
       cancelUrl: `https://shop.example.com/orders/${ORDER_ID}`,
+      payBy: new Date(Date.now() + 30 * 60_000),
     });
     expect(started).toEqual({
       paymentUrl: `https://shop.example.com/pay/portone/${ORDER_ID}?return=${encodeURIComponent(returnUrl)}`,

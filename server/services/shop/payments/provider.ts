@@ -11,6 +11,8 @@ export type PaymentRequest = {
   returnUrl: string;
   /** Where the shopper lands if they give up on the provider's page. */
   cancelUrl: string;
+  /** When the order stops holding its items: the provider's page should close by then. */
+  payBy: Date;
 };
 
 export type PaymentStart = {

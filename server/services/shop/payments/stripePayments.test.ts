@@ -2,7 +2,7 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixture, startRecordedApi } from "./fixtures/recordedApi";
 import { WebhookRejected } from "./provider";
-import { createStripeProvider, fromStripeAmount, toStripeAmount } from "./stripePayments";
+import { createStripeProvider, fromStripeAmount, sessionExpiry, toStripeAmount } from "./stripePayments";
 
 const WEBHOOK_SECRET = "whsec_test_5Kq8Xr2Lm9Vb3Nc6Zt1Wy4Pd7Hf0Jg";
 const ORDER_ID = "5f0c3c52-7d3e-4c0b-9a0e-2b1f6f6f8a11";
@@ -49,8 +49,9 @@ async function webhook(name: string) {
 }
 
 describe("Stripe start", () => {
-  it("creates a Checkout Session for the order and sends the shopper to its page", async () => {
+  it("creates a Checkout Session for the order that closes when the order stops holding its items, and sends the shopper to its page", async () => {
     const sent = api.requests.length;
+    const payBy = new Date(Date.now() + 45 * 60_000);
     const started = await provider.start({
       orderId: ORDER_ID,
       amount: 4200,
@@ -59,6 +60,7 @@ describe("Stripe start", () => {
       description: "Merchboard order 5f0c3c52",
       returnUrl: `https://shop.example.com/orders/${ORDER_ID}`,
       cancelUrl: `https://shop.example.com/orders/${ORDER_ID}?canceled=1`,
+      payBy,
     });
     expect(started).toEqual({
       paymentUrl: expect.stringMatching(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/),
@@ -81,7 +83,14 @@ describe("Stripe start", () => {
       "payment_intent_data[metadata][orderId]": ORDER_ID,
       success_url: `https://shop.example.com/orders/${ORDER_ID}`,
       cancel_url: `https://shop.example.com/orders/${ORDER_ID}?canceled=1`,
+      expires_at: String(Math.ceil(payBy.getTime() / 1000)),
     });
+  });
+
+  it("closes the session as soon after the order's deadline as Stripe allows (30 minutes from now at least)", () => {
+    const now = Date.UTC(2026, 11, 5, 12, 0, 0);
+    expect(sessionExpiry(new Date(now + 29 * 60_000), now)).toBe(now / 1000 + 30 * 60 + 30);
+    expect(sessionExpiry(new Date(now + 2 * 3600_000), now)).toBe(now / 1000 + 2 * 3600);
   });
 
   it("sends won as whole units: KRW has no minor unit in either system", async () => {
@@ -94,6 +103,7 @@ describe("Stripe start", () => {
       description: "Merchboard order 5f0c3c52",
       returnUrl: "https://shop.example.com/r",
       cancelUrl: "https://shop.example.com/c",
+      payBy: new Date(Date.now() + 30 * 60_000),
     });
     const form = new URLSearchParams(api.requests[sent]!.body);
     expect(form.get("line_items[0][price_data][currency]")).toBe("krw");

@@ -24,6 +24,18 @@ export function fromStripeAmount(amount: number, currency: string): number {
   return WHOLE_UNITS_WRITTEN_IN_HUNDREDTHS.has(currency.toUpperCase()) ? Math.round(amount / 100) : amount;
 }
 
+/** Stripe closes a Checkout Session no sooner than 30 minutes after it is made (its own limit). */
+const MIN_SESSION_SECONDS = 30 * 60 + 30;
+
+/**
+ * When the Checkout Session closes: when the order stops holding its items, or as soon after as
+ * Stripe allows (its default is 24 hours). A payment that still lands after the order expired
+ * is refunded (latePayment.ts).
+ */
+export function sessionExpiry(payBy: Date, now = Date.now()): number {
+  return Math.ceil(Math.max(payBy.getTime(), now + MIN_SESSION_SECONDS * 1000) / 1000);
+}
+
 /** Payments on a Stripe Checkout page; the outcome arrives by webhook. */
 export function createStripeProvider({ secretKey, webhookSecret, stripeOptions }: StripeProviderOptions): PaymentProvider {
   const stripe = new Stripe(secretKey, stripeOptions);
@@ -53,6 +65,7 @@ export function createStripeProvider({ secretKey, webhookSecret, stripeOptions }
           payment_intent_data: { metadata: orderMetadata },
           success_url: request.returnUrl,
           cancel_url: request.cancelUrl,
+          expires_at: sessionExpiry(request.payBy),
         },
         // A retried start (a double click, a lost response) gets the same session, not a second one.
         { idempotencyKey: `checkout-session-${request.orderId}` },
