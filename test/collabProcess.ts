@@ -6,7 +6,7 @@ import { attachCollabServer } from "@/server/collab/collabServer";
 const { db } = createDb(process.env.DATABASE_URL!);
 const server = http.createServer((req, res) => {
   if (req.url === "/stats") {
-    void collab.rooms.stats().then((s) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(s)));
+    void collab.rooms.stats().then((s) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ...s, rss: process.memoryUsage().rss })));
     return;
   }
   res.writeHead(404).end();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_SHARED_SELECTION } from "@/domain/canvas/awarenessLimits";
 
 /**
  * What our editor puts in its awareness state (`app/_components/editor/collab/useCollaboration.ts`:
@@ -10,7 +11,7 @@ const coordinate = z.number().finite().min(-1e7).max(1e7);
 export const clientAwarenessState = z
   .object({
     cursor: z.object({ x: coordinate, y: coordinate }).strict().nullable().optional(),
-    selection: z.array(z.string().max(64)).max(10_000).optional(),
+    selection: z.array(z.string().max(64)).max(MAX_SHARED_SELECTION).optional(),
     user: z.unknown().optional(),
   })
   .strict();

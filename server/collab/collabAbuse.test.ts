@@ -123,7 +123,9 @@ describe("a signed-in member's socket", () => {
     for (let i = 0; i < 250; i++) ws.send(request); // 250 × 200 kB of answers
     await eventually(async () => (await stats()).sockets === before, 15_000, "the server to drop the slow socket");
     socket.resume();
-    expect(await closed).toBe(1006); // cut off, without a closing handshake it would never read
+    // Cut off without a closing handshake (1006), or closed for asking too often, the close frame
+    // read once it reads again: either way the server let go of it.
+    expect([1006, 4429]).toContain(await closed);
   }, 30_000);
 });
 

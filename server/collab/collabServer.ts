@@ -34,7 +34,8 @@ export function attachCollabServer(
   // group commit makes one flush serve every room's edits of a tick.
   const store = createDb(opts.databaseUrl, 8);
   const rooms = new RoomRegistry(store.db, new UpdateWriter(store.pool, limits.writesInFlight), limits);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+  // A socket closed for cause that does not answer the close (it stopped reading) is cut off soon.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, closeTimeout: limits.closeTimeoutMs });
   const socketsPerUser = new Map<string, number>();
   const connections = new Set<Connection>();
 
@@ -67,6 +68,11 @@ export function attachCollabServer(
       clientIds: new Set(),
       maxBufferedBytes: limits.maxBufferedBytes,
       pendingEdit: null,
+      joinedVersion: 0,
+      syncRate: new MessageRate(limits.syncRequestsPerMinute / 60, limits.syncRequestBurst),
+      awareness: null,
+      alive: true,
+      lastBuffered: 0,
     };
     const rate = new MessageRate(limits.maxMessagesPerSecond, limits.messageBurst);
     // One listener and one closure per socket (10,000 idle sockets are a requirement): messages are
@@ -89,6 +95,7 @@ export function attachCollabServer(
       rooms.release(room);
     });
     ws.on("error", () => ws.terminate());
+    ws.on("pong", () => (conn.alive = true));
     let loaded: Room;
     try {
       loaded = await rooms.get(identity.canvasId);
@@ -136,6 +143,24 @@ export function attachCollabServer(
     }
   }
 
+  // A socket that neither answered the last ping nor took any of what waits for it is gone, or has
+  // stopped reading: it is cut off, and everything queued for it freed. One that is slowly reading a
+  // large document keeps going, however long its pong waits behind the document.
+  const heartbeat = setInterval(() => {
+    for (const conn of connections) {
+      const buffered = conn.socket.bufferedAmount;
+      const progressed = buffered < conn.lastBuffered;
+      conn.lastBuffered = buffered;
+      if (!conn.alive && !progressed) {
+        conn.socket.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.socket.ping();
+    }
+  }, limits.heartbeatMs);
+  heartbeat.unref();
+
   const OWN_ANNOUNCEMENT = `${PROCESS_TAG} `;
   const listener = listen(opts.databaseUrl, {
     [ACCESS_CHANNEL]: (payload) => {
@@ -159,6 +184,7 @@ export function attachCollabServer(
   return {
     rooms,
     close: async () => {
+      clearInterval(heartbeat);
       await listener.close();
       for (const c of connections) c.socket.terminate();
       wss.close();

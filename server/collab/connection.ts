@@ -1,4 +1,6 @@
 import type { WebSocket } from "ws";
+import type { AwarenessRelay } from "./awarenessRelay";
+import type { MessageRate } from "./messageRate";
 import type { SocketIdentity } from "./upgradeAuth";
 
 /** One socket in a room, with what the server knows about who is behind it. */
@@ -13,6 +15,15 @@ export type Connection = {
   maxBufferedBytes: number;
   /** An edit of this socket still being checked: its later edits wait, so they stay in order. */
   pendingEdit: Promise<void> | null;
+  /** The room's document version when the socket joined: every change after it was sent to it. */
+  joinedVersion: number;
+  /** Sync requests (each answer can be the whole document) this socket may still make. */
+  syncRate: MessageRate;
+  /** Its awareness, metered on the way to the room (set when it joins). */
+  awareness: AwarenessRelay | null;
+  /** Whether it answered the last ping, and what was queued for it then (for the heartbeat). */
+  alive: boolean;
+  lastBuffered: number;
 };
 
 /**

@@ -5,6 +5,8 @@ export type CollabLimits = {
   compactAfterUpdates: number;
   /** One awareness state (a client's cursor and selection), as JSON. */
   maxAwarenessStateBytes: number;
+  /** Awareness bytes one socket may have relayed to each peer per second (more waits, merged). */
+  awarenessBytesPerSecond: number;
   /** Awareness client ids one socket may introduce (a tab has one; a reconnect can add another). */
   maxAwarenessClientIds: number;
   /** Messages per second a socket may send on average, and in one burst. */
@@ -12,6 +14,15 @@ export type CollabLimits = {
   messageBurst: number;
   /** Bytes waiting to go out to one socket before it counts as a reader that stopped reading. */
   maxBufferedBytes: number;
+  /** A sync request while this much of the last answer still waits to go out closes the socket. */
+  syncBacklogBytes: number;
+  /** Sync requests per minute one socket may make on average, and in one burst (a client makes one per connection). */
+  syncRequestsPerMinute: number;
+  syncRequestBurst: number;
+  /** How often every socket is pinged; one that has not answered the last ping by then is cut off. */
+  heartbeatMs: number;
+  /** How long a socket the server closes has to answer the close before it is cut off. */
+  closeTimeoutMs: number;
   /** Statements of the update writer in flight at once (each a commit, and a flush of the WAL). */
   writesInFlight: number;
 };
@@ -21,8 +32,10 @@ export const DEFAULT_LIMITS: CollabLimits = {
   maxDocBytes: 32 * 1024 * 1024,
   maxSocketsPerUser: 24,
   compactAfterUpdates: 500,
-  // A selection of 2,000 objects is about 80 kB of ids.
-  maxAwarenessStateBytes: 128 * 1024,
+  // Our client shares at most MAX_SHARED_SELECTION ids (about 8 kB) and a cursor.
+  maxAwarenessStateBytes: 16 * 1024,
+  // A cursor state is about 100 bytes: 60 moves a second are 6 kB/s.
+  awarenessBytesPerSecond: 64 * 1024,
   maxAwarenessClientIds: 4,
   // A drag sends an update and a cursor per frame (about 120 a second); nothing our client does
   // comes near the average, and a reconnect's burst (sync, awareness, queued edits) fits the burst.
@@ -30,5 +43,10 @@ export const DEFAULT_LIMITS: CollabLimits = {
   messageBurst: 1000,
   // Well over one answer to a full sync of a large canvas, far under what would hurt the process.
   maxBufferedBytes: 64 * 1024 * 1024,
+  syncBacklogBytes: 1024 * 1024,
+  syncRequestsPerMinute: 6,
+  syncRequestBurst: 4,
+  heartbeatMs: 15_000,
+  closeTimeoutMs: 3000,
   writesInFlight: 2,
 };

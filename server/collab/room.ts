@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { parseAwarenessState } from "./awarenessState";
+import { AwarenessRelay } from "./awarenessRelay";
 import { CanvasAssets } from "./canvasAssets";
 import { send, type Connection } from "./connection";
 import { compact, loadDoc, readAllUpdates, readStoredState, readUpdates } from "../services/canvas/docStore";
@@ -35,6 +36,10 @@ export class Room {
   /** Ids of rows this room wrote and applied itself: compaction need not apply them again. */
   private readonly ownIds = new Set<number>();
   private closed = false;
+  /** Counts changes to the document: a socket that joined at version v has been sent every later one. */
+  private version = 0;
+  /** The whole document as one sync answer, shared by every socket that asks while it is current. */
+  private fullState: { frame: Uint8Array; version: number } | null = null;
   private readonly assets: CanvasAssets;
   private readonly gate: DocumentGate;
 
@@ -64,6 +69,12 @@ export class Room {
   }
 
   join(conn: Connection): void {
+    conn.joinedVersion = this.version;
+    conn.awareness = new AwarenessRelay(
+      this.limits.awarenessBytesPerSecond,
+      (entries) => encodeAwarenessUpdate(entries).byteLength,
+      (entries) => this.broadcast(encodeAwareness(encodeAwarenessUpdate(entries)), null),
+    );
     this.conns.add(conn);
     send(conn, encodeSync(SYNC_STEP1, Y.encodeStateVector(this.doc)));
     if (this.awareness.size) send(conn, encodeAwareness(encodeAwarenessUpdate([...this.awareness.values()])));
@@ -71,6 +82,7 @@ export class Room {
 
   leave(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
+    conn.awareness?.dispose();
     const removed = [...conn.clientIds].flatMap((id) => {
       const e = this.awareness.get(id);
       this.awareness.delete(id);
@@ -79,8 +91,33 @@ export class Room {
     if (removed.length) this.broadcast(encodeAwareness(encodeAwarenessUpdate(removed)), null);
   }
 
+  /**
+   * Answers a sync request. Each answer can be the whole document, so a socket asks a few times a
+   * minute at most, and never while its last answer still waits to go out (a client that stopped
+   * reading is cut off). A client missing much of the document gets the whole of it, encoded once
+   * per version and shared: sockets asking at once hold one copy between them.
+   */
   syncStep1(conn: Connection, stateVector: Uint8Array): void {
-    send(conn, encodeSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, stateVector)));
+    if (conn.socket.bufferedAmount > this.limits.syncBacklogBytes) return conn.socket.terminate();
+    // A socket with answers still queued would not read a close frame either.
+    if (!conn.syncRate.take()) return conn.socket.bufferedAmount ? conn.socket.terminate() : conn.socket.close(CLOSE.tooManyMessages, "Too many sync requests");
+    const full = this.fullStateFor(conn);
+    if (Y.decodeStateVector(stateVector).size === 0) return send(conn, full);
+    const diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+    send(conn, diff.byteLength * 2 < full.byteLength ? encodeSync(SYNC_STEP2, diff) : full);
+  }
+
+  /** The shared whole-document answer, as of a version this socket has been sent every change after. */
+  private fullStateFor(conn: Connection): Uint8Array {
+    if (!this.fullState || this.fullState.version < conn.joinedVersion) {
+      this.fullState = { frame: encodeSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc)), version: this.version };
+    }
+    return this.fullState.frame;
+  }
+
+  /** The document changed (and the change is being sent to every socket). */
+  private changed(): void {
+    this.version++;
   }
 
   /**
@@ -173,6 +210,7 @@ export class Room {
   private applyAndSend(updates: Uint8Array[]): void {
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     Y.applyUpdate(this.doc, merged);
+    this.changed();
     const frame = encodeSync(SYNC_UPDATE, merged);
     for (const conn of this.conns) send(conn, frame);
   }
@@ -191,7 +229,7 @@ export class Room {
       const before = Y.encodeStateVector(this.doc);
       for (const r of rows) if (!this.ownIds.has(r.id)) Y.applyUpdate(this.doc, r.update, "remote");
       const diff = Y.encodeStateAsUpdate(this.doc, before);
-      if (diff.byteLength > 2) this.broadcast(encodeSync(SYNC_UPDATE, diff), null);
+      if (diff.byteLength > 2) this.broadcastChange(diff);
       const state = Y.encodeStateAsUpdate(this.doc);
       await compact(this.db, this.canvasId, state, rows.map((r) => r.id));
       // Ids below every row still stored were folded by another process's compaction.
@@ -212,7 +250,7 @@ export class Room {
     const rows = await readUpdates(this.db, this.canvasId, from, to);
     for (const r of rows) Y.applyUpdate(this.doc, r.update, "remote");
     const diff = Y.encodeStateAsUpdate(this.doc, before);
-    if (diff.byteLength > 2) this.broadcast(encodeSync(SYNC_UPDATE, diff), null);
+    if (diff.byteLength > 2) this.broadcastChange(diff);
   }
 
   /**
@@ -226,17 +264,20 @@ export class Room {
     if (this.closed) return;
     for (const u of stored) Y.applyUpdate(this.doc, u, "remote");
     const diff = Y.encodeStateAsUpdate(this.doc, before);
-    if (diff.byteLength > 2) this.broadcast(encodeSync(SYNC_UPDATE, diff), null);
+    if (diff.byteLength > 2) this.broadcastChange(diff);
   }
 
   /**
    * Awareness from a client, with its identity stamped by the server so nobody can pose as another.
    * Only what our editor sends is relayed (every peer renders it): a state of another shape or over
-   * the size limit is dropped, and so are client ids past the few one socket may introduce.
+   * the size limit is dropped, and so are client ids past the few one socket may introduce. What is
+   * relayed is metered in bytes per second (AwarenessRelay).
    */
   receiveAwareness(conn: Connection, update: Uint8Array): void {
     const accepted: AwarenessEntry[] = [];
-    for (const e of decodeAwarenessUpdate(update, this.limits.maxAwarenessStateBytes)) {
+    // One entry per client id: a frame that repeats an id is relayed as its last entry for it.
+    const entries = new Map(decodeAwarenessUpdate(update, this.limits.maxAwarenessStateBytes).map((e) => [e.clientId, e]));
+    for (const e of entries.values()) {
       if (!conn.clientIds.has(e.clientId)) {
         if (conn.clientIds.size >= this.limits.maxAwarenessClientIds) continue;
         if ([...this.conns].some((c) => c !== conn && c.clientIds.has(e.clientId))) continue;
@@ -253,11 +294,17 @@ export class Room {
       else this.awareness.delete(e.clientId);
       accepted.push(stamped);
     }
-    if (accepted.length) this.broadcast(encodeAwareness(encodeAwarenessUpdate(accepted)), null);
+    if (accepted.length) conn.awareness?.push(accepted);
   }
 
   queryAwareness(conn: Connection): void {
+    if (conn.socket.bufferedAmount > this.limits.syncBacklogBytes) return conn.socket.terminate();
     send(conn, encodeAwareness(encodeAwarenessUpdate([...this.awareness.values()])));
+  }
+
+  private broadcastChange(diff: Uint8Array): void {
+    this.changed();
+    this.broadcast(encodeSync(SYNC_UPDATE, diff), null);
   }
 
   private broadcast(message: Uint8Array, except: Connection | null): void {

@@ -55,11 +55,13 @@ export class RoomRegistry {
   }
 
   /** Totals over the loaded rooms, for monitoring and tests. */
-  async stats(): Promise<{ rooms: number; sockets: number; droppedViewerWrites: number; refusedImageSources: number; refusedRecords: number }> {
+  async stats(): Promise<{ rooms: number; sockets: number; bufferedBytes: number; droppedViewerWrites: number; refusedImageSources: number; refusedRecords: number }> {
     const loaded = await this.loadedRooms();
     return {
       rooms: loaded.length,
       sockets: loaded.reduce((n, r) => n + r.conns.size, 0),
+      // Queued for sockets, counting a frame shared by several once for each.
+      bufferedBytes: loaded.reduce((n, r) => n + [...r.conns].reduce((m, c) => m + c.socket.bufferedAmount, 0), 0),
       droppedViewerWrites: loaded.reduce((n, r) => n + r.stats.droppedViewerWrites, 0),
       refusedImageSources: loaded.reduce((n, r) => n + r.stats.refusedImageSources, 0),
       refusedRecords: loaded.reduce((n, r) => n + r.stats.refusedRecords, 0),

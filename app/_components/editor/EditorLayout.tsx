@@ -1,6 +1,7 @@
 "use client";
 
 import { Box, Drawer } from "@mantine/core";
+import { MAX_SHARED_SELECTION } from "@/domain/canvas/awarenessLimits";
 import { useMediaQuery } from "@mantine/hooks";
 import { useCallback, useEffect, useState } from "react";
 import type { WebsocketProvider } from "y-websocket";
@@ -31,7 +32,7 @@ export function EditorLayout({ canvasId, canvasName, me, provider, status, slots
   const showDock = !!dock && (dockOpen ?? !narrow);
 
   useEffect(() => {
-    provider.awareness.setLocalStateField("selection", [...selection]);
+    provider.awareness.setLocalStateField("selection", [...selection].slice(0, MAX_SHARED_SELECTION));
   }, [selection, provider]);
   const onCursor = useCallback((p: { x: number; y: number } | null) => provider.awareness.setLocalStateField("cursor", p), [provider]);
 

@@ -1,0 +1,55 @@
+import type { AwarenessEntry } from "./protocol";
+
+/**
+ * One socket's awareness on its way to the room, metered in bytes: at most `bytesPerSecond` on
+ * average (a second's worth at once). What arrives faster waits, and waiting entries for the same
+ * client id are merged into the newest, so a flood is relayed as its latest state a few times a
+ * second instead of all of it. `size` is what an update of the entries would weigh on the wire.
+ */
+export class AwarenessRelay {
+  private readonly pending = new Map<number, AwarenessEntry>();
+  private tokens: number;
+  private last = performance.now();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly bytesPerSecond: number,
+    private readonly size: (entries: AwarenessEntry[]) => number,
+    private readonly relay: (entries: AwarenessEntry[]) => void,
+  ) {
+    this.tokens = bytesPerSecond;
+  }
+
+  push(entries: AwarenessEntry[]): void {
+    for (const e of entries) {
+      this.pending.delete(e.clientId); // re-inserted last: the map keeps arrival order
+      this.pending.set(e.clientId, e);
+    }
+    if (!this.timer) this.flush();
+  }
+
+  private flush(): void {
+    this.timer = null;
+    if (!this.pending.size) return;
+    const now = performance.now();
+    this.tokens = Math.min(this.bytesPerSecond, this.tokens + ((now - this.last) * this.bytesPerSecond) / 1000);
+    this.last = now;
+    const entries = [...this.pending.values()];
+    const bytes = this.size(entries);
+    // A full bucket always sends, so one state as large as the budget is not stuck forever.
+    if (this.tokens < bytes && this.tokens < this.bytesPerSecond) {
+      this.timer = setTimeout(() => this.flush(), Math.ceil(((Math.min(bytes, this.bytesPerSecond) - this.tokens) * 1000) / this.bytesPerSecond));
+      return;
+    }
+    this.pending.clear();
+    this.tokens -= bytes;
+    this.relay(entries);
+  }
+
+  /** The socket left: nothing more is relayed. */
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.pending.clear();
+  }
+}
