@@ -1,6 +1,6 @@
 import type http from "node:http";
 import type { Duplex } from "node:stream";
-import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { WebSocketServer, type RawData, type ServerOptions, type WebSocket } from "ws";
 import { createDb, type Db } from "@/db/client";
 import { requireCanvasRole } from "../services/canvas/access";
 import { SESSION_CHANNEL } from "../auth/sessionEvents";
@@ -35,7 +35,9 @@ export function attachCollabServer(
   const store = createDb(opts.databaseUrl, 8);
   const rooms = new RoomRegistry(store.db, new UpdateWriter(store.pool, limits.writesInFlight), limits);
   // A socket closed for cause that does not answer the close (it stopped reading) is cut off soon.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, closeTimeout: limits.closeTimeoutMs });
+  // (ws 8.19 and later take closeTimeout; its types do not list it yet.)
+  const options: ServerOptions & { closeTimeout: number } = { noServer: true, maxPayload: limits.maxMessageBytes, closeTimeout: limits.closeTimeoutMs };
+  const wss = new WebSocketServer(options);
   const socketsPerUser = new Map<string, number>();
   const connections = new Set<Connection>();
 
