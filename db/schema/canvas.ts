@@ -51,3 +51,23 @@ export const invites = pgTable(
   },
   (t) => [index("invites_canvas_idx").on(t.canvasId)],
 );
+
+/**
+ * The most a removed or demoted person may get back through invite links made before: none when
+ * removed (max role null), the role they were demoted to otherwise. Links made after, or the
+ * owner raising their role, give what they say.
+ */
+export const memberLimits = pgTable(
+  "member_limits",
+  {
+    canvasId: uuid("canvas_id")
+      .notNull()
+      .references(() => canvases.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    maxRole: roleEnum("max_role"),
+    since: timestamp("since", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.canvasId, t.userId] })],
+);

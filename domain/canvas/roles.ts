@@ -13,3 +13,7 @@ export function roleAtLeast(role: Role, min: Role): boolean {
 export function higherRole(a: Role, b: Role): Role {
   return roleRank(a) >= roleRank(b) ? a : b;
 }
+
+export function lowerRole(a: Role, b: Role): Role {
+  return roleRank(a) <= roleRank(b) ? a : b;
+}

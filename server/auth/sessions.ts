@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { sessions } from "@/db/schema";
@@ -10,24 +11,29 @@ export type CurrentSession = { sessionId: string; user: SessionUser; refreshCook
 
 export { SESSION_COOKIE };
 
-/** Starts a new session (a fresh id at every sign-in) and returns its Set-Cookie value. */
-export async function startSession(db: Db, userId: string): Promise<string> {
-  const lucia = luciaFor(db);
-  const session = await lucia.createSession(userId, {});
-  return lucia.createSessionCookie(session.id).serialize();
+/**
+ * A session's id is the SHA-256 of its token, and only the cookie holds the token: whoever reads
+ * the sessions table (a backup, a replica) cannot sign in with what is there.
+ */
+export function sessionIdOf(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
 }
 
-export function readSessionId(cookieHeader: string | null | undefined): string | null {
-  return readCookie(cookieHeader, SESSION_COOKIE);
+/** Starts a new session (a fresh token at every sign-in) and returns its Set-Cookie value. */
+export async function startSession(db: Db, userId: string): Promise<string> {
+  const lucia = luciaFor(db);
+  const token = randomBytes(32).toString("base64url");
+  await lucia.createSession(userId, {}, { sessionId: sessionIdOf(token) });
+  return lucia.createSessionCookie(token).serialize();
 }
 
 export async function validateSession(db: Db, cookieHeader: string | null | undefined): Promise<CurrentSession | null> {
-  const id = readSessionId(cookieHeader);
-  if (!id) return null;
+  const token = readCookie(cookieHeader, SESSION_COOKIE);
+  if (!token) return null;
   const lucia = luciaFor(db);
-  const { session, user } = await lucia.validateSession(id);
+  const { session, user } = await lucia.validateSession(sessionIdOf(token));
   if (!session || !user) return null;
-  const refreshCookie = session.fresh ? lucia.createSessionCookie(session.id).serialize() : null;
+  const refreshCookie = session.fresh ? lucia.createSessionCookie(token).serialize() : null;
   return { sessionId: session.id, user: { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified }, refreshCookie };
 }
 

@@ -35,7 +35,7 @@ export function attachCollabServer(
   const store = createDb(opts.databaseUrl, 8);
   const rooms = new RoomRegistry(store.db, new UpdateWriter(store.pool, limits.writesInFlight), limits);
   // A socket closed for cause that does not answer the close (it stopped reading) is cut off soon.
-  // (ws 8.19 and later take closeTimeout; its types do not list it yet.)
+  // (ws takes closeTimeout, as of the version we use; its types do not list it.)
   const options: ServerOptions & { closeTimeout: number } = { noServer: true, maxPayload: limits.maxMessageBytes, closeTimeout: limits.closeTimeoutMs };
   const wss = new WebSocketServer(options);
   const socketsPerUser = new Map<string, number>();

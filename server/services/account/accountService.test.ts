@@ -1,9 +1,10 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessions, users } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { handleTrpcRequest } from "@/server/http/trpcHandler";
 import { createTestClient, errorCode, errorOf, signedUpClient } from "@/test/trpcTestClient";
+import { sessionIdOf } from "@/server/auth/sessions";
 import { signInWithOAuth } from "./accountService";
 
 let t: TestDb;
@@ -17,11 +18,21 @@ describe("accounts", () => {
     const a = await signedUpClient(t.db, "Ada");
     expect(a.user).toMatchObject({ name: "Ada", email: a.email });
     expect(await a.client.auth.me.query()).toEqual(a.user);
-    const sessionId = a.jar.get("mb_session")!;
+    const token = a.jar.get("mb_session")!;
+    // The table keeps the token's SHA-256, never the token: a copy of it signs nobody in.
+    const stored = await t.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, a.user.id));
+    expect(stored.map((r) => r.id)).toEqual([sessionIdOf(token)]);
+    expect(stored[0]!.id).not.toBe(token);
+    const thief = createTestClient(t.db);
+    thief.jar.set("mb_session", stored[0]!.id);
+    expect(await thief.client.auth.me.query()).toBeNull();
     await a.client.auth.signOut.mutate();
     expect(await a.client.auth.me.query()).toBeNull();
-    const [row] = await t.db.select({ n: count() }).from(sessions).where(eq(sessions.id, sessionId));
+    const [row] = await t.db.select({ n: count() }).from(sessions).where(eq(sessions.id, sessionIdOf(token)));
     expect(row!.n).toBe(0);
+    // Sessions from before hashing were migrated by the same hash in SQL: their cookies still work.
+    const migrated = await t.db.execute(sql`select encode(sha256(convert_to(${token}, 'UTF8')), 'hex') as id`);
+    expect((migrated.rows[0] as { id: string }).id).toBe(sessionIdOf(token));
   });
 
   it("normalises e-mail and refuses duplicates with CONFLICT", async () => {

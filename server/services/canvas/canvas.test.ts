@@ -185,6 +185,27 @@ describe("invites", () => {
     expect((await owner.client.invite.list.query({ canvasId: id })).find((i) => i.id === own.id)!.status).toBe("revoked");
   });
 
+  it("keeps a removed or demoted member out of links made before, someone else's included; a new link or the owner's choice lets them back", async () => {
+    const { id, owner, editor, viewer } = await team();
+    const ownersEditorLink = await owner.client.invite.create.mutate({ canvasId: id, role: "editor", expiresInHours: 720 });
+    await owner.client.canvas.removeMember.mutate({ canvasId: id, userId: editor.user.id });
+    const removed = await errorOf(editor.client.invite.accept.mutate({ token: ownersEditorLink.token }));
+    expect([removed.data?.code, removed.data?.reason]).toEqual(["FORBIDDEN", "invite.removed"]);
+    expect(await errorCode(editor.client.canvas.get.query({ id }))).toBe("NOT_FOUND");
+
+    // A demoted editor stays a viewer through the old editor link.
+    await owner.client.canvas.setRole.mutate({ canvasId: id, userId: viewer.user.id, role: "editor" });
+    await owner.client.canvas.setRole.mutate({ canvasId: id, userId: viewer.user.id, role: "viewer" });
+    expect(await viewer.client.invite.accept.mutate({ token: ownersEditorLink.token })).toEqual({ canvasId: id, role: "viewer" });
+
+    // A link the owner makes afterwards, or the owner raising the role, gives what it says.
+    await new Promise((r) => setTimeout(r, 5));
+    const fresh = await owner.client.invite.create.mutate({ canvasId: id, role: "editor" });
+    expect(await editor.client.invite.accept.mutate({ token: fresh.token })).toEqual({ canvasId: id, role: "editor" });
+    await owner.client.canvas.setRole.mutate({ canvasId: id, userId: viewer.user.id, role: "editor" });
+    expect((await owner.client.canvas.members.query({ canvasId: id })).find((m) => m.userId === viewer.user.id)!.role).toBe("editor");
+  });
+
   it("revokes a demoted member's links above their new role and keeps the rest", async () => {
     const { id, owner, editor, stranger } = await team();
     const editorLink = await editor.client.invite.create.mutate({ canvasId: id, role: "editor" });

@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { canvases, canvasMembers, invites, users } from "@/db/schema";
+import { canvases, canvasMembers, invites, memberLimits, users } from "@/db/schema";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import type { CanvasAccess } from "./access";
 import { notifyAccessChanged } from "./accessEvents";
 import { resourceNotFound } from "./resourceAccess";
-import { higherRole, roleAtLeast, roleRank, ROLES, type Role } from "@/domain/canvas/roles";
+import { higherRole, lowerRole, roleAtLeast, roleRank, ROLES, type Role } from "@/domain/canvas/roles";
 
 export const INVITE_DEFAULT_HOURS = 24 * 7;
 
@@ -119,12 +119,13 @@ export async function acceptInvite(db: Db, actor: Actor, input: { token: string 
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(invites).where(eq(invites.tokenHash, hashInviteToken(input.token))).for("update");
     const invite = usable(row);
+    const offered = await roleAfterLimit(tx, invite, actor.userId);
     const [existing] = await tx
       .select()
       .from(canvasMembers)
       .where(and(eq(canvasMembers.canvasId, invite.canvasId), eq(canvasMembers.userId, actor.userId)))
       .for("update");
-    const role = existing ? higherRole(existing.role, invite.role) : invite.role;
+    const role = existing ? higherRole(existing.role, offered) : offered;
     if (!existing) await tx.insert(canvasMembers).values({ canvasId: invite.canvasId, userId: actor.userId, role });
     else if (role !== existing.role) {
       await tx.update(canvasMembers).set({ role }).where(and(eq(canvasMembers.canvasId, invite.canvasId), eq(canvasMembers.userId, actor.userId)));
@@ -133,6 +134,18 @@ export async function acceptInvite(db: Db, actor: Actor, input: { token: string 
     if (existing && role !== existing.role) await notifyAccessChanged(tx, invite.canvasId, actor.userId);
     return { canvasId: invite.canvasId, role };
   });
+}
+
+/**
+ * What a link made before someone was removed or demoted gives them: nothing after a removal (the
+ * owner's month-long editor link does not let a removed editor back in), at most their new role
+ * after a demotion. A link made since gives what it says.
+ */
+async function roleAfterLimit(tx: DbOrTx, invite: { canvasId: string; role: Role; createdAt: Date }, userId: string): Promise<Role> {
+  const [limit] = await tx.select().from(memberLimits).where(and(eq(memberLimits.canvasId, invite.canvasId), eq(memberLimits.userId, userId)));
+  if (!limit || invite.createdAt >= limit.since) return invite.role;
+  if (!limit.maxRole) throw new AppError("FORBIDDEN", "invite.removed", "You were removed from this canvas. Ask its owner for a new invite.");
+  return lowerRole(invite.role, limit.maxRole);
 }
 
 /**

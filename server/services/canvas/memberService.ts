@@ -1,11 +1,11 @@
 import { revokeInvitesBeyond } from "./inviteService";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { canvasMembers, users } from "@/db/schema";
+import { canvasMembers, memberLimits, users } from "@/db/schema";
 import { AppError } from "../../errors";
 import type { CanvasAccess } from "./access";
 import { notifyAccessChanged } from "./accessEvents";
-import type { Role } from "@/domain/canvas/roles";
+import { roleRank, type Role } from "@/domain/canvas/roles";
 
 /** `email` is null unless the caller owns the canvas or it is their own. */
 export type MemberView = { userId: string; email: string | null; name: string; role: Role; joinedAt: Date };
@@ -43,6 +43,8 @@ export async function setRole(db: Db, access: CanvasAccess, input: { userId: str
       .update(canvasMembers)
       .set({ role: input.role })
       .where(and(eq(canvasMembers.canvasId, access.canvas.id), eq(canvasMembers.userId, input.userId)));
+    if (roleRank(input.role) < roleRank(target.role)) await limitMember(tx, access.canvas.id, input.userId, input.role);
+    else await tx.delete(memberLimits).where(and(eq(memberLimits.canvasId, access.canvas.id), eq(memberLimits.userId, input.userId)));
     await revokeInvitesBeyond(tx, access.canvas.id, input.userId, input.role);
     await notifyAccessChanged(tx, access.canvas.id, input.userId);
     return { userId: input.userId, role: input.role };
@@ -56,8 +58,17 @@ export async function removeMember(db: Db, access: CanvasAccess, input: { userId
     if (!target) throw new AppError("NOT_FOUND", "members.notFound", "This person is not a member of the canvas.");
     if (target.role === "owner") assertNotLastOwner(members, input.userId);
     await tx.delete(canvasMembers).where(and(eq(canvasMembers.canvasId, access.canvas.id), eq(canvasMembers.userId, input.userId)));
+    await limitMember(tx, access.canvas.id, input.userId, null);
     await revokeInvitesBeyond(tx, access.canvas.id, input.userId, null);
     await notifyAccessChanged(tx, access.canvas.id, input.userId);
   });
   return { ok: true };
+}
+
+/** Links made before now give this person at most `maxRole` (nothing when null): see acceptInvite. */
+async function limitMember(tx: DbOrTx, canvasId: string, userId: string, maxRole: Role | null): Promise<void> {
+  await tx
+    .insert(memberLimits)
+    .values({ canvasId, userId, maxRole })
+    .onConflictDoUpdate({ target: [memberLimits.canvasId, memberLimits.userId], set: { maxRole, since: sql`now()` } });
 }
