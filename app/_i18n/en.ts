@@ -150,6 +150,7 @@ export const en = {
   "errors.invite.expired": "This invite link has expired. Ask for a new one.",
   "errors.invite.usedUp": "This invite link has been used as many times as it allows. Ask for a new one.",
   "errors.invite.notFound": "This invite link is not valid.",
+  "errors.cart.otherCurrency": "Your cart is priced in another currency: check it out, or empty it, before adding this item.",
   "errors.invite.removed": "You were removed from this canvas. Ask its owner for a new invite.",
   "errors.invite.roleAboveOwn": "You cannot invite people with a role above your own.",
   "errors.canvas.notFound": "This canvas does not exist or you are not a member.",

@@ -151,6 +151,7 @@ export const ko: Record<MessageKey, string> = {
   "errors.invite.expired": "만료된 초대 링크예요. 새 링크를 요청하세요.",
   "errors.invite.usedUp": "이 초대 링크는 허용된 횟수만큼 사용됐어요. 새 링크를 요청하세요.",
   "errors.invite.notFound": "유효하지 않은 초대 링크예요.",
+  "errors.cart.otherCurrency": "장바구니가 다른 통화로 되어 있어요. 먼저 결제하거나 비운 뒤 이 상품을 담아 주세요.",
   "errors.invite.removed": "이 캔버스에서 내보내졌어요. 캔버스 소유자에게 새 초대를 요청하세요.",
   "errors.invite.roleAboveOwn": "내 역할보다 높은 역할로는 초대할 수 없어요.",
   "errors.canvas.notFound": "캔버스가 없거나 멤버가 아니에요.",

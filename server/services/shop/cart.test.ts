@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cartLines, carts } from "@/db/schema";
+import { cartLines, carts, listings } from "@/db/schema";
 import type { Product } from "@/domain/catalog/catalog";
-import { publishedTee } from "@/test/shopFixtures";
+import { publishedTee, TEE_PRICE } from "@/test/shopFixtures";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { freshBucket } from "@/test/testStorage";
-import { createTestClient, errorCode, errorOf } from "@/test/trpcTestClient";
+import { createTestClient, errorCode, errorOf, signedUpClient } from "@/test/trpcTestClient";
 import { SESSION_COOKIE } from "@/server/auth/sessions";
 import { CART_COOKIE } from "./cartIdentity";
 
@@ -100,6 +100,45 @@ describe("the cart", () => {
     expect((await shopper.client.cart.get.query()).itemCount).toBe(6);
     const [account] = await t.db.select().from(carts).where(eq(carts.userId, (await shopper.client.auth.me.query())!.id));
     expect(await t.db.select().from(cartLines).where(eq(cartLines.cartId, account!.id))).toHaveLength(2);
+  });
+
+  it("holds at most 50 different items however many adds arrive at once, and when a signed-out cart is merged", async () => {
+    const sizes = products.find((p) => p.id === "tee")!.variants.map((v) => v.id);
+    const many = await Promise.all([1, 2, 3].map(() => publishedTee(t.db, products, { variantIds: sizes })));
+    const items = many.flatMap((l) => sizes.map((variantId) => ({ listingId: l.id, variantId, quantity: 1 })));
+    expect(items.length).toBeGreaterThanOrEqual(80);
+    const shopper = createTestClient(t.db);
+    await shopper.client.cart.add.mutate(items[0]!); // the cookie first: every add after it is for one cart
+    const added = await Promise.allSettled(items.slice(1, 80).map((item) => shopper.client.cart.add.mutate(item)));
+    expect((await shopper.client.cart.get.query()).lines).toHaveLength(50);
+    const refused = added.filter((r) => r.status === "rejected").map((r) => ((r as PromiseRejectedResult).reason as { data?: { reason?: string } }).data?.reason);
+    expect(refused).toEqual(Array(30).fill("cart.full"));
+
+    // 45 items in the account, 10 others in a signed-out cart: signing in merges 5 of them.
+    const account = await signedUpClient(t.db, "Full");
+    for (const item of items.slice(0, 45)) await account.client.cart.add.mutate(item);
+    const guest = createTestClient(t.db);
+    for (const item of items.slice(45, 55)) await guest.client.cart.add.mutate(item);
+    await guest.client.auth.signIn.mutate({ email: account.email, password: "correct horse battery" });
+    const merged = await guest.client.cart.get.query();
+    expect(merged.lines).toHaveLength(50);
+    const key = (l: { listingId: string; variantId: string }) => `${l.listingId} ${l.variantId}`;
+    expect(merged.lines.map(key).sort()).toEqual(items.slice(0, 50).map(key).sort()); // the first five added join
+  }, 120_000);
+
+  it("holds one currency: an item priced in another is refused, and a line left in another is not counted", async () => {
+    const won = await publishedTee(t.db, products, { title: "Won Tee" });
+    await t.db.update(listings).set({ currency: "KRW", price: 39000 }).where(eq(listings.id, won.id));
+    const shopper = createTestClient(t.db);
+    await shopper.client.cart.add.mutate({ listingId: tee.id, variantId: "tee-white-m", quantity: 1 });
+    const refused = await errorOf(shopper.client.cart.add.mutate({ listingId: won.id, variantId: "tee-white-m", quantity: 1 }));
+    expect([refused.data?.code, refused.data?.reason]).toEqual(["BAD_REQUEST", "cart.otherCurrency"]);
+    // A line from before the rule (written directly): shown, not priced, not in the total.
+    const [cart] = await t.db.select({ id: cartLines.cartId }).from(cartLines).where(eq(cartLines.listingId, tee.id)).orderBy(desc(cartLines.createdAt)).limit(1);
+    await t.db.insert(cartLines).values({ cartId: cart!.id, listingId: won.id, variantId: "tee-white-m", quantity: 1 });
+    const view = await shopper.client.cart.get.query();
+    expect(view.lines.map((l) => [l.listingId, l.available])).toEqual([[tee.id, true], [won.id, false]]);
+    expect([view.currency, view.subtotal, view.itemCount]).toEqual(["USD", TEE_PRICE, 1]);
   });
 
   it("treats a forged or malformed cart cookie as no cart", async () => {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { cartLines, listings, listingVersions, snapshotRenders } from "@/db/schema";
+import { cartLines, carts, listings, listingVersions, snapshotRenders } from "@/db/schema";
 import { AppError } from "../../errors";
 import { listProducts } from "../catalog/catalogService";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "./cartLimits";
@@ -12,7 +12,7 @@ const EMPTY: CartView = { lines: [], subtotal: 0, currency: "USD", itemCount: 0 
 /** A published listing whose current version sells `variantId`, or a clear refusal. */
 async function requireOnSale(db: DbOrTx, listingId: string, variantId: string) {
   const [row] = await db
-    .select({ id: listings.id, stockLeft: listings.stockLeft, unpublishedAt: listings.unpublishedAt, variantIds: listingVersions.variantIds })
+    .select({ id: listings.id, stockLeft: listings.stockLeft, currency: listings.currency, unpublishedAt: listings.unpublishedAt, variantIds: listingVersions.variantIds })
     .from(listings)
     .innerJoin(listingVersions, eq(listingVersions.id, listings.currentVersionId))
     .where(eq(listings.id, listingId));
@@ -27,7 +27,18 @@ function checkStock(stockLeft: number | null, quantity: number) {
   }
 }
 
+/**
+ * Adds to the cart, with the cart's row locked so that adds at once are counted one after the other
+ * (the line limit holds however many arrive together). A cart holds one currency.
+ */
 export async function addToCart(db: DbOrTx, cartId: string, input: { listingId: string; variantId: string; quantity: number }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).for("update");
+    await addLocked(tx, cartId, input);
+  });
+}
+
+async function addLocked(db: DbOrTx, cartId: string, input: { listingId: string; variantId: string; quantity: number }): Promise<void> {
   const listing = await requireOnSale(db, input.listingId, input.variantId);
   const [current] = await db
     .select({ quantity: cartLines.quantity })
@@ -37,8 +48,15 @@ export async function addToCart(db: DbOrTx, cartId: string, input: { listingId: 
   if (quantity > MAX_LINE_QUANTITY) throw new AppError("BAD_REQUEST", "cart.tooMany", `At most ${MAX_LINE_QUANTITY} of one item per order.`);
   checkStock(listing.stockLeft, quantity);
   if (!current) {
-    const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(cartLines).where(eq(cartLines.cartId, cartId));
-    if ((n?.n ?? 0) >= MAX_CART_LINES) throw new AppError("BAD_REQUEST", "cart.full", `A cart holds at most ${MAX_CART_LINES} different items.`);
+    const held = await db
+      .select({ n: sql<number>`count(*)::int`, currency: listings.currency })
+      .from(cartLines)
+      .innerJoin(listings, eq(listings.id, cartLines.listingId))
+      .where(eq(cartLines.cartId, cartId))
+      .groupBy(listings.currency);
+    if (held.reduce((n, r) => n + r.n, 0) >= MAX_CART_LINES) throw new AppError("BAD_REQUEST", "cart.full", `A cart holds at most ${MAX_CART_LINES} different items.`);
+    const other = held.find((r) => r.currency !== listing.currency);
+    if (other) throw new AppError("BAD_REQUEST", "cart.otherCurrency", `Your cart is priced in ${other.currency}: check it out, or empty it, before adding an item priced in ${listing.currency}.`);
   }
   await db
     .insert(cartLines)
@@ -92,10 +110,12 @@ export async function getCart(db: DbOrTx, cartId: string | null): Promise<CartVi
     .select({ id: snapshotRenders.id, versionId: snapshotRenders.versionId, variantId: snapshotRenders.variantId, printAreaId: snapshotRenders.printAreaId })
     .from(snapshotRenders)
     .where(and(eq(snapshotRenders.kind, "mockup"), eq(snapshotRenders.status, "succeeded"), inArray(snapshotRenders.versionId, [...new Set(rows.map((r) => r.versionId!))])));
+  // One currency per cart (adding refuses another); a line in another, from before, is not priced.
+  const currency = rows[0]!.currency;
   const lines = rows.map((r): CartLineView => {
     const product = products.find((p) => p.id === r.productId);
     const variant = product?.variants.find((v) => v.id === r.variantId);
-    const available = !r.unpublishedAt && r.variantIds.includes(r.variantId) && (r.stockLeft === null || r.stockLeft >= r.quantity);
+    const available = !r.unpublishedAt && r.currency === currency && r.variantIds.includes(r.variantId) && (r.stockLeft === null || r.stockLeft >= r.quantity);
     return {
       id: r.id,
       listingId: r.listingId,
@@ -118,7 +138,7 @@ export async function getCart(db: DbOrTx, cartId: string | null): Promise<CartVi
   return {
     lines,
     subtotal: priced.reduce((sum, l) => sum + l.unitPrice! * l.quantity, 0),
-    currency: rows[0]!.currency,
+    currency,
     itemCount: priced.reduce((n, l) => n + l.quantity, 0),
   };
 }
