@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orderLines, orders } from "@/db/schema";
+import { orderLines, orders, users } from "@/db/schema";
 import type { OrderStatus } from "@/domain/shop/orderStatus";
 import { env } from "../../env";
 import type { Mailer } from "../../mail/mailer";
@@ -8,10 +8,19 @@ import { orderStatusMail } from "../../mail/orderMessages";
 import { listProducts } from "../catalog/catalogService";
 import { orderLink } from "./shopSecret";
 
-/** Sends the buyer the e-mail for the status the order reached (queued with the move). */
+/** Statuses an order reaches only after its payment went through. */
+const AFTER_PAYMENT: ReadonlySet<OrderStatus> = new Set(["paid", "in_production", "shipped", "delivered", "refunded"]);
+
+/**
+ * Sends the buyer the e-mail for the status the order reached (queued with the move). Anyone can
+ * type anyone's address at checkout: until money has moved, mail (which quotes seller-written
+ * titles) goes only to an account's own verified address; a guest sees a declined or expired
+ * payment on the page instead. Returns whether a message went out.
+ */
 export async function sendOrderMail(db: Db, mailer: Mailer, orderId: string, status: OrderStatus): Promise<boolean> {
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   if (!order) return false;
+  if (!AFTER_PAYMENT.has(status) && !(await addressProven(db, order))) return false;
   const [lines, products] = await Promise.all([db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.id)), listProducts(db)]);
   const variants = products.flatMap((p) => p.variants);
   const mail = orderStatusMail(status, {
@@ -28,4 +37,11 @@ export async function sendOrderMail(db: Db, mailer: Mailer, orderId: string, sta
   if (!mail) return false;
   await mailer.send(mail);
   return true;
+}
+
+/** The order's address is its signed-in buyer's own, verified one. */
+async function addressProven(db: Db, order: { userId: string | null; email: string }): Promise<boolean> {
+  if (!order.userId) return false;
+  const [user] = await db.select({ email: users.email, verified: users.emailVerified }).from(users).where(eq(users.id, order.userId));
+  return !!user?.verified && user.email === order.email.trim().toLowerCase();
 }
