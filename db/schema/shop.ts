@@ -156,6 +156,8 @@ export const orders = pgTable(
     /** Stock goes back on sale if the order is not paid by then. */
     payBy: timestamp("pay_by", { withTimezone: true }).notNull(),
     stockReleased: integer("stock_released").notNull().default(0),
+    /** The address the checkout came from: limited editions count unpaid holds per address. */
+    clientAddress: text("client_address"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -163,6 +165,7 @@ export const orders = pgTable(
     uniqueIndex("orders_idempotency_idx").on(t.buyerKey, t.idempotencyKey),
     index("orders_user_idx").on(t.userId, t.createdAt),
     index("orders_status_idx").on(t.status, t.createdAt),
+    index("orders_client_address_idx").on(t.clientAddress, t.status),
   ],
 );
 

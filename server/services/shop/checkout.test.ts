@@ -103,6 +103,27 @@ describe("checkout", () => {
     expect(await stockLeft()).toBe(1);
   }, 60_000);
 
+  it("lets one address hold at most a fifth of a limited edition unpaid, whatever carts it uses", async () => {
+    const tee = await publishedTee(t.db, products, { stock: 20 });
+    const address = "203.0.113.77";
+    const from = async (quantity: number) => {
+      const shopper = createTestClient(t.db, { address });
+      await shopper.client.cart.add.mutate({ listingId: tee.id, variantId: "tee-black-m", quantity });
+      return shopper;
+    };
+    const whole = await errorOf(checkout(await from(20)));
+    expect([whole.data?.code, whole.data?.reason]).toEqual(["BAD_REQUEST", "checkout.holdLimit"]);
+    const first = await checkout(await from(3));
+    const over = await errorOf(checkout(await from(2))); // 3 + 2 > 4
+    expect(over.data?.reason).toBe("checkout.holdLimit");
+    await checkout(await from(1));
+    // Another address is not held back; once the first orders are paid they stop counting.
+    await checkout(await shopperWith(tee.id, 4));
+    await t.db.update(orders).set({ status: "paid" }).where(eq(orders.id, first.orderId));
+    await checkout(await from(3));
+    expect((await t.db.select({ s: listings.stockLeft }).from(listings).where(eq(listings.id, tee.id)))[0]!.s).toBe(20 - 3 - 1 - 4 - 3);
+  });
+
   it("refuses a bad address, e-mail or key, and an item gone from sale, creating nothing", async () => {
     const tee = await publishedTee(t.db, products);
     const shopper = await shopperWith(tee.id);
@@ -143,7 +164,7 @@ describe("checkout", () => {
   });
 
   it("cancels the order when the payment provider cannot be reached, and gives the stock and the cart back", async () => {
-    const tee = await publishedTee(t.db, products, { stock: 4 });
+    const tee = await publishedTee(t.db, products, { stock: 15 });
     const shopper = await shopperWith(tee.id, 3);
     // The real Stripe client, sent to a port where nothing listens: the connection is refused.
     const unreachable = createStripeProvider({
@@ -162,7 +183,7 @@ describe("checkout", () => {
     const [order] = await t.db.select().from(orders).where(eq(orders.buyerKey, cart.buyerKey)).orderBy(sql`${orders.createdAt} desc`).limit(1);
     expect(await ordersCount()).toBe(before + 1);
     expect([order!.status, order!.provider, order!.paymentUrl]).toEqual(["canceled", "stripe", null]);
-    expect((await t.db.select({ s: listings.stockLeft }).from(listings).where(eq(listings.id, tee.id)))[0]!.s).toBe(4);
+    expect((await t.db.select({ s: listings.stockLeft }).from(listings).where(eq(listings.id, tee.id)))[0]!.s).toBe(15);
     expect((await shopper.client.cart.get.query()).lines.map((l) => [l.listingId, l.variantId, l.quantity])).toEqual([[tee.id, "tee-black-m", 3]]);
     // The cart is whole again: the form's next try, with its same key and a provider that answers,
     // goes through as a new order, and a second submit of it finds that order.

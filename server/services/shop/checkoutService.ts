@@ -20,6 +20,11 @@ import { orderLink } from "./shopSecret";
 export const PAY_WITHIN_MS = 30 * 60 * 1000;
 
 export type CheckoutInput = { idempotencyKey: string; email: string; shippingAddress: ShippingAddress };
+
+/** Of a limited edition, the most units one address may hold unpaid at a time: a fifth, at least two. */
+export function unpaidHoldLimit(stockTotal: number): number {
+  return Math.max(2, Math.ceil(stockTotal / 5));
+}
 /** What checkout answers: the new order (or the one this idempotency key placed) and where to pay for it. */
 export const checkoutResult = z.object({ orderId: z.string(), paymentUrl: z.string() });
 export type CheckoutResult = z.infer<typeof checkoutResult>;
@@ -31,7 +36,14 @@ export type CheckoutResult = z.infer<typeof checkoutResult>;
  * oversells: each reservation is one conditional update of the listing's row. `provider` takes the
  * new order's payment (the configured one unless told).
  */
-export async function createCheckout(db: Db, actor: Actor | null, cart: OpenCart, input: CheckoutInput, provider: PaymentProvider = checkoutProvider()): Promise<CheckoutResult> {
+export async function createCheckout(
+  db: Db,
+  actor: Actor | null,
+  cart: OpenCart,
+  input: CheckoutInput,
+  provider: PaymentProvider = checkoutProvider(),
+  clientAddress: string | null = null,
+): Promise<CheckoutResult> {
   const placed = await db.transaction(async (tx) => {
     if (cart.cartId) await tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cart.cartId)).for("update");
     const existing = await findByKey(tx, cart.buyerKey, input.idempotencyKey);
@@ -45,6 +57,7 @@ export async function createCheckout(db: Db, actor: Actor | null, cart: OpenCart
     if (gone && gone.stockLeft !== null && gone.stockLeft < gone.quantity) throw soldOut(gone.title);
     if (gone) throw new AppError("BAD_REQUEST", "checkout.unavailable", `${gone.title} is no longer available in this colour, size or quantity. Remove it to continue.`);
 
+    if (clientAddress) await checkUnpaidHolds(tx, view.lines, clientAddress);
     const shipping = shippingCost({ country: input.shippingAddress.country, originCountry: env().SHOP_COUNTRY, itemCount: view.itemCount, subtotal: view.subtotal });
     const [order] = await tx
       .insert(orders)
@@ -60,6 +73,7 @@ export async function createCheckout(db: Db, actor: Actor | null, cart: OpenCart
         currency: view.currency,
         provider: provider.id,
         payBy: new Date(Date.now() + PAY_WITHIN_MS),
+        clientAddress,
       })
       .returning({ id: orders.id, payBy: orders.payBy });
     const orderId = order!.id;
@@ -79,6 +93,30 @@ export async function createCheckout(db: Db, actor: Actor | null, cart: OpenCart
   });
   if (placed.paymentUrl) return { orderId: placed.orderId, paymentUrl: placed.paymentUrl };
   return startPayment(db, placed.orderId, input.email, cart.cartId, provider);
+}
+
+/**
+ * Nobody holds a whole limited edition without paying: the units of each edition that this
+ * address's unpaid orders hold, with this order's, stay within unpaidHoldLimit. Paid orders do not
+ * count, so a buyer who pays can buy again.
+ */
+async function checkUnpaidHolds(tx: DbOrTx, lines: { listingId: string; quantity: number; title: string }[], clientAddress: string): Promise<void> {
+  for (const line of lines) {
+    // The edition's row first: checkouts from two carts at one address count one after the other.
+    await tx.select({ id: listings.id }).from(listings).where(eq(listings.id, line.listingId)).for("update");
+    const [row] = await tx
+      .select({ total: listings.stockTotal, held: sql<number>`coalesce((
+          select sum(ol.quantity) from order_lines ol join orders o on o.id = ol.order_id
+          where ol.listing_id = ${line.listingId} and o.client_address = ${clientAddress} and o.status in ('pending_payment', 'payment_failed')
+        ), 0)::int` })
+      .from(listings)
+      .where(eq(listings.id, line.listingId));
+    if (!row || row.total === null) continue;
+    const limit = unpaidHoldLimit(row.total);
+    if (row.held + line.quantity > limit) {
+      throw new AppError("BAD_REQUEST", "checkout.holdLimit", `${line.title} is a limited edition: at most ${limit} can wait for payment at once. Pay for the order you started, or order fewer.`);
+    }
+  }
 }
 
 /** An order's lines back in the cart, added to whatever it holds now (each up to the most one line may hold). */
