@@ -9,7 +9,7 @@ import { COLLAB_ORIGIN, connectProvider, eventually, sessionCookie, startCollabP
 import { shapeRecord } from "@/test/designShapes";
 import { makeUser } from "@/test/fixtures";
 import { canvasWith as canvasWithRoles } from "@/test/collabCanvas";
-import { endSession } from "../auth/sessions";
+import { endSession, sessionIdOf } from "../auth/sessions";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { deleteCanvas } from "../services/canvas/canvasService";
 import { loadDoc } from "../services/canvas/docStore";
@@ -167,7 +167,7 @@ describe("collaboration server", () => {
     const editor = client(server.port, id, members[0]!.cookie);
     await Promise.all([leaving, staying, editor].map((c) => synced(c.provider)));
     const closed = new Promise<number>((r) => leaving.provider.ws!.addEventListener("close", (e) => r((e as unknown as { code: number }).code)));
-    await endSession(t.db, ownerCookie.split("=")[1]!);
+    await endSession(t.db, sessionIdOf(ownerCookie.split("=")[1]!));
     expect(await within(ACCESS_CHANGE_MS, closed)).toBe(4401);
     shapes(editor.doc).set("after-sign-out", shapeRecord("after-sign-out", { x: 1 }));
     await eventually(() => shapes(staying.doc).has("after-sign-out"), 5000, "the other session to stay live");

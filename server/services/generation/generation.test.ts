@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { SESSION_COOKIE, sessionIdOf } from "@/server/auth/sessions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generations } from "@/db/schema";
 import { handleTrpcRequest } from "@/server/http/trpcHandler";
@@ -196,7 +197,7 @@ describe("generation.events", () => {
     const leaving = await signedUpClient(t.db, "Leaving");
     const inv = await owner.client.invite.create.mutate({ canvasId, role: "viewer" });
     await leaving.client.invite.accept.mutate({ token: inv.token });
-    const sessionId = [...leaving.jar.values()][0]!;
+    const sessionId = sessionIdOf(leaving.jar.get(SESSION_COOKIE)!);
     let lists = 0;
     const reading = (async () => {
       for await (const _ of watchGenerations(t.db, await requireCanvasRole(t.db, leaving.user.id, canvasId, "viewer"), { sessionId })) lists++;
