@@ -189,6 +189,9 @@ describe("invites", () => {
     const { id, owner, editor, viewer } = await team();
     const ownersEditorLink = await owner.client.invite.create.mutate({ canvasId: id, role: "editor", expiresInHours: 720 });
     await owner.client.canvas.removeMember.mutate({ canvasId: id, userId: editor.user.id });
+    // The link's page says so before any click, and joining says the same.
+    const told = await errorOf(editor.client.invite.preview.query({ token: ownersEditorLink.token }));
+    expect([told.data?.code, told.data?.reason]).toEqual(["FORBIDDEN", "invite.removed"]);
     const removed = await errorOf(editor.client.invite.accept.mutate({ token: ownersEditorLink.token }));
     expect([removed.data?.code, removed.data?.reason]).toEqual(["FORBIDDEN", "invite.removed"]);
     expect(await errorCode(editor.client.canvas.get.query({ id }))).toBe("NOT_FOUND");
@@ -196,6 +199,7 @@ describe("invites", () => {
     // A demoted editor stays a viewer through the old editor link.
     await owner.client.canvas.setRole.mutate({ canvasId: id, userId: viewer.user.id, role: "editor" });
     await owner.client.canvas.setRole.mutate({ canvasId: id, userId: viewer.user.id, role: "viewer" });
+    expect((await viewer.client.invite.preview.query({ token: ownersEditorLink.token })).role).toBe("viewer");
     expect(await viewer.client.invite.accept.mutate({ token: ownersEditorLink.token })).toEqual({ canvasId: id, role: "viewer" });
 
     // A link the owner makes afterwards, or the owner raising the role, gives what it says.

@@ -96,11 +96,13 @@ function usable(invite: InviteRow | undefined): InviteRow {
 
 /**
  * What an invite link offers, for the confirming click before joining: the canvas, who owns it,
- * who made the link and the role. Changes nothing (opening a link must not join by itself).
+ * who made the link and the role this person would get (a removed member is told at once).
+ * Changes nothing (opening a link must not join by itself).
  */
 export async function previewInvite(db: DbOrTx, actor: Actor, input: { token: string }) {
   const [row] = await db.select().from(invites).where(eq(invites.tokenHash, hashInviteToken(input.token)));
   const invite = usable(row);
+  const offered = await roleAfterLimit(db, invite, actor.userId);
   const [canvas] = await db.select({ name: canvases.name }).from(canvases).where(eq(canvases.id, invite.canvasId));
   const [owner] = await db
     .select({ name: users.name })
@@ -111,7 +113,7 @@ export async function previewInvite(db: DbOrTx, actor: Actor, input: { token: st
     .limit(1);
   const [creator] = invite.createdBy ? await db.select({ name: users.name }).from(users).where(eq(users.id, invite.createdBy)) : [];
   const [membership] = await db.select({ role: canvasMembers.role }).from(canvasMembers).where(and(eq(canvasMembers.canvasId, invite.canvasId), eq(canvasMembers.userId, actor.userId)));
-  return { canvasName: canvas!.name, ownerName: owner?.name ?? null, invitedBy: creator?.name ?? null, role: invite.role, currentRole: membership?.role ?? null };
+  return { canvasName: canvas!.name, ownerName: owner?.name ?? null, invitedBy: creator?.name ?? null, role: offered, currentRole: membership?.role ?? null };
 }
 
 /** Joins the canvas with the invite's role; an existing member keeps a higher role. */
