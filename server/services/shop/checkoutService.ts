@@ -1,8 +1,9 @@
-import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { cartLines, carts, listings, orderEvents, orderLines, orders } from "@/db/schema";
 import type { ShippingAddress } from "@/domain/shop/address";
+import { UNPAID } from "@/domain/shop/orderStatus";
 import { shippingCost } from "@/domain/shop/shipping";
 import { env } from "../../env";
 import { AppError } from "../../errors";
@@ -102,18 +103,16 @@ export async function createCheckout(
  */
 async function checkUnpaidHolds(tx: DbOrTx, lines: { listingId: string; quantity: number; title: string }[], clientAddress: string): Promise<void> {
   for (const line of lines) {
-    // The edition's row first: checkouts from two carts at one address count one after the other.
-    await tx.select({ id: listings.id }).from(listings).where(eq(listings.id, line.listingId)).for("update");
-    const [row] = await tx
-      .select({ total: listings.stockTotal, held: sql<number>`coalesce((
-          select sum(ol.quantity) from order_lines ol join orders o on o.id = ol.order_id
-          where ol.listing_id = ${line.listingId} and o.client_address = ${clientAddress} and o.status in ('pending_payment', 'payment_failed')
-        ), 0)::int` })
-      .from(listings)
-      .where(eq(listings.id, line.listingId));
-    if (!row || row.total === null) continue;
-    const limit = unpaidHoldLimit(row.total);
-    if (row.held + line.quantity > limit) {
+    // The edition's row locked first: checkouts from two carts at one address count one after the other.
+    const [listing] = await tx.select({ total: listings.stockTotal }).from(listings).where(eq(listings.id, line.listingId)).for("update");
+    if (listing?.total == null) continue;
+    const [held] = await tx
+      .select({ units: sql<number>`coalesce(sum(${orderLines.quantity}), 0)::int` })
+      .from(orderLines)
+      .innerJoin(orders, eq(orders.id, orderLines.orderId))
+      .where(and(eq(orderLines.listingId, line.listingId), eq(orders.clientAddress, clientAddress), inArray(orders.status, [...UNPAID])));
+    const limit = unpaidHoldLimit(listing.total);
+    if ((held?.units ?? 0) + line.quantity > limit) {
       throw new AppError("BAD_REQUEST", "checkout.holdLimit", `${line.title} is a limited edition: at most ${limit} can wait for payment at once. Pay for the order you started, or order fewer.`);
     }
   }
