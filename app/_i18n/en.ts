@@ -137,7 +137,7 @@ export const en = {
   "common.retry": "Try again",
   "common.close": "Close",
   "common.eyeDropper": "Pick a colour from the screen",
-  "errors.account.emailTaken": "An account with this e-mail already exists.",
+  "errors.account.emailOwnedElsewhere": "Another account has already confirmed this address. Sign in to that one, or reset its password.",
   "errors.account.wrongCredentials": "Wrong e-mail or password.",
   "errors.account.tooManyAttempts": "Too many failed sign-ins. Wait a few minutes and try again.",
   "errors.account.tooManySignUps": "Too many accounts were created from your network. Try again later.",

@@ -138,7 +138,7 @@ export const ko: Record<MessageKey, string> = {
   "common.retry": "다시 시도",
   "common.close": "닫기",
   "common.eyeDropper": "화면에서 색 고르기",
-  "errors.account.emailTaken": "이미 이 이메일로 가입한 계정이 있어요.",
+  "errors.account.emailOwnedElsewhere": "다른 계정이 이미 이 이메일을 인증했어요. 그 계정으로 로그인하거나 비밀번호를 재설정하세요.",
   "errors.account.wrongCredentials": "이메일 또는 비밀번호가 올바르지 않아요.",
   "errors.account.tooManyAttempts": "로그인 실패가 너무 많아요. 몇 분 뒤에 다시 시도하세요.",
   "errors.account.tooManySignUps": "네트워크에서 너무 많은 계정이 만들어졌어요. 나중에 다시 시도하세요.",

@@ -35,6 +35,8 @@ export const limits = {
   resetMailsPerEmail: (email: string): Bucket => ({ key: `resetMail:email:${email}`, max: 5, windowSeconds: HOUR }),
   resetMailsPerAddress: (ip: string): Bucket => ({ key: `resetMail:ip:${ip}`, max: 20, windowSeconds: HOUR }),
   verifyMailsPerUser: (userId: string): Bucket => ({ key: `verifyMail:user:${userId}`, max: 5, windowSeconds: HOUR }),
+  /** Anyone may sign up with any address, so what sign-up mails to one address is capped. */
+  signUpMailsPerEmail: (email: string): Bucket => ({ key: `signUpMail:email:${email}`, max: 3, windowSeconds: HOUR }),
   /** Tokens are 256 bits; a wrong one counts against the address like a wrong password. */
   tokenFailuresPerAddress: (ip: string): Bucket => ({ key: `token:ip:${ip}`, max: 30, windowSeconds: 15 * MINUTE }),
 };

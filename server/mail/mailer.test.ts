@@ -22,7 +22,7 @@ const unquote = (data: string) => data.replace(/=\n/g, "").replace(/=([0-9A-F]{2
 describe("the mailer", () => {
   it("sends over SMTP when SMTP_URL is set, and writes nothing to the outbox", async () => {
     const mailer = createMailer({ smtpUrl: smtp.url, outbox, from: "Merchboard <no-reply@merch.example>" });
-    await mailer.send(passwordResetMail("ada@example.com", "Ada <admin>", "https://merch.example/reset-password?token=abc"));
+    await mailer.send(passwordResetMail("ada@example.com", [{ name: "Ada <admin>", createdAt: new Date(), url: "https://merch.example/reset-password?token=abc" }]));
     expect(smtp.received).toHaveLength(1);
     const [mail] = smtp.received;
     expect(mail!.from).toBe("<no-reply@merch.example>");
@@ -36,7 +36,7 @@ describe("the mailer", () => {
 
   it("without SMTP_URL, keeps each message in the outbox as .eml and .json", async () => {
     const mailer = createMailer({ outbox, from: "Merchboard <no-reply@localhost>" });
-    await mailer.send(passwordResetMail("bo@example.com", "Bo", "http://localhost:3000/reset-password?token=xyz"));
+    await mailer.send(passwordResetMail("bo@example.com", [{ name: "Bo", createdAt: new Date(), url: "http://localhost:3000/reset-password?token=xyz" }]));
     const files = fs.readdirSync(outbox).sort();
     expect(files.map((f) => path.extname(f))).toEqual([".eml", ".json"]);
     const json = JSON.parse(fs.readFileSync(path.join(outbox, files[1]!), "utf8")) as Record<string, string>;

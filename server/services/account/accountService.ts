@@ -3,11 +3,12 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { oauthAccounts, users } from "@/db/schema";
 import { limits, signInDelayMs, signInEmailKey } from "../../auth/limits";
-import { hashPassword, verifyPassword } from "../../auth/password";
+import { hashPassword } from "../../auth/password";
 import { takeAttempt, tooManyRequests } from "../../auth/rateLimit";
 import { endUserSessions } from "../../auth/sessions";
 import { AppError } from "../../errors";
 import type { Actor } from "../actor";
+import { claimForPassword, newestUnprovenClaim, rethrowAddressTaken, verifiedClaim } from "./addressClaims";
 
 export type PublicUser = { id: string; email: string; name: string; emailVerified: boolean };
 
@@ -25,19 +26,18 @@ const toPublic = (u: { id: string; email: string; name: string; emailVerified: b
 const tooManySignUps = tooManyRequests("account.tooManySignUps", "Too many accounts were created from your network. Try again later.");
 const tooManySignIns = tooManyRequests("account.tooManyAttempts", "Too many failed sign-ins. Wait a few minutes and try again.");
 
-/** `ip` is the client's address (the request's, as the server saw it): sign-ups are throttled per address. */
+/**
+ * A new account, whether or not another claims the address (see addressClaims.ts): the answer
+ * must not tell. `ip` is the client's address (the request's, as the server saw it): sign-ups are
+ * throttled per address.
+ */
 export async function signUp(db: DbOrTx, input: { email: string; password: string; name: string }, ip: string): Promise<PublicUser> {
   const email = normalizeEmail(input.email);
   // Counted before the hash: each attempt costs an argon2 hash, which is what a flood would aim at.
   await takeAttempt(db, limits.signUpsPerAddress(ip), tooManySignUps);
   const passwordHash = await hashPassword(input.password);
-  const [row] = await db
-    .insert(users)
-    .values({ id: randomUUID(), email, name: input.name.trim(), passwordHash })
-    .onConflictDoNothing({ target: users.email })
-    .returning();
-  if (!row) throw new AppError("CONFLICT", "account.emailTaken", "An account with this e-mail already exists.");
-  return toPublic(row);
+  const [row] = await db.insert(users).values({ id: randomUUID(), email, name: input.name.trim(), passwordHash }).returning();
+  return toPublic(row!);
 }
 
 const WRONG = () => new AppError("UNAUTHORIZED", "account.wrongCredentials", "Wrong e-mail or password.");
@@ -56,12 +56,8 @@ export async function signIn(db: DbOrTx, input: { email: string; password: strin
   );
   const delay = signInDelayMs(attempt.hits(signInEmailKey(email)));
   if (delay) await new Promise((r) => setTimeout(r, delay));
-  const user = await db.query.users.findFirst({ where: eq(users.email, email) });
-  // Hash even when the user is unknown so that timing does not reveal which e-mails exist.
-  const ok = user?.passwordHash
-    ? await verifyPassword(user.passwordHash, input.password)
-    : (await hashPassword(input.password), false);
-  if (!user || !ok) throw WRONG();
+  const user = await claimForPassword(db, email, input.password);
+  if (!user) throw WRONG();
   await attempt.refund();
   return toPublic(user);
 }
@@ -81,8 +77,8 @@ export type OAuthProfile = {
 
 /**
  * Finds the account linked to this provider identity; otherwise, when the provider vouches for the
- * e-mail, the account with that e-mail: linked when its owner verified the address with us, taken
- * over when not (whoever made it never proved the address, and may be a squatter waiting for the
+ * e-mail, the account that proved that e-mail with us, linked; else its newest unproven claim, taken
+ * over (whoever made it never proved the address, and may be a squatter waiting for the
  * owner to arrive: their password goes, their sessions end and other sign-in links are dropped);
  * otherwise a new account.
  */
@@ -97,7 +93,7 @@ export async function signInWithOAuth(db: DbOrTx, profile: OAuthProfile): Promis
     throw new AppError("BAD_REQUEST", "oauth.noEmail", "The provider did not share an e-mail address.");
   }
   const email = normalizeEmail(profile.email);
-  const existing = await db.query.users.findFirst({ where: eq(users.email, email) });
+  const existing = (await verifiedClaim(db, email)) ?? (await newestUnprovenClaim(db, email));
   if (existing && !profile.emailVerified) {
     throw new AppError(
       "CONFLICT",
@@ -114,6 +110,7 @@ export async function signInWithOAuth(db: DbOrTx, profile: OAuthProfile): Promis
           .insert(users)
           .values({ id: randomUUID(), email, name: profile.name.slice(0, 80) || email, emailVerified: profile.emailVerified })
           .returning()
+          .catch(rethrowAddressTaken)
       )[0]!;
   await db.insert(oauthAccounts).values({ provider: profile.provider, providerUserId: profile.providerUserId, userId: user.id });
   return toPublic(user);
@@ -121,7 +118,12 @@ export async function signInWithOAuth(db: DbOrTx, profile: OAuthProfile): Promis
 
 /** The provider proved the e-mail: what the unproven holder of the account had set up goes. */
 async function takeOver(db: DbOrTx, userId: string) {
-  const [user] = await db.update(users).set({ passwordHash: null, emailVerified: true }).where(eq(users.id, userId)).returning();
+  const [user] = await db
+    .update(users)
+    .set({ passwordHash: null, emailVerified: true })
+    .where(eq(users.id, userId))
+    .returning()
+    .catch(rethrowAddressTaken);
   await db.delete(oauthAccounts).where(eq(oauthAccounts.userId, userId));
   await endUserSessions(db, userId);
   return user!;

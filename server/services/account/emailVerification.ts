@@ -5,9 +5,10 @@ import { limits } from "../../auth/limits";
 import { takeAttempt, tooManyRequests } from "../../auth/rateLimit";
 import { AppError } from "../../errors";
 import type { Mailer } from "../../mail/mailer";
-import { verificationMail } from "../../mail/messages";
+import { addressTakenMail, verificationMail } from "../../mail/messages";
 import type { Actor } from "../actor";
 import { signUp, type PublicUser } from "./accountService";
+import { rethrowAddressTaken, verifiedClaim } from "./addressClaims";
 import { consumeEmailToken, issueEmailToken } from "./emailTokens";
 
 export const invalidLink = () =>
@@ -20,9 +21,11 @@ export async function sendVerificationMail(db: DbOrTx, mailer: Mailer, user: { i
 }
 
 /**
- * Creates the account and mails the link that verifies its address. The account works at once
- * (verification is needed only for linking a sign-in provider and for shop administration), so a
- * mail that cannot be sent is logged and can be sent again from the dashboard.
+ * Creates the account and mails the link that verifies its address, or, when another account has
+ * proved the address, tells that account's owner instead (the answer is the same either way). The
+ * account works at once (verification is needed only for linking a sign-in provider and for shop
+ * administration), so a mail that cannot be sent is logged and can be sent again from the dashboard.
+ * Sign-ups mail an address a few times an hour at most; past that they skip the mail, silently.
  */
 export async function signUpAndSendVerification(
   db: DbOrTx,
@@ -33,11 +36,20 @@ export async function signUpAndSendVerification(
 ): Promise<PublicUser> {
   const user = await signUp(db, input, ip);
   try {
-    await sendVerificationMail(db, mailer, user, appUrl);
+    await takeAttempt(db, [limits.signUpMailsPerEmail(user.email)]);
+    await mailVerificationOrOwner(db, mailer, user, appUrl);
   } catch (e) {
+    if (e instanceof AppError && e.code === "TOO_MANY_REQUESTS") return user;
     console.error("[mail] could not send the verification mail:", e instanceof Error ? e.message : e);
   }
   return user;
+}
+
+/** The link that proves the address, unless another account proved it: then a word to its owner. */
+async function mailVerificationOrOwner(db: DbOrTx, mailer: Mailer, user: { id: string; email: string; name: string }, appUrl: string): Promise<void> {
+  const owner = await verifiedClaim(db, user.email);
+  if (owner && owner.id !== user.id) await mailer.send(addressTakenMail(owner.email, owner.name, appUrl));
+  else await sendVerificationMail(db, mailer, user, appUrl);
 }
 
 const tooManyMails = tooManyRequests("account.tooManyMails", "We sent several mails already. Check your inbox, or try again in an hour.");
@@ -48,7 +60,7 @@ export async function resendVerificationMail(db: DbOrTx, mailer: Mailer, actor: 
   if (!user) throw new AppError("UNAUTHORIZED", "account.gone", "This account no longer exists.");
   if (user.emailVerified) return { ok: true, alreadyVerified: true };
   await takeAttempt(db, [limits.verifyMailsPerUser(user.id)], tooManyMails);
-  await sendVerificationMail(db, mailer, user, appUrl);
+  await mailVerificationOrOwner(db, mailer, user, appUrl);
   return { ok: true, alreadyVerified: false };
 }
 
@@ -65,6 +77,7 @@ export async function verifyEmail(db: DbOrTx, input: { token: string }, ip: stri
         .set({ emailVerified: true })
         .where(and(eq(users.id, used.userId), eq(users.email, used.email)))
         .returning({ email: users.email })
+        .catch(rethrowAddressTaken)
     : [];
   if (!user) throw invalidLink();
   await attempt.refund();

@@ -10,22 +10,25 @@ import type { Mailer } from "../../mail/mailer";
 import { passwordResetMail } from "../../mail/messages";
 import type { Actor } from "../actor";
 import { normalizeEmail, type PublicUser } from "./accountService";
+import { resettableClaims, rethrowAddressTaken } from "./addressClaims";
 import { consumeEmailToken, issueEmailToken } from "./emailTokens";
 import { invalidLink } from "./emailVerification";
 
 const tooManyMails = tooManyRequests("account.tooManyMails", "We sent several mails already. Check your inbox, or try again in an hour.");
 
 /**
- * Mails a one-time link (30 minutes) when an account has this e-mail. The answer is the same
- * whether or not one does. Counted per e-mail and per client address, so nobody floods an inbox.
+ * Mails a one-time link (30 minutes) when an account has this e-mail: for the account that proved
+ * it, else one for each of its newest unproven claims. The answer is the same whether or not one
+ * does. Counted per e-mail and per client address, so nobody floods an inbox.
  */
 export async function requestPasswordReset(db: DbOrTx, mailer: Mailer, input: { email: string }, ip: string, appUrl: string): Promise<{ ok: true }> {
   const email = normalizeEmail(input.email);
   await takeAttempt(db, [limits.resetMailsPerEmail(email), limits.resetMailsPerAddress(ip)], tooManyMails);
-  const user = await db.query.users.findFirst({ where: eq(users.email, email) });
-  if (user) {
-    const token = await issueEmailToken(db, user, "resetPassword");
-    await mailer.send(passwordResetMail(user.email, user.name, `${appUrl}/reset-password?token=${token}`));
+  const claims = await resettableClaims(db, email);
+  if (claims.length) {
+    const accounts = [];
+    for (const c of claims) accounts.push({ name: c.name, createdAt: c.createdAt, url: `${appUrl}/reset-password?token=${await issueEmailToken(db, c, "resetPassword")}` });
+    await mailer.send(passwordResetMail(email, accounts));
   }
   return { ok: true };
 }
@@ -43,7 +46,7 @@ export async function resetPassword(db: DbOrTx, input: { token: string; password
   const user = used ? await db.query.users.findFirst({ where: eq(users.id, used.userId) }) : undefined;
   if (!used || !user || user.email !== used.email) throw invalidLink();
   await attempt.refund();
-  const [updated] = await db.update(users).set({ passwordHash, emailVerified: true }).where(eq(users.id, user.id)).returning();
+  const [updated] = await db.update(users).set({ passwordHash, emailVerified: true }).where(eq(users.id, user.id)).returning().catch(rethrowAddressTaken);
   // As when an OAuth sign-in takes over an unverified account: whoever set it up never proved the address.
   if (!user.emailVerified) await db.delete(oauthAccounts).where(eq(oauthAccounts.userId, user.id));
   await endUserSessions(db, user.id);

@@ -23,7 +23,7 @@ describe("the shop's outbox", () => {
     delete process.env.SMTP_URL;
     resetEnvCache();
     const mailer = createMailer({ outbox: outboxDir(dataDir), from: "Merchboard <no-reply@localhost>" });
-    await mailer.send(passwordResetMail("ada@example.com", "Ada", "http://localhost:3000/reset-password?token=secret"));
+    await mailer.send(passwordResetMail("ada@example.com", [{ name: "Ada", createdAt: new Date(), url: "http://localhost:3000/reset-password?token=secret" }]));
     const order = orderStatusMail("shipped", { to: "bo@example.com", orderId: "0a1b2c3d-0000-4000-8000-000000000000", total: 2800, currency: "USD", items: [], link: "http://localhost:3000/orders/0a1b" })!;
     await mailer.send(order);
     const { smtp, messages } = await readShopOutbox();

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { shopAdmins, users } from "@/db/schema";
 import { AppError } from "../../errors";
@@ -23,7 +23,13 @@ export async function requireShopAdmin(db: DbOrTx, actor: Actor): Promise<ShopAd
 
 /** The operator's command: grants or takes back the role by e-mail. A grant needs a verified e-mail. */
 export async function setShopAdmin(db: DbOrTx, email: string, grant: boolean): Promise<{ userId: string }> {
-  const [user] = await db.select({ id: users.id, verified: users.emailVerified }).from(users).where(eq(users.email, normalizeEmail(email)));
+  // Unproven accounts may claim the address too (see account/addressClaims.ts): the one that proved it counts.
+  const [user] = await db
+    .select({ id: users.id, verified: users.emailVerified })
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .orderBy(desc(users.emailVerified), desc(users.createdAt))
+    .limit(1);
   if (!user) throw new Error(`No account has the e-mail ${email}.`);
   if (!grant) {
     await db.delete(shopAdmins).where(eq(shopAdmins.userId, user.id));
