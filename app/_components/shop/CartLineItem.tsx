@@ -7,6 +7,7 @@ import { useI18n } from "../../_i18n/I18nProvider";
 import { ItemThumb } from "./ItemThumb";
 import { QuantityStepper } from "./QuantityStepper";
 import type { CartLine } from "./shopTypes";
+import { productPath } from "@/domain/shop/productPath";
 
 type Props = { line: CartLine; currency: string; busy: boolean; onQuantity: (n: number) => void; onRemove: () => void };
 
@@ -16,13 +17,13 @@ export function CartLineItem({ line, currency, busy, onQuantity, onRemove }: Pro
   const max = Math.min(100, line.stockLeft ?? 100);
   return (
     <Group align="flex-start" wrap="nowrap" gap="md" py="md" data-testid="cart-line">
-      <Anchor component={Link} href={`/p/${line.slug}`} aria-hidden tabIndex={-1}>
+      <Anchor component={Link} href={productPath(line.slug)} aria-hidden tabIndex={-1}>
         <ItemThumb url={line.imageUrl} size={88} />
       </Anchor>
       <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <Stack gap={2} style={{ minWidth: 0 }}>
-            <Anchor component={Link} href={`/p/${line.slug}`} c="dark" fw={600} lineClamp={2}>
+            <Anchor component={Link} href={productPath(line.slug)} c="dark" fw={600} lineClamp={2}>
               {line.title}
             </Anchor>
             <Text size="sm" c="dimmed">

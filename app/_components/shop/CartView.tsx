@@ -14,6 +14,7 @@ import { ShippingRuleNote } from "./ShippingRuleNote";
 import { ShopFrame, type ShopUser } from "./ShopFrame";
 import { SummaryRows } from "./SummaryRows";
 import { useCart } from "./useCart";
+import { productPath } from "@/domain/shop/productPath";
 
 /** The cart: lines to adjust on the left, the summary and Checkout on the right (below on a phone). */
 export function CartView({ user, shopCountry }: { user: ShopUser; shopCountry: string }) {
@@ -72,7 +73,7 @@ export function CartView({ user, shopCountry }: { user: ShopUser; shopCountry: s
                 </Group>
                 <Divider />
                 <ShippingRuleNote shopCountry={shopCountry} currency={data.currency} size="xs" />
-                <Anchor component={Link} href={`/p/${data.lines[data.lines.length - 1]!.slug}`} size="sm" ta="center">
+                <Anchor component={Link} href={productPath(data.lines[data.lines.length - 1]!.slug)} size="sm" ta="center">
                   {t("shop.cart.continue")}
                 </Anchor>
               </Stack>

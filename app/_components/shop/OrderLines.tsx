@@ -6,6 +6,7 @@ import { Fragment } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { ItemThumb } from "./ItemThumb";
 import type { Order } from "./shopTypes";
+import { productPath } from "@/domain/shop/productPath";
 
 /** The order's lines at the prices paid. */
 export function OrderLines({ order }: { order: Order }) {
@@ -18,7 +19,7 @@ export function OrderLines({ order }: { order: Order }) {
           <Group wrap="nowrap" gap="md" py="sm" data-testid="order-line">
             <ItemThumb url={line.imageUrl} size={64} />
             <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
-              <Anchor component={Link} href={`/p/${line.slug}`} c="dark" fw={600} size="sm" lineClamp={2}>
+              <Anchor component={Link} href={productPath(line.slug)} c="dark" fw={600} size="sm" lineClamp={2}>
                 {line.title}
               </Anchor>
               <Text size="xs" c="dimmed">

@@ -12,6 +12,7 @@ import { ProductView } from "../../_components/shop/ProductView";
 import { catalogNames } from "../../_i18n/catalogNames";
 import { formatPrice, translate } from "../../_i18n/locales";
 import { getLocale } from "../../_i18n/server";
+import { productPath, slugFromParam } from "@/domain/shop/productPath";
 
 export const dynamic = "force-dynamic";
 
@@ -28,10 +29,10 @@ const listingOrNotFound = cache(async (slug: string) => {
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const listing = await listingOrNotFound((await params).slug);
+  const listing = await listingOrNotFound(slugFromParam((await params).slug));
   const locale = await getLocale();
   const appUrl = env().APP_URL;
-  const url = `${appUrl}/p/${listing.slug}`;
+  const url = `${appUrl}${productPath(listing.slug)}`;
   const priceText = formatPrice(locale, listing.price, listing.currency);
   const description = listing.description.trim() || translate(locale, "shop.meta.description", { product: catalogNames(locale).product(listing.product), price: priceText });
   const image = firstMockupUrl(listing);
@@ -48,6 +49,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProductPage({ params }: Props) {
-  const [listing, user] = await Promise.all([listingOrNotFound((await params).slug), currentUser()]);
+  const [listing, user] = await Promise.all([listingOrNotFound(slugFromParam((await params).slug)), currentUser()]);
   return <ProductView initial={listing} user={user && { name: user.name, email: user.email }} shopCountry={env().SHOP_COUNTRY} />;
 }

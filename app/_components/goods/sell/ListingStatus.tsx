@@ -11,6 +11,7 @@ import { errorMessage } from "../../../_lib/errors";
 import { useTRPC } from "../../../_lib/trpc";
 import { RenderProgress } from "./RenderProgress";
 import type { CanvasListing } from "./types";
+import { productPath } from "@/domain/shop/productPath";
 
 /** The listing on sale: its public link, version, stock, renders, and a way to take it down. */
 export function ListingStatus({ canvasId, listing }: { canvasId: string; listing: CanvasListing }) {
@@ -19,7 +20,7 @@ export function ListingStatus({ canvasId, listing }: { canvasId: string; listing
   const queryClient = useQueryClient();
   const [origin, setOrigin] = useState("");
   useEffect(() => setOrigin(window.location.origin), []);
-  const path = `/p/${listing.slug}`;
+  const path = productPath(listing.slug);
   const unpublish = useMutation(
     trpc.listing.unpublish.mutationOptions({
       onSuccess: () => {
@@ -56,7 +57,7 @@ export function ListingStatus({ canvasId, listing }: { canvasId: string; listing
         )}
         {listing.published ? (
           <Group gap={6} wrap="nowrap" align="flex-end">
-            <TextInput label={t("shopAdmin.sell.link")} value={`${origin}${path}`} readOnly size="xs" style={{ flex: 1, minWidth: 0 }} onFocus={(e) => e.currentTarget.select()} data-testid="listing-link" />
+            <TextInput label={t("shopAdmin.sell.link")} value={`${origin}/p/${listing.slug}`} readOnly size="xs" style={{ flex: 1, minWidth: 0 }} onFocus={(e) => e.currentTarget.select()} data-testid="listing-link" />
             <CopyButton value={`${origin}${path}`}>
               {({ copied, copy }) => (
                 <Tooltip label={copied ? t("shopAdmin.sell.copied") : t("shopAdmin.sell.copy")} withArrow>

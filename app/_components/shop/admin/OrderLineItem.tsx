@@ -8,6 +8,7 @@ import type { AppRouter } from "@/server/trpc/appRouter";
 import type { MessageKey } from "../../../_i18n/en";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { useCatalog } from "../../goods/useCanvasProduct";
+import { productPath } from "@/domain/shop/productPath";
 
 type Line = inferRouterOutputs<AppRouter>["order"]["get"]["lines"][number];
 const FILE_COLOR = { queued: "gray", running: "blue", succeeded: "teal", failed: "red" } as const satisfies Record<RenderStatus, string>;
@@ -34,7 +35,7 @@ export function OrderLineItem({ line, currency }: { line: Line; currency: string
         )}
         <div style={{ minWidth: 0, flex: 1 }}>
           <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
-            <Anchor href={`/p/${line.slug}`} target="_blank" rel="noreferrer" size="sm" fw={600} c="dark" lineClamp={2}>
+            <Anchor href={productPath(line.slug)} target="_blank" rel="noreferrer" size="sm" fw={600} c="dark" lineClamp={2}>
               {line.title}
             </Anchor>
             <Text size="sm" fw={600} style={{ whiteSpace: "nowrap" }}>
