@@ -144,6 +144,7 @@ export const en = {
   "errors.account.tooManyMails": "We sent several mails already. Check your inbox, or try again in an hour.",
   "errors.account.linkInvalid": "This link is not valid any more. Links work once, and only for a while: ask for a new one.",
   "errors.account.wrongPassword": "The current password is not right.",
+  "errors.order.trackingWhenShipped": "A tracking number goes with marking the order shipped.",
   "errors.rateLimit.tooMany": "Too many attempts. Please wait a little and try again.",
   "errors.members.lastOwner": "A canvas needs at least one owner: make someone else owner first.",
   "errors.invite.revoked": "This invite link has been revoked.",

@@ -145,6 +145,7 @@ export const ko: Record<MessageKey, string> = {
   "errors.account.tooManyMails": "이미 여러 통의 메일을 보냈어요. 받은편지함을 확인하거나 한 시간 뒤에 다시 시도하세요.",
   "errors.account.linkInvalid": "더 이상 쓸 수 없는 링크예요. 링크는 잠시 동안 한 번만 쓸 수 있으니 새 링크를 요청하세요.",
   "errors.account.wrongPassword": "현재 비밀번호가 맞지 않아요.",
+  "errors.order.trackingWhenShipped": "운송장 번호는 발송 처리할 때만 입력할 수 있어요.",
   "errors.rateLimit.tooMany": "시도가 너무 많아요. 잠시 후 다시 시도하세요.",
   "errors.members.lastOwner": "캔버스에는 소유자가 한 명 이상 있어야 해요. 먼저 다른 사람을 소유자로 지정하세요.",
   "errors.invite.revoked": "취소된 초대 링크예요.",

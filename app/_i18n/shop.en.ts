@@ -125,6 +125,8 @@ export const shopEn = {
   "shop.order.items": "Items",
   "shop.order.shipTo": "Shipping to",
   "shop.order.contact": "Contact",
+  "shop.order.tracking.title": "Tracking",
+  "shop.order.tracking.track": "Track with {carrier}",
   "shop.order.timeline": "History",
   "shop.order.live": "Updating live",
   "shop.order.notFound": "There is no such order, or it is not yours.",

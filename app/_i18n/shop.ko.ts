@@ -126,6 +126,8 @@ export const shopKo: Record<ShopMessageKey, string> = {
   "shop.order.items": "주문 상품",
   "shop.order.shipTo": "배송지",
   "shop.order.contact": "연락처",
+  "shop.order.tracking.title": "배송 조회",
+  "shop.order.tracking.track": "{carrier}에서 조회하기",
   "shop.order.timeline": "진행 내역",
   "shop.order.live": "실시간으로 업데이트 중",
   "shop.order.notFound": "해당 주문이 없거나 회원님의 주문이 아니에요.",

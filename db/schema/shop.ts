@@ -158,6 +158,9 @@ export const orders = pgTable(
     stockReleased: integer("stock_released").notNull().default(0),
     /** The address the checkout came from: limited editions count unpaid holds per address. */
     clientAddress: text("client_address"),
+    /** Set when the shop marks it shipped: a carrier of domain/shop/carriers.ts and its parcel number. */
+    trackingCarrier: text("tracking_carrier"),
+    trackingNumber: text("tracking_number"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

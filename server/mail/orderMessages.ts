@@ -3,7 +3,17 @@ import type { OrderStatus } from "@/domain/shop/orderStatus";
 import type { Mail } from "./mailer";
 import { composeMail } from "./messages";
 
-export type OrderMailFacts = { to: string; orderId: string; total: number; currency: string; items: { title: string; quantity: number; variant: string }[]; link: string };
+export type OrderMailFacts = {
+  to: string;
+  orderId: string;
+  total: number;
+  currency: string;
+  items: { title: string; quantity: number; variant: string }[];
+  link: string;
+  /** What the shop wrote with this move ("Sent in two parcels"). */
+  note?: string | null;
+  tracking?: { carrierName: string; number: string; url: string } | null;
+};
 
 const SUBJECTS: Partial<Record<OrderStatus, string>> = {
   paid: "Your Merchboard order is confirmed",
@@ -30,11 +40,19 @@ export function orderStatusMail(status: OrderStatus, facts: OrderMailFacts): Mai
   const subject = SUBJECTS[status];
   if (!subject) return null;
   const items = facts.items.map((i) => `${i.quantity} × ${i.title} (${i.variant})`);
+  const tracking = facts.tracking;
   const mail = composeMail(
     facts.to,
     subject,
-    [LEADS[status]!, `Order ${facts.orderId.slice(0, 8).toUpperCase()}`, ...items, `Total: ${formatMoney(facts.total, facts.currency, "en-US")}`],
-    { label: "See your order", url: facts.link },
+    [
+      LEADS[status]!,
+      ...(tracking ? [`${tracking.carrierName} tracking number: ${tracking.number}`] : []),
+      ...(facts.note ? [`A note from the shop: ${facts.note}`] : []),
+      `Order ${facts.orderId.slice(0, 8).toUpperCase()}`,
+      ...items,
+      `Total: ${formatMoney(facts.total, facts.currency, "en-US")}`,
+    ],
+    [...(tracking ? [{ label: `Track your parcel with ${tracking.carrierName}`, url: tracking.url }] : []), { label: "See your order", url: facts.link }],
     "Anyone with this link can see the order; keep it to yourself.",
   );
   return { ...mail, category: "order" };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { trackingInput } from "@/domain/shop/carriers";
 import { isShopAdmin } from "../services/shop/shopAdmin";
 import { moveOrderByAdmin, readShopOutbox } from "../services/shop/orderAdmin";
 import { getOrder, listOrders } from "../services/shop/orderQueries";
@@ -21,7 +22,7 @@ export const orderRouter = router({
   isAdmin: publicProcedure.output(z.boolean()).query(({ ctx }) => (ctx.session ? isShopAdmin(ctx.db, ctx.session.user.id) : false)),
 
   move: shopAdminProcedure
-    .input(z.object({ id: uuid, to: orderStatus, note: z.string().trim().max(500).optional() }))
+    .input(z.object({ id: uuid, to: orderStatus, note: z.string().trim().max(500).optional(), tracking: trackingInput.optional() }))
     .output(ok)
     .mutation(async ({ ctx, input }) => {
       await moveOrderByAdmin(ctx.db, ctx.actor, input);

@@ -14,6 +14,7 @@ import { OrderStatusPanel } from "./OrderStatusPanel";
 import { OrderTimeline } from "./OrderTimeline";
 import { ShopFrame, type ShopUser } from "./ShopFrame";
 import { SummaryRows } from "./SummaryRows";
+import { TrackingCard } from "./TrackingCard";
 import { useCountryName } from "./useCountryName";
 
 /** Statuses the server moves on its own (print files finishing): the page asks again every few seconds. */
@@ -60,6 +61,7 @@ export function OrderView({ orderId, orderKey, user }: { orderId: string; orderK
           </Text>
         </Stack>
         <OrderStatusPanel order={order} live={MOVING.has(order.status)} />
+        {order.tracking && <TrackingCard tracking={order.tracking} />}
         <Grid gap={{ base: "lg", md: 32 }}>
           <Grid.Col span={{ base: 12, md: 7 }}>
             <Paper withBorder radius="lg" p={{ base: "md", sm: "lg" }} component="section" aria-labelledby="items-title">

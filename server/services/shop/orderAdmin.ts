@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { projectRoot } from "@/db/projectRoot";
 import { eq } from "drizzle-orm";
 import { orders } from "@/db/schema";
+import type { Tracking } from "@/domain/shop/carriers";
 import { ADMIN_MOVES, canMove, type OrderStatus } from "@/domain/shop/orderStatus";
 import { env } from "../../env";
 import { AppError } from "../../errors";
@@ -16,10 +17,15 @@ import { paymentProviders, type ProviderId } from "./payments/paymentProviders";
  * asks the order's payment provider to give the money back first; only when it has does the order
  * become refunded.
  */
-export async function moveOrderByAdmin(db: Db, admin: ShopAdmin, input: { id: string; to: OrderStatus; note?: string }): Promise<void> {
+export async function moveOrderByAdmin(db: Db, admin: ShopAdmin, input: { id: string; to: OrderStatus; note?: string; tracking?: Tracking }): Promise<void> {
   if (!ADMIN_MOVES.includes(input.to)) throw new AppError("BAD_REQUEST", "order.notAdminMove", "This status is set by payments and the print renderer, not by hand.");
+  if (input.tracking && input.to !== "shipped") throw new AppError("BAD_REQUEST", "order.trackingWhenShipped", "A tracking number goes with marking the order shipped.");
   if (input.to === "refunded") await refundThroughProvider(db, input.id, input.note);
-  await db.transaction((tx) => requireMove(tx, input.id, input.to, `user:${admin.userId}`, input.note));
+  await db.transaction(async (tx) => {
+    await requireMove(tx, input.id, input.to, `user:${admin.userId}`, input.note);
+    // In the move's transaction: the shipped mail (queued by the move) reads it.
+    if (input.tracking) await tx.update(orders).set({ trackingCarrier: input.tracking.carrier, trackingNumber: input.tracking.number }).where(eq(orders.id, input.id));
+  });
 }
 
 async function refundThroughProvider(db: Db, orderId: string, note: string | undefined): Promise<void> {

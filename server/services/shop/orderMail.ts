@@ -1,11 +1,12 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orderLines, orders, users } from "@/db/schema";
+import { orderEvents, orderLines, orders, users } from "@/db/schema";
 import type { OrderStatus } from "@/domain/shop/orderStatus";
 import { env } from "../../env";
 import type { Mailer } from "../../mail/mailer";
 import { orderStatusMail } from "../../mail/orderMessages";
 import { listProducts } from "../catalog/catalogService";
+import { trackingOf } from "./orderTracking";
 import { orderLink } from "./shopSecret";
 
 /** Statuses an order reaches only after its payment went through. */
@@ -21,7 +22,11 @@ export async function sendOrderMail(db: Db, mailer: Mailer, orderId: string, sta
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   if (!order) return false;
   if (!AFTER_PAYMENT.has(status) && !(await addressProven(db, order))) return false;
-  const [lines, products] = await Promise.all([db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.id)), listProducts(db)]);
+  const [lines, products, [event]] = await Promise.all([
+    db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.id)),
+    listProducts(db),
+    db.select({ note: orderEvents.note, actor: orderEvents.actor }).from(orderEvents).where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.toStatus, status))).orderBy(desc(orderEvents.at)).limit(1),
+  ]);
   const variants = products.flatMap((p) => p.variants);
   const mail = orderStatusMail(status, {
     to: order.email,
@@ -33,6 +38,9 @@ export async function sendOrderMail(db: Db, mailer: Mailer, orderId: string, sta
       return { title: l.title, quantity: l.quantity, variant: v ? `${v.color}, ${v.size}` : l.variantId };
     }),
     link: orderLink(env().APP_URL, orderId),
+    // The shipping note is written for the buyer (the form says so); other notes stay the shop's.
+    note: status === "shipped" && event?.actor.startsWith("user:") ? event.note : null,
+    tracking: trackingOf(order),
   });
   if (!mail) return false;
   await mailer.send(mail);

@@ -9,6 +9,7 @@ import { LISTING_RENDER_ROUTE } from "./listingView";
 import type { OrderAccess } from "./orderAccess";
 import type { OrderSummary, OrderView } from "./orderView";
 import { inCatalogOrder, itemImageUrl } from "./renderOrder";
+import { trackingOf } from "./orderTracking";
 
 /** One order, for a caller that orderProcedure let see it (requireOrderViewer). */
 export async function getOrder(db: DbOrTx, access: OrderAccess): Promise<OrderView> {
@@ -39,6 +40,7 @@ export async function getOrder(db: DbOrTx, access: OrderAccess): Promise<OrderVi
     paymentUrl: order.status === "pending_payment" || order.status === "payment_failed" ? order.paymentUrl : null,
     payBy: order.payBy,
     createdAt: order.createdAt,
+    tracking: trackingOf(order),
     lines: lines.map(({ line, slug, productId }) => {
       const product = products.find((p) => p.id === productId);
       const variant = product?.variants.find((v) => v.id === line.variantId);
@@ -111,3 +113,4 @@ async function summaries(db: DbOrTx, where: SQL, limit: number): Promise<OrderSu
 }
 
 const finishedMockups = <T extends { kind: string; status: string }>(renders: T[]) => renders.filter((r) => r.kind === "mockup" && r.status === "succeeded");
+

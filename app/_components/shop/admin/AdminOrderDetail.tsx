@@ -88,7 +88,7 @@ export function AdminOrderDetail({ id }: { id: string }) {
             {date(o.createdAt, "long")} · {price(o.total, o.currency)}
           </Text>
         </div>
-        <OrderActions orderId={o.id} status={o.status} />
+        <OrderActions orderId={o.id} status={o.status} country={o.shippingAddress.country} />
       </Group>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>

@@ -1,10 +1,11 @@
 "use client";
 
-import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconBan, IconCash, IconCircleCheck, IconTruckDelivery } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { CARRIER_IDS, CARRIERS, type CarrierId } from "@/domain/shop/carriers";
 import { ADMIN_MOVES, nextStatuses, type OrderStatus } from "@/domain/shop/orderStatus";
 import type { MessageKey } from "../../../_i18n/en";
 import { useI18n } from "../../../_i18n/I18nProvider";
@@ -20,13 +21,21 @@ const LOOK: Record<Move, { icon: typeof IconBan; color: string; danger: boolean 
 };
 const k = (move: Move, part: string) => `shopAdmin.move.${move}.${part}` as MessageKey;
 
-/** The moves a shop admin may make from the order's status, each confirmed in a dialog with an optional note. */
-export function OrderActions({ orderId, status }: { orderId: string; status: OrderStatus }) {
+/** The courier a shop most likely uses for a parcel to `country`. */
+const defaultCarrier = (country: string): CarrierId => (country === "KR" ? "cj" : country === "US" ? "usps" : "dhl");
+
+/**
+ * The moves a shop admin may make from the order's status, each confirmed in a dialog with an
+ * optional note; marking it shipped also takes the carrier and tracking number.
+ */
+export function OrderActions({ orderId, status, country }: { orderId: string; status: OrderStatus; country: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<Move | null>(null);
   const [note, setNote] = useState("");
+  const [carrier, setCarrier] = useState<CarrierId>(defaultCarrier(country));
+  const [trackingNumber, setTrackingNumber] = useState("");
   const moves = nextStatuses(status).filter((s): s is Move => ADMIN_MOVES.includes(s));
   const move = useMutation(
     trpc.order.move.mutationOptions({
@@ -42,7 +51,12 @@ export function OrderActions({ orderId, status }: { orderId: string; status: Ord
   if (!moves.length) return null;
   const start = (m: Move) => {
     setNote("");
+    setTrackingNumber("");
     setOpen(m);
+  };
+  const submit = (to: Move) => {
+    const number = trackingNumber.trim();
+    move.mutate({ id: orderId, to, note: note.trim() || undefined, tracking: to === "shipped" && number ? { carrier, number } : undefined });
   };
 
   return (
@@ -60,9 +74,30 @@ export function OrderActions({ orderId, status }: { orderId: string; status: Ord
       </Group>
       <Modal opened={!!open} onClose={() => setOpen(null)} title={open ? t(k(open, "title")) : ""} centered>
         {open && (
-          <Stack gap="md" component="form" onSubmit={(e) => (e.preventDefault(), move.mutate({ id: orderId, to: open, note: note.trim() || undefined }))}>
+          <Stack gap="md" component="form" onSubmit={(e) => (e.preventDefault(), submit(open))}>
             <Text size="sm">{t(k(open, "body"))}</Text>
-            <Textarea label={t("shopAdmin.move.note")} description={t(k(open, "noteHint"))} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} autosize minRows={2} data-autofocus />
+            {open === "shipped" && (
+              <Group gap="xs" align="flex-start" grow>
+                <Select
+                  label={t("shopAdmin.move.carrier")}
+                  data={CARRIER_IDS.map((id) => ({ value: id, label: CARRIERS[id].name }))}
+                  value={carrier}
+                  onChange={(v) => v && setCarrier(v as CarrierId)}
+                  allowDeselect={false}
+                  data-testid="tracking-carrier"
+                />
+                <TextInput
+                  label={t("shopAdmin.move.trackingNumber")}
+                  value={trackingNumber}
+                  onChange={(e) => setTrackingNumber(e.currentTarget.value)}
+                  maxLength={64}
+                  inputMode={CARRIERS[carrier].country === "KR" ? "numeric" : "text"}
+                  data-autofocus
+                  data-testid="tracking-number"
+                />
+              </Group>
+            )}
+            <Textarea label={t("shopAdmin.move.note")} description={t(k(open, "noteHint"))} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} autosize minRows={2} data-autofocus={open !== "shipped" || undefined} />
             <Group justify="flex-end" gap="xs">
               <Button variant="default" onClick={() => setOpen(null)}>
                 {t("shopAdmin.cancel")}
