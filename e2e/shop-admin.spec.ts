@@ -37,7 +37,7 @@ async function guestBuys(slug: string, variantId: string, email: string): Promis
   const { orderId, paymentUrl } = await call("checkout.create", {
     idempotencyKey: `e2e-admin-${Date.now()}`,
     email,
-    shippingAddress: { name: "Gil Guest", line1: "350 Fifth Avenue", line2: "Floor 21", city: "New York", postalCode: "10118", country: "US" },
+    shippingAddress: { name: "Gil Guest", line1: "350 Fifth Avenue", line2: "Floor 21", city: "New York", region: "NY", postalCode: "10118", country: "US", phone: "212-736-3100" },
   });
   const key = new URL(paymentUrl).searchParams.get("key");
   expect(await call("payment.testComplete", { orderId, key, action: "approve", card: "4242424242424242" })).toMatchObject({ outcome: "paid" });

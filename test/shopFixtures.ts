@@ -27,4 +27,4 @@ export async function publishedTee(db: Db, products: Product[], opts: { stock?: 
   return { owner, canvasId, tee, board, ...listing };
 }
 
-export const address = { name: "Ada Lovelace", line1: "12 Analytical St", city: "Springfield", postalCode: "62701", country: "US" };
+export const address = { name: "Ada Lovelace", line1: "12 Analytical St", city: "Springfield", region: "IL", postalCode: "62701", country: "US", phone: "(217) 555-0134" };

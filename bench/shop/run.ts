@@ -20,7 +20,7 @@ const SHOPPERS = 20;
 const CHECKOUTS_EACH = Number(process.env.BENCH_CHECKOUTS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-const address = { name: "Bench Shopper", line1: "1 Load St", city: "Springfield", postalCode: "62701", country: "US" };
+const address = { name: "Bench Shopper", line1: "1 Load St", city: "Springfield", region: "IL", postalCode: "62701", country: "US", phone: "(217) 555-0134" };
 
 async function main() {
   const data = await startBenchData();

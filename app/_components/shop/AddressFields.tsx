@@ -1,43 +1,108 @@
 "use client";
 
-import { SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { useRef, type ReactNode } from "react";
 import type { ShippingAddress } from "@/domain/shop/address";
+import { needsPhone, regionsOf, US_STATES } from "@/domain/shop/addressRules";
 import type { MessageKey } from "../../_i18n/en";
 import { useI18n } from "../../_i18n/I18nProvider";
+import { messages } from "../../_i18n/locales";
 import type { CheckoutField } from "./checkoutErrors";
 import { CountrySelect } from "./CountrySelect";
 
-/** The form holds every field as text, the optional second line too. */
+/** The form holds every field as text, the optional ones too. */
 export type Address = Required<ShippingAddress>;
 
 type Props = { value: Address; onChange: (next: Address) => void; errors: Partial<Record<CheckoutField, MessageKey>>; disabled: boolean };
+type TextField = Exclude<keyof Address, "country">;
 
-/** Name, street, city, postal code and country, with the browser's address autofill names. */
+/**
+ * The address as the destination writes it, with the browser's autofill names: Korea from the
+ * postal code and 시/도 down to the unit; the US with a state and ZIP; elsewhere the generic form.
+ * A phone number for the courier where couriers need one.
+ */
 export function AddressFields({ value, onChange, errors, disabled }: Props) {
   const { t } = useI18n();
-  const field = (key: Exclude<keyof Address, "country">, autoComplete: string, label: MessageKey, required = true, placeholder?: string) => (
+  const country = value.country;
+  // A key of this country's own wording where it has one ("shop.checkout.region.KR").
+  const own = (key: MessageKey): MessageKey => (`${key}.${country}` in messages.en ? (`${key}.${country}` as MessageKey) : key);
+  const set = (patch: Partial<Address>) => onChange({ ...value, ...patch });
+  const field = (key: TextField, autoComplete: string, label: MessageKey, opts: { required?: boolean; placeholder?: string; type?: string; description?: string } = {}) => (
     <TextInput
       label={t(label)}
-      withAsterisk={required}
-      placeholder={placeholder}
+      withAsterisk={opts.required ?? true}
+      placeholder={opts.placeholder}
+      description={opts.description}
+      type={opts.type}
       autoComplete={autoComplete}
       value={value[key]}
-      onChange={(e) => onChange({ ...value, [key]: e.currentTarget.value })}
+      onChange={(e) => set({ [key]: e.currentTarget.value })}
       error={errors[key] ? t(errors[key]!) : undefined}
       disabled={disabled}
       size="md"
     />
   );
+  const regions = regionsOf(country);
+  const region: ReactNode = regions ? (
+    <Select
+      label={t(own("shop.checkout.region"))}
+      withAsterisk
+      searchable
+      data={regions.map((r) => ({ value: r, label: country === "US" ? `${US_STATES[r]} (${r})` : r }))}
+      value={value.region || null}
+      onChange={(v) => set({ region: v ?? "" })}
+      autoComplete="shipping address-level1"
+      error={errors.region ? t(errors.region) : undefined}
+      disabled={disabled}
+      size="md"
+      comboboxProps={{ withinPortal: true }}
+      maxDropdownHeight={280}
+    />
+  ) : (
+    field("region", "shipping address-level1", "shop.checkout.region", { required: false })
+  );
+  const phone = field("phone", "shipping tel", needsPhone(country) ? "shop.checkout.phone" : "shop.checkout.phoneOptional", {
+    required: needsPhone(country),
+    type: "tel",
+    description: t("shop.checkout.phoneHint"),
+  });
+  // Each country's regions are another list: a region chosen for one comes back with it.
+  const regionBy = useRef<Record<string, string>>({});
+  const changeCountry = (c: string) => {
+    regionBy.current[country] = value.region;
+    set({ country: c, region: regionBy.current[c] ?? "" });
+  };
+  const countrySelect = <CountrySelect value={country} onChange={changeCountry} error={errors.country ? t(errors.country) : undefined} disabled={disabled} />;
+
+  if (country === "KR")
+    return (
+      <Stack gap="md">
+        {countrySelect}
+        {field("name", "shipping name", "shop.checkout.name")}
+        {phone}
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+          {field("postalCode", "shipping postal-code", "shop.checkout.postalCode")}
+          {region}
+        </SimpleGrid>
+        {field("city", "shipping address-level2", own("shop.checkout.city"))}
+        {field("line1", "shipping address-line1", own("shop.checkout.line1"), { placeholder: t(own("shop.checkout.line1Placeholder")) })}
+        {field("line2", "shipping address-line2", own("shop.checkout.line2"), { required: false })}
+      </Stack>
+    );
   return (
     <Stack gap="md">
       {field("name", "shipping name", "shop.checkout.name")}
-      {field("line1", "shipping address-line1", "shop.checkout.line1", true, t("shop.checkout.line1Placeholder"))}
-      {field("line2", "shipping address-line2", "shop.checkout.line2", false)}
-      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+      {field("line1", "shipping address-line1", "shop.checkout.line1", { placeholder: t("shop.checkout.line1Placeholder") })}
+      {field("line2", "shipping address-line2", "shop.checkout.line2", { required: false })}
+      <SimpleGrid cols={{ base: 1, xs: country === "US" ? 3 : 2 }} spacing="md">
         {field("city", "shipping address-level2", "shop.checkout.city")}
-        {field("postalCode", "shipping postal-code", "shop.checkout.postalCode")}
+        {country === "US" && region}
+        {field("postalCode", "shipping postal-code", own("shop.checkout.postalCode"))}
       </SimpleGrid>
-      <CountrySelect value={value.country} onChange={(country) => onChange({ ...value, country })} error={errors.country ? t(errors.country) : undefined} disabled={disabled} />
+      {country !== "US" && region}
+      {countrySelect}
+      {phone}
     </Stack>
   );
 }
+

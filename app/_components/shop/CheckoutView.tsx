@@ -20,14 +20,15 @@ import { useCart } from "./useCart";
 
 /** Contact and address on the left, the summary on the right; Continue leaves for the payment page. */
 export function CheckoutView({ user, shopCountry }: { user: ShopUser; shopCountry: string }) {
-  const { t, price } = useI18n();
+  const { t, price, locale } = useI18n();
   const trpc = useTRPC();
   const { cart } = useCart();
   const me = useQuery(trpc.auth.me.queryOptions());
   // One key per form: a double click or a retry after a lost answer is the same order.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [email, setEmail] = useState(user?.email ?? "");
-  const [address, setAddress] = useState<Address>({ name: user?.name ?? "", line1: "", line2: "", city: "", postalCode: "", country: shopCountry });
+  // A Korean page ships to Korea unless the shopper says otherwise; otherwise the shop's own country.
+  const [address, setAddress] = useState<Address>({ name: user?.name ?? "", line1: "", line2: "", city: "", region: "", postalCode: "", country: locale === "ko" ? "KR" : shopCountry, phone: "" });
   const [leaving, setLeaving] = useState(false);
   // Fields changed since the server's last answer: their old errors no longer apply.
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
@@ -66,8 +67,8 @@ export function CheckoutView({ user, shopCountry }: { user: ShopUser; shopCountr
   function submit(e: React.FormEvent) {
     e.preventDefault();
     if (busy) return;
-    const line2 = address.line2.trim();
-    create.mutate({ idempotencyKey, email: email.trim(), shippingAddress: { ...address, line2: line2 || undefined } });
+    const optional = (v: string) => v.trim() || undefined;
+    create.mutate({ idempotencyKey, email: email.trim(), shippingAddress: { ...address, line2: optional(address.line2), region: optional(address.region), phone: optional(address.phone) } });
   }
 
   return (

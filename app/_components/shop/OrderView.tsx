@@ -93,6 +93,7 @@ export function OrderView({ orderId, orderKey, user }: { orderId: string; orderK
                   {t("shop.order.contact")}
                 </Title>
                 <Text size="sm">{order.email}</Text>
+                {a.phone && <Text size="sm">{a.phone}</Text>}
               </Paper>
               <Paper withBorder radius="lg" p={{ base: "md", sm: "lg" }} component="section" aria-labelledby="history-title">
                 <Title order={2} size="h4" id="history-title" mb="md">

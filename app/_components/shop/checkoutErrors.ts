@@ -2,30 +2,37 @@
 
 import type { ShippingAddress } from "@/domain/shop/address";
 import type { MessageKey } from "../../_i18n/en";
+import { messages } from "../../_i18n/locales";
 import { fieldErrors } from "../../_lib/errors";
 
 export type CheckoutField = "email" | keyof ShippingAddress;
 
-/** Which kind of problem a server message names, as a key the shopper reads in their language; a blank field is simply required. */
-function messageKey(field: CheckoutField, message: string, blank: boolean): MessageKey {
+/**
+ * Which kind of problem a server message names, as a key the shopper reads in their language (in
+ * the destination country's own words where it has them); a blank field is simply required.
+ */
+function messageKey(field: CheckoutField, message: string, blank: boolean, country: string): MessageKey {
   if (blank) return "shop.field.required";
   if (/at most/.test(message)) return "shop.field.tooLong";
   if (field === "email") return "shop.field.email";
-  if (field === "postalCode") return "shop.field.postalCode";
   if (field === "country") return "shop.field.country";
+  if (field === "postalCode" || field === "region" || field === "phone") {
+    const own = `shop.field.${field}.${country}`;
+    return own in messages.en ? (own as MessageKey) : `shop.field.${field}`;
+  }
   return "shop.field.required";
 }
 
-const ADDRESS_FIELDS = ["name", "line1", "line2", "city", "postalCode", "country"] as const;
+const ADDRESS_FIELDS = ["name", "line1", "line2", "city", "region", "postalCode", "country", "phone"] as const;
 
 /** Per-field errors from the server's answer: the e-mail, and the address's fields under `shippingAddress.`. */
 export function checkoutFieldErrors(error: unknown, values: Record<CheckoutField, string>): Partial<Record<CheckoutField, MessageKey>> {
   const fields = fieldErrors(error);
   const found: Partial<Record<CheckoutField, MessageKey>> = {};
-  if (fields.email) found.email = messageKey("email", fields.email, !values.email.trim());
+  if (fields.email) found.email = messageKey("email", fields.email, !values.email.trim(), values.country);
   for (const field of ADDRESS_FIELDS) {
     const message = fields[`shippingAddress.${field}`];
-    if (message) found[field] = messageKey(field, message, !values[field].trim());
+    if (message) found[field] = messageKey(field, message, !values[field].trim(), values.country);
   }
   return found;
 }

@@ -48,7 +48,7 @@ describe("checkout", () => {
     expect((await shopper.client.cart.get.query()).lines).toEqual([]);
     // Abroad costs more: 12.99.
     const abroad = await shopperWith(tee.id, 1);
-    const far = await checkout(abroad, key(), { shippingAddress: { ...address, country: "KR" } });
+    const far = await checkout(abroad, key(), { shippingAddress: { ...address, country: "KR", region: "부산광역시", postalCode: "48058", phone: "051-123-4567" } });
     expect((await abroad.client.order.get.query({ id: far.orderId, key: new URL(far.paymentUrl).searchParams.get("key")! })).total).toBe(2800 + 1299);
     // The order is the buyer's (by key) and nobody else's.
     expect(await errorCode(createTestClient(t.db).client.order.get.query({ id: orderId }))).toBe("NOT_FOUND");
@@ -142,6 +142,29 @@ describe("checkout", () => {
     expect([gone.data?.code, gone.data?.reason]).toEqual(["BAD_REQUEST", "checkout.unavailable"]);
     expect(await ordersCount()).toBe(before);
     expect((await shopper.client.cart.get.query()).lines).toHaveLength(1);
+  });
+
+  it("takes each country's address as its couriers need it, refusing what is missing by field", async () => {
+    const tee = await publishedTee(t.db, products);
+    const shopper = await shopperWith(tee.id);
+    const before = await ordersCount();
+    const korea = { name: "김민지", line1: "테헤란로 152", line2: "12층", city: "강남구", region: "서울특별시", postalCode: "06236", country: "KR", phone: "010 1234 5678" };
+    const fields = async (shippingAddress: object) => {
+      const e = await errorOf(checkout(shopper, key(), { shippingAddress }));
+      expect(e.data?.code).toBe("BAD_REQUEST");
+      return Object.keys(e.data?.fieldErrors ?? {});
+    };
+    expect(await fields({ ...korea, phone: undefined })).toEqual(["shippingAddress.phone"]);
+    // Every problem at once, the country's among the others.
+    expect(await fields({ ...korea, name: "", phone: undefined })).toEqual(["shippingAddress.name", "shippingAddress.phone"]);
+    expect(await fields({ ...korea, postalCode: "135-080" })).toEqual(["shippingAddress.postalCode"]);
+    expect(await fields({ ...address, region: undefined })).toEqual(["shippingAddress.region"]);
+    expect(await fields({ ...address, postalCode: "ABCDE", phone: "12" })).toEqual(["shippingAddress.postalCode", "shippingAddress.phone"]);
+    expect(await ordersCount()).toBe(before);
+
+    const { orderId } = await checkout(shopper, key(), { shippingAddress: korea });
+    const [row] = await t.db.select({ a: orders.shippingAddress }).from(orders).where(eq(orders.id, orderId));
+    expect(row!.a).toMatchObject({ region: "서울특별시", postalCode: "06236", phone: "010-1234-5678" });
   });
 
   it("cancels an order not paid in 30 minutes and puts its stock back, once", async () => {

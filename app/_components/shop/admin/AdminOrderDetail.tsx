@@ -124,7 +124,7 @@ export function AdminOrderDetail({ id }: { id: string }) {
             {section(
               t("shopAdmin.detail.shipTo"),
               <Text size="sm" component="address" style={{ fontStyle: "normal", whiteSpace: "pre-line" }} data-testid="order-address">
-                {[...addressLines(a), regionName(locale, a.country)].join("\n")}
+                {[...addressLines(a), regionName(locale, a.country), ...(a.phone ? [`☎ ${a.phone}`] : [])].join("\n")}
               </Text>,
             )}
             {section(
