@@ -61,6 +61,7 @@ export const shopAdminEn = {
 
   "shopAdmin.orders.statusFilter": "Status",
   "shopAdmin.orders.all": "All",
+  "shopAdmin.orders.export": "Export CSV",
   "shopAdmin.orders.email": "Customer e-mail",
   "shopAdmin.orders.order": "Order",
   "shopAdmin.orders.customer": "Customer",

@@ -62,6 +62,7 @@ export const shopAdminKo: Record<ShopAdminMessageKey, string> = {
 
   "shopAdmin.orders.statusFilter": "상태",
   "shopAdmin.orders.all": "전체",
+  "shopAdmin.orders.export": "CSV로 내보내기",
   "shopAdmin.orders.email": "고객 이메일",
   "shopAdmin.orders.order": "주문",
   "shopAdmin.orders.customer": "고객",

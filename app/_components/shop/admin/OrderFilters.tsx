@@ -2,7 +2,7 @@
 
 import { Chip, Group, ScrollArea, Stack, Text, TextInput } from "@mantine/core";
 import { IconSearch } from "@tabler/icons-react";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { ORDER_STATUSES, type OrderStatus } from "@/domain/shop/orderStatus";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { statusKey } from "./orderStatusView";
@@ -12,7 +12,7 @@ const ALL = "all";
 export type OrderFilter = { status?: OrderStatus; email?: string };
 
 /** The status chips (one row that scrolls on phones) and the customer's e-mail search (any part of it). */
-export function OrderFilters({ value, onChange }: { value: OrderFilter; onChange: (f: OrderFilter) => void }) {
+export function OrderFilters({ value, onChange, actions }: { value: OrderFilter; onChange: (f: OrderFilter) => void; actions?: ReactNode }) {
   const { t } = useI18n();
   const [email, setEmail] = useState(value.email ?? "");
   useEffect(() => {
@@ -40,16 +40,20 @@ export function OrderFilters({ value, onChange }: { value: OrderFilter; onChange
           </Chip.Group>
         </ScrollArea>
       </div>
-      <TextInput
-        label={t("shopAdmin.orders.email")}
-        placeholder="name@example.com"
-        type="search"
-        leftSection={<IconSearch size={16} />}
-        value={email}
-        onChange={(e) => setEmail(e.currentTarget.value)}
-        maw={{ base: "100%", sm: 360 }}
-        data-testid="order-email-search"
-      />
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <TextInput
+          label={t("shopAdmin.orders.email")}
+          placeholder="name@example.com"
+          type="search"
+          leftSection={<IconSearch size={16} />}
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          maw={{ base: "100%", sm: 360 }}
+          data-testid="order-email-search"
+          style={{ flex: 1 }}
+        />
+        {actions}
+      </Group>
     </Stack>
   );
 }
