@@ -10,7 +10,7 @@ export const TEE_PRICE = 2800;
  * An owner's canvas designing a tee with a red square on the front, published through the API:
  * black and white in M and L unless told which variants.
  */
-export async function publishedTee(db: Db, products: Product[], opts: { stock?: number; price?: number; variantIds?: string[]; title?: string } = {}) {
+export async function publishedTee(db: Db, products: Product[], opts: { stock?: number; price?: number; currency?: "USD" | "KRW"; variantIds?: string[]; title?: string } = {}) {
   const owner = await signedUpClient(db, "Seller");
   const { id: canvasId } = await owner.client.canvas.create.mutate({ name: "Shop tee" });
   const tee = products.find((p) => p.id === "tee")!;
@@ -21,6 +21,7 @@ export async function publishedTee(db: Db, products: Product[], opts: { stock?: 
     canvasId,
     title: opts.title ?? "Night Owl Tee",
     price: opts.price ?? TEE_PRICE,
+    currency: opts.currency,
     variantIds: opts.variantIds ?? ["tee-black-m", "tee-black-l", "tee-white-m", "tee-white-l"],
     stock: opts.stock,
   });

@@ -10,6 +10,7 @@ export const shopAdminEn = {
   "shopAdmin.sell.titleRequired": "Give the product a title.",
   "shopAdmin.sell.description": "Description",
   "shopAdmin.sell.descriptionPlaceholder": "What makes it special, the fit, the story behind it…",
+  "shopAdmin.sell.currency": "Currency",
   "shopAdmin.sell.price": "Price ({currency})",
   "shopAdmin.sell.basePrice": "Base price {price}",
   "shopAdmin.sell.margin": "You earn {price} per item",
@@ -141,6 +142,7 @@ export const shopAdminEn = {
   "shopAdmin.outbox.smtpBody": "A mail server is configured, so messages are sent to it and not kept here. Look for them in the server's logs or the recipients' inboxes.",
 
   "errors.listing.priceBelowBase": "The price must be at least the product's base price.",
+  "errors.listing.currencyUnavailable": "This product is not sold in that currency.",
   "errors.listing.emptyDesign": "The design is empty. Put something on the product before publishing it.",
   "errors.listing.imageNotReady": "An image on the design is not ready (still uploading, or removed). Wait for it or take it off, then publish again.",
   "errors.listing.noProduct": "Choose a product for this canvas before publishing it.",

@@ -11,6 +11,7 @@ export const shopAdminKo: Record<ShopAdminMessageKey, string> = {
   "shopAdmin.sell.titleRequired": "상품명을 입력해 주세요.",
   "shopAdmin.sell.description": "설명",
   "shopAdmin.sell.descriptionPlaceholder": "디자인의 매력, 핏, 담긴 이야기…",
+  "shopAdmin.sell.currency": "통화",
   "shopAdmin.sell.price": "판매가 ({currency})",
   "shopAdmin.sell.basePrice": "기본가 {price}",
   "shopAdmin.sell.margin": "개당 수익 {price}",
@@ -142,6 +143,7 @@ export const shopAdminKo: Record<ShopAdminMessageKey, string> = {
   "shopAdmin.outbox.smtpBody": "메일 서버가 설정되어 있어 메일을 여기에 보관하지 않고 서버로 보냅니다. 서버 로그나 받는 사람의 메일함에서 확인하세요.",
 
   "errors.listing.priceBelowBase": "판매가는 상품 기본가 이상이어야 해요.",
+  "errors.listing.currencyUnavailable": "이 상품은 해당 통화로 판매하지 않아요.",
   "errors.listing.emptyDesign": "디자인이 비어 있어요. 게시하기 전에 상품에 무언가를 올려 주세요.",
   "errors.listing.imageNotReady": "디자인의 이미지 하나가 아직 준비되지 않았어요(업로드 중이거나 삭제됨). 기다리거나 이미지를 빼고 다시 게시해 주세요.",
   "errors.listing.noProduct": "게시하기 전에 이 캔버스의 상품을 골라 주세요.",

@@ -16,6 +16,20 @@ export const products = pgTable("products", {
   position: integer("position").notNull(),
 });
 
+/** A product's base price in each currency the shop sells in (the product's own `currency` included). */
+export const productPrices = pgTable(
+  "product_prices",
+  {
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id),
+    currency: text("currency").notNull(),
+    /** Integer minor units of `currency`. */
+    basePrice: integer("base_price").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.currency] })],
+);
+
 /** One orderable colour and size (or model, or paper size) of a product. */
 export const productVariants = pgTable(
   "product_variants",

@@ -35,6 +35,8 @@ export const productSchema = z.object({
   /** Integer minor units of `currency`. */
   basePrice: z.number().int(),
   currency: z.string(),
+  /** The base price in each currency a listing of it may be priced in (minor units), `currency`'s included. */
+  basePrices: z.record(z.string(), z.number().int()),
   /** Below this an image prints visibly soft. */
   minDpi: z.number().int(),
   variants: z.array(variantSchema),

@@ -9,6 +9,7 @@ const poster: Product = {
   kind: "poster",
   basePrice: 1600,
   currency: "USD",
+  basePrices: { USD: 1600 },
   minDpi: 300,
   printAreas: [area],
   variants: [

@@ -10,6 +10,7 @@ const poster: Product = {
   kind: "poster",
   basePrice: 1600,
   currency: "USD",
+  basePrices: { USD: 1600 },
   minDpi: 300,
   variants: [{ id: "poster-white-a2", color: "White", colorHex: "#ffffff", size: "A2" }],
   printAreas: [{ id: "poster-print", name: "Print", widthMm: 420, heightMm: 594, dpi: 300, safeMarginMm: 5, bleedMm: 3 }],

@@ -6,11 +6,17 @@ import { shippingCost } from "./shipping";
 
 describe("the shipping rule", () => {
   it("charges the first item and each further one, free at home from 100.00", () => {
-    expect(shippingCost({ country: "US", originCountry: "US", itemCount: 1, subtotal: 2500 })).toBe(499);
-    expect(shippingCost({ country: "US", originCountry: "US", itemCount: 3, subtotal: 7500 })).toBe(799);
-    expect(shippingCost({ country: "US", originCountry: "US", itemCount: 4, subtotal: 10_000 })).toBe(0);
-    expect(shippingCost({ country: "KR", originCountry: "US", itemCount: 2, subtotal: 20_000 })).toBe(1599);
-    expect(shippingCost({ country: "KR", originCountry: "US", itemCount: 0, subtotal: 0 })).toBe(0);
+    expect(shippingCost({ country: "US", originCountry: "US", itemCount: 1, subtotal: 2500, currency: "USD" })).toBe(499);
+    expect(shippingCost({ country: "US", originCountry: "US", itemCount: 3, subtotal: 7500, currency: "USD" })).toBe(799);
+    expect(shippingCost({ country: "US", originCountry: "US", itemCount: 4, subtotal: 10_000, currency: "USD" })).toBe(0);
+    expect(shippingCost({ country: "KR", originCountry: "US", itemCount: 2, subtotal: 20_000, currency: "USD" })).toBe(1599);
+    expect(shippingCost({ country: "KR", originCountry: "US", itemCount: 0, subtotal: 0, currency: "USD" })).toBe(0);
+  });
+
+  it("charges in won as Korean shops do: ₩3,000 and ₩1,000 each, free from ₩50,000", () => {
+    expect(shippingCost({ country: "KR", originCountry: "KR", itemCount: 2, subtotal: 48_000, currency: "KRW" })).toBe(4000);
+    expect(shippingCost({ country: "KR", originCountry: "KR", itemCount: 3, subtotal: 72_000, currency: "KRW" })).toBe(0);
+    expect(shippingCost({ country: "US", originCountry: "KR", itemCount: 1, subtotal: 24_000, currency: "KRW" })).toBe(17_000);
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SHOP_CURRENCIES } from "@/domain/shop/shipping";
 import { limits } from "../auth/limits";
 import { getCanvasListing, getListing, publishListing, unpublishListing } from "../services/shop/listingService";
 import { canvasListingView, listingView, publishedListing } from "../services/shop/listingView";
@@ -16,6 +17,8 @@ export const listingRouter = router({
         title: z.string().trim().min(1, "must not be empty").max(120, "must be at most 120 characters"),
         description: z.string().trim().max(2000, "must be at most 2000 characters").optional(),
         price: z.number().int("must be in whole minor units").min(1).max(1_000_000, "must be at most 1,000,000"),
+        /** What the price is in; the product's own currency when absent. */
+        currency: z.enum(SHOP_CURRENCIES).optional(),
         variantIds: z.array(variantId).min(1, "choose at least one colour and size").max(64),
         stock: z.number().int().min(1).max(100_000).nullish(),
         /** Codes of the preflight problems the owner confirmed publishing with (a refusal names them). */

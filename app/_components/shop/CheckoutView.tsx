@@ -60,7 +60,7 @@ export function CheckoutView({ user, shopCountry }: { user: ShopUser; shopCountr
       </ShopFrame>
     );
 
-  const shipping = shippingCost({ country: address.country, originCountry: shopCountry, itemCount: data.itemCount, subtotal: data.subtotal });
+  const shipping = shippingCost({ country: address.country, originCountry: shopCountry, itemCount: data.itemCount, subtotal: data.subtotal, currency: data.currency });
   const fieldProblem = Object.keys(checkoutFieldErrors(create.error, { email, ...address })).length > 0;
   const allFixed = fieldProblem && Object.keys(errors).length === 0;
 

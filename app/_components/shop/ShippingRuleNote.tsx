@@ -2,7 +2,7 @@
 
 import { Group, Text, type TextProps } from "@mantine/core";
 import { IconTruckDelivery } from "@tabler/icons-react";
-import { SHIPPING_RULE } from "@/domain/shop/shipping";
+import { shippingRuleOf } from "@/domain/shop/shipping";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { useCountryName } from "./useCountryName";
 
@@ -10,7 +10,7 @@ import { useCountryName } from "./useCountryName";
 export function ShippingRuleNote({ shopCountry, currency, ...props }: { shopCountry: string; currency: string } & TextProps) {
   const { t, price } = useI18n();
   const countryName = useCountryName();
-  const { domestic, international } = SHIPPING_RULE;
+  const { domestic, international } = shippingRuleOf(currency);
   return (
     <Group gap={8} wrap="nowrap" align="flex-start">
       <IconTruckDelivery size={18} stroke={1.6} color="var(--mantine-color-dimmed)" style={{ flex: "none", marginTop: 1 }} aria-hidden />
@@ -19,7 +19,7 @@ export function ShippingRuleNote({ shopCountry, currency, ...props }: { shopCoun
         country: countryName(shopCountry),
         first: price(domestic.first, currency),
         each: price(domestic.each, currency),
-        free: price(domestic.freeFrom, currency),
+        free: price(domestic.freeFrom ?? 0, currency),
         abroadFirst: price(international.first, currency),
         abroadEach: price(international.each, currency),
       })}

@@ -1,6 +1,6 @@
 import { asc } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { printAreas, products, productVariants, variantPrintSizes } from "@/db/schema";
+import { printAreas, productPrices, products, productVariants, variantPrintSizes } from "@/db/schema";
 import type { PrintArea, Product } from "@/domain/catalog/catalog";
 import { AppError } from "../../errors";
 
@@ -16,8 +16,9 @@ export function listProducts(db: DbOrTx): Promise<Product[]> {
 }
 
 async function readCatalog(db: DbOrTx): Promise<Product[]> {
-  const [rows, variants, areas, sizes] = await Promise.all([
+  const [rows, prices, variants, areas, sizes] = await Promise.all([
     db.select().from(products).orderBy(asc(products.position)),
+    db.select().from(productPrices),
     db.select().from(productVariants).orderBy(asc(productVariants.position)),
     db.select().from(printAreas).orderBy(asc(printAreas.position)),
     db.select().from(variantPrintSizes),
@@ -28,6 +29,7 @@ async function readCatalog(db: DbOrTx): Promise<Product[]> {
     kind: p.kind,
     basePrice: p.basePrice,
     currency: p.currency,
+    basePrices: Object.fromEntries(prices.filter((x) => x.productId === p.id).map((x) => [x.currency, x.basePrice])),
     minDpi: p.minDpi,
     variants: variants
       .filter((v) => v.productId === p.id)

@@ -59,7 +59,7 @@ export async function createCheckout(
     if (gone) throw new AppError("BAD_REQUEST", "checkout.unavailable", `${gone.title} is no longer available in this colour, size or quantity. Remove it to continue.`);
 
     if (clientAddress) await checkUnpaidHolds(tx, view.lines, clientAddress);
-    const shipping = shippingCost({ country: input.shippingAddress.country, originCountry: env().SHOP_COUNTRY, itemCount: view.itemCount, subtotal: view.subtotal });
+    const shipping = shippingCost({ country: input.shippingAddress.country, originCountry: env().SHOP_COUNTRY, itemCount: view.itemCount, subtotal: view.subtotal, currency: view.currency });
     const [order] = await tx
       .insert(orders)
       .values({

@@ -6,6 +6,7 @@ import type { Product } from "@/domain/catalog/catalog";
 import { assetsShown } from "@/domain/document/assetSource";
 import { canvasDoc, orderedShapes } from "@/domain/document/canvasDoc";
 import type { Shape } from "@/domain/document/shape";
+import { formatMoney } from "@/domain/shop/money";
 import * as Y from "yjs";
 import { loadDoc } from "../canvas/docStore";
 import { AppError } from "../../errors";
@@ -26,6 +27,8 @@ export type PublishInput = {
   title: string;
   description?: string;
   price: number;
+  /** One of the product's `basePrices`' currencies; its own `currency` when absent. */
+  currency?: string;
   variantIds: string[];
   stock?: number | null;
   /** The preflight problems (by code) the owner saw and chose to publish with. */
@@ -44,8 +47,11 @@ export async function publishListing(db: Db, storage: Storage, access: CanvasAcc
   const product = await requireProduct(db, access.canvas.productId);
   const variantIds = [...new Set(input.variantIds)];
   if (variantIds.some((id) => !product.variants.some((v) => v.id === id))) throw new AppError("NOT_FOUND", "catalog.variantNotFound", "This product has no such colour or size.");
-  if (input.price < product.basePrice) {
-    throw new AppError("BAD_REQUEST", "listing.priceBelowBase", `The price must be at least the product's base price (${product.basePrice} in minor units of ${product.currency}).`);
+  const currency = input.currency ?? product.currency;
+  const basePrice = product.basePrices[currency];
+  if (basePrice === undefined) throw new AppError("BAD_REQUEST", "listing.currencyUnavailable", `This product is not sold in ${currency}.`);
+  if (input.price < basePrice) {
+    throw new AppError("BAD_REQUEST", "listing.priceBelowBase", `The price must be at least the product's base price (${formatMoney(basePrice, currency, "en-US")}).`);
   }
   const { doc } = await loadDoc(db, access.canvas.id);
   const shapes = orderedShapes(canvasDoc(doc));
@@ -65,7 +71,7 @@ export async function publishListing(db: Db, storage: Storage, access: CanvasAcc
       title: input.title,
       description: input.description ?? "",
       price: input.price,
-      currency: product.currency,
+      currency,
       stockLeft: input.stock == null ? null : Math.max(0, input.stock - taken),
       stockTotal: input.stock ?? null,
       currentVersionId: versionId,

@@ -1,11 +1,12 @@
 "use client";
 
-import { Button, Checkbox, ColorSwatch, Group, NumberInput, Stack, Switch, Text, Textarea, TextInput } from "@mantine/core";
+import { Button, Checkbox, ColorSwatch, Group, NumberInput, SegmentedControl, Stack, Switch, Text, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconRocket } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Product } from "@/domain/catalog/catalog";
+import { SHOP_CURRENCIES } from "@/domain/shop/shipping";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { errorMessage, fieldErrors } from "../../../_lib/errors";
 import { useTRPC } from "../../../_lib/trpc";
@@ -29,7 +30,16 @@ export function SellForm({ canvasId, product, listing, defaultTitle, issues }: P
   const initial = prefill ? choiceOf(product, prefill.variants.map((v) => v.id)) : { colors: options.colors.map((c) => c.color), sizes: options.sizes };
   const [title, setTitle] = useState(prefill?.title ?? defaultTitle);
   const [description, setDescription] = useState(prefill?.description ?? "");
-  const [amount, setAmount] = useState<number | string>(toMajor(prefill?.price ?? product.basePrice, product.currency));
+  // The currencies this product has a base price in; a Korean seller starts in won.
+  const currencies = SHOP_CURRENCIES.filter((c) => product.basePrices[c] !== undefined);
+  const [currency, setCurrency] = useState<string>(prefill?.currency ?? (locale === "ko" && currencies.includes("KRW") ? "KRW" : product.currency));
+  const basePrice = product.basePrices[currency] ?? product.basePrice;
+  const [amount, setAmount] = useState<number | string>(toMajor(prefill?.price ?? basePrice, currency));
+  const changeCurrency = (next: string) => {
+    setCurrency(next);
+    // Prices do not convert: the new currency starts from its own base price.
+    setAmount(toMajor(product.basePrices[next] ?? product.basePrice, next));
+  };
   const [colors, setColors] = useState<string[]>(initial.colors);
   const [sizes, setSizes] = useState<string[]>(initial.sizes);
   const [limited, setLimited] = useState(prefill?.stockTotal != null);
@@ -48,17 +58,17 @@ export function SellForm({ canvasId, product, listing, defaultTitle, issues }: P
 
   // The input reports "24.00" (its fixed decimals) as a string, not a number.
   const major = typeof amount === "number" ? amount : amount.trim() ? Number(amount.replace(/,/g, "")) : NaN;
-  const minor = Number.isFinite(major) ? toMinor(major, product.currency) : NaN;
-  const belowBase = Number.isFinite(minor) && minor < product.basePrice;
+  const minor = Number.isFinite(major) ? toMinor(major, currency) : NaN;
+  const belowBase = Number.isFinite(minor) && minor < basePrice;
   const variantIds = chosenVariantIds(product, colors, sizes);
   const stockOk = !limited || Number(stock) >= 1;
-  const digits = Math.round(Math.log10(toMinor(1, product.currency)));
-  const fmt = (m: number) => price(m, product.currency);
+  const digits = Math.round(Math.log10(toMinor(1, currency)));
+  const fmt = (m: number) => price(m, currency);
 
   const submit = () => {
     if (!Number.isFinite(minor) || belowBase || !variantIds.length || !stockOk || !title.trim()) return;
     const send = (confirmPreflight?: string[]) =>
-      publish.mutate({ canvasId, title: title.trim(), description: description.trim() || undefined, price: minor, variantIds, stock: limited ? Number(stock) : null, confirmPreflight });
+      publish.mutate({ canvasId, title: title.trim(), description: description.trim() || undefined, price: minor, currency: currency as (typeof SHOP_CURRENCIES)[number], variantIds, stock: limited ? Number(stock) : null, confirmPreflight });
     // What prints wrong goes on sale only once the owner has seen each problem named.
     const problems = unconfirmedProblems(issues, []);
     if (problems.length) confirmPublish({ t, areaName: names.area }, problems, () => send(problems.map(problemCode)));
@@ -70,27 +80,39 @@ export function SellForm({ canvasId, product, listing, defaultTitle, issues }: P
       <TextInput label={t("shopAdmin.sell.titleLabel")} value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={120} required error={serverErrors.title || (!title.trim() && publish.isError ? t("shopAdmin.sell.titleRequired") : undefined)} />
       <Textarea label={t("shopAdmin.sell.description")} placeholder={t("shopAdmin.sell.descriptionPlaceholder")} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} maxRows={6} maxLength={2000} />
       <div>
+        {currencies.length > 1 && (
+          <SegmentedControl
+            size="xs"
+            mb={6}
+            value={currency}
+            onChange={changeCurrency}
+            data={currencies.map((c) => ({ value: c, label: `${c} ${currencySymbol(c, locale === "ko" ? "ko-KR" : "en-US")}` }))}
+            aria-label={t("shopAdmin.sell.currency")}
+            data-testid="sell-currency"
+          />
+        )}
         <NumberInput
-          label={t("shopAdmin.sell.price", { currency: product.currency })}
+          key={currency}
+          label={t("shopAdmin.sell.price", { currency })}
           value={amount}
           onChange={setAmount}
-          leftSection={<Text size="sm">{currencySymbol(product.currency, locale === "ko" ? "ko-KR" : "en-US")}</Text>}
+          leftSection={<Text size="sm">{currencySymbol(currency, locale === "ko" ? "ko-KR" : "en-US")}</Text>}
           decimalScale={digits}
           fixedDecimalScale={digits > 0}
           min={0}
           step={digits > 0 ? 1 : 1000}
           thousandSeparator=","
           required
-          error={belowBase ? t("shopAdmin.sell.belowBase", { price: fmt(product.basePrice) }) : serverErrors.price}
+          error={belowBase ? t("shopAdmin.sell.belowBase", { price: fmt(basePrice) }) : serverErrors.price}
           data-testid="sell-price"
         />
         <Group justify="space-between" mt={6} gap={4} data-testid="sell-margin">
           <Text size="xs" c="dimmed">
-            {t("shopAdmin.sell.basePrice", { price: fmt(product.basePrice) })}
+            {t("shopAdmin.sell.basePrice", { price: fmt(basePrice) })}
           </Text>
           {Number.isFinite(minor) && !belowBase && (
             <Text size="xs" fw={600} c="teal.9">
-              {t("shopAdmin.sell.margin", { price: fmt(minor - product.basePrice) })}
+              {t("shopAdmin.sell.margin", { price: fmt(minor - basePrice) })}
             </Text>
           )}
         </Group>

@@ -9,6 +9,7 @@ const tee: Product = {
   kind: "tshirt",
   basePrice: 1800,
   currency: "USD",
+  basePrices: { USD: 1800 },
   minDpi: 150,
   printAreas: [],
   variants: ["White", "Black"].flatMap((color) => ["S", "M", "L"].map((size) => ({ id: `${color}-${size}`, color, colorHex: color === "White" ? "#fff" : "#000", size }))),
