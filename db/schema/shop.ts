@@ -161,6 +161,8 @@ export const orders = pgTable(
     /** Set when the shop marks it shipped: a carrier of domain/shop/carriers.ts and its parcel number. */
     trackingCarrier: text("tracking_carrier"),
     trackingNumber: text("tracking_number"),
+    /** The language the buyer checked out in: the order's mail is written in it. */
+    locale: text("locale").notNull().default("en"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -15,5 +15,5 @@ export const checkoutRouter = router({
     .use(throttle((ctx) => [limits.checkoutsPerAddress(ctx.clientAddress)], { failuresOnly: false }))
     .input(z.object({ idempotencyKey: z.string().min(8, "must be at least 8 characters").max(100).regex(/^[\w-]+$/, "must be letters, digits, - or _"), email, shippingAddress }))
     .output(checkoutResult)
-    .mutation(async ({ ctx, input }) => createCheckout(ctx.db, actorOf(ctx), await ctx.cart(false), input, undefined, ctx.clientAddress)),
+    .mutation(async ({ ctx, input }) => createCheckout(ctx.db, actorOf(ctx), await ctx.cart(false), { ...input, locale: ctx.locale }, undefined, ctx.clientAddress)),
 });

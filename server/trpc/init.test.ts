@@ -43,6 +43,7 @@ function as(user: User | null) {
     appUrl: "http://localhost:3000",
     clientAddress: "198.18.0.1",
     cookieHeader: null,
+    locale: "en",
   };
   return createCaller(ctx);
 }

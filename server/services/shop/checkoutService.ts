@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { cartLines, carts, listings, orderEvents, orderLines, orders } from "@/db/schema";
 import type { ShippingAddress } from "@/domain/shop/address";
 import { UNPAID } from "@/domain/shop/orderStatus";
+import type { Locale } from "@/domain/i18n/locales";
 import { shippingCost } from "@/domain/shop/shipping";
 import { env } from "../../env";
 import { AppError } from "../../errors";
@@ -20,7 +21,7 @@ import { orderLink } from "./shopSecret";
 /** How long an unpaid order holds its items. */
 export const PAY_WITHIN_MS = 30 * 60 * 1000;
 
-export type CheckoutInput = { idempotencyKey: string; email: string; shippingAddress: ShippingAddress };
+export type CheckoutInput = { idempotencyKey: string; email: string; shippingAddress: ShippingAddress; locale?: Locale };
 
 /** Of a limited edition, the most units one address may hold unpaid at a time: a fifth, at least two. */
 export function unpaidHoldLimit(stockTotal: number): number {
@@ -75,6 +76,7 @@ export async function createCheckout(
         provider: provider.id,
         payBy: new Date(Date.now() + PAY_WITHIN_MS),
         clientAddress,
+        locale: input.locale ?? "en",
       })
       .returning({ id: orders.id, payBy: orders.payBy });
     const orderId = order!.id;

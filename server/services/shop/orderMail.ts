@@ -1,6 +1,8 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orderEvents, orderLines, orders, users } from "@/db/schema";
+import { catalogNames } from "@/domain/i18n/catalogNames";
+import { isLocale } from "@/domain/i18n/locales";
 import type { OrderStatus } from "@/domain/shop/orderStatus";
 import { env } from "../../env";
 import type { Mailer } from "../../mail/mailer";
@@ -28,6 +30,8 @@ export async function sendOrderMail(db: Db, mailer: Mailer, orderId: string, sta
     db.select({ note: orderEvents.note, actor: orderEvents.actor }).from(orderEvents).where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.toStatus, status))).orderBy(desc(orderEvents.at)).limit(1),
   ]);
   const variants = products.flatMap((p) => p.variants);
+  const locale = isLocale(order.locale) ? order.locale : "en";
+  const names = catalogNames(locale);
   const mail = orderStatusMail(status, {
     to: order.email,
     orderId,
@@ -35,12 +39,13 @@ export async function sendOrderMail(db: Db, mailer: Mailer, orderId: string, sta
     currency: order.currency,
     items: lines.map((l) => {
       const v = variants.find((x) => x.id === l.variantId);
-      return { title: l.title, quantity: l.quantity, variant: v ? `${v.color}, ${v.size}` : l.variantId };
+      return { title: l.title, quantity: l.quantity, variant: v ? `${names.color(v.color)}, ${v.size}` : l.variantId };
     }),
     link: orderLink(env().APP_URL, orderId),
     // The shipping note is written for the buyer (the form says so); other notes stay the shop's.
     note: status === "shipped" && event?.actor.startsWith("user:") ? event.note : null,
     tracking: trackingOf(order),
+    locale,
   });
   if (!mail) return false;
   await mailer.send(mail);

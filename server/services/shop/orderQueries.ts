@@ -40,6 +40,7 @@ export async function getOrder(db: DbOrTx, access: OrderAccess): Promise<OrderVi
     paymentUrl: order.status === "pending_payment" || order.status === "payment_failed" ? order.paymentUrl : null,
     payBy: order.payBy,
     createdAt: order.createdAt,
+    locale: order.locale,
     tracking: trackingOf(order),
     lines: lines.map(({ line, slug, productId }) => {
       const product = products.find((p) => p.id === productId);

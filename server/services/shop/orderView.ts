@@ -48,6 +48,8 @@ export const orderView = z.object({
   paymentUrl: z.string().nullable(),
   payBy: z.date(),
   createdAt: z.date(),
+  /** The language the buyer checked out in (the order's mail is in it). */
+  locale: z.string(),
   /** The parcel, once the shop shipped it with a carrier and number. */
   tracking: z.object({ carrier: z.string(), carrierName: z.string(), number: z.string(), url: z.string() }).nullable(),
   lines: z.array(orderLineView),
