@@ -190,18 +190,38 @@ test("a seller publishes a tee; the shop admin sees it bought, downloads its pri
   await expectNoAxeViolations(page, "admin order detail");
   await shootBoth(page, "shop-admin-order");
 
-  // Shipped with the tracking number, then delivered; the timeline tells it all.
+  // Shipped with the carrier and tracking number and a note for the buyer, then delivered; the timeline tells it all.
   await order.getByTestId("move-shipped").click();
-  await page.getByRole("dialog").getByLabel("Note").fill("UPS 1Z999AA10123456784");
+  const ship = page.getByRole("dialog");
+  await ship.getByRole("combobox", { name: "Carrier" }).click();
+  await page.getByRole("option", { name: "UPS", exact: true }).click();
+  await ship.getByLabel("Tracking number").fill("1Z 999 AA1 01 2345 6784");
+  await ship.getByLabel("Note").fill("Sent in one parcel.");
+  await expectNoAxeViolations(page, "admin order, ship dialog");
+  await shootBoth(page, "shop-admin-ship");
   await page.getByTestId("move-confirm").click();
   await expect(order).toHaveAttribute("data-status", "shipped");
-  await expect(order.getByTestId("order-timeline")).toContainText("UPS 1Z999AA10123456784");
+  await expect(order.getByTestId("order-timeline")).toContainText("Sent in one parcel.");
   await expect(order.getByTestId("move-refunded")).toHaveCount(0);
   await order.getByTestId("move-delivered").click();
   await page.getByTestId("move-confirm").click();
   await expect(order).toHaveAttribute("data-status", "delivered");
   await expect(order.getByTestId("order-actions")).toHaveCount(0);
   await expect(order.locator('[data-testid="timeline-event"]')).toHaveCount(5);
+
+  // The order's own page links to the carrier's tracking page.
+  await page.goto(`/orders/${orderId}`);
+  await expect(page.getByTestId("tracking-link")).toHaveAttribute("href", "https://www.ups.com/track?tracknum=1Z999AA10123456784");
+  await expect(page.getByTestId("order-tracking")).toContainText("UPS · 1Z999AA10123456784");
+  await expectNoAxeViolations(page, "order page with tracking");
+  await shootBoth(page, "shop-order-tracking");
+  await page.goto(`/admin/orders/${orderId}`);
+
+  // The orders export for fulfilment: one row per item, with the address as shipped.
+  const csv = await page.request.get("/api/shop/orders.csv");
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect(await csv.text()).toContain(`${orderId.slice(0, 8).toUpperCase()},`);
 
   // The outbox has the buyer's mails, newest first; one opens in the reader.
   await page.getByRole("link", { name: "All orders" }).click();
@@ -213,6 +233,8 @@ test("a seller publishes a tee; the shop admin sees it bought, downloads its pri
   await mails.filter({ hasText: "has shipped" }).click();
   await expect(page.getByTestId("outbox-reader")).toContainText("Your Merchboard order has shipped");
   await expect(page.getByTestId("outbox-reader")).toContainText(orderId.slice(0, 8).toUpperCase());
+  await expect(page.getByTestId("outbox-reader")).toContainText("UPS tracking number: 1Z999AA10123456784");
+  await expect(page.getByTestId("outbox-reader")).toContainText("A note from the shop: Sent in one parcel.");
   await expectNoAxeViolations(page, "admin outbox");
   // On a phone the open message fills the screen, with a way back to the list.
   await shootBoth(page, "shop-admin-outbox", async () => {

@@ -35,6 +35,7 @@ export function CountrySelect({ value, onChange, error, disabled }: Props) {
       error={error}
       disabled={disabled}
       maxDropdownHeight={280}
+      size="md"
     />
   );
 }
