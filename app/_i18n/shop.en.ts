@@ -52,6 +52,7 @@ export const shopEn = {
   "shop.summary.shipping": "Shipping",
   "shop.summary.shippingLater": "At checkout",
   "shop.summary.free": "Free",
+  "shop.summary.vatIncluded": "Including VAT (10 %): {vat}",
   "shop.summary.total": "Total",
   "shop.summary.estimatedTotal": "Estimated total",
   "shop.summary.itemMeta": "{color} · {size} · Qty {count}",

@@ -53,6 +53,7 @@ export const shopKo: Record<ShopMessageKey, string> = {
   "shop.summary.shipping": "배송비",
   "shop.summary.shippingLater": "결제 단계에서 계산",
   "shop.summary.free": "무료",
+  "shop.summary.vatIncluded": "부가세(10%) {vat} 포함",
   "shop.summary.total": "총 결제 금액",
   "shop.summary.estimatedTotal": "예상 결제 금액",
   "shop.summary.itemMeta": "{color} · {size} · 수량 {count}",

@@ -3,6 +3,7 @@ import { addressLines } from "./address";
 import { formatMoney, minorDigits } from "./money";
 import { canMove } from "./orderStatus";
 import { shippingCost } from "./shipping";
+import { includedVat } from "./tax";
 
 describe("the shipping rule", () => {
   it("charges the first item and each further one, free at home from 100.00", () => {
@@ -45,5 +46,13 @@ describe("addresses", () => {
   it("put the postal code where the country writes it", () => {
     expect(addressLines({ name: "Ada", line1: "1 Main St", city: "Springfield", postalCode: "62701", country: "US" })).toEqual(["Ada", "1 Main St", "Springfield 62701"]);
     expect(addressLines({ name: "Bo", line1: "Hauptstr. 1", line2: "", city: "Berlin", postalCode: "10115", country: "DE" })).toEqual(["Bo", "Hauptstr. 1", "10115 Berlin"]);
+  });
+});
+
+describe("VAT", () => {
+  it("is a eleventh of a won price, and nothing in a dollar one", () => {
+    expect(includedVat(85_000, "KRW")).toBe(7727);
+    expect(includedVat(11_000, "KRW")).toBe(1000);
+    expect(includedVat(6249, "USD")).toBeNull();
   });
 });

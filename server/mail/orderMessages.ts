@@ -1,6 +1,7 @@
 import type { Locale } from "@/domain/i18n/locales";
 import { formatMoney } from "@/domain/shop/money";
 import type { OrderStatus } from "@/domain/shop/orderStatus";
+import { includedVat } from "@/domain/shop/tax";
 import type { Mail } from "./mailer";
 import { composeMail } from "./messages";
 
@@ -24,6 +25,7 @@ type Words = {
   leads: Partial<Record<OrderStatus, string>>;
   order: (number: string) => string;
   total: (amount: string) => string;
+  vat: (amount: string) => string;
   trackingNumber: (carrier: string, number: string) => string;
   note: (text: string) => string;
   track: (carrier: string) => string;
@@ -55,6 +57,7 @@ const WORDS: Record<Locale, Words> = {
     },
     order: (n) => `Order ${n}`,
     total: (a) => `Total: ${a}`,
+    vat: (a) => `Including VAT (10 %): ${a}`,
     trackingNumber: (c, n) => `${c} tracking number: ${n}`,
     note: (t) => `A note from the shop: ${t}`,
     track: (c) => `Track your parcel with ${c}`,
@@ -83,6 +86,7 @@ const WORDS: Record<Locale, Words> = {
     },
     order: (n) => `주문 번호 ${n}`,
     total: (a) => `합계: ${a}`,
+    vat: (a) => `부가세(10%) ${a} 포함`,
     trackingNumber: (c, n) => `${c} 운송장 번호: ${n}`,
     note: (t) => `판매자 메모: ${t}`,
     track: (c) => `${c}에서 배송 조회하기`,
@@ -99,6 +103,7 @@ export function orderStatusMail(status: OrderStatus, facts: OrderMailFacts): Mai
   if (!subject) return null;
   const items = facts.items.map((i) => `${i.quantity} × ${i.title} (${i.variant})`);
   const tracking = facts.tracking;
+  const vat = includedVat(facts.total, facts.currency);
   const mail = composeMail(
     facts.to,
     subject,
@@ -109,6 +114,7 @@ export function orderStatusMail(status: OrderStatus, facts: OrderMailFacts): Mai
       w.order(facts.orderId.slice(0, 8).toUpperCase()),
       ...items,
       w.total(formatMoney(facts.total, facts.currency, w.moneyLocale)),
+      ...(vat !== null ? [w.vat(formatMoney(vat, facts.currency, w.moneyLocale))] : []),
     ],
     [...(tracking ? [{ label: w.track(tracking.carrierName), url: tracking.url }] : []), { label: w.see, url: facts.link }],
     w.footer,

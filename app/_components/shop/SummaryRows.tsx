@@ -1,6 +1,7 @@
 "use client";
 
 import { Divider, Group, Stack, Text } from "@mantine/core";
+import { includedVat } from "@/domain/shop/tax";
 import { useI18n } from "../../_i18n/I18nProvider";
 
 type Props = { subtotal: number; shipping: number | null; currency: string; estimated?: boolean };
@@ -9,6 +10,7 @@ type Props = { subtotal: number; shipping: number | null; currency: string; esti
 export function SummaryRows({ subtotal, shipping, currency, estimated }: Props) {
   const { t, price } = useI18n();
   const total = subtotal + (shipping ?? 0);
+  const vat = includedVat(total, currency);
   return (
     <Stack gap={8}>
       <Group justify="space-between">
@@ -30,6 +32,11 @@ export function SummaryRows({ subtotal, shipping, currency, estimated }: Props) 
           {price(total, currency)}
         </Text>
       </Group>
+      {vat !== null && (
+        <Text size="xs" c="dimmed" ta="right" data-testid="summary-vat">
+          {t("shop.summary.vatIncluded", { vat: price(vat, currency) })}
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -53,6 +53,7 @@ describe("listings in won", () => {
     expect(mail.subject).toBe("Merchboard 주문이 확정되었어요");
     expect(mail.text).toContain("2 × Night Owl Tee (블랙, M)");
     expect(mail.text).toContain("합계: ₩85,000");
+    expect(mail.text).toContain("부가세(10%) ₩7,727 포함");
     expect(mail.text).toContain("주문 보기: ");
   }, 60_000);
 
