@@ -36,7 +36,7 @@ export function CartView({ user, shopCountry }: { user: ShopUser; shopCountry: s
       {!data ? (
         <PageLoader />
       ) : data.lines.length === 0 ? (
-        <EmptyState icon={<IconShoppingBag size={32} />} title={t("shop.cart.empty")} body={t("shop.cart.emptyHint")} action={{ label: t("shop.cart.browse"), href: "/" }} />
+        <EmptyState icon={<IconShoppingBag size={32} />} title={t("shop.cart.empty")} body={t("shop.cart.emptyHint")} action={{ label: t("shop.cart.shop"), href: "/shop" }} />
       ) : (
         <Grid gap={{ base: "lg", md: 32 }}>
           <Grid.Col span={{ base: 12, md: 7.5 }}>

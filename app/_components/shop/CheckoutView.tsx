@@ -56,7 +56,7 @@ export function CheckoutView({ user, shopCountry }: { user: ShopUser; shopCountr
   if (!data.lines.length && !busy)
     return (
       <ShopFrame user={user}>
-        <EmptyState icon={<IconShoppingBag size={32} />} title={t("shop.cart.empty")} body={t("shop.checkout.emptyCart")} action={{ label: t("shop.cart.browse"), href: "/" }} />
+        <EmptyState icon={<IconShoppingBag size={32} />} title={t("shop.cart.empty")} body={t("shop.checkout.emptyCart")} action={{ label: t("shop.cart.shop"), href: "/shop" }} />
       </ShopFrame>
     );
 

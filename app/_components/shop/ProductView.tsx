@@ -1,6 +1,8 @@
 "use client";
 
-import { Grid } from "@mantine/core";
+import { Anchor, Grid } from "@mantine/core";
+import { IconBuildingStore } from "@tabler/icons-react";
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
@@ -30,6 +32,12 @@ export function ProductView({ initial, user, shopCountry }: { initial: Listing; 
         <Grid.Col span={{ base: 12, md: 5 }}>
           <ProductBuyBox listing={listing} color={color} onColor={setColor} imageUrl={shots.find((s) => s.url)?.url ?? null} shopCountry={shopCountry} />
           <ArtCredits credits={listing.credits} />
+          {listing.seller && (
+            <Anchor component={Link} href={`/shop/${listing.seller.id}`} size="sm" mt="md" display="inline-flex" style={{ alignItems: "center", gap: 6 }} data-testid="seller-shop">
+              <IconBuildingStore size={16} aria-hidden />
+              {t("shop.store.moreFrom", { name: listing.seller.name })}
+            </Anchor>
+          )}
         </Grid.Col>
       </Grid>
     </ShopFrame>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { minorDigits } from "@/domain/shop/money";
+import { productJsonLd } from "@/domain/shop/productJsonLd";
 import { currentUser } from "@/server/auth/pageSession";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
@@ -50,5 +51,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProductPage({ params }: Props) {
   const [listing, user] = await Promise.all([listingOrNotFound(slugFromParam((await params).slug)), currentUser()]);
-  return <ProductView initial={listing} user={user && { name: user.name, email: user.email }} shopCountry={env().SHOP_COUNTRY} />;
+  const appUrl = env().APP_URL;
+  const image = firstMockupUrl(listing);
+  return (
+    <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: productJsonLd(listing, `${appUrl}${productPath(listing.slug)}`, image && `${appUrl}${image}`) }} />
+      <ProductView initial={listing} user={user && { name: user.name, email: user.email }} shopCountry={env().SHOP_COUNTRY} />
+    </>
+  );
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNotNull, isNull, max, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { assets, listingImages, listings, listingVersions, orderLines, orders, snapshotRenders } from "@/db/schema";
+import { assets, listingImages, listings, listingVersions, orderLines, orders, snapshotRenders, users } from "@/db/schema";
 import type { Product } from "@/domain/catalog/catalog";
 import { assetsShown } from "@/domain/document/assetSource";
 import { canvasDoc, orderedShapes } from "@/domain/document/canvasDoc";
@@ -166,10 +166,13 @@ async function viewOf(db: DbOrTx, row: typeof listings.$inferSelect): Promise<Li
     .from(listingVersions)
     .where(eq(listingVersions.id, row.currentVersionId!));
   if (!product || !version) throw notFound();
-  const renders = await db
-    .select()
-    .from(snapshotRenders)
-    .where(and(eq(snapshotRenders.versionId, row.currentVersionId!), eq(snapshotRenders.kind, "mockup")));
+  const [renders, [seller]] = await Promise.all([
+    db
+      .select()
+      .from(snapshotRenders)
+      .where(and(eq(snapshotRenders.versionId, row.currentVersionId!), eq(snapshotRenders.kind, "mockup"))),
+    row.ownerId ? db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, row.ownerId)) : [],
+  ]);
   return {
     id: row.id,
     slug: row.slug,
@@ -190,5 +193,6 @@ async function viewOf(db: DbOrTx, row: typeof listings.$inferSelect): Promise<Li
     stockLeft: row.stockLeft,
     stockTotal: row.stockTotal,
     credits: designCredits(version.state, product),
+    seller: seller ?? null,
   };
 }

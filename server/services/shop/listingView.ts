@@ -28,6 +28,8 @@ export const listingView = z.object({
   stockLeft: z.number().int().nullable(),
   stockTotal: z.number().int().nullable(),
   credits: z.array(listingCredit),
+  /** Who sells it (their shop page lists the rest); null once the account is gone. */
+  seller: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 export type ListingView = z.infer<typeof listingView>;
 
