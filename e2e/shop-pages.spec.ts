@@ -107,6 +107,11 @@ test("a guest buys two black tees: product page, cart, checkout, test payment, o
   await page.getByRole("button", { name: "Show Back" }).click();
   await expect(main).toHaveAttribute("data-area", "tee-back", { timeout: 120_000 });
   await page.getByRole("button", { name: "Show Front" }).click();
+  // A garment's size chart, and for search engines the product as structured data.
+  await page.getByRole("button", { name: "Size chart" }).click();
+  await expect(page.getByTestId("size-chart")).toContainText("51 cm · 20 in");
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(jsonLd).toMatchObject({ "@type": "Product", name: "Night Shift Tee", offers: { price: "24.00", priceCurrency: "USD" } });
 
   // A link shared anywhere previews with the finished mockup, the title and the price.
   const html = await (await page.request.get(`/p/${slug}`)).text();
@@ -297,6 +302,25 @@ test("in Korean, with the card that asks for a verification code", async ({ brow
   await expectNoAxeViolations(page, "order page, Korean");
   await shoot(page, "shop-order-ko");
   await page.context().close();
+});
+
+test("the shop lists what is on sale, and a product page leads to its seller's shop", async ({ browser }) => {
+  const page = await shopper(browser);
+  await page.goto(`/p/${slug}`);
+  await page.getByTestId("seller-shop").click();
+  await page.waitForURL(/\/shop\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("storefront-item").filter({ hasText: "Night Shift Tee" })).toBeVisible();
+  await expectNoAxeViolations(page, "seller's shop");
+  await shoot(page, "shop-seller");
+  await page.getByRole("link", { name: "See the whole shop" }).click();
+  await page.waitForURL(/\/shop$/);
+  await expect(page.getByTestId("storefront-item").filter({ hasText: "Night Shift Tee" })).toHaveCount(1);
+  await expectNoAxeViolations(page, "shop");
+  await shoot(page, "shop-storefront");
+  await page.getByTestId("storefront-item").filter({ hasText: "Night Shift Tee" }).click();
+  await page.waitForURL(new RegExp(`/p/${escape(slug)}$`));
+  const sitemap = await page.request.get("/sitemap.xml");
+  expect(await sitemap.text()).toContain(`/p/${slug}</loc>`);
 });
 
 test("an unknown product is a 404", async ({ page }) => {

@@ -6,6 +6,10 @@ export const shopEn = {
 
   "shop.product.color": "Colour",
   "shop.product.colorNamed": "Colour: {color}",
+  "shop.sizeChart.title": "Size chart",
+  "shop.sizeChart.chest": "Chest width",
+  "shop.sizeChart.length": "Body length",
+  "shop.sizeChart.note": "Measured laid flat: chest from armpit to armpit, length from the top of the shoulder to the hem. Sizes may vary by 2 cm.",
   "shop.product.size": "Size",
   "shop.product.sizeNamed": "Size: {size}",
   "shop.product.chooseSize": "Choose a size",

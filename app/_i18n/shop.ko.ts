@@ -7,6 +7,10 @@ export const shopKo: Record<ShopMessageKey, string> = {
 
   "shop.product.color": "색상",
   "shop.product.colorNamed": "색상: {color}",
+  "shop.sizeChart.title": "사이즈 표",
+  "shop.sizeChart.chest": "가슴 단면",
+  "shop.sizeChart.length": "총장",
+  "shop.sizeChart.note": "평평하게 놓고 잰 치수예요. 가슴 단면은 겨드랑이 끝에서 끝까지, 총장은 어깨 가장 높은 곳부터 밑단까지예요. 2cm 정도 차이가 날 수 있어요.",
   "shop.product.size": "사이즈",
   "shop.product.sizeNamed": "사이즈: {size}",
   "shop.product.chooseSize": "사이즈를 선택해 주세요",

@@ -1,16 +1,18 @@
 "use client";
 
-import { Anchor, Grid } from "@mantine/core";
+import { Anchor, Box, Grid } from "@mantine/core";
 import { IconBuildingStore } from "@tabler/icons-react";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { useTRPC } from "../../_lib/trpc";
+import { sizeChartFor } from "@/domain/catalog/sizeCharts";
 import { ArtCredits } from "./ArtCredits";
 import { MockupGallery } from "./MockupGallery";
 import { ProductBuyBox } from "./ProductBuyBox";
 import { ShopFrame, type ShopUser } from "./ShopFrame";
+import { SizeChart } from "./SizeChart";
 import { listingColors, rendersPending, shotsFor } from "./listingMedia";
 import type { Listing } from "./shopTypes";
 
@@ -23,6 +25,7 @@ export function ProductView({ initial, user, shopCountry }: { initial: Listing; 
   );
   const [color, setColor] = useState(listingColors(initial)[0]?.color ?? "");
   const shots = shotsFor(listing, color);
+  const chart = sizeChartFor(listing.product.id, [...new Set(listing.variants.map((v) => v.size))]);
   return (
     <ShopFrame user={user}>
       <Grid gap={{ base: "lg", md: 48 }}>
@@ -31,6 +34,11 @@ export function ProductView({ initial, user, shopCountry }: { initial: Listing; 
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <ProductBuyBox listing={listing} color={color} onColor={setColor} imageUrl={shots.find((s) => s.url)?.url ?? null} shopCountry={shopCountry} />
+          {chart && (
+            <Box mt="lg">
+              <SizeChart rows={chart} />
+            </Box>
+          )}
           <ArtCredits credits={listing.credits} />
           {listing.seller && (
             <Anchor component={Link} href={`/shop/${listing.seller.id}`} size="sm" mt="md" display="inline-flex" style={{ alignItems: "center", gap: 6 }} data-testid="seller-shop">
