@@ -64,6 +64,7 @@ describe("npm start", () => {
       body: JSON.stringify({ json: { email: "persist@example.com", password: "password123", name: "Persist" } }),
     });
     expect(signUp.status).toBe(200);
+    const made = (await signUp.json()) as { result: { data: { json: { id: string } } } };
     expect(await stop(first.child)).toBe(0);
     // In order: the worker finishes before Postgres stops under it.
     expect(first.log()).toMatch(/\[worker\] SIGTERM[\s\S]*\[start\] stopped/);
@@ -73,12 +74,14 @@ describe("npm start", () => {
 
     const second = start(port, pgPort);
     await waitHealthy(port, 60_000, second);
-    const again = await fetch(`http://localhost:${port}/api/trpc/auth.signUp`, {
+    const again = await fetch(`http://localhost:${port}/api/trpc/auth.signIn`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: `http://localhost:${port}` },
-      body: JSON.stringify({ json: { email: "persist@example.com", password: "password123", name: "Persist" } }),
+      body: JSON.stringify({ json: { email: "persist@example.com", password: "password123" } }),
     });
-    expect(again.status).toBe(409); // the account from the first run is still there
+    // The account from the first run is still there: its password opens it.
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as typeof made).result.data.json.id).toBe(made.result.data.json.id);
     expect(await stop(second.child)).toBe(0);
   }, 240_000);
 });
