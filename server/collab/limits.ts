@@ -25,6 +25,8 @@ export type CollabLimits = {
   closeTimeoutMs: number;
   /** Statements of the update writer in flight at once (each a commit, and a flush of the WAL). */
   writesInFlight: number;
+  /** A busy room sends changes on at most this often, merged (see Fanout); a quiet one at once. */
+  fanoutIntervalMs: number;
 };
 
 export const DEFAULT_LIMITS: CollabLimits = {
@@ -49,4 +51,6 @@ export const DEFAULT_LIMITS: CollabLimits = {
   heartbeatMs: 15_000,
   closeTimeoutMs: 3000,
   writesInFlight: 2,
+  // 125 frames a second: far under what a person can tell apart, far over what they can type.
+  fanoutIntervalMs: 8,
 };

@@ -4,6 +4,7 @@ import { parseAwarenessState } from "./awarenessState";
 import { AwarenessRelay } from "./awarenessRelay";
 import { CanvasAssets } from "./canvasAssets";
 import { send, type Connection } from "./connection";
+import { Fanout } from "./fanout";
 import { compact, loadDoc, readAllUpdates, readStoredState, readUpdates } from "../services/canvas/docStore";
 import { DocumentGate } from "./documentGate";
 import type { CollabLimits } from "./limits";
@@ -42,6 +43,7 @@ export class Room {
   private fullState: { frame: Uint8Array; version: number } | null = null;
   private readonly assets: CanvasAssets;
   private readonly gate: DocumentGate;
+  private readonly fanout: Fanout;
 
   private constructor(
     readonly canvasId: string,
@@ -57,6 +59,10 @@ export class Room {
     this.updatesSinceCompaction = pendingUpdates;
     this.assets = new CanvasAssets(db, canvasId);
     this.gate = new DocumentGate(doc);
+    this.fanout = new Fanout((update) => {
+      const frame = encodeSync(SYNC_UPDATE, update);
+      for (const conn of this.conns) send(conn, frame);
+    }, limits.fanoutIntervalMs);
   }
 
   static async load(db: Db, writer: UpdateWriter, canvasId: string, limits: CollabLimits, onBroken: (room: Room) => void): Promise<Room> {
@@ -203,16 +209,15 @@ export class Room {
 
   /**
    * The edits merged, applied in one transaction (a transaction per edit cost more than the rest
-   * of a busy room's work), and sent to everyone as the same frame, encoded once. A sender also
-   * receives its own edit back; applying an update twice changes nothing in Yjs, and it is far
-   * cheaper than a separate merge per sender (which grows with the square of the senders).
+   * of a busy room's work), and sent to everyone as the same frame, encoded once (see Fanout). A
+   * sender also receives its own edit back; applying an update twice changes nothing in Yjs, and it
+   * is far cheaper than a separate merge per sender (which grows with the square of the senders).
    */
   private applyAndSend(updates: Uint8Array[]): void {
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     Y.applyUpdate(this.doc, merged);
     this.changed();
-    const frame = encodeSync(SYNC_UPDATE, merged);
-    for (const conn of this.conns) send(conn, frame);
+    this.fanout.push(merged);
   }
 
   /**
@@ -304,7 +309,7 @@ export class Room {
 
   private broadcastChange(diff: Uint8Array): void {
     this.changed();
-    this.broadcast(encodeSync(SYNC_UPDATE, diff), null);
+    this.fanout.push(diff);
   }
 
   private broadcast(message: Uint8Array, except: Connection | null): void {
@@ -317,6 +322,7 @@ export class Room {
    */
   private breakRoom(code: number, reason: string): void {
     this.closed = true;
+    this.fanout.dispose();
     for (const c of this.conns) c.socket.close(code, reason);
     this.onBroken(this);
   }
@@ -327,6 +333,7 @@ export class Room {
 
   destroy(): void {
     this.closed = true;
+    this.fanout.dispose();
     this.doc.destroy();
   }
 }
