@@ -14,6 +14,8 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash"),
     emailVerified: boolean("email_verified").notNull().default(false),
+    /** The language the account signed up in: its mail is written in it. */
+    locale: text("locale").notNull().default("en"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -17,7 +17,7 @@ export const authRouter = router({
     .input(z.object({ email, password, name: personName }))
     .output(publicUser)
     .mutation(async ({ ctx, input }) => {
-      const user = await signUpAndSendVerification(ctx.db, getMailer(), input, ctx.clientAddress, ctx.appUrl);
+      const user = await signUpAndSendVerification(ctx.db, getMailer(), { ...input, locale: ctx.locale }, ctx.clientAddress, ctx.appUrl);
       ctx.resHeaders.append("Set-Cookie", await startSession(ctx.db, user.id));
       return user;
     }),

@@ -7,6 +7,7 @@ import { hashPassword } from "../../auth/password";
 import { takeAttempt, tooManyRequests } from "../../auth/rateLimit";
 import { endUserSessions } from "../../auth/sessions";
 import { AppError } from "../../errors";
+import type { Locale } from "@/domain/i18n/locales";
 import type { Actor } from "../actor";
 import { claimForPassword, newestUnprovenClaim, rethrowAddressTaken, verifiedClaim } from "./addressClaims";
 
@@ -31,12 +32,12 @@ const tooManySignIns = tooManyRequests("account.tooManyAttempts", "Too many fail
  * must not tell. `ip` is the client's address (the request's, as the server saw it): sign-ups are
  * throttled per address.
  */
-export async function signUp(db: DbOrTx, input: { email: string; password: string; name: string }, ip: string): Promise<PublicUser> {
+export async function signUp(db: DbOrTx, input: { email: string; password: string; name: string; locale?: Locale }, ip: string): Promise<PublicUser> {
   const email = normalizeEmail(input.email);
   // Counted before the hash: each attempt costs an argon2 hash, which is what a flood would aim at.
   await takeAttempt(db, limits.signUpsPerAddress(ip), tooManySignUps);
   const passwordHash = await hashPassword(input.password);
-  const [row] = await db.insert(users).values({ id: randomUUID(), email, name: input.name.trim(), passwordHash }).returning();
+  const [row] = await db.insert(users).values({ id: randomUUID(), email, name: input.name.trim(), passwordHash, locale: input.locale ?? "en" }).returning();
   return toPublic(row!);
 }
 

@@ -92,6 +92,18 @@ describe("an address has one account once proved, and sign-up does not tell", ()
     expect(rows.filter((r) => r.verified).map((r) => r.id)).toEqual([u1.id]);
   });
 
+  it("writes each account's mail in the language it signed up in", async () => {
+    const email = `hangul.${Date.now()}@example.com`;
+    const korean = createTestClient(t.db);
+    korean.jar.set("mb_locale", "ko");
+    await korean.client.auth.signUp.mutate({ email, password: "비밀번호 1234", name: "민지" });
+    const verify = (await latestMailTo(outbox, email))!;
+    expect(verify.subject).toBe("Merchboard 이메일 주소를 확인해 주세요");
+    expect(verify.text).toMatch(/^민지님, 안녕하세요\./);
+    await createTestClient(t.db).client.auth.requestPasswordReset.mutate({ email });
+    expect((await latestMailTo(outbox, email))!.subject).toBe("Merchboard 비밀번호 재설정");
+  });
+
   it("mails one address a few times an hour at most, whoever signs up with it", async () => {
     const email = `flood.${Date.now()}@example.com`;
     for (let i = 0; i < 5; i++) await createTestClient(t.db, { address: `10.9.0.${i}` }).client.auth.signUp.mutate({ email, password: "a password!", name: `N${i}` });

@@ -6,6 +6,7 @@ import { takeAttempt, tooManyRequests } from "../../auth/rateLimit";
 import { AppError } from "../../errors";
 import type { Mailer } from "../../mail/mailer";
 import { addressTakenMail, verificationMail } from "../../mail/messages";
+import type { Locale } from "@/domain/i18n/locales";
 import type { Actor } from "../actor";
 import { signUp, type PublicUser } from "./accountService";
 import { rethrowAddressTaken, verifiedClaim } from "./addressClaims";
@@ -15,9 +16,9 @@ export const invalidLink = () =>
   new AppError("BAD_REQUEST", "account.linkInvalid", "This link is not valid any more. Links work once, and only for a while: ask for a new one.");
 
 /** Mails a link that proves the address. */
-export async function sendVerificationMail(db: DbOrTx, mailer: Mailer, user: { id: string; email: string; name: string }, appUrl: string): Promise<void> {
+export async function sendVerificationMail(db: DbOrTx, mailer: Mailer, user: { id: string; email: string; name: string; locale: string }, appUrl: string): Promise<void> {
   const token = await issueEmailToken(db, user, "verifyEmail");
-  await mailer.send(verificationMail(user.email, user.name, `${appUrl}/verify-email?token=${token}`));
+  await mailer.send(verificationMail(user.email, user.name, `${appUrl}/verify-email?token=${token}`, user.locale));
 }
 
 /**
@@ -30,14 +31,15 @@ export async function sendVerificationMail(db: DbOrTx, mailer: Mailer, user: { i
 export async function signUpAndSendVerification(
   db: DbOrTx,
   mailer: Mailer,
-  input: { email: string; password: string; name: string },
+  input: { email: string; password: string; name: string; locale?: Locale },
   ip: string,
   appUrl: string,
 ): Promise<PublicUser> {
   const user = await signUp(db, input, ip);
+  const locale = input.locale ?? "en";
   try {
     await takeAttempt(db, [limits.signUpMailsPerEmail(user.email)]);
-    await mailVerificationOrOwner(db, mailer, user, appUrl);
+    await mailVerificationOrOwner(db, mailer, { ...user, locale }, appUrl);
   } catch (e) {
     if (e instanceof AppError && e.code === "TOO_MANY_REQUESTS") return user;
     console.error("[mail] could not send the verification mail:", e instanceof Error ? e.message : e);
@@ -46,9 +48,9 @@ export async function signUpAndSendVerification(
 }
 
 /** The link that proves the address, unless another account proved it: then a word to its owner. */
-async function mailVerificationOrOwner(db: DbOrTx, mailer: Mailer, user: { id: string; email: string; name: string }, appUrl: string): Promise<void> {
+async function mailVerificationOrOwner(db: DbOrTx, mailer: Mailer, user: { id: string; email: string; name: string; locale: string }, appUrl: string): Promise<void> {
   const owner = await verifiedClaim(db, user.email);
-  if (owner && owner.id !== user.id) await mailer.send(addressTakenMail(owner.email, owner.name, appUrl));
+  if (owner && owner.id !== user.id) await mailer.send(addressTakenMail(owner.email, owner.name, appUrl, owner.locale));
   else await sendVerificationMail(db, mailer, user, appUrl);
 }
 

@@ -28,7 +28,8 @@ export async function requestPasswordReset(db: DbOrTx, mailer: Mailer, input: { 
   if (claims.length) {
     const accounts = [];
     for (const c of claims) accounts.push({ name: c.name, createdAt: c.createdAt, url: `${appUrl}/reset-password?token=${await issueEmailToken(db, c, "resetPassword")}` });
-    await mailer.send(passwordResetMail(email, accounts));
+    // In the language of the account it is for (the newest, when several).
+    await mailer.send(passwordResetMail(email, accounts, claims[0]!.locale));
   }
   return { ok: true };
 }
