@@ -1,27 +1,17 @@
-import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import { promisify } from "node:util";
 import { expect, request, test, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { createCanvas, dragOnStage, expectNoAxeViolations, painted, SCREENSHOT_DIR, signUp, uniqueEmail } from "./helpers";
 import { linkFromMail } from "./mail";
+import { grantShopAdmin } from "./shopHelpers";
 
-/** The e2e app's address, data and database, as playwright.config.ts chose them. */
+/** The e2e app's address, as playwright.config.ts chose it. */
 const BASE_URL = `http://localhost:${process.env.E2E_PORT}`;
-const DATA_DIR = process.env.E2E_DATA_DIR!;
 
 async function chooseProduct(page: Page, productId: string) {
   await page.getByTestId("choose-product").or(page.getByTestId("change-product")).click();
   await page.getByTestId(`product-${productId}`).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
-}
-
-/** The operator's command, run against the e2e app's database. */
-async function grantShopAdmin(email: string) {
-  const { stdout } = await promisify(execFile)("npx", ["tsx", "scripts/shopAdmin.ts", "grant", email], {
-    env: { ...process.env, DATABASE_URL: "", DATA_DIR, EMBEDDED_PG_PORT: process.env.E2E_PG_PORT },
-  });
-  expect(stdout).toContain("is now a shop admin");
 }
 
 /** A signed-out shopper's purchase over the API, as the shop pages make it: cart, checkout, test payment. */

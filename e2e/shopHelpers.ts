@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { expect, type Page } from "@playwright/test";
 import { createCanvas, dragOnStage, signUp, uniqueEmail } from "./helpers";
 
@@ -16,7 +18,16 @@ export async function trpcPost<T>(page: Page, path: string, input: unknown): Pro
   return body.result.data.json as T;
 }
 
-export type PublishTeeOptions = { title?: string; price?: number; colors?: string[]; sizes?: string[]; stock?: number | null; text?: string; back?: boolean };
+/** A tRPC query from the page's session. */
+export async function trpcGet<T>(page: Page, path: string, input?: unknown): Promise<T> {
+  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const res = await page.request.get(`/api/trpc/${path}${query}`);
+  const body = await res.json();
+  if (!res.ok()) throw new Error(`${path}: ${res.status()} ${JSON.stringify(body)}`);
+  return body.result.data.json as T;
+}
+
+export type PublishTeeOptions = { title?: string; price?: number; currency?: "USD" | "KRW"; colors?: string[]; sizes?: string[]; stock?: number | null; text?: string; back?: boolean };
 
 /**
  * Signs up an owner, draws a rectangle and a line of text on a t-shirt's front (and an ellipse on
@@ -24,7 +35,7 @@ export type PublishTeeOptions = { title?: string; price?: number; colors?: strin
  * ("black", "white"); every listed size of each.
  */
 export async function publishTee(page: Page, opts: PublishTeeOptions = {}): Promise<{ slug: string; listingId: string }> {
-  const { title = "Night Shift Tee", price = 2400, colors = ["black", "white"], sizes = ["s", "m", "l", "xl"], stock = null, text = "NIGHT SHIFT", back = true } = opts;
+  const { title = "Night Shift Tee", price = 2400, currency, colors = ["black", "white"], sizes = ["s", "m", "l", "xl"], stock = null, text = "NIGHT SHIFT", back = true } = opts;
   await signUp(page, "Sam Seller", uniqueEmail("sam"));
   await expect(page).toHaveURL(/\/dashboard$/);
   await createCanvas(page, title);
@@ -59,7 +70,15 @@ export async function publishTee(page: Page, opts: PublishTeeOptions = {}): Prom
   // The design reaches the server through the live document a moment after the last stroke.
   let published: { id: string; slug: string } | undefined;
   await expect(async () => {
-    published = await trpcPost(page, "listing.publish", { canvasId, title, price, variantIds, stock });
+    published = await trpcPost(page, "listing.publish", { canvasId, title, price, currency, variantIds, stock });
   }).toPass({ timeout: 20_000, intervals: [500, 1000, 2000] });
   return { slug: published!.slug, listingId: published!.id };
+}
+
+/** The operator's command that makes an account a shop admin, run against the e2e app's database. */
+export async function grantShopAdmin(email: string) {
+  const { stdout } = await promisify(execFile)("npx", ["tsx", "scripts/shopAdmin.ts", "grant", email], {
+    env: { ...process.env, DATABASE_URL: "", DATA_DIR: process.env.E2E_DATA_DIR, EMBEDDED_PG_PORT: process.env.E2E_PG_PORT },
+  });
+  expect(stdout).toContain("is now a shop admin");
 }
