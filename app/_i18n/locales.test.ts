@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { ko } from "./ko";
@@ -9,6 +11,16 @@ describe("i18n", () => {
     expect(localeFromAcceptLanguage("fr-FR,en;q=0.5,ko;q=0.7")).toBe("ko");
     expect(localeFromAcceptLanguage("de")).toBe("en");
     expect(localeFromAcceptLanguage(undefined)).toBe("en");
+  });
+
+  it("has words for every reason the server refuses with, so no refusal shows as raw English", () => {
+    const sources = ["server", "worker", "domain"].flatMap((dir) =>
+      fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).map((f) => path.join(dir, f)),
+    );
+    const reasons = new Set(sources.flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/(?:AppError\("[A-Z_]+",\s*|tooManyRequests\()"([a-zA-Z]+\.[a-zA-Z.]+)"/g)].map((m) => m[1]!)));
+    expect(reasons.size).toBeGreaterThan(60);
+    const missing = [...reasons].filter((r) => !(`errors.${r}` in en) || !(`errors.${r}` in ko));
+    expect(missing).toEqual([]);
   });
 
   it("has every English key in Korean, with the same placeholders", () => {
