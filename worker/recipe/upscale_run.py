@@ -110,7 +110,7 @@ def batch(idx, inputs, ae, targets, crop, g):
     return torch.cat(xs), torch.cat(ys)
 
 
-def stage_train(work, items, inputs, ae, targets, minutes, lr, batch_size, crop):
+def stage_train(work, items, inputs, ae, targets, minutes, lr, batch_size, crop, shipped=None):
     path = f"{work}/net.pt"
     net = PrintReadyNet()
     opt = torch.optim.AdamW(net.parameters(), lr, weight_decay=0.0)
@@ -119,6 +119,10 @@ def stage_train(work, items, inputs, ae, targets, minutes, lr, batch_size, crop)
         ck = torch.load(path)
         net.load_state_dict(ck["net"]); opt.load_state_dict(ck["opt"])
         step, seconds, phases = ck["step"], ck["seconds"], ck["phases"]
+    elif shipped:
+        import upscale_seed
+        step, seconds, phases = upscale_seed.load_shipped(net, shipped)
+        log(f"train: continuing the shipped model at step {step} (the optimiser's moments start afresh)")
     phase = {"from_step": step, "lr": lr, "batch": batch_size, "crop": crop}
     if not phases or {**phases[-1], "from_step": step} != phase:
         phases.append(phase)
@@ -161,6 +165,7 @@ def main():
     ap.add_argument("--out", default=os.path.join(HERE, "..", "models", "merchboard-print-ready"))
     ap.add_argument("--work", default=os.path.join(HERE, "..", "models", "_work-upscale"))
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--continue-shipped", action="store_true", help="without a checkpoint, start from the shipped model (--out) instead of from scratch")
     args = ap.parse_args()
     if args.smoke:
         args.minutes, args.encoder_steps = min(args.minutes, 0.5), 60
@@ -174,7 +179,8 @@ def main():
     log(f"targets: {targets.shape}")
     inputs = stage_inputs(args.work, targets)
     ae = stage_autoencoded(args.work, inputs, args.diffusion_model, args.encoder_steps)
-    net, steps, seconds, phases = stage_train(args.work, items, inputs, ae, targets, args.minutes, args.lr, args.batch, args.crop)
+    shipped = args.out if args.continue_shipped and os.path.exists(f"{args.out}/model.onnx") else None
+    net, steps, seconds, phases = stage_train(args.work, items, inputs, ae, targets, args.minutes, args.lr, args.batch, args.crop, shipped)
     import upscale_export
     import upscale_eval
     version = upscale_export.write(args.out, net)
