@@ -70,6 +70,7 @@ describe("the orders export", () => {
     const bad = await get("?status=lost&from=yesterday&limit=5", cookie);
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/status: .*from: must be a date as YYYY-MM-DD.*Unrecognized key/s);
+    expect((await get("?from=2026-13-45", cookie)).status).toBe(400);
     // A period with no orders is a file with its header only.
     const empty = parse(await (await get("?from=2000-01-01&to=2000-01-02", cookie)).text());
     expect(empty).toHaveLength(1);

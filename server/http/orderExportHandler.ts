@@ -6,7 +6,11 @@ import { exportOrdersCsv } from "../services/shop/orderExport";
 import { isShopAdmin } from "../services/shop/shopAdmin";
 import { jsonError } from "./requestGuards";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD").transform((d) => new Date(`${d}T00:00:00Z`));
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
+  .transform((d) => new Date(`${d}T00:00:00Z`))
+  .refine((d) => !Number.isNaN(d.getTime()), "must be a date that exists");
 const query = z.object({ status: z.enum(ORDER_STATUSES).optional(), from: day.optional(), to: day.optional() }).strict();
 
 /**
