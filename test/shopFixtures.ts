@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import { setShopAdmin } from "@/server/services/shop/shopAdmin";
 import type { Product } from "@/domain/catalog/catalog";
 import { artboardOf } from "@/domain/design/artboard";
 import { rect, writeShapes } from "./designShapes";
@@ -29,3 +32,11 @@ export async function publishedTee(db: Db, products: Product[], opts: { stock?: 
 }
 
 export const address = { name: "Ada Lovelace", line1: "12 Analytical St", city: "Springfield", region: "IL", postalCode: "62701", country: "US", phone: "(217) 555-0134" };
+
+/** A signed-in client whose verified account the operator made a shop admin. */
+export async function shopAdminClient(db: Db, name = "Admin") {
+  const admin = await signedUpClient(db, name);
+  await db.update(users).set({ emailVerified: true }).where(eq(users.id, admin.user.id));
+  await setShopAdmin(db, admin.email, true);
+  return admin;
+}

@@ -1,12 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "@/db/schema";
 import type { Product } from "@/domain/catalog/catalog";
 import { csvCell } from "@/domain/shop/csv";
-import { setShopAdmin } from "@/server/services/shop/shopAdmin";
 import { sessionCookie } from "@/test/collabClients";
-import { publishedTee } from "@/test/shopFixtures";
+import { publishedTee, shopAdminClient } from "@/test/shopFixtures";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { freshBucket } from "@/test/testStorage";
 import { createTestClient, signedUpClient, TEST_APP_URL } from "@/test/trpcTestClient";
@@ -40,9 +37,7 @@ describe("the orders export", () => {
     const korea = { name: "김민지", line1: "테헤란로 152", line2: "12층, 1201호", city: "강남구", region: "서울특별시", postalCode: "06236", country: "KR", phone: "01012345678" };
     const { orderId } = await shopper.client.checkout.create.mutate({ idempotencyKey: randomUUID(), email: "minji@example.com", shippingAddress: korea });
 
-    const admin = await signedUpClient(t.db, "Exporter");
-    await t.db.update(users).set({ emailVerified: true }).where(eq(users.id, admin.user.id));
-    await setShopAdmin(t.db, admin.email, true);
+    const admin = await shopAdminClient(t.db, "Exporter");
     const res = await get("?status=pending_payment", await sessionCookie(t.db, admin.user.id));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -63,9 +58,7 @@ describe("the orders export", () => {
     expect((await get("")).status).toBe(401);
     const shopper = await signedUpClient(t.db, "NotAdmin");
     expect((await get("", await sessionCookie(t.db, shopper.user.id))).status).toBe(403);
-    const admin = await signedUpClient(t.db, "Admin2");
-    await t.db.update(users).set({ emailVerified: true }).where(eq(users.id, admin.user.id));
-    await setShopAdmin(t.db, admin.email, true);
+    const admin = await shopAdminClient(t.db, "Admin2");
     const cookie = await sessionCookie(t.db, admin.user.id);
     const bad = await get("?status=lost&from=yesterday&limit=5", cookie);
     expect(bad.status).toBe(400);

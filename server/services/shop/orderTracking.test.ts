@@ -4,22 +4,21 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orders, snapshotRenders, users } from "@/db/schema";
+import { orders, snapshotRenders } from "@/db/schema";
 import type { Product } from "@/domain/catalog/catalog";
 import { handleWebhookRequest } from "@/server/http/webhookHandler";
 import { createMailer } from "@/server/mail/mailer";
 import { outboxDir } from "@/server/mail/outbox";
 import type { Storage } from "@/server/storage/storage";
 import { latestMailTo } from "@/test/outbox";
-import { address, publishedTee } from "@/test/shopFixtures";
+import { address, publishedTee, shopAdminClient } from "@/test/shopFixtures";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { freshBucket } from "@/test/testStorage";
-import { createTestClient, errorOf, signedUpClient, TEST_APP_URL } from "@/test/trpcTestClient";
+import { createTestClient, errorOf, TEST_APP_URL } from "@/test/trpcTestClient";
 import { runSnapshotRender } from "@/worker/shop/snapshotRun";
 import { sendOrderMail } from "./orderMail";
 import { testProvider } from "./payments/paymentProviders";
 import { TEST_SIGNATURE_HEADER } from "./payments/testProvider";
-import { setShopAdmin } from "./shopAdmin";
 
 let t: TestDb;
 let storage: Storage;
@@ -50,17 +49,10 @@ async function orderReadyToShip() {
   return { orderId, key: new URL(paymentUrl).searchParams.get("key")!, shopper };
 }
 
-async function makeAdmin() {
-  const admin = await signedUpClient(t.db, "Shipper");
-  await t.db.update(users).set({ emailVerified: true }).where(eq(users.id, admin.user.id));
-  await setShopAdmin(t.db, admin.email, true);
-  return admin;
-}
-
 describe("shipping with a tracking number", () => {
   it("stores the carrier and number, links the order page and the shipped mail to the carrier's page, with the shop's note", async () => {
     const { orderId, key, shopper } = await orderReadyToShip();
-    const admin = await makeAdmin();
+    const admin = await shopAdminClient(t.db, "Shipper");
     await admin.client.order.move.mutate({ id: orderId, to: "shipped", note: "Sent in one parcel, signed for.", tracking: { carrier: "cj", number: "6789-1234 5678" } });
     const order = await shopper.client.order.get.query({ id: orderId, key });
     expect(order.tracking).toEqual({ carrier: "cj", carrierName: "CJ대한통운", number: "678912345678", url: "https://trace.cjlogistics.com/next/tracking.html?wblNo=678912345678" });
@@ -75,7 +67,7 @@ describe("shipping with a tracking number", () => {
 
   it("refuses a number the carrier would not issue, and tracking with any other move, changing nothing", async () => {
     const { orderId } = await orderReadyToShip();
-    const admin = await makeAdmin();
+    const admin = await shopAdminClient(t.db, "Shipper");
     const wrong = await errorOf(admin.client.order.move.mutate({ id: orderId, to: "shipped", tracking: { carrier: "epost", number: "1Z999AA10123456784" } }));
     expect(wrong.data?.code).toBe("BAD_REQUEST");
     expect(wrong.message).toMatch(/number: is not a 우체국택배 tracking number/);

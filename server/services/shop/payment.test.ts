@@ -8,7 +8,7 @@ import type { Product } from "@/domain/catalog/catalog";
 import { handleListingRenderRequest } from "@/server/http/listingRenderHandler";
 import { handleWebhookRequest } from "@/server/http/webhookHandler";
 import type { Storage } from "@/server/storage/storage";
-import { address, publishedTee } from "@/test/shopFixtures";
+import { address, publishedTee, shopAdminClient } from "@/test/shopFixtures";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { freshBucket } from "@/test/testStorage";
 import { createTestClient, errorCode, signedUpClient, TEST_APP_URL } from "@/test/trpcTestClient";
@@ -68,12 +68,7 @@ async function jobsOf(task: string, orderId: string) {
 const refundJobs = async (orderId: string) => (await jobsOf("refundLatePayment", orderId)).length;
 const mailJobs = async (orderId: string) => (await jobsOf("sendOrderMail", orderId)).map((p) => p.status);
 
-async function makeAdmin() {
-  const admin = await signedUpClient(t.db, "Admin");
-  await t.db.update(users).set({ emailVerified: true }).where(eq(users.id, admin.user.id));
-  await setShopAdmin(t.db, admin.email, true);
-  return admin;
-}
+const makeAdmin = () => shopAdminClient(t.db);
 
 describe("payment webhooks", () => {
   it("apply a signed payment once: paid, print files per line, then in production when they exist", async () => {
