@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { catalogNames } from "../app/_i18n/catalogNames";
-import { shopKo } from "../app/_i18n/shop.ko";
+import { shopKo } from "../domain/i18n/messages/shop.ko";
 import { readOutbox } from "../server/mail/outbox";
 import { productPath } from "../domain/shop/productPath";
 import { expectNoAxeViolations, shoot, uniqueEmail } from "./helpers";

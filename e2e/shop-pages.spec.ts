@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { catalogNames } from "../app/_i18n/catalogNames";
-import { shopEn } from "../app/_i18n/shop.en";
-import { shopKo } from "../app/_i18n/shop.ko";
+import { shopEn } from "../domain/i18n/messages/shop.en";
+import { shopKo } from "../domain/i18n/messages/shop.ko";
 import { expectNoAxeViolations, shoot, signUp, uniqueEmail } from "./helpers";
 import { publishTee } from "./shopHelpers";
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
 import { catalogNames, type CatalogNames } from "./catalogNames";
-import type { MessageKey } from "./en";
+import type { MessageKey } from "@/domain/i18n/messages/en";
 import { formatDate, formatPrice, LOCALE_COOKIE, translate, type Locale } from "./locales";
 
 type I18n = {

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { en } from "./en";
-import { ko } from "./ko";
+import { en } from "@/domain/i18n/messages/en";
+import { ko } from "@/domain/i18n/messages/ko";
 import { formatPrice, localeFromAcceptLanguage, translate } from "./locales";
 
 describe("i18n", () => {

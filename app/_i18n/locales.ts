@@ -1,7 +1,7 @@
 import type { Locale } from "@/domain/i18n/locales";
 import { formatMoney } from "@/domain/shop/money";
-import { en, type MessageKey } from "./en";
-import { ko } from "./ko";
+import { en, type MessageKey } from "@/domain/i18n/messages/en";
+import { ko } from "@/domain/i18n/messages/ko";
 
 export { isLocale, LOCALE_COOKIE, LOCALES, localeFromAcceptLanguage, type Locale } from "@/domain/i18n/locales";
 

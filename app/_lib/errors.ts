@@ -1,8 +1,8 @@
 "use client";
 
 import { TRPCClientError } from "@trpc/client";
-import type { MessageKey } from "../_i18n/en";
-import { en } from "../_i18n/en";
+import type { MessageKey } from "@/domain/i18n/messages/en";
+import { en } from "@/domain/i18n/messages/en";
 
 /** A message for the person: the translated reason when we know it, else the server's text. */
 export function errorMessage(error: unknown, t: (k: MessageKey) => string): string {

@@ -5,7 +5,7 @@ import { IconAlertCircle, IconMailOpened } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { en, type MessageKey } from "../../_i18n/en";
+import { en, type MessageKey } from "@/domain/i18n/messages/en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { errorMessage, fieldErrors } from "../../_lib/errors";
 import { useTRPC } from "../../_lib/trpc";

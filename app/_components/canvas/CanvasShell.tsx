@@ -8,7 +8,7 @@ import Link from "next/link";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { Role } from "@/domain/canvas/roles";
-import type { MessageKey } from "../../_i18n/en";
+import type { MessageKey } from "@/domain/i18n/messages/en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { useTRPC } from "../../_lib/trpc";
 import { useCanvasDialogs } from "../dashboard/useCanvasDialogs";

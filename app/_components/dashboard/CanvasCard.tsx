@@ -5,7 +5,7 @@ import { IconDots, IconPencil, IconTrash, IconUsers } from "@tabler/icons-react"
 import Link from "next/link";
 import type { Role } from "@/domain/canvas/roles";
 import { useI18n } from "../../_i18n/I18nProvider";
-import type { MessageKey } from "../../_i18n/en";
+import type { MessageKey } from "@/domain/i18n/messages/en";
 import { canvasColors } from "../ui/canvasColors";
 
 type Canvas = { id: string; name: string; role: Role; memberCount: number; updatedAt: Date };

@@ -4,7 +4,7 @@ import { ActionIcon, ColorInput, Group, NumberInput, Slider, Stack, Text, Toolti
 import { IconArrowBarToDown, IconArrowBarToUp, IconArrowDown, IconArrowUp } from "@tabler/icons-react";
 import { memo } from "react";
 import type { AssetProvenance } from "@/domain/provenance";
-import type { EditorMessageKey } from "../../_i18n/editor.en";
+import type { EditorMessageKey } from "@/domain/i18n/messages/editor.en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { ImageDetails } from "./images/ImageDetails";
 import { TextStyleControls } from "./TextStyleControls";

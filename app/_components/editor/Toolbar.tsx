@@ -2,7 +2,7 @@
 
 import { ActionIcon, Divider, Paper, Stack, Tooltip } from "@mantine/core";
 import { IconArrowUpRight, IconCircle, IconHandStop, IconLine, IconPencil, IconPhoto, IconPointer, IconSquare, IconTypography } from "@tabler/icons-react";
-import type { EditorMessageKey } from "../../_i18n/editor.en";
+import type { EditorMessageKey } from "@/domain/i18n/messages/editor.en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import type { ToolId } from "./tools";
 

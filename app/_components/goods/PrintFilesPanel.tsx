@@ -7,7 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { printPixels, type PrintArea, type Product } from "@/domain/catalog/catalog";
 import { printSizesOf } from "@/domain/catalog/variantArea";
 import { isRenderOpen, type RenderStatus } from "@/domain/render/renderStatus";
-import type { MessageKey } from "../../_i18n/en";
+import type { MessageKey } from "@/domain/i18n/messages/en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { useTRPC } from "../../_lib/trpc";
 

@@ -4,7 +4,7 @@ import { Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useRef, type ReactNode } from "react";
 import type { ShippingAddress } from "@/domain/shop/address";
 import { needsPhone, regionsOf, US_STATES } from "@/domain/shop/addressRules";
-import type { MessageKey } from "../../_i18n/en";
+import type { MessageKey } from "@/domain/i18n/messages/en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { messages } from "../../_i18n/locales";
 import type { CheckoutField } from "./checkoutErrors";

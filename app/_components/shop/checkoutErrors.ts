@@ -1,7 +1,7 @@
 "use client";
 
 import type { ShippingAddress } from "@/domain/shop/address";
-import type { MessageKey } from "../../_i18n/en";
+import type { MessageKey } from "@/domain/i18n/messages/en";
 import { messages } from "../../_i18n/locales";
 import { fieldErrors } from "../../_lib/errors";
 

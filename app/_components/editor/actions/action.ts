@@ -1,4 +1,4 @@
-import type { EditorMessageKey } from "../../../_i18n/editor.en";
+import type { EditorMessageKey } from "@/domain/i18n/messages/editor.en";
 import type { EditorApi } from "./editorApi";
 
 export type Action = {

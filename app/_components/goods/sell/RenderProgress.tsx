@@ -2,7 +2,7 @@
 
 import { Badge, Group, Image, Loader, Progress, SimpleGrid, Stack, Text } from "@mantine/core";
 import { IconCircleCheck } from "@tabler/icons-react";
-import type { MessageKey } from "../../../_i18n/en";
+import type { MessageKey } from "@/domain/i18n/messages/en";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { isPending, type CanvasListing, type RenderStatus } from "./types";
 

@@ -4,7 +4,7 @@ import { List, Stack, Text, ThemeIcon } from "@mantine/core";
 import { modals } from "@mantine/modals";
 import { IconBoxMargin, IconPhotoExclamation } from "@tabler/icons-react";
 import type { ConfirmIssue } from "@/domain/design/preflight";
-import type { MessageKey } from "../../../_i18n/en";
+import type { MessageKey } from "@/domain/i18n/messages/en";
 import { issueText } from "./issueText";
 
 type Words = { t: (key: MessageKey, params?: Record<string, string | number>) => string; areaName: (name: string) => string };

@@ -1,5 +1,5 @@
 import type { Issue } from "@/domain/design/preflight";
-import type { MessageKey } from "../../../_i18n/en";
+import type { MessageKey } from "@/domain/i18n/messages/en";
 
 /** A preflight issue in words, as the Preflight tab writes it; `areaName` translates the area's name. */
 export function issueText(t: (key: MessageKey, params?: Record<string, string | number>) => string, issue: Issue, areaName: (name: string) => string = (n) => n): string {

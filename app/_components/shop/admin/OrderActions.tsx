@@ -7,7 +7,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { CARRIER_IDS, CARRIERS, type CarrierId } from "@/domain/shop/carriers";
 import { ADMIN_MOVES, nextStatuses, type OrderStatus } from "@/domain/shop/orderStatus";
-import type { MessageKey } from "../../../_i18n/en";
+import type { MessageKey } from "@/domain/i18n/messages/en";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { errorMessage } from "../../../_lib/errors";
 import { useTRPC } from "../../../_lib/trpc";

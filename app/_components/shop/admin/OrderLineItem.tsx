@@ -5,7 +5,7 @@ import { IconDownload, IconPhoto } from "@tabler/icons-react";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { RenderStatus } from "@/domain/render/renderStatus";
 import type { AppRouter } from "@/server/trpc/appRouter";
-import type { MessageKey } from "../../../_i18n/en";
+import type { MessageKey } from "@/domain/i18n/messages/en";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { useCatalog } from "../../goods/useCanvasProduct";
 import { productPath } from "@/domain/shop/productPath";

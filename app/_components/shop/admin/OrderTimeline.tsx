@@ -2,7 +2,7 @@
 
 import { Text, Timeline } from "@mantine/core";
 import type { OrderStatus } from "@/domain/shop/orderStatus";
-import type { MessageKey } from "../../../_i18n/en";
+import type { MessageKey } from "@/domain/i18n/messages/en";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { ORDER_STATUS_COLOR } from "../OrderStatusBadge";
 import { statusKey } from "./orderStatusView";

@@ -1,5 +1,5 @@
 import type { OrderStatus } from "@/domain/shop/orderStatus";
-import type { MessageKey } from "../../../_i18n/en";
+import type { MessageKey } from "@/domain/i18n/messages/en";
 
 export const statusKey = (s: OrderStatus) => `shopAdmin.status.${s}` as MessageKey;
 
