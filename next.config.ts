@@ -1,4 +1,8 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl without i18n routing: the request's language comes from app/_i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./app/_i18n/request.ts");
 
 const config: NextConfig = {
   reactStrictMode: true,
@@ -8,4 +12,4 @@ const config: NextConfig = {
   typescript: { ignoreBuildErrors: false },
 };
 
-export default config;
+export default withNextIntl(config);

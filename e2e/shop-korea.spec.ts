@@ -1,14 +1,14 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { catalogNames } from "../app/_i18n/catalogNames";
-import { shopKo } from "../domain/i18n/messages/shop.ko";
 import { readOutbox } from "../server/mail/outbox";
 import { productPath } from "../domain/shop/productPath";
 import { expectNoAxeViolations, shoot, uniqueEmail } from "./helpers";
 import { linkFromMail } from "./mail";
+import { wordsIn, type Values } from "./words";
 import { grantShopAdmin, publishTee, trpcGet, trpcPost } from "./shopHelpers";
 
-const t = (key: keyof typeof shopKo, params: Record<string, string | number> = {}) => shopKo[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const t = wordsIn("ko");
 const OUTBOX = path.resolve(process.env.E2E_DATA_DIR!, "outbox");
 
 /** The newest mail to `to` whose subject is `subject`, once it has arrived. */
@@ -43,19 +43,19 @@ test("a Korean shopper on a phone buys a tee priced in won; every mail is in Kor
   await expect(page.getByTestId("added-to-cart")).toBeVisible();
 
   await page.goto("/checkout");
-  const box = (key: keyof typeof shopKo) => page.getByRole("textbox", { name: t(key), exact: true });
+  const box = (key: Parameters<typeof t>[0], values?: Values) => page.getByRole("textbox", { name: t(key, values), exact: true });
   const buyer = uniqueEmail("minji");
   await box("shop.checkout.email").fill(buyer);
   // A Korean page ships to Korea: the address as Korean addresses are written, with a phone for the courier.
   await expect(page.getByRole("combobox", { name: t("shop.checkout.country") })).toHaveValue("대한민국");
   await box("shop.checkout.name").fill("김민지");
   await box("shop.checkout.phone").fill("01012345678");
-  await box("shop.checkout.postalCode").fill("06236");
-  await page.getByRole("combobox", { name: t("shop.checkout.region.KR"), exact: true }).click();
+  await box("shop.checkout.postalCode", { country: "KR" }).fill("06236");
+  await page.getByRole("combobox", { name: t("shop.checkout.region", { country: "KR" }), exact: true }).click();
   await page.getByRole("option", { name: "서울특별시", exact: true }).click();
-  await box("shop.checkout.city.KR").fill("강남구");
-  await box("shop.checkout.line1.KR").fill("테헤란로 152");
-  await box("shop.checkout.line2.KR").fill("12층 1201호");
+  await box("shop.checkout.city", { country: "KR" }).fill("강남구");
+  await box("shop.checkout.line1", { country: "KR" }).fill("테헤란로 152");
+  await box("shop.checkout.line2", { country: "KR" }).fill("12층 1201호");
   // In won throughout: the shop ships from abroad here (₩17,000), and the price says its VAT.
   await expect(page.getByTestId("summary-shipping")).toHaveText("₩17,000");
   await expect(page.getByTestId("summary-total")).toHaveText("₩49,000");

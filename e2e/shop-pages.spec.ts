@@ -1,16 +1,13 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { catalogNames } from "../app/_i18n/catalogNames";
-import { shopEn } from "../domain/i18n/messages/shop.en";
-import { shopKo } from "../domain/i18n/messages/shop.ko";
 import { expectNoAxeViolations, shoot, signUp, uniqueEmail } from "./helpers";
 import { publishTee } from "./shopHelpers";
+import { wordsIn } from "./words";
 
 type Lang = "en" | "ko";
-type Key = keyof typeof shopEn;
 
 /** The page's own words in either language, so one journey runs in both. */
-const say = (lang: Lang) => (key: Key, params: Record<string, string | number> = {}) =>
-  (lang === "ko" ? shopKo : shopEn)[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
+const say = (lang: Lang) => wordsIn(lang);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -50,24 +47,26 @@ async function choose(page: Page, label: string, option: string) {
 /** At checkout: contact and an address as the page's country writes it (a US one in English, a Korean one in Korean). */
 async function fillAddressAndPay(page: Page, lang: Lang) {
   const t = say(lang);
-  const box = (key: Parameters<typeof t>[0]) => page.getByRole("textbox", { name: t(key), exact: true });
+  // Each country's own words for its address fields.
+  const country = lang === "en" ? "US" : "KR";
+  const box = (key: Parameters<typeof t>[0]) => page.getByRole("textbox", { name: t(key, { country }), exact: true });
   await box("shop.checkout.email").fill("guest.shopper@example.com");
   if (lang === "en") {
     await box("shop.checkout.name").fill("Jordan Guest");
     await box("shop.checkout.line1").fill("500 Market Street");
     await box("shop.checkout.line2").fill("Apt 4B");
     await box("shop.checkout.city").fill("San Francisco");
-    await choose(page, t("shop.checkout.region.US"), "California (CA)");
-    await box("shop.checkout.postalCode.US").fill("94105");
+    await choose(page, t("shop.checkout.region", { country }), "California (CA)");
+    await box("shop.checkout.postalCode").fill("94105");
     await box("shop.checkout.phone").fill("415 555 0132");
   } else {
     await box("shop.checkout.name").fill("김민지");
     await box("shop.checkout.phone").fill("010-1234-5678");
     await box("shop.checkout.postalCode").fill("06236");
-    await choose(page, t("shop.checkout.region.KR"), "서울특별시");
-    await box("shop.checkout.city.KR").fill("강남구");
-    await box("shop.checkout.line1.KR").fill("테헤란로 152");
-    await box("shop.checkout.line2.KR").fill("12층 1201호");
+    await choose(page, t("shop.checkout.region", { country }), "서울특별시");
+    await box("shop.checkout.city").fill("강남구");
+    await box("shop.checkout.line1").fill("테헤란로 152");
+    await box("shop.checkout.line2").fill("12층 1201호");
   }
 }
 

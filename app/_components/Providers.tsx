@@ -5,16 +5,17 @@ import { ModalsProvider } from "@mantine/modals";
 import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
+import { useTranslations } from "next-intl";
 import { useMemo, useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/trpc/appRouter";
 import { I18nProvider } from "../_i18n/I18nProvider";
-import { translate, type Locale } from "../_i18n/locales";
 import { TRPCProvider } from "../_lib/trpc";
 import { createAppTheme, cssVariablesResolver } from "./ui/theme";
 
-export function Providers({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const theme = useMemo(() => createAppTheme({ close: translate(locale, "common.close"), eyeDropper: translate(locale, "common.eyeDropper") }), [locale]);
+export function Providers({ children }: { children: ReactNode }) {
+  const t = useTranslations("common");
+  const theme = useMemo(() => createAppTheme({ close: t("close"), eyeDropper: t("eyeDropper") }), [t]);
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: true } } }),
   );
@@ -34,7 +35,7 @@ export function Providers({ locale, children }: { locale: Locale; children: Reac
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-          <I18nProvider locale={locale}>
+          <I18nProvider>
             <ModalsProvider>
               <Notifications position="top-right" />
               {children}

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "./locales";
+import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "@/domain/i18n/locales";
 
 /** The visitor's choice (cookie) wins; otherwise their browser's Accept-Language. */
 export async function getLocale(): Promise<Locale> {

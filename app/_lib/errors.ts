@@ -2,14 +2,14 @@
 
 import { TRPCClientError } from "@trpc/client";
 import type { MessageKey } from "@/domain/i18n/messages/en";
-import { en } from "@/domain/i18n/messages/en";
+import type { Translate } from "../_i18n/I18nProvider";
 
 /** A message for the person: the translated reason when we know it, else the server's text. */
-export function errorMessage(error: unknown, t: (k: MessageKey) => string): string {
+export function errorMessage(error: unknown, t: Translate): string {
   if (error instanceof TRPCClientError) {
     const reason = (error.data as { reason?: string | null } | undefined)?.reason;
     const key = `errors.${reason}` as MessageKey;
-    if (reason && key in en) return t(key);
+    if (reason && t.has(key)) return t(key);
     if (!error.data) return t("errors.network");
     return error.message;
   }

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/server/auth/pageSession";
 import { env } from "@/server/env";
 import { CheckoutView } from "../_components/shop/CheckoutView";
-import { translate } from "../_i18n/locales";
-import { getLocale } from "../_i18n/server";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: translate(await getLocale(), "shop.checkout.title"), robots: { index: false } };
+  const t = await getTranslations("shop.checkout");
+  return { title: t("title"), robots: { index: false } };
 }
 
 export default async function CheckoutPage() {

@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/server/auth/pageSession";
 import { getDb } from "@/server/db";
 import { listStorefront } from "@/server/services/shop/storefront";
 import { StorefrontView } from "../_components/shop/StorefrontView";
-import { translate } from "../_i18n/locales";
-import { getLocale } from "../_i18n/server";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const locale = await getLocale();
-  return { title: translate(locale, "shop.store.title"), description: translate(locale, "shop.store.subtitle") };
+  const t = await getTranslations("shop.store");
+  return { title: t("title"), description: t("subtitle") };
 }
 
 export default async function ShopPage() {

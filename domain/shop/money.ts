@@ -8,3 +8,11 @@ export function formatMoney(amount: number, currency: string, locale: string): s
   const digits = minorDigits(currency);
   return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amount / 10 ** digits);
 }
+
+/** A formatter's `number`, as next-intl's `format.number` is: the locale is the formatter's. */
+type NumberFormatter = { number(value: number, options: { style: "currency"; currency: string }): string };
+
+/** An amount in minor units through a locale's formatter (next-intl's): $24.00, US$24.00, ₩32,000. */
+export function formatPriceWith(format: NumberFormatter, amount: number, currency: string): string {
+  return format.number(amount / 10 ** minorDigits(currency), { style: "currency", currency });
+}

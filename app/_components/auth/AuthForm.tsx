@@ -5,7 +5,7 @@ import { IconAlertCircle, IconMailOpened } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { en, type MessageKey } from "@/domain/i18n/messages/en";
+import type { MessageKey } from "@/domain/i18n/messages/en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { errorMessage, fieldErrors } from "../../_lib/errors";
 import { useTRPC } from "../../_lib/trpc";
@@ -29,7 +29,7 @@ export function AuthForm({ mode, next, providers, oauthError }: Props) {
   };
   const other = mode === "signIn" ? "/sign-up" : "/sign-in";
   const query = next !== "/dashboard" ? `?next=${encodeURIComponent(next)}` : "";
-  const topError = oauthError ? t((`errors.${oauthError}` in en ? `errors.${oauthError}` : "errors.oauth.failed") as MessageKey) : null;
+  const topError = oauthError ? t((t.has(`errors.${oauthError}`) ? `errors.${oauthError}` : "errors.oauth.failed") as MessageKey) : null;
 
   return (
     <AuthCard
@@ -91,7 +91,7 @@ export function AuthForm({ mode, next, providers, oauthError }: Props) {
           {mode === "signIn" && (
             <Group justify="flex-end">
               <Anchor component={Link} href="/forgot-password" size="sm">
-                {t("auth.forgot")}
+                {t("auth.forgot.link")}
               </Anchor>
             </Group>
           )}

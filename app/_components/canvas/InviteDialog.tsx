@@ -67,7 +67,7 @@ export function InviteDialog(props: { canvasId: string; canvasName: string; myRo
           />
         </Group>
         <Text size="xs" c="dimmed" mt={-8}>
-          {t(`role.${role}.help` as MessageKey)}
+          {t(`role.help.${role}` as MessageKey)}
         </Text>
         <Button leftSection={<IconLink size={18} />} loading={create.isPending} onClick={() => create.mutate({ canvasId, role, expiresInHours: Number(hours) })}>
           {t("invite.create")}

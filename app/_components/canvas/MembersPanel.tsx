@@ -78,7 +78,7 @@ export function MembersPanel({ canvasId, myRole, myId }: { canvasId: string; myR
                       {t(`role.${r}` as MessageKey)}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {t(`role.${r}.help` as MessageKey)}
+                      {t(`role.help.${r}` as MessageKey)}
                     </Text>
                   </Menu.Item>
                 ))}

@@ -29,7 +29,7 @@ export function CanvasCard({ canvas, onRename, onDelete }: { canvas: Canvas; onR
             </Badge>
             <Group gap={4} c="dimmed">
               <IconUsers size={14} />
-              <Text size="xs">{canvas.memberCount === 1 ? t("dashboard.member") : t("dashboard.members", { count: canvas.memberCount })}</Text>
+              <Text size="xs">{t("dashboard.members", { count: canvas.memberCount })}</Text>
             </Group>
           </Group>
           <Text size="xs" c="dimmed" mt={6}>

@@ -6,7 +6,6 @@ import type { ShippingAddress } from "@/domain/shop/address";
 import { needsPhone, regionsOf, US_STATES } from "@/domain/shop/addressRules";
 import type { MessageKey } from "@/domain/i18n/messages/en";
 import { useI18n } from "../../_i18n/I18nProvider";
-import { messages } from "../../_i18n/locales";
 import type { CheckoutField } from "./checkoutErrors";
 import { CountrySelect } from "./CountrySelect";
 
@@ -24,12 +23,10 @@ type TextField = Exclude<keyof Address, "country">;
 export function AddressFields({ value, onChange, errors, disabled }: Props) {
   const { t } = useI18n();
   const country = value.country;
-  // A key of this country's own wording where it has one ("shop.checkout.region.KR").
-  const own = (key: MessageKey): MessageKey => (`${key}.${country}` in messages.en ? (`${key}.${country}` as MessageKey) : key);
   const set = (patch: Partial<Address>) => onChange({ ...value, ...patch });
   const field = (key: TextField, autoComplete: string, label: MessageKey, opts: { required?: boolean; placeholder?: string; type?: string; description?: string } = {}) => (
     <TextInput
-      label={t(label)}
+      label={t(label, { country })}
       withAsterisk={opts.required ?? true}
       placeholder={opts.placeholder}
       description={opts.description}
@@ -37,7 +34,7 @@ export function AddressFields({ value, onChange, errors, disabled }: Props) {
       autoComplete={autoComplete}
       value={value[key]}
       onChange={(e) => set({ [key]: e.currentTarget.value })}
-      error={errors[key] ? t(errors[key]!) : undefined}
+      error={errors[key] ? t(errors[key]!, { country }) : undefined}
       disabled={disabled}
       size="md"
     />
@@ -45,14 +42,14 @@ export function AddressFields({ value, onChange, errors, disabled }: Props) {
   const regions = regionsOf(country);
   const region: ReactNode = regions ? (
     <Select
-      label={t(own("shop.checkout.region"))}
+      label={t("shop.checkout.region", { country })}
       withAsterisk
       searchable
       data={regions.map((r) => ({ value: r, label: country === "US" ? `${US_STATES[r]} (${r})` : r }))}
       value={value.region || null}
       onChange={(v) => set({ region: v ?? "" })}
       autoComplete="shipping address-level1"
-      error={errors.region ? t(errors.region) : undefined}
+      error={errors.region ? t(errors.region, { country }) : undefined}
       disabled={disabled}
       size="md"
       comboboxProps={{ withinPortal: true }}
@@ -72,7 +69,7 @@ export function AddressFields({ value, onChange, errors, disabled }: Props) {
     regionBy.current[country] = value.region;
     set({ country: c, region: regionBy.current[c] ?? "" });
   };
-  const countrySelect = <CountrySelect value={country} onChange={changeCountry} error={errors.country ? t(errors.country) : undefined} disabled={disabled} />;
+  const countrySelect = <CountrySelect value={country} onChange={changeCountry} error={errors.country ? t(errors.country, { country }) : undefined} disabled={disabled} />;
 
   if (country === "KR")
     return (
@@ -84,20 +81,20 @@ export function AddressFields({ value, onChange, errors, disabled }: Props) {
           {field("postalCode", "shipping postal-code", "shop.checkout.postalCode")}
           {region}
         </SimpleGrid>
-        {field("city", "shipping address-level2", own("shop.checkout.city"))}
-        {field("line1", "shipping address-line1", own("shop.checkout.line1"), { placeholder: t(own("shop.checkout.line1Placeholder")) })}
-        {field("line2", "shipping address-line2", own("shop.checkout.line2"), { required: false })}
+        {field("city", "shipping address-level2", "shop.checkout.city")}
+        {field("line1", "shipping address-line1", "shop.checkout.line1", { placeholder: t("shop.checkout.line1Placeholder", { country }) })}
+        {field("line2", "shipping address-line2", "shop.checkout.line2", { required: false })}
       </Stack>
     );
   return (
     <Stack gap="md">
       {field("name", "shipping name", "shop.checkout.name")}
-      {field("line1", "shipping address-line1", "shop.checkout.line1", { placeholder: t("shop.checkout.line1Placeholder") })}
+      {field("line1", "shipping address-line1", "shop.checkout.line1", { placeholder: t("shop.checkout.line1Placeholder", { country }) })}
       {field("line2", "shipping address-line2", "shop.checkout.line2", { required: false })}
       <SimpleGrid cols={{ base: 1, xs: country === "US" ? 3 : 2 }} spacing="md">
         {field("city", "shipping address-level2", "shop.checkout.city")}
         {country === "US" && region}
-        {field("postalCode", "shipping postal-code", own("shop.checkout.postalCode"))}
+        {field("postalCode", "shipping postal-code", "shop.checkout.postalCode")}
       </SimpleGrid>
       {country !== "US" && region}
       {countrySelect}

@@ -2,24 +2,21 @@
 
 import type { ShippingAddress } from "@/domain/shop/address";
 import type { MessageKey } from "@/domain/i18n/messages/en";
-import { messages } from "../../_i18n/locales";
 import { fieldErrors } from "../../_lib/errors";
 
 export type CheckoutField = "email" | keyof ShippingAddress;
 
 /**
- * Which kind of problem a server message names, as a key the shopper reads in their language (in
- * the destination country's own words where it has them); a blank field is simply required.
+ * Which kind of problem a server message names, as a key the shopper reads in their language (its
+ * message takes the destination `country`, for that country's own words where it has them); a
+ * blank field is simply required.
  */
-function messageKey(field: CheckoutField, message: string, blank: boolean, country: string): MessageKey {
+function messageKey(field: CheckoutField, message: string, blank: boolean): MessageKey {
   if (blank) return "shop.field.required";
   if (/at most/.test(message)) return "shop.field.tooLong";
   if (field === "email") return "shop.field.email";
   if (field === "country") return "shop.field.country";
-  if (field === "postalCode" || field === "region" || field === "phone") {
-    const own = `shop.field.${field}.${country}`;
-    return own in messages.en ? (own as MessageKey) : `shop.field.${field}`;
-  }
+  if (field === "postalCode" || field === "region" || field === "phone") return `shop.field.${field}`;
   return "shop.field.required";
 }
 
@@ -29,10 +26,10 @@ const ADDRESS_FIELDS = ["name", "line1", "line2", "city", "region", "postalCode"
 export function checkoutFieldErrors(error: unknown, values: Record<CheckoutField, string>): Partial<Record<CheckoutField, MessageKey>> {
   const fields = fieldErrors(error);
   const found: Partial<Record<CheckoutField, MessageKey>> = {};
-  if (fields.email) found.email = messageKey("email", fields.email, !values.email.trim(), values.country);
+  if (fields.email) found.email = messageKey("email", fields.email, !values.email.trim());
   for (const field of ADDRESS_FIELDS) {
     const message = fields[`shippingAddress.${field}`];
-    if (message) found[field] = messageKey(field, message, !values[field].trim(), values.country);
+    if (message) found[field] = messageKey(field, message, !values[field].trim());
   }
   return found;
 }

@@ -2,7 +2,7 @@
 
 import { SegmentedControl } from "@mantine/core";
 import { useI18n } from "../../_i18n/I18nProvider";
-import type { Locale } from "../../_i18n/locales";
+import type { Locale } from "@/domain/i18n/locales";
 
 export function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n();

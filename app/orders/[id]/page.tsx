@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { SearchParams } from "@/server/auth/authPage";
 import { currentUser } from "@/server/auth/pageSession";
 import { OrderView } from "../../_components/shop/OrderView";
-import { translate } from "../../_i18n/locales";
-import { getLocale } from "../../_i18n/server";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const number = (await params).id.slice(0, 8).toUpperCase();
   // A guest's address carries the order's key: no Referer takes it anywhere.
-  return { title: translate(await getLocale(), "shop.order.title", { number }), referrer: "no-referrer", robots: { index: false } };
+  const t = await getTranslations("shop.order");
+  return { title: t("title", { number }), referrer: "no-referrer", robots: { index: false } };
 }
 
 /** An order for its buyer, or for whoever holds the link with its key (a guest's only way back). */

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { minorDigits } from "@/domain/shop/money";
+import { formatPriceWith, minorDigits } from "@/domain/shop/money";
 import { productJsonLd } from "@/domain/shop/productJsonLd";
 import { currentUser } from "@/server/auth/pageSession";
 import { getDb } from "@/server/db";
@@ -11,8 +12,6 @@ import { getListing } from "@/server/services/shop/listingService";
 import { firstMockupUrl } from "../../_components/shop/listingMedia";
 import { ProductView } from "../../_components/shop/ProductView";
 import { catalogNames } from "../../_i18n/catalogNames";
-import { formatPrice, translate } from "../../_i18n/locales";
-import { getLocale } from "../../_i18n/server";
 import { productPath, slugFromParam } from "@/domain/shop/productPath";
 
 export const dynamic = "force-dynamic";
@@ -31,11 +30,11 @@ const listingOrNotFound = cache(async (slug: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const listing = await listingOrNotFound(slugFromParam((await params).slug));
-  const locale = await getLocale();
+  const [locale, t, format] = await Promise.all([getLocale(), getTranslations("shop.meta"), getFormatter()]);
   const appUrl = env().APP_URL;
   const url = `${appUrl}${productPath(listing.slug)}`;
-  const priceText = formatPrice(locale, listing.price, listing.currency);
-  const description = listing.description.trim() || translate(locale, "shop.meta.description", { product: catalogNames(locale).product(listing.product), price: priceText });
+  const priceText = formatPriceWith(format, listing.price, listing.currency);
+  const description = listing.description.trim() || t("description", { product: catalogNames(locale).product(listing.product), price: priceText });
   const image = firstMockupUrl(listing);
   const images = image ? [{ url: `${appUrl}${image}`, width: 2000, height: 2000, alt: listing.title }] : undefined;
   const digits = minorDigits(listing.currency);

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { currentUser } from "@/server/auth/pageSession";
 import { getDb } from "@/server/db";
 import { listStorefront, sellerWithShop } from "@/server/services/shop/storefront";
 import { StorefrontView } from "../../_components/shop/StorefrontView";
-import { translate } from "../../_i18n/locales";
-import { getLocale } from "../../_i18n/server";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +22,8 @@ const sellerOrNotFound = cache(async (sellerId: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const seller = await sellerOrNotFound((await params).sellerId);
-  return { title: translate(await getLocale(), "shop.store.sellerTitle", { name: seller.name }) };
+  const t = await getTranslations("shop.store");
+  return { title: t("sellerTitle", { name: seller.name }) };
 }
 
 export default async function SellerShopPage({ params }: Props) {

@@ -91,7 +91,7 @@ export const editorKo: Record<EditorMessageKey, string> = {
   "editor.layers.lock": "잠금",
   "editor.layers.unlock": "잠금 해제",
   "editor.text.edit": "텍스트 편집",
-  "editor.export": "내보내기",
+  "editor.export.label": "내보내기",
   "editor.export.selection": "선택 영역",
   "editor.export.artboard": "아트보드",
   "editor.peer.here": "{name}님이 접속해 있어요",

@@ -70,7 +70,6 @@ export const shopAdminKo: Record<ShopAdminMessageKey, string> = {
   "shopAdmin.orders.date": "주문일",
   "shopAdmin.orders.status": "상태",
   "shopAdmin.orders.total": "합계",
-  "shopAdmin.orders.item": "1개",
   "shopAdmin.orders.items": "{count}개",
   "shopAdmin.orders.empty": "주문이 없어요",
   "shopAdmin.orders.emptyHint": "누군가 결제를 시작하면 여기에 바로 나타나요.",

@@ -13,8 +13,8 @@ export function ExportMenu({ compact = false }: { compact?: boolean }) {
   return (
     <Menu position="bottom-end">
       <Menu.Target>
-        <Button variant="default" size="compact-sm" leftSection={compact ? undefined : <IconDownload size={14} />} aria-label={t("editor.export")}>
-          {compact ? <IconDownload size={16} /> : t("editor.export")}
+        <Button variant="default" size="compact-sm" leftSection={compact ? undefined : <IconDownload size={14} />} aria-label={t("editor.export.label")}>
+          {compact ? <IconDownload size={16} /> : t("editor.export.label")}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

@@ -26,7 +26,7 @@ export function InkCount({ canvasId }: { canvasId: string }) {
   return (
     <Group gap={6} wrap="wrap" data-testid="ink-count" data-kind="spot" data-inks={data.inks.length}>
       <Badge variant="light" color="teal" leftSection={<IconPalette size={12} />}>
-        {data.inks.length === 1 ? t("goods.inks.one") : t("goods.inks.many", { count: data.inks.length })}
+        {t("goods.inks.count", { count: data.inks.length })}
       </Badge>
       <Group gap={3}>
         {data.inks.map((ink) => (

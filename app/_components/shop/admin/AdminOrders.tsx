@@ -23,7 +23,7 @@ export function AdminOrders() {
   // The list stays in place while a new filter loads (the search runs as the admin types).
   const orders = useQuery({ ...trpc.order.list.queryOptions({ all: true, ...filter }), refetchInterval: 15_000, placeholderData: keepPreviousData });
   const href = (id: string) => `/admin/orders/${id}`;
-  const items = (n: number) => (n === 1 ? t("shopAdmin.orders.item") : t("shopAdmin.orders.items", { count: n }));
+  const items = (n: number) => t("shopAdmin.orders.items", { count: n });
 
   return (
     <Stack gap="md">

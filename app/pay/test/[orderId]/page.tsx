@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { SearchParams } from "@/server/auth/authPage";
 import { TestPaymentView } from "../../../_components/shop/TestPaymentView";
-import { translate } from "../../../_i18n/locales";
-import { getLocale } from "../../../_i18n/server";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   // The address carries the order's key: no Referer takes it anywhere.
-  return { title: translate(await getLocale(), "shop.pay.provider"), referrer: "no-referrer", robots: { index: false } };
+  const t = await getTranslations("shop.pay");
+  return { title: t("provider"), referrer: "no-referrer", robots: { index: false } };
 }
 
 /** The test provider's hosted page; it reads the order itself, so the address decides nothing but which order. */
