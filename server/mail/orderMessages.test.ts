@@ -16,4 +16,28 @@ describe("order e-mails", () => {
     expect(orderStatusMail("shipped", facts)!.subject).toBe("Your Merchboard order has shipped");
     expect(orderStatusMail("pending_payment", facts)).toBeNull();
   });
+
+  it("speak Korean to a buyer who checked out in Korean: won with the included VAT, and the tracking link", () => {
+    const korean = { ...facts, locale: "ko" as const, total: 49000, currency: "KRW", items: [{ title: "밤 부엉이 티셔츠", quantity: 1, variant: "블랙, M" }] };
+    const mail = orderStatusMail("shipped", { ...korean, note: "꼼꼼히 포장했어요.", tracking: { carrierName: "CJ대한통운", number: "678912345678", url: "https://trace.example/678912345678" } })!;
+    expect(mail.subject).toBe("Merchboard 주문 상품이 발송되었어요");
+    expect(mail.text.split("\n")).toEqual([
+      "주문하신 상품이 발송되었어요.",
+      "CJ대한통운 운송장 번호: 678912345678",
+      "판매자 메모: 꼼꼼히 포장했어요.",
+      "주문 번호 0A1B2C3D",
+      "1 × 밤 부엉이 티셔츠 (블랙, M)",
+      "합계: ₩49,000",
+      "부가세(10%) ₩4,455 포함",
+      "",
+      "CJ대한통운에서 배송 조회하기: https://trace.example/678912345678",
+      "주문 보기: https://merch.example/orders/0a1b?key=abc",
+      "",
+      "이 링크가 있으면 누구나 주문을 볼 수 있으니 다른 사람과 공유하지 마세요.",
+    ]);
+    // A dollar order read in Korean shows dollars the Korean way, and no VAT line.
+    const dollars = orderStatusMail("paid", { ...facts, locale: "ko" })!;
+    expect(dollars.text).toContain("합계: US$62.49");
+    expect(dollars.text).not.toContain("부가세");
+  });
 });

@@ -3,6 +3,7 @@ import { shopEn } from "./shop.en";
 import { shopAdminEn } from "./shopAdmin.en";
 import { editorEn } from "./editor.en";
 import { generateEn } from "./generate.en";
+import { mailEn } from "./mail.en";
 
 export const en = {
   "app.name": "Merchboard",
@@ -189,6 +190,7 @@ export const en = {
   ...goodsEn,
   ...shopEn,
   ...shopAdminEn,
+  ...mailEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { shopKo } from "./shop.ko";
 import { shopAdminKo } from "./shopAdmin.ko";
 import { editorKo } from "./editor.ko";
 import { generateKo } from "./generate.ko";
+import { mailKo } from "./mail.ko";
 import type { MessageKey } from "./en";
 
 export const ko: Record<MessageKey, string> = {
@@ -190,4 +191,5 @@ export const ko: Record<MessageKey, string> = {
   ...goodsKo,
   ...shopKo,
   ...shopAdminKo,
+  ...mailKo,
 };
