@@ -16,8 +16,16 @@ export function errorMessage(error: unknown, t: Translate): string {
   return t("common.error");
 }
 
+/** Each field's first message from the server (in the request's language). */
 export function fieldErrors(error: unknown): Record<string, string> {
+  return Object.fromEntries(Object.entries(fieldProblems(error)).map(([k, p]) => [k, p.message]));
+}
+
+type FieldData = { fieldErrors?: Record<string, string[] | undefined> | null; fieldCodes?: Record<string, string[] | undefined> | null };
+
+/** Each field's first problem: the server's message and zod's code for its kind ("too_big"), which reads the same in every language. */
+export function fieldProblems(error: unknown): Record<string, { message: string; code: string }> {
   if (!(error instanceof TRPCClientError)) return {};
-  const fe = (error.data as { fieldErrors?: Record<string, string[] | undefined> | null } | undefined)?.fieldErrors ?? {};
-  return Object.fromEntries(Object.entries(fe).map(([k, v]) => [k, v?.[0] ?? ""]));
+  const data = (error.data ?? {}) as FieldData;
+  return Object.fromEntries(Object.entries(data.fieldErrors ?? {}).map(([k, v]) => [k, { message: v?.[0] ?? "", code: data.fieldCodes?.[k]?.[0] ?? "" }]));
 }

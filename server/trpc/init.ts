@@ -10,21 +10,27 @@ import { requireListingRole, requireResourceRole } from "../services/canvas/reso
 import { requireOrderViewer } from "../services/shop/orderAccess";
 import { requireShopAdmin } from "../services/shop/shopAdmin";
 import type { Role } from "@/domain/canvas/roles";
+import type { Locale } from "@/domain/i18n/locales";
+import { zodMessageIn } from "@/domain/i18n/zodLocale";
 import type { Context } from "./context";
 import { toTrpcError } from "./errorCodes";
 import { transformer } from "./transformer";
 
-function describeZodError(error: ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+/** Each issue's path and kind, worded in the request's language (zod's own locale for its messages). */
+function issuesIn(locale: Locale, error: ZodError, input: unknown) {
+  return error.issues.map((i) => ({ path: i.path.join("."), code: i.code, message: zodMessageIn(locale, i, input) }));
 }
 
-/** Each field's messages under its whole path: `email`, and a nested one as `shippingAddress.city`. */
-function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+type Issue = ReturnType<typeof issuesIn>[number];
+
+function describeIssues(issues: Issue[]): string {
+  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
+}
+
+/** Each field's messages (or issue codes) under its whole path: `email`, and a nested one as `shippingAddress.city`. */
+function byField(issues: Issue[], pick: (i: Issue) => string): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    if (!issue.path.length) continue;
-    (fields[issue.path.join(".")] ??= []).push(issue.message);
-  }
+  for (const issue of issues) if (issue.path) (fields[issue.path] ??= []).push(pick(issue));
   return fields;
 }
 
@@ -33,20 +39,24 @@ const t = initTRPC.context<Context>().create({
   // Keeps idle event streams (the generation queue) alive through proxies; the client reconnects
   // when it hears nothing for longer.
   sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx, input }) {
     const zod = error.cause instanceof ZodError ? error.cause : null;
+    // tRPC parses input without per-parse options, so its issues are worded here, per request.
+    const issues = zod ? issuesIn(ctx?.locale ?? "en", zod, input) : null;
     const internal = error.code === "INTERNAL_SERVER_ERROR";
     if (internal) console.error("[trpc] internal error:", error.cause ?? error);
     return {
       ...shape,
-      message: zod ? describeZodError(zod) : internal ? "Something went wrong on our side. Please try again." : shape.message,
+      message: issues ? describeIssues(issues) : internal ? "Something went wrong on our side. Please try again." : shape.message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         reason: error.cause instanceof AppError ? error.cause.reason : zod ? "invalidInput" : null,
         retryAfterSeconds: error.cause instanceof AppError ? (error.cause.details.retryAfterSeconds ?? null) : null,
-        fieldErrors: zod ? fieldErrorsOf(zod) : null,
+        fieldErrors: issues ? byField(issues, (i) => i.message) : null,
+        /** zod's code for each field's problem ("too_big"): the same in every language, for a client that words it itself. */
+        fieldCodes: issues ? byField(issues, (i) => i.code) : null,
       },
     };
   },
