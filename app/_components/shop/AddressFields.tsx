@@ -22,6 +22,7 @@ type TextField = Exclude<keyof Address, "country">;
  */
 export function AddressFields({ value, onChange, errors, disabled }: Props) {
   const { t } = useI18n();
+  // Every label and problem takes the destination: the catalog says it in that country's own words (an ICU select).
   const country = value.country;
   const set = (patch: Partial<Address>) => onChange({ ...value, ...patch });
   const field = (key: TextField, autoComplete: string, label: MessageKey, opts: { required?: boolean; placeholder?: string; type?: string; description?: string } = {}) => (
