@@ -17,7 +17,8 @@ export type Translate = ((key: MessageKey, values?: MessageValues) => string) & 
 type I18n = {
   locale: Locale;
   t: Translate;
-  date: (d: Date | string | number, style?: "short" | "long") => string;
+  /** A day ("short", the default), a day and time ("long"), or only the time of day ("time"). */
+  date: (d: Date | string | number, style?: "short" | "long" | "time") => string;
   price: (amountMinor: number, currency: string) => string;
   /** The catalog's goods, colours and print areas, named in this language. */
   names: CatalogNames;
@@ -50,7 +51,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       locale,
       t,
-      date: (d, style = "short") => format.dateTime(new Date(d), { dateStyle: style === "long" ? "long" : "medium", timeStyle: style === "long" ? "short" : undefined, timeZone }),
+      date: (d, style = "short") => format.dateTime(new Date(d), { ...DATE_STYLES[style], timeZone }),
       price: (amount, currency) => formatPriceWith(format, amount, currency),
       names: catalogNames(locale),
       setLocale,
@@ -64,6 +65,12 @@ export function useI18n(): I18n {
   if (!ctx) throw new Error("useI18n outside I18nProvider");
   return ctx;
 }
+
+const DATE_STYLES = {
+  short: { dateStyle: "medium" },
+  long: { dateStyle: "long", timeStyle: "short" },
+  time: { timeStyle: "short" },
+} as const;
 
 const noSubscription = () => () => {};
 

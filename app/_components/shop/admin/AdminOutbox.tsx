@@ -11,12 +11,12 @@ import { useTRPC } from "../../../_lib/trpc";
 
 /** The mail the app sent (kept locally when no SMTP server is set): a list, newest first, and a reader. */
 export function AdminOutbox() {
-  const { t, date, locale } = useI18n();
+  const { t, date } = useI18n();
   // Today's mail by its time, older mail by its day, as mail apps list them.
   const sentWhen = (at: string) => {
     const d = new Date(at);
     const today = d.toDateString() === new Date().toDateString();
-    return today ? new Intl.DateTimeFormat(locale === "ko" ? "ko-KR" : "en-US", { timeStyle: "short" }).format(d) : date(d);
+    return today ? date(d, "time") : date(d);
   };
   const trpc = useTRPC();
   const outbox = useQuery({ ...trpc.order.outbox.queryOptions(), refetchInterval: 10_000 });
