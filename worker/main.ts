@@ -15,6 +15,7 @@ import { renderSnapshot } from "./tasks/renderSnapshot";
 import { expireOrder } from "./tasks/expireOrder";
 import { refundLatePayment } from "./tasks/refundLatePayment";
 import { sendOrderMail } from "./tasks/sendOrderMail";
+import { sendRefundMail } from "./tasks/sendRefundMail";
 
 /**
  * The worker process: graphile-worker with one job at a time, since a generation holds the
@@ -55,6 +56,7 @@ async function main() {
       renderSnapshot: renderSnapshot(db, getStorage()),
       expireOrder: expireOrder(db),
       sendOrderMail: sendOrderMail(db),
+      sendRefundMail: sendRefundMail(db),
       refundLatePayment: refundLatePayment(db),
     },
     parsedCronItems: parseCronItems([

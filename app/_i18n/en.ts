@@ -1,6 +1,7 @@
 import { goodsEn } from "./goods.en";
 import { shopEn } from "./shop.en";
 import { shopAdminEn } from "./shopAdmin.en";
+import { pricingEn } from "./pricing.en";
 import { editorEn } from "./editor.en";
 import { generateEn } from "./generate.en";
 
@@ -190,6 +191,7 @@ export const en = {
   ...goodsEn,
   ...shopEn,
   ...shopAdminEn,
+  ...pricingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { goodsKo } from "./goods.ko";
 import { shopKo } from "./shop.ko";
 import { shopAdminKo } from "./shopAdmin.ko";
+import { pricingKo } from "./pricing.ko";
 import { editorKo } from "./editor.ko";
 import { generateKo } from "./generate.ko";
 import type { MessageKey } from "./en";
@@ -191,4 +192,5 @@ export const ko: Record<MessageKey, string> = {
   ...goodsKo,
   ...shopKo,
   ...shopAdminKo,
+  ...pricingKo,
 };

@@ -46,8 +46,11 @@ export class WebhookRejected extends Error {
   }
 }
 
-/** A paid order to give the money back for, in full. */
-export type RefundRequest = { orderId: string; providerPaymentId: string | null; amount: number; currency: string; reason: string };
+/**
+ * Money to give back on a paid order: `amount` of the `paid` total, after `refundedBefore` went
+ * back already. `refundId` is ours and names this refund to the provider (asked twice, it refunds once).
+ */
+export type RefundRequest = { orderId: string; refundId: string; providerPaymentId: string | null; amount: number; paid: number; refundedBefore: number; currency: string; reason: string };
 
 export interface PaymentProvider {
   readonly id: "test" | "portone" | "stripe";
@@ -60,7 +63,7 @@ export interface PaymentProvider {
    */
   parseWebhook(rawBody: string, headers: Headers): Promise<PaymentEvent | IgnoredEvent>;
   /**
-   * Gives the whole payment back. Safe to repeat for the same order (the provider refunds once).
+   * Gives `amount` of the payment back, all or part. Safe to repeat for the same refund id.
    * Throws when the provider refuses or cannot be reached; the order then stays as it was.
    */
   refund(request: RefundRequest): Promise<void>;

@@ -197,13 +197,14 @@ describe("Stripe webhooks", () => {
 });
 
 describe("Stripe refund", () => {
-  it("refunds the payment behind the order's Checkout Session, once per order", async () => {
+  const REFUND_ID = "0b7e4f1a-3c2d-4e5f-8a9b-1c2d3e4f5a6b";
+  it("refunds the amount asked of the payment behind the order's Checkout Session, once per refund id", async () => {
     const sent = api.requests.length;
-    await provider.refund({ orderId: ORDER_ID, providerPaymentId: PAID_SESSION, amount: 4200, currency: "USD", reason: "Damaged in transit" });
+    await provider.refund({ orderId: ORDER_ID, refundId: REFUND_ID, providerPaymentId: PAID_SESSION, amount: 1250, paid: 4200, refundedBefore: 0, currency: "USD", reason: "Damaged in transit" });
     const [lookup, refund] = api.requests.slice(sent);
     expect([lookup!.method, lookup!.path]).toEqual(["GET", `/v1/checkout/sessions/${PAID_SESSION}`]);
-    expect([refund!.method, refund!.path, refund!.headers["idempotency-key"]]).toEqual(["POST", "/v1/refunds", `refund-${ORDER_ID}`]);
-    expect(Object.fromEntries(new URLSearchParams(refund!.body))).toMatchObject({ payment_intent: "pi_3QyZa2Lk8mN4oP6q1rS7tU9v", reason: "requested_by_customer", "metadata[orderId]": ORDER_ID });
-    await expect(provider.refund({ orderId: ORDER_ID, providerPaymentId: null, amount: 4200, currency: "USD", reason: "x" })).rejects.toThrow(/no Checkout Session/);
+    expect([refund!.method, refund!.path, refund!.headers["idempotency-key"]]).toEqual(["POST", "/v1/refunds", `refund-${REFUND_ID}`]);
+    expect(Object.fromEntries(new URLSearchParams(refund!.body))).toMatchObject({ payment_intent: "pi_3QyZa2Lk8mN4oP6q1rS7tU9v", amount: "1250", reason: "requested_by_customer", "metadata[orderId]": ORDER_ID, "metadata[refundId]": REFUND_ID });
+    await expect(provider.refund({ orderId: ORDER_ID, refundId: REFUND_ID, providerPaymentId: null, amount: 4200, paid: 4200, refundedBefore: 0, currency: "USD", reason: "x" })).rejects.toThrow(/no Checkout Session/);
   });
 });

@@ -79,7 +79,10 @@ export function createStripeProvider({ secretKey, webhookSecret, stripeOptions }
       const session = await stripe.checkout.sessions.retrieve(request.providerPaymentId);
       const paymentIntent = typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id;
       if (!paymentIntent) throw new Error(`Checkout Session ${session.id} has no payment to refund`);
-      await stripe.refunds.create({ payment_intent: paymentIntent, reason: "requested_by_customer", metadata: { orderId: request.orderId, note: request.reason.slice(0, 500) } }, { idempotencyKey: `refund-${request.orderId}` });
+      await stripe.refunds.create(
+        { payment_intent: paymentIntent, amount: toStripeAmount(request.amount, request.currency), reason: "requested_by_customer", metadata: { orderId: request.orderId, refundId: request.refundId, note: request.reason.slice(0, 500) } },
+        { idempotencyKey: `refund-${request.refundId}` },
+      );
     },
 
     async parseWebhook(rawBody: string, headers: Headers) {
