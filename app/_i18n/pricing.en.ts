@@ -7,6 +7,8 @@ export const pricingEn = {
   "shop.discount.remove": "Remove the code {code}",
   "shop.summary.discount": "Discount ({code})",
   "shop.summary.refunded": "Refunded",
+  "shop.summary.salesTax": "Sales tax",
+  "shop.summary.salesTaxAtPayment": "Added on the payment page",
   "shop.order.lineRefunded": "{count} refunded",
   "shop.shipping.elsewhere": "Everywhere else",
   "shop.shipping.rate": "{first} for the first item, {each} for each more",
@@ -30,6 +32,13 @@ export const pricingEn = {
   "shopAdmin.shipping.zone.world": "Everywhere else",
   "shopAdmin.shipping.save": "Save rates",
   "shopAdmin.shipping.saved": "Shipping rates saved. Checkout charges them from now on.",
+
+  "shopAdmin.tax.title": "Sales tax",
+  "shopAdmin.tax.stripe": "Add US sales tax through Stripe Tax",
+  "shopAdmin.tax.stripeHint":
+    "Stripe computes the tax for the buyer's address and adds it on its payment page, to dollar orders paid through Stripe. Turn on Stripe Tax and register where you collect in your Stripe account first. Won prices already include 10 % VAT.",
+  "shopAdmin.tax.noStripe": "Payments here do not go through Stripe, so this takes effect only once Stripe's keys are set.",
+  "shopAdmin.tax.saved": "Tax setting saved.",
 
   "shopAdmin.discounts.new": "New discount code",
   "shopAdmin.discounts.code": "Code",

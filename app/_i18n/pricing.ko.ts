@@ -9,6 +9,8 @@ export const pricingKo: Record<keyof typeof pricingEn, string> = {
   "shop.discount.remove": "{code} 코드 빼기",
   "shop.summary.discount": "할인 ({code})",
   "shop.summary.refunded": "환불됨",
+  "shop.summary.salesTax": "판매세",
+  "shop.summary.salesTaxAtPayment": "결제 페이지에서 더해져요",
   "shop.order.lineRefunded": "{count}개 환불됨",
   "shop.shipping.elsewhere": "그 밖의 지역",
   "shop.shipping.rate": "첫 상품 {first}, 추가 상품마다 {each}",
@@ -32,6 +34,13 @@ export const pricingKo: Record<keyof typeof pricingEn, string> = {
   "shopAdmin.shipping.zone.world": "그 밖의 지역",
   "shopAdmin.shipping.save": "요금 저장",
   "shopAdmin.shipping.saved": "배송비를 저장했어요. 지금부터 주문에 적용돼요.",
+
+  "shopAdmin.tax.title": "판매세",
+  "shopAdmin.tax.stripe": "Stripe Tax로 미국 판매세 더하기",
+  "shopAdmin.tax.stripeHint":
+    "Stripe로 결제하는 달러 주문에, Stripe가 구매자 주소에 맞는 세금을 계산해 결제 페이지에서 더해요. 먼저 Stripe 계정에서 Stripe Tax를 켜고 세금을 걷는 지역을 등록해 주세요. 원화 가격에는 이미 부가세 10%가 포함되어 있어요.",
+  "shopAdmin.tax.noStripe": "지금은 Stripe로 결제를 받지 않아서, Stripe 키를 설정한 뒤부터 적용돼요.",
+  "shopAdmin.tax.saved": "세금 설정을 저장했어요.",
 
   "shopAdmin.discounts.new": "새 할인 코드",
   "shopAdmin.discounts.code": "코드",

@@ -1,7 +1,7 @@
 import type { ShippingAddress } from "@/domain/shop/address";
 import { ORDER_STATUSES } from "@/domain/shop/orderStatus";
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { bytea } from "./bytea";
 import { canvases } from "./canvas";
@@ -153,6 +153,9 @@ export const orders = pgTable(
     shipping: integer("shipping").notNull(),
     total: integer("total").notNull(),
     currency: text("currency").notNull(),
+    /** Stripe Tax adds sales tax at payment; `tax` is what it added (part of `total` once paid). */
+    stripeTax: boolean("stripe_tax").notNull().default(false),
+    tax: integer("tax").notNull().default(0),
     /** Given back so far, through order_refunds that succeeded or are in flight. */
     refunded: integer("refunded").notNull().default(0),
     refundedShipping: integer("refunded_shipping").notNull().default(0),

@@ -14,6 +14,7 @@ import { orderRouter } from "../routers/orderRouter";
 import { paymentRouter } from "../routers/paymentRouter";
 import { printFileRouter } from "../routers/printFileRouter";
 import { shippingRouter } from "../routers/shippingRouter";
+import { taxRouter } from "../routers/taxRouter";
 import { router } from "./init";
 
 export const appRouter = router({
@@ -30,6 +31,7 @@ export const appRouter = router({
   checkout: checkoutRouter,
   shipping: shippingRouter,
   discount: discountRouter,
+  tax: taxRouter,
   order: orderRouter,
   payment: paymentRouter,
   elements: elementsRouter,

@@ -8,7 +8,7 @@ import { ShippingRuleNote } from "./ShippingRuleNote";
 import type { Cart } from "./shopTypes";
 import { SummaryRows } from "./SummaryRows";
 
-type Quote = { subtotal: number; discount: number; discountCode: string | null; shipping: number };
+type Quote = { subtotal: number; discount: number; discountCode: string | null; shipping: number; taxAtPayment: boolean };
 
 /**
  * What is being bought: each line, the discount code field (`children`), then subtotal, discount,
@@ -46,6 +46,7 @@ export function CheckoutSummary({ cart, quote, children }: { cart: Cart; quote: 
           subtotal={cart.subtotal}
           discount={quote?.discountCode ? { amount: quote.discount, code: quote.discountCode } : null}
           shipping={quote ? quote.shipping : null}
+          salesTax={quote?.taxAtPayment ? "atPayment" : null}
           currency={cart.currency}
         />
         <ShippingRuleNote currency={cart.currency} size="xs" />

@@ -9,6 +9,8 @@ type Props = {
   /** Taken off by a code, with the code as applied. */
   discount?: { amount: number; code: string } | null;
   shipping: number | null;
+  /** Sales tax: an amount Stripe added, or "at payment" while Stripe has yet to compute it. */
+  salesTax?: number | "atPayment" | null;
   currency: string;
   estimated?: boolean;
   /** Given back so far on a paid order. */
@@ -16,9 +18,9 @@ type Props = {
 };
 
 /** Subtotal, any discount, shipping (or "at checkout" while unknown), the total, and what was refunded. */
-export function SummaryRows({ subtotal, discount, shipping, currency, estimated, refunded = 0 }: Props) {
+export function SummaryRows({ subtotal, discount, shipping, salesTax, currency, estimated, refunded = 0 }: Props) {
   const { t, price } = useI18n();
-  const total = subtotal - (discount?.amount ?? 0) + (shipping ?? 0);
+  const total = subtotal - (discount?.amount ?? 0) + (shipping ?? 0) + (typeof salesTax === "number" ? salesTax : 0);
   const vat = includedVat(total, currency);
   return (
     <Stack gap={8}>
@@ -42,6 +44,14 @@ export function SummaryRows({ subtotal, discount, shipping, currency, estimated,
           {shipping === null ? t("shop.summary.shippingLater") : shipping === 0 ? t("shop.summary.free") : price(shipping, currency)}
         </Text>
       </Group>
+      {salesTax != null && (
+        <Group justify="space-between">
+          <Text size="sm">{t("shop.summary.salesTax")}</Text>
+          <Text size="sm" c={salesTax === "atPayment" ? "dimmed" : undefined} data-testid="summary-tax">
+            {salesTax === "atPayment" ? t("shop.summary.salesTaxAtPayment") : price(salesTax, currency)}
+          </Text>
+        </Group>
+      )}
       <Divider my={4} />
       <Group justify="space-between">
         <Text fw={700}>{estimated ? t("shop.summary.estimatedTotal") : t("shop.summary.total")}</Text>

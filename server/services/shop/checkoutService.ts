@@ -61,7 +61,7 @@ export async function createCheckout(
     if (gone) throw new AppError("BAD_REQUEST", "checkout.unavailable", `${gone.title} is no longer available in this colour, size or quantity. Remove it to continue.`);
 
     if (clientAddress) await checkUnpaidHolds(tx, view.lines, clientAddress);
-    const { quote, code, shares } = await priceCart(tx, view, { country: input.shippingAddress.country, discountCode: input.discountCode });
+    const { quote, code, shares } = await priceCart(tx, view, { country: input.shippingAddress.country, discountCode: input.discountCode }, provider.id);
     if (code) await claimDiscountUse(tx, code.id);
     const [order] = await tx
       .insert(orders)
@@ -78,6 +78,7 @@ export async function createCheckout(
         shipping: quote.shipping,
         total: quote.total,
         currency: quote.currency,
+        stripeTax: quote.taxAtPayment,
         provider: provider.id,
         payBy: new Date(Date.now() + PAY_WITHIN_MS),
         clientAddress,
@@ -169,6 +170,7 @@ async function startPayment(db: Db, orderId: string, email: string, cartId: stri
       returnUrl: orderLink(appUrl, orderId),
       cancelUrl: `${appUrl}/cart`,
       payBy: order!.payBy,
+      automaticTax: order!.stripeTax ? { address: order!.shippingAddress, shipping: order!.shipping } : null,
     });
     await db.update(orders).set({ paymentUrl: started.paymentUrl, providerPaymentId: started.providerPaymentId }).where(eq(orders.id, orderId));
     return { orderId, paymentUrl: started.paymentUrl };

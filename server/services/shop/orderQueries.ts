@@ -37,6 +37,7 @@ export async function getOrder(db: DbOrTx, access: OrderAccess): Promise<OrderVi
     discount: order.discount,
     discountCode: order.discountCode,
     shipping: order.shipping,
+    tax: order.tax,
     total: order.total,
     currency: order.currency,
     refunded: order.refunded,

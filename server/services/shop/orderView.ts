@@ -46,6 +46,8 @@ export const orderView = z.object({
   discount: z.number().int(),
   discountCode: z.string().nullable(),
   shipping: z.number().int(),
+  /** Sales tax Stripe Tax added at payment (part of `total`). */
+  tax: z.number().int(),
   total: z.number().int(),
   currency: z.string(),
   /** Given back so far (succeeded or in flight), and each refund. */

@@ -12,6 +12,7 @@ import { useI18n } from "../../../_i18n/I18nProvider";
 import { errorMessage, fieldErrors } from "../../../_lib/errors";
 import { useTRPC } from "../../../_lib/trpc";
 import { countryCodes } from "../countryCodes";
+import { StripeTaxSetting } from "./StripeTaxSetting";
 import { useCountryName } from "../useCountryName";
 
 const FIELDS = ["first", "each", "freeFrom"] as const;
@@ -138,6 +139,7 @@ export function AdminShipping() {
           {t("shopAdmin.shipping.save")}
         </Button>
       </Group>
+      <StripeTaxSetting />
     </Stack>
   );
 }

@@ -1,3 +1,5 @@
+import type { ShippingAddress } from "@/domain/shop/address";
+
 /** What a payment provider needs to know about an order to take its payment. */
 export type PaymentRequest = {
   orderId: string;
@@ -13,6 +15,11 @@ export type PaymentRequest = {
   cancelUrl: string;
   /** When the order stops holding its items: the provider's page should close by then. */
   payBy: Date;
+  /**
+   * The provider computes sales tax for this address and adds it (Stripe Tax); `shipping` is the
+   * part of `amount` that is shipping, taxed by its own rules. Null: `amount` is all there is.
+   */
+  automaticTax?: { address: ShippingAddress; shipping: number } | null;
 };
 
 export type PaymentStart = {

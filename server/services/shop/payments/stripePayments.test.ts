@@ -18,6 +18,7 @@ beforeAll(async () => {
     if (req.method === "GET" && req.path === "/v1/checkout/sessions?payment_intent=pi_3QyZa2Lk8mN4oP6q1rS7tU9v&limit=1") return { body: stripeFixture("checkout-sessions-by-payment-intent.json") };
     if (req.method === "GET" && req.path === `/v1/checkout/sessions/${PAID_SESSION}`) return { body: stripeFixture("checkout-session-paid.json") };
     if (req.method === "POST" && req.path === "/v1/refunds") return { body: stripeFixture("refund.json") };
+    if (req.method === "POST" && req.path === "/v1/customers") return { body: stripeFixture("customer.json") };
     return { status: 404, body: JSON.stringify({ error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${req.path})` } }) };
   });
   provider = createStripeProvider({
@@ -85,6 +86,36 @@ describe("Stripe start", () => {
       cancel_url: `https://shop.example.com/orders/${ORDER_ID}?canceled=1`,
       expires_at: String(Math.ceil(payBy.getTime() / 1000)),
     });
+  });
+
+  it("has Stripe Tax add sales tax for the shipping address when asked: goods and shipping priced before tax, each taxed by its own rules", async () => {
+    const sent = api.requests.length;
+    const address = { name: "Ada Lovelace", line1: "12 Analytical St", city: "Springfield", region: "IL", postalCode: "62701", country: "US", phone: "(217) 555-0134" };
+    await provider.start({
+      orderId: ORDER_ID,
+      amount: 4200,
+      currency: "USD",
+      email: "shopper@example.com",
+      description: "Merchboard order 5f0c3c52",
+      returnUrl: `https://shop.example.com/orders/${ORDER_ID}`,
+      cancelUrl: `https://shop.example.com/cart`,
+      payBy: new Date(Date.now() + 45 * 60_000),
+      automaticTax: { address, shipping: 499 },
+    });
+    const [customer, session] = api.requests.slice(sent);
+    expect([customer!.path, customer!.headers["idempotency-key"]]).toEqual(["/v1/customers", `customer-${ORDER_ID}`]);
+    expect(Object.fromEntries(new URLSearchParams(customer!.body))).toMatchObject({ email: "shopper@example.com", name: "Ada Lovelace", "address[state]": "IL", "address[postal_code]": "62701", "shipping[address][country]": "US", "shipping[phone]": "(217) 555-0134" });
+    const form = Object.fromEntries(new URLSearchParams(session!.body));
+    expect(form).toMatchObject({
+      customer: "cus_RqZa2Lk8mN4oP6",
+      "automatic_tax[enabled]": "true",
+      "line_items[0][price_data][unit_amount]": "3701",
+      "line_items[0][price_data][tax_behavior]": "exclusive",
+      "line_items[0][price_data][product_data][tax_code]": "txcd_99999999",
+      "shipping_options[0][shipping_rate_data][fixed_amount][amount]": "499",
+      "shipping_options[0][shipping_rate_data][tax_behavior]": "exclusive",
+    });
+    expect(form).not.toHaveProperty("customer_email");
   });
 
   it("closes the session as soon after the order's deadline as Stripe allows (30 minutes from now at least)", () => {
