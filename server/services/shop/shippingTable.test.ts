@@ -62,5 +62,7 @@ describe("the shop's shipping table", () => {
     const e2 = await errorOf(admin.client.shipping.save.mutate({ zoneCountries: ["ZZ"], rates: DEFAULT_RATES }));
     expect(Object.keys(e2?.data?.fieldErrors ?? {})).toEqual(["zoneCountries.0"]);
     expect(await admin.client.shipping.table.query()).toEqual(before);
+    const quote = await errorOf(seller.client.checkout.quote.query({ country: "XX" }));
+    expect([quote?.data?.code, Object.keys(quote?.data?.fieldErrors ?? {})]).toEqual(["BAD_REQUEST", ["country"]]);
   });
 });
