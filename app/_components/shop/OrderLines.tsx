@@ -26,7 +26,7 @@ export function OrderLines({ order }: { order: Order }) {
                 {t("shop.summary.itemMeta", { color: line.color ? names.color(line.color) : "—", size: line.size ?? "—", count: line.quantity })}
               </Text>
               {line.refundedQuantity > 0 && (
-                <Text size="xs" c="orange.8" fw={600} data-testid="line-refunded">
+                <Text size="xs" c="red.9" fw={600} data-testid="line-refunded">
                   {t("shop.order.lineRefunded", { count: line.refundedQuantity })}
                 </Text>
               )}

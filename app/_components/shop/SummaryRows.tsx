@@ -33,7 +33,7 @@ export function SummaryRows({ subtotal, discount, shipping, salesTax, currency, 
       {discount && discount.amount > 0 && (
         <Group justify="space-between">
           <Text size="sm">{t("shop.summary.discount", { code: discount.code })}</Text>
-          <Text size="sm" c="teal.8" data-testid="summary-discount">
+          <Text size="sm" c="teal.9" data-testid="summary-discount">
             −{price(discount.amount, currency)}
           </Text>
         </Group>
@@ -67,7 +67,7 @@ export function SummaryRows({ subtotal, discount, shipping, salesTax, currency, 
       {refunded > 0 && (
         <Group justify="space-between">
           <Text size="sm">{t("shop.summary.refunded")}</Text>
-          <Text size="sm" c="orange.8" data-testid="summary-refunded">
+          <Text size="sm" c="red.9" data-testid="summary-refunded">
             −{price(refunded, currency)}
           </Text>
         </Group>

@@ -49,7 +49,7 @@ export function OrderLineItem({ line, currency }: { line: Line; currency: string
             {t("shopAdmin.detail.qty", { count: line.quantity, price: price(line.unitPrice, currency) })}
           </Text>
           {line.refundedQuantity > 0 && (
-            <Text size="xs" c="orange.8" fw={600}>
+            <Text size="xs" c="red.9" fw={600}>
               {t("shop.order.lineRefunded", { count: line.refundedQuantity })}
             </Text>
           )}

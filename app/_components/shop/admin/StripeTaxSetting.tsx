@@ -1,6 +1,7 @@
 "use client";
 
-import { Card, Skeleton, Stack, Switch, Text, Title } from "@mantine/core";
+import { Alert, Card, Skeleton, Stack, Switch, Title } from "@mantine/core";
+import { IconInfoCircle } from "@tabler/icons-react";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useI18n } from "../../../_i18n/I18nProvider";
@@ -36,9 +37,9 @@ export function StripeTaxSetting() {
             onChange={(e) => save.mutate({ on: e.currentTarget.checked })}
           />
           {!settings.data.stripeConfigured && (
-            <Text size="sm" c="orange.8">
+            <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} />}>
               {t("shopAdmin.tax.noStripe")}
-            </Text>
+            </Alert>
           )}
         </Stack>
       )}
