@@ -49,6 +49,7 @@ async function main() {
   const runners: Awaited<ReturnType<typeof startQueue>>[] = [];
   for (const queue of queues) runners.push(await startQueue(url, db, queue, queueConcurrency(queue, process.env), tasks));
   const stopSweeper = startStaleWorkerSweeper(db, runners[0]!.pool, log);
+  console.log(`[worker] running, concurrency ${queues.map((q) => `${q} ${queueConcurrency(q, process.env)}`).join(", ")}`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -89,7 +90,7 @@ async function startQueue(url: string, db: Db, queue: QueueName, concurrency: nu
   });
   if (!workerId) throw new Error("graphile-worker created no worker pool");
   const stopHeartbeat = startHeartbeat(db, workerId);
-  console.log(`[worker] ${workerId} running the ${queue} queue, concurrency ${concurrency}`);
+  console.log(`[worker] ${workerId} serves the ${queue} queue`);
   return {
     pool,
     done: runner.promise,

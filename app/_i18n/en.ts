@@ -2,6 +2,7 @@ import { goodsEn } from "./goods.en";
 import { shopEn } from "./shop.en";
 import { shopAdminEn } from "./shopAdmin.en";
 import { pricingEn } from "./pricing.en";
+import { queueEn } from "./queue.en";
 import { editorEn } from "./editor.en";
 import { generateEn } from "./generate.en";
 
@@ -192,6 +193,7 @@ export const en = {
   ...shopEn,
   ...shopAdminEn,
   ...pricingEn,
+  ...queueEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

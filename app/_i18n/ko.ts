@@ -2,6 +2,7 @@ import { goodsKo } from "./goods.ko";
 import { shopKo } from "./shop.ko";
 import { shopAdminKo } from "./shopAdmin.ko";
 import { pricingKo } from "./pricing.ko";
+import { queueKo } from "./queue.ko";
 import { editorKo } from "./editor.ko";
 import { generateKo } from "./generate.ko";
 import type { MessageKey } from "./en";
@@ -193,4 +194,5 @@ export const ko: Record<MessageKey, string> = {
   ...shopKo,
   ...shopAdminKo,
   ...pricingKo,
+  ...queueKo,
 };
