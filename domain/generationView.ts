@@ -57,6 +57,8 @@ export const generationViewSchema = z.object({
   totalSteps: z.number(),
   /** 1 = next to run; null when not queued. */
   position: z.number().nullable(),
+  /** Waiting on a canvas whose owner paused its queue. */
+  paused: z.boolean(),
   previewUrl: z.string().nullable(),
   error: z.string().nullable(),
   modelName: z.string().nullable(),

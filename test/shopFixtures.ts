@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
@@ -5,7 +6,10 @@ import { setShopAdmin } from "@/server/services/shop/shopAdmin";
 import type { Product } from "@/domain/catalog/catalog";
 import { artboardOf } from "@/domain/design/artboard";
 import { rect, writeShapes } from "./designShapes";
-import { signedUpClient } from "./trpcTestClient";
+import { handleWebhookRequest } from "@/server/http/webhookHandler";
+import { testProvider } from "@/server/services/shop/payments/paymentProviders";
+import { TEST_SIGNATURE_HEADER } from "@/server/services/shop/payments/testProvider";
+import { signedUpClient, TEST_APP_URL } from "./trpcTestClient";
 
 export const TEE_PRICE = 2800;
 
@@ -39,4 +43,12 @@ export async function shopAdminClient(db: Db, name = "Admin") {
   await db.update(users).set({ emailVerified: true }).where(eq(users.id, admin.user.id));
   await setShopAdmin(db, admin.email, true);
   return admin;
+}
+
+/** The test bank's signed webhook that the order was paid `amount`, through the app's webhook route. */
+export async function payThroughTestBank(db: Db, orderId: string, amount: number, currency = "USD"): Promise<void> {
+  const raw = JSON.stringify({ id: `evt_${randomUUID()}`, type: "payment.succeeded", data: { orderId, paymentId: `test_${orderId}`, amount, currency } });
+  const req = new Request(`${TEST_APP_URL}/api/webhooks/test`, { method: "POST", headers: { "content-type": "application/json", [TEST_SIGNATURE_HEADER]: testProvider().sign(raw) }, body: raw });
+  const res = await handleWebhookRequest(db, req, "test");
+  if (res.status !== 200) throw new Error(`The test bank's webhook answered ${res.status}`);
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/server/auth/pageSession";
-import { env } from "@/server/env";
 import { CartView } from "../_components/shop/CartView";
 
 export const dynamic = "force-dynamic";
@@ -13,5 +12,5 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CartPage() {
   const user = await currentUser();
-  return <CartView user={user && { name: user.name, email: user.email }} shopCountry={env().SHOP_COUNTRY} />;
+  return <CartView user={user && { name: user.name, email: user.email }} />;
 }

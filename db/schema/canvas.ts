@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { products, productVariants } from "./catalog";
 import { createdAt, updatedAt } from "./columns";
@@ -12,6 +12,8 @@ export const canvases = pgTable("canvases", {
   /** The product this canvas designs, and its chosen colour; both null for a free artboard. */
   productId: text("product_id").references(() => products.id),
   variantId: text("variant_id").references(() => productVariants.id),
+  /** The owner paused the canvas's generation queue: its queued generations wait, keeping their places. */
+  generationsPaused: boolean("generations_paused").notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -56,8 +56,15 @@ export const generations = pgTable(
     modelHash: text("model_hash"),
     provider: text("provider"),
     durationMs: integer("duration_ms"),
-    /** When it last joined the queue (created or retried): the queue's order. */
+    /** When it last joined the queue (created or retried). */
     queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Its place in the fair queue, which runs by (queueRank, queueAt): the rank is how many of its
+     * requester's generations were already waiting or running when it joined, so people take turns.
+     * An owner reordering the canvas's queue swaps these between its generations.
+     */
+    queueRank: integer("queue_rank").notNull().default(0),
+    queueAt: timestamp("queue_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     firstProgressAt: timestamp("first_progress_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
@@ -67,6 +74,6 @@ export const generations = pgTable(
   (t) => [
     index("generations_canvas_idx").on(t.canvasId, t.createdAt),
     index("generations_user_idx").on(t.requestedBy, t.createdAt),
-    index("generations_open_idx").on(t.status, t.queuedAt),
+    index("generations_open_idx").on(t.status, t.queueRank, t.queueAt),
   ],
 );

@@ -8,3 +8,5 @@ export * from "./generation";
 export * from "./printFile";
 export * from "./shop";
 export * from "./printSeparation";
+export * from "./shopSettings";
+export * from "./discounts";

@@ -1,12 +1,13 @@
 import type { ShippingAddress } from "@/domain/shop/address";
 import { ORDER_STATUSES } from "@/domain/shop/orderStatus";
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { bytea } from "./bytea";
 import { canvases } from "./canvas";
 import { products } from "./catalog";
 import { createdAt, updatedAt } from "./columns";
+import { discountCodes } from "./discounts";
 import { renderStatusEnum } from "./printFile";
 
 /**
@@ -145,9 +146,19 @@ export const orders = pgTable(
     shippingAddress: jsonb("shipping_address").$type<ShippingAddress>().notNull(),
     status: orderStatusEnum("status").notNull().default("pending_payment"),
     subtotal: integer("subtotal").notNull(),
+    /** Taken off the subtotal by `discountCode` (the code as the shopper's order applied it). */
+    discount: integer("discount").notNull().default(0),
+    discountCodeId: uuid("discount_code_id").references((): AnyPgColumn => discountCodes.id, { onDelete: "set null" }),
+    discountCode: text("discount_code"),
     shipping: integer("shipping").notNull(),
     total: integer("total").notNull(),
     currency: text("currency").notNull(),
+    /** Stripe Tax adds sales tax at payment; `tax` is what it added (part of `total` once paid). */
+    stripeTax: boolean("stripe_tax").notNull().default(false),
+    tax: integer("tax").notNull().default(0),
+    /** Given back so far, through order_refunds that succeeded or are in flight. */
+    refunded: integer("refunded").notNull().default(0),
+    refundedShipping: integer("refunded_shipping").notNull().default(0),
     provider: text("provider").notNull(),
     /** The provider's id for the payment (a Checkout Session, a PortOne payment id…). */
     providerPaymentId: text("provider_payment_id"),
@@ -191,6 +202,9 @@ export const orderLines = pgTable(
     title: text("title").notNull(),
     quantity: integer("quantity").notNull(),
     unitPrice: integer("unit_price").notNull(),
+    /** This line's share of the order's discount. */
+    discount: integer("discount").notNull().default(0),
+    refundedQuantity: integer("refunded_quantity").notNull().default(0),
   },
   (t) => [index("order_lines_order_idx").on(t.orderId), index("order_lines_listing_idx").on(t.listingId)],
 );

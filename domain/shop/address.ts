@@ -2,6 +2,8 @@ import { z } from "zod";
 import { countryProblems, writtenByCountry } from "./addressRules";
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+/** Codes Intl names as regions but that are no country to ship to (EU, UN, pseudo-locales, "unknown"). */
+export const NOT_COUNTRIES: ReadonlySet<string> = new Set(["EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"]);
 
 /** An ISO 3166 alpha-2 country the platform knows ("US", "KR"); unknown codes read back as themselves. */
 export const countryCode = z
@@ -9,7 +11,7 @@ export const countryCode = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, "must be a two-letter country code")
-  .refine((c) => regionNames.of(c) !== c, "must be a country");
+  .refine((c) => !NOT_COUNTRIES.has(c) && regionNames.of(c) !== c, "must be a country");
 
 const line = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 

@@ -2,22 +2,51 @@ import { describe, expect, it } from "vitest";
 import { addressLines } from "./address";
 import { formatMoney, minorDigits } from "./money";
 import { canMove } from "./orderStatus";
-import { shippingCost } from "./shipping";
+import { defaultShippingTable, shippingCost, shippingTableInput } from "./shipping";
 import { includedVat } from "./tax";
+
+const US = defaultShippingTable("US");
 
 describe("the shipping rule", () => {
   it("charges the first item and each further one, free at home from 100.00", () => {
-    expect(shippingCost({ country: "US", originCountry: "US", itemCount: 1, subtotal: 2500, currency: "USD" })).toBe(499);
-    expect(shippingCost({ country: "US", originCountry: "US", itemCount: 3, subtotal: 7500, currency: "USD" })).toBe(799);
-    expect(shippingCost({ country: "US", originCountry: "US", itemCount: 4, subtotal: 10_000, currency: "USD" })).toBe(0);
-    expect(shippingCost({ country: "KR", originCountry: "US", itemCount: 2, subtotal: 20_000, currency: "USD" })).toBe(1599);
-    expect(shippingCost({ country: "KR", originCountry: "US", itemCount: 0, subtotal: 0, currency: "USD" })).toBe(0);
+    expect(shippingCost(US, { country: "US", originCountry: "US", itemCount: 1, subtotal: 2500, currency: "USD" })).toBe(499);
+    expect(shippingCost(US, { country: "US", originCountry: "US", itemCount: 3, subtotal: 7500, currency: "USD" })).toBe(799);
+    expect(shippingCost(US, { country: "US", originCountry: "US", itemCount: 4, subtotal: 10_000, currency: "USD" })).toBe(0);
+    expect(shippingCost(US, { country: "KR", originCountry: "US", itemCount: 2, subtotal: 20_000, currency: "USD" })).toBe(1599);
+    expect(shippingCost(US, { country: "KR", originCountry: "US", itemCount: 0, subtotal: 0, currency: "USD" })).toBe(0);
+  });
+
+  it("charges the zone's rate to the shop's neighbours, and the admin's table over the defaults", () => {
+    expect(shippingCost(US, { country: "CA", originCountry: "US", itemCount: 2, subtotal: 5000, currency: "USD" })).toBe(1099);
+    const edited = { ...US, zoneCountries: ["KR"], rates: { ...US.rates, USD: { ...US.rates.USD, zone: { first: 500, each: 0, freeFrom: 4000 } } } };
+    expect(shippingCost(edited, { country: "KR", originCountry: "US", itemCount: 3, subtotal: 3999, currency: "USD" })).toBe(500);
+    expect(shippingCost(edited, { country: "KR", originCountry: "US", itemCount: 3, subtotal: 4000, currency: "USD" })).toBe(0);
+    expect(shippingCost(edited, { country: "CA", originCountry: "US", itemCount: 1, subtotal: 4000, currency: "USD" })).toBe(1299);
+  });
+
+  it("refuses a table with a negative, fractional or absurd rate, or a country twice", () => {
+    const good = { zoneCountries: ["CA"], rates: US.rates };
+    expect(shippingTableInput.safeParse(good).success).toBe(true);
+    const bad = (path: string[], value: unknown) => {
+      const copy = structuredClone(good) as Record<string, unknown>;
+      let at: Record<string, unknown> = copy;
+      for (const k of path.slice(0, -1)) at = at[k] as Record<string, unknown>;
+      at[path.at(-1)!] = value;
+      const result = shippingTableInput.safeParse(copy);
+      return result.success ? null : result.error.issues[0]!.path.join(".");
+    };
+    expect(bad(["rates", "USD", "domestic", "first"], -1)).toBe("rates.USD.domestic.first");
+    expect(bad(["rates", "KRW", "zone", "each"], 1.5)).toBe("rates.KRW.zone.each");
+    expect(bad(["rates", "USD", "world", "first"], 100_001)).toBe("rates.USD.world.first");
+    expect(bad(["rates", "KRW", "world", "freeFrom"], 0)).toBe("rates.KRW.world.freeFrom");
+    expect(bad(["zoneCountries"], ["CA", "CA"])).toBe("zoneCountries");
+    expect(bad(["zoneCountries"], ["XX"])).toBe("zoneCountries.0");
   });
 
   it("charges in won as Korean shops do: ₩3,000 and ₩1,000 each, free from ₩50,000", () => {
-    expect(shippingCost({ country: "KR", originCountry: "KR", itemCount: 2, subtotal: 48_000, currency: "KRW" })).toBe(4000);
-    expect(shippingCost({ country: "KR", originCountry: "KR", itemCount: 3, subtotal: 72_000, currency: "KRW" })).toBe(0);
-    expect(shippingCost({ country: "US", originCountry: "KR", itemCount: 1, subtotal: 24_000, currency: "KRW" })).toBe(17_000);
+    expect(shippingCost(US, { country: "KR", originCountry: "KR", itemCount: 2, subtotal: 48_000, currency: "KRW" })).toBe(4000);
+    expect(shippingCost(US, { country: "KR", originCountry: "KR", itemCount: 3, subtotal: 72_000, currency: "KRW" })).toBe(0);
+    expect(shippingCost(US, { country: "US", originCountry: "KR", itemCount: 1, subtotal: 24_000, currency: "KRW" })).toBe(17_000);
   });
 });
 

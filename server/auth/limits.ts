@@ -30,6 +30,8 @@ export const limits = {
   guestCartsPerAddress: (ip: string): Bucket => ({ key: `cart:ip:${ip}`, max: 200, windowSeconds: HOUR }),
   /** Each checkout reserves stock for half an hour and may call the payment provider. */
   checkoutsPerAddress: (ip: string): Bucket => ({ key: `checkout:ip:${ip}`, max: 60, windowSeconds: 10 * MINUTE }),
+  /** Wrong discount codes only: a shopper who typed one right is not slowed. */
+  discountTriesPerAddress: (ip: string): Bucket => ({ key: `discount:ip:${ip}`, max: 20, windowSeconds: 10 * MINUTE }),
   testPaymentsPerAddress: (ip: string): Bucket => ({ key: `testPay:ip:${ip}`, max: 60, windowSeconds: 10 * MINUTE }),
   oauthStartsPerAddress: (ip: string): Bucket => ({ key: `oauth:ip:${ip}`, max: 30, windowSeconds: 15 * MINUTE }),
   resetMailsPerEmail: (email: string): Bucket => ({ key: `resetMail:email:${email}`, max: 5, windowSeconds: HOUR }),

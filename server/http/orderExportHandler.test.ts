@@ -50,7 +50,8 @@ describe("the orders export", () => {
     const row = rows.find((r) => r[header!.indexOf("order")] === orderId.slice(0, 8).toUpperCase())!;
     const cell = (name: string) => row[header!.indexOf(name)];
     expect([cell("name"), cell("phone"), cell("address_line2"), cell("region"), cell("postal_code"), cell("country")]).toEqual(["김민지", "010-1234-5678", "12층, 1201호", "서울특별시", "06236", "KR"]);
-    expect([cell("quantity"), cell("unit_price"), cell("currency"), cell("color"), cell("size")]).toEqual(["2", "28.00", "USD", "Black", "M"]);
+    expect([cell("quantity"), cell("refunded_quantity"), cell("unit_price"), cell("line_discount"), cell("currency"), cell("color"), cell("size")]).toEqual(["2", "0", "28.00", "0.00", "USD", "Black", "M"]);
+    expect([cell("discount_code"), cell("tax"), cell("refunded")]).toEqual(["", "0.00", "0.00"]);
     expect(cell("item")).toBe("'=HYPERLINK(\"http://evil.example\")");
   }, 60_000);
 

@@ -11,6 +11,7 @@ export const jobSchemas = {
   renderSnapshot: z.object({ renderId: z.string().uuid() }),
   expireOrder: z.object({ orderId: z.string().uuid() }),
   sendOrderMail: z.object({ orderId: z.string().uuid(), status: z.string() }),
+  sendRefundMail: z.object({ refundId: z.string().uuid() }),
   refundLatePayment: z.object({ orderId: z.string().uuid() }),
 } as const;
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { generationRequestSchema, modelOptionsSchema } from "@/domain/generationParams";
 import { generationViewSchema, PRINT_OUTPUTS, VECTOR_COLORS } from "@/domain/generationView";
 import { describeModel } from "../services/generation/generationParams";
+import { reorderQueue, setQueuePaused } from "../services/generation/generationQueue";
 import { cancelGeneration, createGeneration, retryGeneration } from "../services/generation/generationService";
 import { listGenerations } from "../services/generation/generationView";
 import { watchGenerations } from "../services/generation/generationWatch";
@@ -36,6 +37,21 @@ export const generationRouter = router({
   list: canvasProcedure("viewer")
     .output(z.array(generationViewSchema))
     .query(({ ctx }) => listGenerations(ctx.db, ctx.access)),
+
+  /** The owner pauses the canvas's queue (its waiting generations keep their places) or resumes it. */
+  setQueuePaused: canvasProcedure("owner")
+    .input(z.object({ paused: z.boolean() }))
+    .output(z.object({ paused: z.boolean() }))
+    .mutation(({ ctx, input }) => setQueuePaused(ctx.db, ctx.access, input.paused)),
+
+  /** The owner orders the canvas's waiting generations: `ids` is every one of them, first to run first. */
+  reorder: canvasProcedure("owner")
+    .input(z.object({ ids: z.array(uuid).min(1).max(100) }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await reorderQueue(ctx.db, ctx.access, input.ids);
+      return { ok: true as const };
+    }),
 
   cancel: resourceProcedure("generation", "editor")
     .output(z.object({ status: z.literal("canceled") }))

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { trackingInput } from "@/domain/shop/carriers";
+import { refundInput } from "@/domain/shop/refunds";
+import { refundOrder } from "../services/shop/orderRefunds";
 import { isShopAdmin } from "../services/shop/shopAdmin";
 import { moveOrderByAdmin, readShopOutbox } from "../services/shop/orderAdmin";
 import { getOrder, listOrders } from "../services/shop/orderQueries";
@@ -28,6 +30,15 @@ export const orderRouter = router({
       await moveOrderByAdmin(ctx.db, ctx.actor, input);
       return { ok: true as const };
     }),
+
+  /**
+   * Gives back some units of some lines (and the shipping, if asked) through the payment provider;
+   * the order turns refunded when everything has gone back. One refund of an order at a time.
+   */
+  refund: shopAdminProcedure
+    .input(refundInput)
+    .output(z.object({ refundId: z.string(), amount: z.number().int() }))
+    .mutation(({ ctx, input }) => refundOrder(ctx.db, ctx.actor, input)),
 
   outbox: shopAdminProcedure
     .output(z.object({ smtp: z.boolean(), messages: z.array(z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), sentAt: z.string() })) }))

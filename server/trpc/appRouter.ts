@@ -4,6 +4,7 @@ import { canvasRouter } from "../routers/canvasRouter";
 import { cartRouter } from "../routers/cartRouter";
 import { catalogRouter } from "../routers/catalogRouter";
 import { checkoutRouter } from "../routers/checkoutRouter";
+import { discountRouter } from "../routers/discountRouter";
 import { elementsRouter } from "../routers/elementsRouter";
 import { generationRouter } from "../routers/generationRouter";
 import { inviteRouter } from "../routers/inviteRouter";
@@ -12,6 +13,8 @@ import { mockupRouter } from "../routers/mockupRouter";
 import { orderRouter } from "../routers/orderRouter";
 import { paymentRouter } from "../routers/paymentRouter";
 import { printFileRouter } from "../routers/printFileRouter";
+import { shippingRouter } from "../routers/shippingRouter";
+import { taxRouter } from "../routers/taxRouter";
 import { router } from "./init";
 
 export const appRouter = router({
@@ -26,6 +29,9 @@ export const appRouter = router({
   listing: listingRouter,
   cart: cartRouter,
   checkout: checkoutRouter,
+  shipping: shippingRouter,
+  discount: discountRouter,
+  tax: taxRouter,
   order: orderRouter,
   payment: paymentRouter,
   elements: elementsRouter,

@@ -3,9 +3,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { assets, generations } from "@/db/schema";
 import type { AssetProvenance, PrintReadyProvenance } from "@/domain/provenance";
-import { enqueue } from "@/server/jobs/enqueue";
 import { GENERATION_CHANNEL, notifyGeneration } from "@/server/services/generation/generationEvents";
-import { generationJobKey, MAX_ATTEMPTS } from "@/server/services/generation/generationService";
+import { queueGenerationJob } from "@/server/services/generation/generationQueue";
 import { storeThenCommit } from "@/server/services/generation/storedImages";
 import type { Storage } from "@/server/storage/storage";
 
@@ -24,13 +23,16 @@ export type GenerationFailure = "modelUnavailable" | "failed" | "workerLost" | "
 /** The row, while this run still owns it (running, with its run id). */
 export const mine = (row: GenerationRow) => and(eq(generations.id, row.id), eq(generations.runId, row.runId), eq(generations.status, "running"));
 
+/** A waiting generation of a paused canvas stays waiting (a job may have been taken just before the pause). */
+const notOnPausedCanvas = sql`(${generations.status} = 'running' or not exists (select 1 from canvases c where c.id = ${generations.canvasId} and c.generations_paused))`;
+
 /** Marks the generation running (again, after a crash) unless it was canceled or has finished. */
 export async function claimGeneration(db: Db, id: string): Promise<GenerationRow | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(generations)
       .set({ status: "running", runId: randomUUID(), step: 0, preview: null, error: null, attempts: sql`${generations.attempts} + 1`, startedAt: sql`now()`, firstProgressAt: null })
-      .where(and(eq(generations.id, id), inArray(generations.status, ["queued", "running"])))
+      .where(and(eq(generations.id, id), inArray(generations.status, ["queued", "running"]), notOnPausedCanvas))
       .returning();
     if (row) await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id, kind: "status" })}`);
     return row ? (row as GenerationRow) : null;
@@ -151,12 +153,13 @@ export async function releaseGeneration(db: Db, row: GenerationRow): Promise<voi
 }
 
 /**
- * A fresh job for a generation whose run was interrupted by a stopping worker. Adding a job with
- * the key of the running one detaches that one (it then ends as done), so the interruption costs
- * no attempt: only crashes count towards MAX_ATTEMPTS.
+ * A fresh job for a generation whose run was interrupted by a stopping worker, at its place in the
+ * fair queue. Adding a job with the key of the running one detaches that one (it then ends as
+ * done), so the interruption costs no attempt: only crashes count towards MAX_ATTEMPTS.
  */
 export async function requeueGeneration(db: DbOrTx, id: string): Promise<void> {
-  await enqueue(db, "generate", { generationId: id }, { jobKey: generationJobKey(id), maxAttempts: MAX_ATTEMPTS, runAt: new Date(Date.now() + 1000) });
+  const [row] = await db.select({ id: generations.id, canvasId: generations.canvasId, queueRank: generations.queueRank, queueAt: generations.queueAt }).from(generations).where(eq(generations.id, id));
+  if (row) await queueGenerationJob(db, row);
 }
 
 /**

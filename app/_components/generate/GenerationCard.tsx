@@ -1,7 +1,7 @@
 "use client";
 
-import { Avatar, Badge, Box, Button, Card, Group, Image, Progress, SimpleGrid, Stack, Text, Tooltip, UnstyledButton } from "@mantine/core";
-import { IconPlayerStop, IconRefresh, IconRepeat } from "@tabler/icons-react";
+import { ActionIcon, Avatar, Badge, Box, Button, Card, Group, Image, Progress, SimpleGrid, Stack, Text, Tooltip, UnstyledButton } from "@mantine/core";
+import { IconChevronDown, IconChevronUp, IconPlayerStop, IconRefresh, IconRepeat } from "@tabler/icons-react";
 import { memo } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { initials } from "../ui/initials";
@@ -26,10 +26,12 @@ type Props = {
   onRetry: (id: string) => void;
   onReuse: (g: Generation) => void;
   onPlace: (g: Generation, image: GenerationImage) => void;
+  /** For the canvas's owner: move this waiting generation one place earlier or later (null: it is first or last). */
+  move?: { earlier: (() => void) | null; later: (() => void) | null };
 };
 
 /** One request in the shared queue: who asked for what, where it stands, and its results. */
-export const GenerationCard = memo(function GenerationCard({ generation: g, busy, canChange, canPlace, onCancel, onRetry, onReuse, onPlace }: Props) {
+export const GenerationCard = memo(function GenerationCard({ generation: g, busy, canChange, canPlace, onCancel, onRetry, onReuse, onPlace, move }: Props) {
   const { t } = useI18n();
   const waited = g.startedAt ? g.startedAt.getTime() - g.queuedAt.getTime() : null;
   const firstStep = g.firstProgressAt && g.startedAt ? g.firstProgressAt.getTime() - g.startedAt.getTime() : null;
@@ -40,9 +42,21 @@ export const GenerationCard = memo(function GenerationCard({ generation: g, busy
           <Avatar size={22} radius="xl" color="violet">{initials(g.requestedBy?.name ?? "?")}</Avatar>
           <Text size="xs" c="dimmed" truncate>{g.requestedBy?.name ?? t("generate.someone")}</Text>
         </Group>
-        <Badge size="sm" variant="light" color={STATUS_COLOR[g.status]}>
-          {g.status === "queued" && g.position ? t("generate.position", { position: g.position }) : t(`generate.status.${g.status}`)}
-        </Badge>
+        <Group gap={2} wrap="nowrap">
+          {move && (
+            <>
+              <ActionIcon size="sm" variant="subtle" color="gray" disabled={!move.earlier} onClick={move.earlier ?? undefined} aria-label={t("generate.moveEarlier")}>
+                <IconChevronUp size={14} />
+              </ActionIcon>
+              <ActionIcon size="sm" variant="subtle" color="gray" disabled={!move.later} onClick={move.later ?? undefined} aria-label={t("generate.moveLater")}>
+                <IconChevronDown size={14} />
+              </ActionIcon>
+            </>
+          )}
+          <Badge size="sm" variant="light" color={g.paused ? "yellow" : STATUS_COLOR[g.status]} data-testid="generation-badge">
+            {g.paused ? t("generate.paused") : g.status === "queued" && g.position ? t("generate.position", { position: g.position }) : t(`generate.status.${g.status}`)}
+          </Badge>
+        </Group>
       </Group>
       <Group gap={6} wrap="nowrap" mb={6} align="flex-start">
         {g.upscale && (

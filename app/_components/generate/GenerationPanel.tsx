@@ -1,8 +1,8 @@
 "use client";
 
-import { Box, CloseButton, Group, Indicator, Loader, ScrollArea, Stack, Text, Title, Tooltip } from "@mantine/core";
+import { Box, Button, CloseButton, Group, Indicator, Loader, ScrollArea, Stack, Text, Title, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconSparkles } from "@tabler/icons-react";
+import { IconPlayerPause, IconPlayerPlay, IconSparkles } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { Role } from "@/domain/canvas/roles";
@@ -13,6 +13,7 @@ import { GenerationCard } from "./GenerationCard";
 import { GenerationForm } from "./GenerationForm";
 import type { Generation, GenerationImage, GenerationSettings } from "./generatedImage";
 import { useGenerationQueue } from "./useGenerationQueue";
+import { useQueueOrder } from "./useQueueOrder";
 
 type Props = {
   canvasId: string;
@@ -41,6 +42,7 @@ export function GenerationPanel({ canvasId, me, reuse, onReuse, onPlace, onClose
   const reuseOne = useCallback((g: Generation) => onReuse(g), [onReuse]);
   const busyId = (cancel.isPending ? cancel.variables?.id : undefined) ?? (retry.isPending ? retry.variables?.id : undefined);
   const waiting = generations?.filter((g) => g.status === "queued" || g.status === "running").length ?? 0;
+  const queue = useQueueOrder(canvasId, me.role === "owner" ? generations : undefined, onError);
 
   return (
     <Box bg="white" h="100%" style={{ borderRight: "1px solid var(--mantine-color-gray-2)", minHeight: 0, display: "grid", gridTemplateRows: "auto auto 1fr" }} data-testid="generation-panel">
@@ -55,6 +57,11 @@ export function GenerationPanel({ canvasId, me, reuse, onReuse, onPlace, onClose
               <Text size="xs" c="dimmed" pr={10} data-testid="queue-count">{t("generate.inQueue", { count: waiting })}</Text>
             </Indicator>
           </Tooltip>
+          {queue.canPause && (
+            <Button size="compact-xs" variant="light" color={queue.paused ? "teal" : "gray"} leftSection={queue.paused ? <IconPlayerPlay size={12} /> : <IconPlayerPause size={12} />} onClick={queue.togglePause} loading={queue.pausing} data-testid="queue-pause">
+              {t(queue.paused ? "generate.resumeQueue" : "generate.pauseQueue")}
+            </Button>
+          )}
           {onClose && <CloseButton size="sm" aria-label={t("generate.close")} onClick={onClose} />}
         </Group>
       </Group>
@@ -87,6 +94,7 @@ export function GenerationPanel({ canvasId, me, reuse, onReuse, onPlace, onClose
               onRetry={retryOne}
               onReuse={reuseOne}
               onPlace={onPlace}
+              move={queue.moveOf(g.id)}
             />
           ))}
         </Stack>

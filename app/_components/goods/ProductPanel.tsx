@@ -13,12 +13,14 @@ import { ColorPicker } from "./ColorPicker";
 import { MockupPreview } from "./MockupPreview";
 import { ProductPicker } from "./ProductPicker";
 import { useCatalog, type CanvasProduct } from "./useCanvasProduct";
+import { useBasePrice } from "./useBasePrice";
 
 type Props = { canvasId: string; bound: CanvasProduct; canEdit: boolean };
 
 /** The product the canvas designs: its live mockup, colour and a way to change it; or an invitation to pick one. */
 export function ProductPanel({ canvasId, bound, canEdit }: Props) {
   const { t, price, names } = useI18n();
+  const fromPrice = useBasePrice();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const products = useCatalog() ?? [];
@@ -78,7 +80,7 @@ export function ProductPanel({ canvasId, bound, canEdit }: Props) {
             {names.product(product)}
           </Text>
           <Text size="xs" c="dimmed">
-            {t("goods.from", { price: price(product.basePrice, product.currency) })} · {t("goods.colorNamed", { color: names.color(variant.color) })}
+            {t("goods.from", { price: fromPrice(product) })} · {t("goods.colorNamed", { color: names.color(variant.color) })}
           </Text>
         </div>
         {canEdit && (

@@ -4,12 +4,14 @@ import { Modal, SimpleGrid, Stack, Text, UnstyledButton } from "@mantine/core";
 import type { Product } from "@/domain/catalog/catalog";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { ProductThumb } from "./ProductThumb";
+import { useBasePrice } from "./useBasePrice";
 
 type Props = { opened: boolean; onClose: () => void; products: Product[]; currentId: string | null; onPick: (product: Product) => void };
 
 /** Every product as a card: its picture, name, starting price and how many print areas it has. */
 export function ProductPicker({ opened, onClose, products, currentId, onPick }: Props) {
   const { t, price, names } = useI18n();
+  const fromPrice = useBasePrice();
   return (
     <Modal opened={opened} onClose={onClose} title={t("goods.pickerTitle")} size="xl" centered>
       <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} spacing="sm">
@@ -28,7 +30,7 @@ export function ProductPicker({ opened, onClose, products, currentId, onPick }: 
                 {names.product(p)}
               </Text>
               <Text size="xs" c="dimmed" ta="center">
-                {t("goods.from", { price: price(p.basePrice, p.currency) })}
+                {t("goods.from", { price: fromPrice(p) })}
                 {p.printAreas.length > 1 ? ` · ${t("goods.sides", { count: p.printAreas.length })}` : ""}
               </Text>
             </Stack>

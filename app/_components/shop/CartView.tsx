@@ -17,7 +17,7 @@ import { useCart } from "./useCart";
 import { productPath } from "@/domain/shop/productPath";
 
 /** The cart: lines to adjust on the left, the summary and Checkout on the right (below on a phone). */
-export function CartView({ user, shopCountry }: { user: ShopUser; shopCountry: string }) {
+export function CartView({ user }: { user: ShopUser }) {
   const { t } = useI18n();
   const { cart, update, remove } = useCart();
   const busy = update.isPending || remove.isPending;
@@ -72,7 +72,7 @@ export function CartView({ user, shopCountry }: { user: ShopUser; shopCountry: s
                   </Text>
                 </Group>
                 <Divider />
-                <ShippingRuleNote shopCountry={shopCountry} currency={data.currency} size="xs" />
+                <ShippingRuleNote currency={data.currency} size="xs" />
                 <Anchor component={Link} href={productPath(data.lines[data.lines.length - 1]!.slug)} size="sm" ta="center">
                   {t("shop.cart.continue")}
                 </Anchor>

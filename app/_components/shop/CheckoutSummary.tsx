@@ -1,14 +1,20 @@
 "use client";
 
 import { Divider, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { ItemThumb } from "./ItemThumb";
 import { ShippingRuleNote } from "./ShippingRuleNote";
 import type { Cart } from "./shopTypes";
 import { SummaryRows } from "./SummaryRows";
 
-/** What is being bought: each line, then subtotal, shipping to the chosen country, and the total. */
-export function CheckoutSummary({ cart, shipping, shopCountry }: { cart: Cart; shipping: number; shopCountry: string }) {
+type Quote = { subtotal: number; discount: number; discountCode: string | null; shipping: number; taxAtPayment: boolean };
+
+/**
+ * What is being bought: each line, the discount code field (`children`), then subtotal, discount,
+ * shipping to the chosen country and the total as the server priced them (`quote`; null while it does).
+ */
+export function CheckoutSummary({ cart, quote, children }: { cart: Cart; quote: Quote | null; children?: ReactNode }) {
   const { t, price, names } = useI18n();
   return (
     <Paper withBorder radius="lg" p={{ base: "md", sm: "lg" }} component="section" aria-labelledby="summary-title">
@@ -35,8 +41,15 @@ export function CheckoutSummary({ cart, shipping, shopCountry }: { cart: Cart; s
           ))}
         </Stack>
         <Divider />
-        <SummaryRows subtotal={cart.subtotal} shipping={shipping} currency={cart.currency} />
-        <ShippingRuleNote shopCountry={shopCountry} currency={cart.currency} size="xs" />
+        {children}
+        <SummaryRows
+          subtotal={cart.subtotal}
+          discount={quote?.discountCode ? { amount: quote.discount, code: quote.discountCode } : null}
+          shipping={quote ? quote.shipping : null}
+          salesTax={quote?.taxAtPayment ? "atPayment" : null}
+          currency={cart.currency}
+        />
+        <ShippingRuleNote currency={cart.currency} size="xs" />
       </Stack>
     </Paper>
   );

@@ -3,16 +3,16 @@
 import { PageLoader } from "./PageLoader";
 import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconAlertCircle, IconArrowLeft, IconLock, IconShoppingBag } from "@tabler/icons-react";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { shippingCost } from "@/domain/shop/shipping";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { errorMessage } from "../../_lib/errors";
 import { useTRPC } from "../../_lib/trpc";
 import { AddressFields, type Address } from "./AddressFields";
 import { checkoutFieldErrors } from "./checkoutErrors";
 import { CheckoutSummary } from "./CheckoutSummary";
+import { DiscountCodeField } from "./DiscountCodeField";
 import { EmptyState } from "./EmptyState";
 import { newIdempotencyKey } from "./idempotencyKey";
 import { ShopFrame, type ShopUser } from "./ShopFrame";
@@ -30,6 +30,9 @@ export function CheckoutView({ user, shopCountry }: { user: ShopUser; shopCountr
   // A Korean page ships to Korea unless the shopper says otherwise; otherwise the shop's own country.
   const [address, setAddress] = useState<Address>({ name: user?.name ?? "", line1: "", line2: "", city: "", region: "", postalCode: "", country: locale === "ko" ? "KR" : shopCountry, phone: "" });
   const [leaving, setLeaving] = useState(false);
+  const [discountCode, setDiscountCode] = useState<string | null>(null);
+  // The server prices the order for the chosen country and code: the summary shows what checkout charges.
+  const quote = useQuery({ ...trpc.checkout.quote.queryOptions({ country: address.country, discountCode: discountCode ?? undefined }), placeholderData: keepPreviousData, retry: false });
   // Fields changed since the server's last answer: their old errors no longer apply.
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const create = useMutation(
@@ -60,7 +63,9 @@ export function CheckoutView({ user, shopCountry }: { user: ShopUser; shopCountr
       </ShopFrame>
     );
 
-  const shipping = shippingCost({ country: address.country, originCountry: shopCountry, itemCount: data.itemCount, subtotal: data.subtotal, currency: data.currency });
+  const priced = quote.data && !quote.isPlaceholderData ? quote.data : null;
+  // A code that stopped applying since (used up by someone else): said under the field, not charged.
+  const codeProblem = quote.error && discountCode ? errorMessage(quote.error, t) : null;
   const fieldProblem = Object.keys(checkoutFieldErrors(create.error, { email, ...address })).length > 0;
   const allFixed = fieldProblem && Object.keys(errors).length === 0;
 
@@ -68,7 +73,7 @@ export function CheckoutView({ user, shopCountry }: { user: ShopUser; shopCountr
     e.preventDefault();
     if (busy) return;
     const optional = (v: string) => v.trim() || undefined;
-    create.mutate({ idempotencyKey, email: email.trim(), shippingAddress: { ...address, line2: optional(address.line2), region: optional(address.region), phone: optional(address.phone) } });
+    create.mutate({ idempotencyKey, email: email.trim(), shippingAddress: { ...address, line2: optional(address.line2), region: optional(address.region), phone: optional(address.phone) }, discountCode: discountCode ?? undefined });
   }
 
   return (
@@ -84,7 +89,9 @@ export function CheckoutView({ user, shopCountry }: { user: ShopUser; shopCountr
       </Title>
       <Grid gap={{ base: "lg", md: 32 }}>
         <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
-          <CheckoutSummary cart={data} shipping={shipping} shopCountry={shopCountry} />
+          <CheckoutSummary cart={data} quote={priced}>
+            <DiscountCodeField country={address.country} applied={discountCode} onApply={setDiscountCode} problem={codeProblem} disabled={busy} />
+          </CheckoutSummary>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>
           <form onSubmit={submit} noValidate>
@@ -130,7 +137,7 @@ export function CheckoutView({ user, shopCountry }: { user: ShopUser; shopCountr
               </Paper>
               <Stack gap="xs">
                 <Button type="submit" size="lg" fullWidth loading={busy} leftSection={<IconLock size={18} />} disabled={data.lines.some((l) => !l.available)}>
-                  {t("shop.checkout.pay", { total: price(data.subtotal + shipping, data.currency) })}
+                  {t("shop.checkout.pay", { total: price(priced?.total ?? data.subtotal, data.currency) })}
                 </Button>
                 <Text size="xs" c="dimmed" ta="center">
                   {t("shop.checkout.payNote")}

@@ -25,6 +25,11 @@ export function OrderLines({ order }: { order: Order }) {
               <Text size="xs" c="dimmed">
                 {t("shop.summary.itemMeta", { color: line.color ? names.color(line.color) : "—", size: line.size ?? "—", count: line.quantity })}
               </Text>
+              {line.refundedQuantity > 0 && (
+                <Text size="xs" c="red.9" fw={600} data-testid="line-refunded">
+                  {t("shop.order.lineRefunded", { count: line.refundedQuantity })}
+                </Text>
+              )}
             </Stack>
             <Text size="sm" fw={600} style={{ whiteSpace: "nowrap" }}>
               {price(line.unitPrice * line.quantity, order.currency)}

@@ -70,7 +70,14 @@ export function OrderView({ orderId, orderKey, user }: { orderId: string; orderK
               </Title>
               <OrderLines order={order} />
               <Stack mt="md">
-                <SummaryRows subtotal={order.subtotal} shipping={order.shipping} currency={order.currency} />
+                <SummaryRows
+                  subtotal={order.subtotal}
+                  discount={order.discountCode ? { amount: order.discount, code: order.discountCode } : null}
+                  shipping={order.shipping}
+                  salesTax={order.tax > 0 ? order.tax : null}
+                  currency={order.currency}
+                  refunded={order.refunds.filter((r) => r.status === "succeeded").reduce((sum, r) => sum + r.amount, 0)}
+                />
               </Stack>
             </Paper>
           </Grid.Col>

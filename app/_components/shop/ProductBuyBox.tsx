@@ -16,10 +16,10 @@ import { listingColors } from "./listingMedia";
 import type { Listing } from "./shopTypes";
 import { useCart } from "./useCart";
 
-type Props = { listing: Listing; color: string; onColor: (color: string) => void; imageUrl: string | null; shopCountry: string };
+type Props = { listing: Listing; color: string; onColor: (color: string) => void; imageUrl: string | null };
 
 /** Title, price, colour, size, quantity and Add to cart. */
-export function ProductBuyBox({ listing, color, onColor, imageUrl, shopCountry }: Props) {
+export function ProductBuyBox({ listing, color, onColor, imageUrl }: Props) {
   const { t, price, names } = useI18n();
   const { cart, add } = useCart();
   const sizes = [...new Set(listing.variants.map((v) => v.size))];
@@ -85,7 +85,7 @@ export function ProductBuyBox({ listing, color, onColor, imageUrl, shopCountry }
           </Button>
         </Group>
       </Stack>
-      <ShippingRuleNote shopCountry={shopCountry} currency={listing.currency} />
+      <ShippingRuleNote currency={listing.currency} />
       {listing.description && (
         <Text style={{ whiteSpace: "pre-wrap" }} lh={1.6}>
           {listing.description}

@@ -17,7 +17,7 @@ import { listingColors, rendersPending, shotsFor } from "./listingMedia";
 import type { Listing } from "./shopTypes";
 
 /** A published product: its pictures, and everything needed to put it in the cart. Polls while its mockups render. */
-export function ProductView({ initial, user, shopCountry }: { initial: Listing; user: ShopUser; shopCountry: string }) {
+export function ProductView({ initial, user }: { initial: Listing; user: ShopUser }) {
   const { t, names } = useI18n();
   const trpc = useTRPC();
   const { data: listing } = useQuery(
@@ -33,7 +33,7 @@ export function ProductView({ initial, user, shopCountry }: { initial: Listing; 
           <MockupGallery shots={shots} color={color} alt={(area) => t("shop.gallery.alt", { title: listing.title, product: names.product(listing.product), color: names.color(color), area })} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <ProductBuyBox listing={listing} color={color} onColor={setColor} imageUrl={shots.find((s) => s.url)?.url ?? null} shopCountry={shopCountry} />
+          <ProductBuyBox listing={listing} color={color} onColor={setColor} imageUrl={shots.find((s) => s.url)?.url ?? null} />
           {chart && (
             <Box mt="lg">
               <SizeChart rows={chart} />

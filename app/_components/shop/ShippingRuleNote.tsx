@@ -1,29 +1,43 @@
 "use client";
 
-import { Group, Text, type TextProps } from "@mantine/core";
+import { Group, Stack, Text, type TextProps } from "@mantine/core";
 import { IconTruckDelivery } from "@tabler/icons-react";
-import { shippingRuleOf } from "@/domain/shop/shipping";
+import { useQuery } from "@tanstack/react-query";
+import { isShopCurrency, SHIPPING_ZONES, type ShippingRate } from "@/domain/shop/shipping";
 import { useI18n } from "../../_i18n/I18nProvider";
+import { useTRPC } from "../../_lib/trpc";
 import { useCountryName } from "./useCountryName";
 
-/** The shop's shipping rule in words: the same numbers the server charges by. */
-export function ShippingRuleNote({ shopCountry, currency, ...props }: { shopCountry: string; currency: string } & TextProps) {
+/** The shop's shipping table in words, zone by zone: the same numbers checkout charges by. */
+export function ShippingRuleNote({ currency, ...props }: { currency: string } & TextProps) {
   const { t, price } = useI18n();
+  const trpc = useTRPC();
   const countryName = useCountryName();
-  const { domestic, international } = shippingRuleOf(currency);
+  const table = useQuery({ ...trpc.shipping.table.queryOptions(), staleTime: 5 * 60_000 });
+  if (!table.data) return null;
+  const { originCountry, zoneCountries, rates } = table.data;
+  const zones = rates[isShopCurrency(currency) ? currency : "USD"];
+  const where = {
+    domestic: countryName(originCountry),
+    zone: zoneCountries.map(countryName).join(", "),
+    world: t("shop.shipping.elsewhere"),
+  };
+  const rate = (r: ShippingRate) =>
+    [t("shop.shipping.rate", { first: price(r.first, currency), each: price(r.each, currency) }), r.freeFrom !== null ? t("shop.shipping.freeFrom", { free: price(r.freeFrom, currency) }) : null].filter(Boolean).join(" · ");
   return (
-    <Group gap={8} wrap="nowrap" align="flex-start">
+    <Group gap={8} wrap="nowrap" align="flex-start" data-testid="shipping-rates">
       <IconTruckDelivery size={18} stroke={1.6} color="var(--mantine-color-dimmed)" style={{ flex: "none", marginTop: 1 }} aria-hidden />
-      <Text size="sm" c="dimmed" {...props}>
-      {t("shop.shipping.rule", {
-        country: countryName(shopCountry),
-        first: price(domestic.first, currency),
-        each: price(domestic.each, currency),
-        free: price(domestic.freeFrom ?? 0, currency),
-        abroadFirst: price(international.first, currency),
-        abroadEach: price(international.each, currency),
-      })}
-      </Text>
+      <Stack gap={2}>
+        {SHIPPING_ZONES.filter((z) => z !== "zone" || zoneCountries.length > 0).map((zone) => (
+          <Text key={zone} size="sm" c="dimmed" {...props}>
+            <Text span inherit fw={600}>
+              {where[zone]}
+            </Text>
+            {": "}
+            {rate(zones[zone])}
+          </Text>
+        ))}
+      </Stack>
     </Group>
   );
 }

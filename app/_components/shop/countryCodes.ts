@@ -1,5 +1,4 @@
-/** Codes Intl names as regions but that are no country to ship to (EU, UN, pseudo-locales, "unknown"). */
-const NOT_COUNTRIES = new Set(["EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"]);
+import { NOT_COUNTRIES } from "@/domain/shop/address";
 
 let cached: string[] | undefined;
 

@@ -55,7 +55,7 @@ export default async function ProductPage({ params }: Props) {
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: productJsonLd(listing, `${appUrl}${productPath(listing.slug)}`, image && `${appUrl}${image}`) }} />
-      <ProductView initial={listing} user={user && { name: user.name, email: user.email }} shopCountry={env().SHOP_COUNTRY} />
+      <ProductView initial={listing} user={user && { name: user.name, email: user.email }} />
     </>
   );
 }

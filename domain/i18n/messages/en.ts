@@ -1,6 +1,8 @@
 import { goodsEn } from "./goods.en";
 import { shopEn } from "./shop.en";
 import { shopAdminEn } from "./shopAdmin.en";
+import { pricingEn } from "./pricing.en";
+import { queueEn } from "./queue.en";
 import { editorEn } from "./editor.en";
 import { generateEn } from "./generate.en";
 import { mailEn } from "./mail.en";
@@ -191,6 +193,8 @@ export const en = {
   ...shopEn,
   ...shopAdminEn,
   ...mailEn,
+  ...pricingEn,
+  ...queueEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

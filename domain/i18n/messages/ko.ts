@@ -1,6 +1,8 @@
 import { goodsKo } from "./goods.ko";
 import { shopKo } from "./shop.ko";
 import { shopAdminKo } from "./shopAdmin.ko";
+import { pricingKo } from "./pricing.ko";
+import { queueKo } from "./queue.ko";
 import { editorKo } from "./editor.ko";
 import { generateKo } from "./generate.ko";
 import { mailKo } from "./mail.ko";
@@ -192,4 +194,6 @@ export const ko: Record<MessageKey, string> = {
   ...shopKo,
   ...shopAdminKo,
   ...mailKo,
+  ...pricingKo,
+  ...queueKo,
 };

@@ -42,6 +42,10 @@ export const mailEn = {
   "mail.order.track": "Track your parcel with {carrier}",
   "mail.order.see": "See your order",
   "mail.order.footer": "Anyone with this link can see the order; keep it to yourself.",
+  "mail.refund.subject": "Part of your Merchboard order was refunded",
+  "mail.refund.lead": "We refunded {amount} to the way you paid. Banks take a few days to show it.",
+  "mail.refund.shipping": "Shipping",
+  "mail.refund.sofar": "Refunded on this order so far: {amount}",
 } as const;
 
 export type MailMessageKey = keyof typeof mailEn;

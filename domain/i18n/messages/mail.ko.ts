@@ -43,4 +43,8 @@ export const mailKo: Record<MailMessageKey, string> = {
   "mail.order.track": "{carrier}에서 배송 조회하기",
   "mail.order.see": "주문 보기",
   "mail.order.footer": "이 링크가 있으면 누구나 주문을 볼 수 있으니 다른 사람과 공유하지 마세요.",
+  "mail.refund.subject": "Merchboard 주문 금액 일부가 환불되었어요",
+  "mail.refund.lead": "결제하신 수단으로 {amount}을 환불했어요. 카드사에 따라 며칠 걸릴 수 있어요.",
+  "mail.refund.shipping": "배송비",
+  "mail.refund.sofar": "이 주문에서 지금까지 환불된 금액: {amount}",
 };

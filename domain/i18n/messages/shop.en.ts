@@ -26,7 +26,6 @@ export const shopEn = {
   "shop.quantity.of": "Quantity of {title}",
   "shop.quantity.decrease": "One fewer",
   "shop.quantity.increase": "One more",
-  "shop.shipping.rule": "Shipping within {country}: {first}, {each} for each further item, free from {free}. Elsewhere: {abroadFirst}, {abroadEach} for each further item.",
 
   "shop.added.title": "Added to your cart",
   "shop.added.quantity": "Quantity: {count}",

@@ -27,7 +27,6 @@ export const shopKo: Record<ShopMessageKey, string> = {
   "shop.quantity.of": "{title} 수량",
   "shop.quantity.decrease": "수량 줄이기",
   "shop.quantity.increase": "수량 늘리기",
-  "shop.shipping.rule": "{country} 내 배송비: 첫 상품 {first}, 추가 상품당 {each}, {free} 이상 무료 배송. 해외 배송비: 첫 상품 {abroadFirst}, 추가 상품당 {abroadEach}.",
 
   "shop.added.title": "장바구니에 담았어요",
   "shop.added.quantity": "수량: {count}",

@@ -163,7 +163,10 @@ describe("generation.events", () => {
   });
 
   it("moves a waiting generation up the line when one ahead of it leaves, on another canvas", async () => {
-    const ahead = await editor.client.generation.create.mutate({ canvasId, prompt: "sun" });
+    // Ahead in the fair queue: someone with nothing else waiting, who asked first.
+    const first = await signedUpClient(t.db, "First");
+    const { id: firstCanvas } = await first.client.canvas.create.mutate({ name: "First" });
+    const ahead = await first.client.generation.create.mutate({ canvasId: firstCanvas, prompt: "sun" });
     const { id: otherCanvas } = await owner.client.canvas.create.mutate({ name: "Elsewhere" });
     const behind = await owner.client.generation.create.mutate({ canvasId: otherCanvas, prompt: "rainbow" });
     const controller = new AbortController();
@@ -173,7 +176,7 @@ describe("generation.events", () => {
     })();
     await eventually(() => places.length >= 1, 5_000, "the first list");
     const before = places[0]!;
-    await editor.client.generation.cancel.mutate({ id: ahead.id });
+    await first.client.generation.cancel.mutate({ id: ahead.id });
     await eventually(() => places.at(-1) === before - 1, 5_000, "the new place in line");
     controller.abort();
     await reading;

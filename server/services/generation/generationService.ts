@@ -6,23 +6,17 @@ import { SEED_MAX, type GenerationRequest, type SchedulerName } from "@/domain/g
 import { koreanLexicon } from "@/domain/prompt/koreanLexicon";
 import { saysSomething, understandPrompt } from "@/domain/prompt/understandPrompt";
 import { AppError } from "../../errors";
-import { enqueue } from "../../jobs/enqueue";
 import type { Actor } from "../actor";
 import type { CanvasAccess } from "../canvas/access";
 import { resourceNotFound } from "../canvas/resourceAccess";
 import { readModelInfo } from "../model/modelFolder";
 import { notifyGeneration } from "./generationEvents";
+import { fairRank, generationJobKey, queueGenerationJob } from "./generationQueue";
 import { resolveParams } from "./generationParams";
 
 /** Per user, across canvases: what may wait at once, and how many may be asked for per minute. */
 export const MAX_OPEN_PER_USER = 6;
 export const MAX_PER_MINUTE = 20;
-/** A worker killed mid-job is retried; a job that keeps killing workers stops after this many runs. */
-export const MAX_ATTEMPTS = 3;
-
-export function generationJobKey(id: string): string {
-  return `generation:${id}`;
-}
 
 function modelOrFail() {
   const model = readModelInfo();
@@ -75,9 +69,9 @@ export async function createGeneration(db: Db, access: CanvasAccess, req: Genera
     await holdLimits(tx, access);
     const [row] = await tx
       .insert(generations)
-      .values({ ...params, understood, canvasId: access.canvas.id, requestedBy: access.userId, totalSteps: params.steps + (params.upscale ? params.count : 0) })
-      .returning({ id: generations.id });
-    await enqueue(tx, "generate", { generationId: row!.id }, { jobKey: generationJobKey(row!.id), maxAttempts: MAX_ATTEMPTS });
+      .values({ ...params, understood, canvasId: access.canvas.id, requestedBy: access.userId, totalSteps: params.steps + (params.upscale ? params.count : 0), queueRank: await fairRank(tx, access.userId) })
+      .returning({ id: generations.id, canvasId: generations.canvasId, queueRank: generations.queueRank, queueAt: generations.queueAt });
+    await queueGenerationJob(tx, row!);
     await tx.execute(sql`select ${notifyGeneration({ canvasId: access.canvas.id, id: row!.id, kind: "status" })}`);
     return { id: row!.id };
   });
@@ -123,13 +117,14 @@ export async function retryGeneration(db: Db, access: CanvasAccess, input: { id:
   if (!row.sourceAssetId) resolveParams({ ...row, scheduler: row.scheduler as SchedulerName }, modelOrFail(), () => row.seed);
   return db.transaction(async (tx) => {
     await holdLimits(tx, access);
+    const queueRank = await fairRank(tx, access.userId);
     const [again] = await tx
       .update(generations)
-      .set({ status: "queued", requestedBy: access.userId, step: 0, error: null, preview: null, attempts: 0, queuedAt: sql`now()`, startedAt: null, firstProgressAt: null, finishedAt: null, durationMs: null })
+      .set({ status: "queued", requestedBy: access.userId, step: 0, error: null, preview: null, attempts: 0, queuedAt: sql`now()`, queueRank, queueAt: sql`now()`, startedAt: null, firstProgressAt: null, finishedAt: null, durationMs: null })
       .where(and(eq(generations.id, row.id), inArray(generations.status, ["failed", "canceled"])))
-      .returning({ id: generations.id });
+      .returning({ id: generations.id, canvasId: generations.canvasId, queueRank: generations.queueRank, queueAt: generations.queueAt });
     if (!again) throw new AppError("BAD_REQUEST", "generation.notRetryable", "Only a failed or canceled generation can be retried.");
-    await enqueue(tx, "generate", { generationId: row.id }, { jobKey: generationJobKey(row.id), maxAttempts: MAX_ATTEMPTS });
+    await queueGenerationJob(tx, again);
     await tx.execute(sql`select ${notifyGeneration({ canvasId: row.canvasId, id: row.id, kind: "status" })}`);
     return { id: row.id };
   });

@@ -1,19 +1,23 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { assets, generations, users } from "@/db/schema";
+import { assets, canvases, generations, users } from "@/db/schema";
 import type { GenerationImage, GenerationView } from "@/domain/generationView";
 import { assetSrc } from "@/domain/document/assetSource";
 import type { CanvasAccess } from "../canvas/access";
 
 export const LIST_LIMIT = 40;
 
-/** Places in line (1 = next to start) for the given queued generations, across all canvases. */
+/**
+ * Places in line (1 = next to start) for the given queued generations, across all canvases, in the
+ * fair queue's own order (generationQueue.ts); a paused canvas's generations hold no place.
+ */
 async function queuePositions(db: DbOrTx, ids: string[]): Promise<Map<string, number>> {
   if (!ids.length) return new Map();
   const res = await db.execute(sql`
     with line as (
-      select id, row_number() over (order by queued_at, id) as position
-      from generations where status = 'queued'
+      select g.id, row_number() over (order by g.queue_rank, g.queue_at, g.id) as position
+      from generations g join canvases c on c.id = g.canvas_id
+      where g.status = 'queued' and not c.generations_paused
     )
     select id, position from line where id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})
   `);
@@ -50,9 +54,10 @@ export async function canvasGenerations(db: DbOrTx, canvasId: string): Promise<G
     .where(eq(generations.canvasId, canvasId))
     .orderBy(desc(generations.queuedAt), desc(generations.id))
     .limit(LIST_LIMIT);
-  const [positions, images] = await Promise.all([
+  const [positions, images, [canvas]] = await Promise.all([
     queuePositions(db, rows.filter((r) => r.g.status === "queued").map((r) => r.g.id)),
     imagesOf(db, rows.filter((r) => r.g.status === "succeeded").map((r) => r.g.id)),
+    db.select({ paused: canvases.generationsPaused }).from(canvases).where(eq(canvases.id, canvasId)),
   ]);
   return rows.map(({ g, userName }) => ({
     id: g.id,
@@ -78,6 +83,7 @@ export async function canvasGenerations(db: DbOrTx, canvasId: string): Promise<G
     step: g.step,
     totalSteps: g.totalSteps,
     position: positions.get(g.id) ?? null,
+    paused: g.status === "queued" && !!canvas?.paused,
     previewUrl: g.status === "running" && g.preview ? `data:image/webp;base64,${Buffer.from(g.preview).toString("base64")}` : null,
     error: g.error,
     modelName: g.modelName,

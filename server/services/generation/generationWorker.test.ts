@@ -85,6 +85,24 @@ describe("the generation worker", () => {
     expect(asset!.provenance!.modelHash).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it("runs CPU work (mail, print files, expiry) on its own queue while generations wait: nothing waits behind diffusion", async () => {
+    const slow = await alice.client.generation.create.mutate({ canvasId, prompt: "red heart", ...SLOW });
+    const behind = await bob.client.generation.create.mutate({ canvasId, prompt: "cat face", ...SLOW });
+    await reachedStep(slow.id, 1);
+    // A refund mail for a refund that is gone: the task answers at once, so the job's end is the measure.
+    const refundId = "6b1f0f6e-3d7a-4a59-9f3e-2f1f5a7c9d10";
+    await t.db.execute(sql`select graphile_worker.add_job('sendRefundMail', json_build_object('refundId', ${refundId}::text))`);
+    await eventually(
+      async () => (await t.db.execute(sql`select 1 from graphile_worker._private_jobs j join graphile_worker._private_tasks k on k.id = j.task_id where k.identifier = 'sendRefundMail'`)).rows.length === 0,
+      10_000,
+      "the mail job to run",
+    );
+    expect((await rowOf(behind.id)).status).toBe("queued");
+    await bob.client.generation.cancel.mutate({ id: behind.id });
+    await alice.client.generation.cancel.mutate({ id: slow.id });
+    await settled(slow.id);
+  });
+
   it("gives the same pixels for the same seed, and other pixels for another", async () => {
     const params = { canvasId, prompt: "pizza", seed: 4242, steps: 12, guidance: 5 };
     const ids = [

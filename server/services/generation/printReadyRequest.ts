@@ -3,10 +3,10 @@ import type { Db } from "@/db/client";
 import type { PrintOutput } from "@/domain/generationView";
 import { assets, generations } from "@/db/schema";
 import { AppError } from "../../errors";
-import { enqueue } from "../../jobs/enqueue";
 import type { CanvasAccess } from "../canvas/access";
 import { notifyGeneration } from "./generationEvents";
-import { generationJobKey, holdLimits, MAX_ATTEMPTS } from "./generationService";
+import { fairRank, queueGenerationJob } from "./generationQueue";
+import { holdLimits } from "./generationService";
 
 /** What the print-ready network does: 16× each side, in tiles of 64 input pixels. */
 export const PRINT_READY_SCALE = 16;
@@ -53,9 +53,10 @@ export async function requestPrintReady(db: Db, access: CanvasAccess, req: Print
         output: req.output,
         colors: req.output === "vector" ? (req.colors ?? null) : null,
         totalSteps: tiles,
+        queueRank: await fairRank(tx, access.userId),
       })
-      .returning({ id: generations.id });
-    await enqueue(tx, "generate", { generationId: row!.id }, { jobKey: generationJobKey(row!.id), maxAttempts: MAX_ATTEMPTS });
+      .returning({ id: generations.id, canvasId: generations.canvasId, queueRank: generations.queueRank, queueAt: generations.queueAt });
+    await queueGenerationJob(tx, row!);
     await tx.execute(sql`select ${notifyGeneration({ canvasId: access.canvas.id, id: row!.id, kind: "status" })}`);
     return { id: row!.id };
   });

@@ -5,7 +5,6 @@ import { cartLines, carts, listings, orderEvents, orderLines, orders } from "@/d
 import type { ShippingAddress } from "@/domain/shop/address";
 import { UNPAID } from "@/domain/shop/orderStatus";
 import type { Locale } from "@/domain/i18n/locales";
-import { shippingCost } from "@/domain/shop/shipping";
 import { env } from "../../env";
 import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";
@@ -16,12 +15,14 @@ import { getCart } from "./cartService";
 import { moveOrder } from "./orderTransitions";
 import { checkoutProvider, paymentProviders, type ProviderId } from "./payments/paymentProviders";
 import type { PaymentProvider } from "./payments/provider";
+import { priceCart } from "./checkoutQuote";
+import { claimDiscountUse } from "./discountCodes";
 import { orderLink } from "./shopSecret";
 
 /** How long an unpaid order holds its items. */
 export const PAY_WITHIN_MS = 30 * 60 * 1000;
 
-export type CheckoutInput = { idempotencyKey: string; email: string; shippingAddress: ShippingAddress; locale?: Locale };
+export type CheckoutInput = { idempotencyKey: string; email: string; shippingAddress: ShippingAddress; discountCode?: string; locale?: Locale };
 
 /** Of a limited edition, the most units one address may hold unpaid at a time: a fifth, at least two. */
 export function unpaidHoldLimit(stockTotal: number): number {
@@ -60,7 +61,8 @@ export async function createCheckout(
     if (gone) throw new AppError("BAD_REQUEST", "checkout.unavailable", `${gone.title} is no longer available in this colour, size or quantity. Remove it to continue.`);
 
     if (clientAddress) await checkUnpaidHolds(tx, view.lines, clientAddress);
-    const shipping = shippingCost({ country: input.shippingAddress.country, originCountry: env().SHOP_COUNTRY, itemCount: view.itemCount, subtotal: view.subtotal, currency: view.currency });
+    const { quote, code, shares } = await priceCart(tx, view, { country: input.shippingAddress.country, discountCode: input.discountCode }, provider.id);
+    if (code) await claimDiscountUse(tx, code.id);
     const [order] = await tx
       .insert(orders)
       .values({
@@ -69,10 +71,14 @@ export async function createCheckout(
         idempotencyKey: input.idempotencyKey,
         email: input.email,
         shippingAddress: input.shippingAddress,
-        subtotal: view.subtotal,
-        shipping,
-        total: view.subtotal + shipping,
-        currency: view.currency,
+        subtotal: quote.subtotal,
+        discount: quote.discount,
+        discountCodeId: code?.id ?? null,
+        discountCode: code?.code ?? null,
+        shipping: quote.shipping,
+        total: quote.total,
+        currency: quote.currency,
+        stripeTax: quote.taxAtPayment,
         provider: provider.id,
         payBy: new Date(Date.now() + PAY_WITHIN_MS),
         clientAddress,
@@ -80,19 +86,19 @@ export async function createCheckout(
       })
       .returning({ id: orders.id, payBy: orders.payBy });
     const orderId = order!.id;
-    for (const line of view.lines) {
+    for (const [i, line] of view.lines.entries()) {
       const [listing] = await tx
         .update(listings)
         .set({ stockLeft: sql`case when ${listings.stockLeft} is null then null else ${listings.stockLeft} - ${line.quantity} end` })
         .where(and(eq(listings.id, line.listingId), sql`(${listings.stockLeft} is null or ${listings.stockLeft} >= ${line.quantity})`, isNotNull(listings.currentVersionId)))
         .returning({ versionId: listings.currentVersionId, price: listings.price });
       if (!listing) throw soldOut(line.title);
-      await tx.insert(orderLines).values({ orderId, listingId: line.listingId, versionId: listing.versionId!, variantId: line.variantId, title: line.title, quantity: line.quantity, unitPrice: listing.price });
+      await tx.insert(orderLines).values({ orderId, listingId: line.listingId, versionId: listing.versionId!, variantId: line.variantId, title: line.title, quantity: line.quantity, unitPrice: listing.price, discount: shares[i]! });
     }
     await tx.insert(orderEvents).values({ orderId, fromStatus: null, toStatus: "pending_payment", actor: actor ? `user:${actor.userId}` : "guest" });
     await tx.delete(cartLines).where(eq(cartLines.cartId, cart.cartId!));
     await enqueue(tx, "expireOrder", { orderId }, { runAt: order!.payBy, maxAttempts: 10 });
-    return { orderId, paymentUrl: null as string | null, created: true, total: view.subtotal + shipping, currency: view.currency };
+    return { orderId, paymentUrl: null as string | null, created: true, total: quote.total, currency: quote.currency };
   });
   if (placed.paymentUrl) return { orderId: placed.orderId, paymentUrl: placed.paymentUrl };
   return startPayment(db, placed.orderId, input.email, cart.cartId, provider);
@@ -164,6 +170,7 @@ async function startPayment(db: Db, orderId: string, email: string, cartId: stri
       returnUrl: orderLink(appUrl, orderId),
       cancelUrl: `${appUrl}/cart`,
       payBy: order!.payBy,
+      automaticTax: order!.stripeTax ? { address: order!.shippingAddress, shipping: order!.shipping } : null,
     });
     await db.update(orders).set({ paymentUrl: started.paymentUrl, providerPaymentId: started.providerPaymentId }).where(eq(orders.id, orderId));
     return { orderId, paymentUrl: started.paymentUrl };

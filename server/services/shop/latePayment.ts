@@ -28,7 +28,7 @@ export async function refundLatePayment(db: Db, orderId: string, providers: Read
   if (!order || order.status !== "canceled") return false;
   const provider = providers.get(order.provider as ProviderId);
   if (!provider) throw new Error(`Order ${orderId} was paid late through ${order.provider}, which is not configured here: refund it in its dashboard.`);
-  await provider.refund({ orderId, providerPaymentId: order.providerPaymentId, amount: order.total, currency: order.currency, reason: "Paid after the order expired" });
+  await provider.refund({ orderId, refundId: `late-${orderId}`, providerPaymentId: order.providerPaymentId, amount: order.total, paid: order.total, refundedBefore: 0, currency: order.currency, reason: "Paid after the order expired" });
   return db.transaction(async (tx) => {
     const [moved] = await tx.update(orders).set({ status: "refunded" }).where(and(eq(orders.id, orderId), eq(orders.status, "canceled"))).returning({ id: orders.id });
     if (!moved) return false;

@@ -14,7 +14,8 @@ export const MAX_EXPORT_ORDERS = 5000;
 
 const HEADER = [
   "order", "placed_at", "status", "email", "name", "phone", "address_line1", "address_line2", "city", "region", "postal_code", "country",
-  "item", "product", "color", "size", "quantity", "unit_price", "currency", "order_total", "carrier", "tracking_number",
+  "item", "product", "color", "size", "quantity", "refunded_quantity", "unit_price", "line_discount", "currency",
+  "order_total", "discount_code", "tax", "refunded", "carrier", "tracking_number",
 ];
 
 /** An amount in minor units as a plain decimal in its currency: 2800 USD → 28.00, 32000 KRW → 32000. */
@@ -22,7 +23,8 @@ const decimal = (amount: number, currency: string) => (amount / 10 ** minorDigit
 
 /**
  * The shop's orders for fulfilment, one row per line (what a print partner picks and packs), the
- * oldest first: who and where to ship to, what, and the parcel once shipped.
+ * oldest first: who and where to ship to, what (units refunded are not shipped), what was paid,
+ * and the parcel once shipped.
  */
 export async function exportOrdersCsv(db: DbOrTx, filter: ExportFilter): Promise<{ csv: string; orders: number; truncated: boolean }> {
   const where = [
@@ -58,8 +60,8 @@ export async function exportOrdersCsv(db: DbOrTx, filter: ExportFilter): Promise
       const variant = product?.variants.find((v) => v.id === line.variantId);
       out.push([
         o.id.slice(0, 8).toUpperCase(), o.createdAt.toISOString(), o.status, o.email, a.name, a.phone, a.line1, a.line2, a.city, a.region, a.postalCode, a.country,
-        line.title, product?.name ?? productId, variant?.color, variant?.size, line.quantity, decimal(line.unitPrice, o.currency), o.currency, decimal(o.total, o.currency),
-        tracking?.carrierName, tracking?.number,
+        line.title, product?.name ?? productId, variant?.color, variant?.size, line.quantity, line.refundedQuantity, decimal(line.unitPrice, o.currency), decimal(line.discount, o.currency), o.currency,
+        decimal(o.total, o.currency), o.discountCode, decimal(o.tax, o.currency), decimal(o.refunded, o.currency), tracking?.carrierName, tracking?.number,
       ]);
     }
   }

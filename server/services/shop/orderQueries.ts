@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { listings, orderEvents, orderLines, orders, snapshotRenders } from "@/db/schema";
+import { listings, orderEvents, orderLines, orderRefunds, orders, snapshotRenders } from "@/db/schema";
 import type { OrderStatus } from "@/domain/shop/orderStatus";
 import { isShopAdminActor, type Actor, type ShopAdmin } from "../actor";
 import { listProducts } from "../catalog/catalogService";
@@ -15,9 +15,10 @@ import { trackingOf } from "./orderTracking";
 export async function getOrder(db: DbOrTx, access: OrderAccess): Promise<OrderView> {
   const { order, shopAdmin } = access;
   const id = order.id;
-  const [lines, events] = await Promise.all([
+  const [lines, events, refunds] = await Promise.all([
     db.select({ line: orderLines, slug: listings.slug, productId: listings.productId }).from(orderLines).innerJoin(listings, eq(listings.id, orderLines.listingId)).where(eq(orderLines.orderId, id)).orderBy(asc(orderLines.id)),
     db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(asc(orderEvents.at), asc(orderEvents.id)),
+    db.select().from(orderRefunds).where(eq(orderRefunds.orderId, id)).orderBy(asc(orderRefunds.createdAt)),
   ]);
   const products = await listProducts(db);
   const renders = lines.length
@@ -33,9 +34,15 @@ export async function getOrder(db: DbOrTx, access: OrderAccess): Promise<OrderVi
     email: order.email,
     shippingAddress: order.shippingAddress,
     subtotal: order.subtotal,
+    discount: order.discount,
+    discountCode: order.discountCode,
     shipping: order.shipping,
+    tax: order.tax,
     total: order.total,
     currency: order.currency,
+    refunded: order.refunded,
+    refundedShipping: order.refundedShipping,
+    refunds: refunds.map((r) => ({ id: r.id, amount: r.amount, shipping: r.shipping, status: r.status, reason: r.reason, at: r.createdAt, lines: r.lines })),
     provider: order.provider,
     paymentUrl: order.status === "pending_payment" || order.status === "payment_failed" ? order.paymentUrl : null,
     payBy: order.payBy,
@@ -55,6 +62,8 @@ export async function getOrder(db: DbOrTx, access: OrderAccess): Promise<OrderVi
         size: variant?.size ?? null,
         quantity: line.quantity,
         unitPrice: line.unitPrice,
+        discount: line.discount,
+        refundedQuantity: line.refundedQuantity,
         imageUrl: itemImageUrl(product, finishedMockups(renders), line),
         printFiles: inCatalogOrder(product, renders.filter((r) => r.orderLineId === line.id))
           .map((r) => ({

@@ -4,6 +4,7 @@ import { orderEvents, orders } from "@/db/schema";
 import { canMove, UNPAID, type OrderStatus } from "@/domain/shop/orderStatus";
 import { AppError } from "../../errors";
 import { enqueue } from "../../jobs/enqueue";
+import { releaseDiscountUse } from "./discountCodes";
 import { queueOrderPrints } from "./snapshotRenders";
 
 /** Who moved an order: `user:<id>`, `provider:<name>`, or `system`. */
@@ -24,7 +25,7 @@ export async function moveOrder(tx: DbOrTx, orderId: string, to: OrderStatus, ac
   if (!order || !canMove(order.status, to)) return false;
   await tx.update(orders).set({ status: to }).where(eq(orders.id, orderId));
   await tx.insert(orderEvents).values({ orderId, fromStatus: order.status, toStatus: to, actor, note: note ?? null });
-  if (to === "canceled" && UNPAID.includes(order.status)) await releaseStock(tx, orderId);
+  if (to === "canceled" && UNPAID.includes(order.status)) await releaseHolds(tx, orderId);
   if (to === "paid") {
     const queued = await queueOrderPrints(tx, orderId);
     if (!queued) throw new Error(`Order ${orderId} was paid but has nothing to print.`);
@@ -40,10 +41,11 @@ export async function requireMove(tx: DbOrTx, orderId: string, to: OrderStatus, 
   }
 }
 
-/** Gives an ended order's items back to their limited editions, once. */
-async function releaseStock(tx: DbOrTx, orderId: string): Promise<void> {
-  const [claimed] = await tx.update(orders).set({ stockReleased: 1 }).where(and(eq(orders.id, orderId), eq(orders.stockReleased, 0))).returning({ id: orders.id });
+/** Gives an ended order's items back to their limited editions, and its discount code's use, once. */
+async function releaseHolds(tx: DbOrTx, orderId: string): Promise<void> {
+  const [claimed] = await tx.update(orders).set({ stockReleased: 1 }).where(and(eq(orders.id, orderId), eq(orders.stockReleased, 0))).returning({ discountCodeId: orders.discountCodeId });
   if (!claimed) return;
+  if (claimed.discountCodeId) await releaseDiscountUse(tx, claimed.discountCodeId);
   await tx.execute(sql`
     update listings l set stock_left = least(l.stock_left + q.quantity, l.stock_total)
     from (select listing_id, sum(quantity)::int as quantity from order_lines where order_id = ${orderId} group by listing_id) q

@@ -15,6 +15,9 @@ export const orderLineView = z.object({
   size: z.string().nullable(),
   quantity: z.number().int(),
   unitPrice: z.number().int(),
+  /** This line's share of the order's discount. */
+  discount: z.number().int(),
+  refundedQuantity: z.number().int(),
   imageUrl: z.string().nullable(),
   /** Print files of this line once paid; their URLs only for shop admins. */
   printFiles: z.array(
@@ -40,9 +43,17 @@ export const orderView = z.object({
   email: z.string(),
   shippingAddress: storedShippingAddress,
   subtotal: z.number().int(),
+  discount: z.number().int(),
+  discountCode: z.string().nullable(),
   shipping: z.number().int(),
+  /** Sales tax Stripe Tax added at payment (part of `total`). */
+  tax: z.number().int(),
   total: z.number().int(),
   currency: z.string(),
+  /** Given back so far (succeeded or in flight), and each refund. */
+  refunded: z.number().int(),
+  refundedShipping: z.number().int(),
+  refunds: z.array(z.object({ id: z.string(), amount: z.number().int(), shipping: z.number().int(), status: z.enum(["pending", "succeeded", "failed"]), reason: z.string(), at: z.date(), lines: z.array(z.object({ lineId: z.string(), quantity: z.number().int(), amount: z.number().int() })) })),
   provider: z.string(),
   /** Where to pay while the order waits for payment. */
   paymentUrl: z.string().nullable(),

@@ -266,7 +266,7 @@ describe("orders", () => {
       expect(await applyPaymentEvent(t.db, "stripe", event as PaymentEvent)).toBe("lateRefund");
       expect(await refundLatePayment(t.db, orderId, new Map([["stripe", stripe]]))).toBe(true);
       const refunds = api.requests.filter((r) => r.path === "/v1/refunds");
-      expect(refunds.map((r) => r.headers["idempotency-key"])).toEqual([`refund-${orderId}`]);
+      expect(refunds.map((r) => r.headers["idempotency-key"])).toEqual([`refund-late-${orderId}`]);
       expect(Object.fromEntries(new URLSearchParams(refunds[0]!.body))).toMatchObject({ payment_intent: "pi_3QyZa2Lk8mN4oP6q1rS7tU9v", "metadata[orderId]": orderId });
       expect(await statusOf(orderId)).toBe("refunded");
     } finally {

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders, paymentEvents } from "@/db/schema";
-import type { OrderStatus } from "@/domain/shop/orderStatus";
+import { UNPAID, type OrderStatus } from "@/domain/shop/orderStatus";
+import { addedTax } from "@/domain/shop/tax";
 import { queueLateRefund } from "./latePayment";
 import { moveOrder } from "./orderTransitions";
 import { paymentProviders, type ProviderId } from "./payments/paymentProviders";
@@ -47,9 +48,17 @@ export async function applyPaymentEvent(db: Db, providerId: ProviderId, event: P
 }
 
 async function applyOnce(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], providerId: ProviderId, event: PaymentEvent): Promise<string> {
-  const [order] = await tx.select({ total: orders.total, currency: orders.currency, provider: orders.provider, status: orders.status }).from(orders).where(eq(orders.id, event.orderId)).for("update");
+  const [order] = await tx.select({ total: orders.total, currency: orders.currency, provider: orders.provider, status: orders.status, stripeTax: orders.stripeTax }).from(orders).where(eq(orders.id, event.orderId)).for("update");
   if (!order) return "unknownOrder";
   if (order.provider !== providerId) return "wrongProvider";
+  // Stripe Tax added sales tax to the order at payment: the amount paid is its total plus that tax
+  // (read once, on the first payment; a late one on a canceled order is refunded with its tax).
+  const firstPayment = UNPAID.includes(order.status) || order.status === "canceled";
+  const tax = event.outcome === "paid" && order.stripeTax && firstPayment ? addedTax(event.amount, order.total) : null;
+  if (tax && event.currency === order.currency) {
+    await tx.update(orders).set({ tax, total: order.total + tax }).where(eq(orders.id, event.orderId));
+    order.total += tax;
+  }
   if ((event.outcome === "paid" || event.outcome === "refunded") && (event.amount !== order.total || event.currency !== order.currency)) return "amountMismatch";
   if (event.providerPaymentId) await tx.update(orders).set({ providerPaymentId: event.providerPaymentId }).where(eq(orders.id, event.orderId));
   if (event.outcome === "paid" && order.status === "canceled") {

@@ -11,6 +11,7 @@ import { useI18n } from "../../../_i18n/I18nProvider";
 import { errorMessage } from "../../../_lib/errors";
 import { useTRPC } from "../../../_lib/trpc";
 import { OrderActions } from "./OrderActions";
+import { RefundItems } from "./RefundItems";
 import { OrderLineItem } from "./OrderLineItem";
 import { OrderStatusBadge } from "../OrderStatusBadge";
 import { shortId } from "./orderStatusView";
@@ -88,7 +89,10 @@ export function AdminOrderDetail({ id }: { id: string }) {
             {date(o.createdAt, "long")} · {price(o.total, o.currency)}
           </Text>
         </div>
-        <OrderActions orderId={o.id} status={o.status} country={o.shippingAddress.country} />
+        <Group gap="xs">
+          <RefundItems order={o} />
+          <OrderActions orderId={o.id} status={o.status} country={o.shippingAddress.country} />
+        </Group>
       </Group>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
@@ -105,8 +109,10 @@ export function AdminOrderDetail({ id }: { id: string }) {
                 <Divider />
                 <Stack gap={4}>
                   {row(t("shopAdmin.detail.subtotal"), price(o.subtotal, o.currency))}
+                  {o.discountCode && row(t("shop.summary.discount", { code: o.discountCode }), `−${price(o.discount, o.currency)}`)}
                   {row(t("shopAdmin.detail.shipping"), o.shipping ? price(o.shipping, o.currency) : t("shopAdmin.detail.free"))}
                   {row(t("shopAdmin.detail.total"), price(o.total, o.currency), true)}
+                  {o.refunded > 0 && row(t("shop.summary.refunded"), `−${price(o.refunded, o.currency)}`)}
                 </Stack>
               </Stack>,
             )}

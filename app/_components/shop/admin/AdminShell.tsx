@@ -1,19 +1,21 @@
 "use client";
 
 import { Button, Container, Group, Stack, Title } from "@mantine/core";
-import { IconMail, IconReceipt } from "@tabler/icons-react";
+import { IconDiscount, IconMail, IconReceipt, IconTruckDelivery } from "@tabler/icons-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { AppHeader } from "../../ui/AppHeader";
 
-export type AdminSection = "orders" | "outbox";
+export type AdminSection = "orders" | "shipping" | "discounts" | "outbox";
 
-/** The shop admin's frame: the app header, the section title and the switch between orders and mail. */
+/** The shop admin's frame: the app header, the section title and the switch between its sections. */
 export function AdminShell({ user, section, children }: { user: { name: string; email: string }; section: AdminSection | null; children: ReactNode }) {
   const { t } = useI18n();
   const links = [
     { value: "orders", href: "/admin/orders", label: t("shopAdmin.nav.orders"), icon: IconReceipt },
+    { value: "shipping", href: "/admin/shipping", label: t("shopAdmin.nav.shipping"), icon: IconTruckDelivery },
+    { value: "discounts", href: "/admin/discounts", label: t("shopAdmin.nav.discounts"), icon: IconDiscount },
     { value: "outbox", href: "/admin/outbox", label: t("shopAdmin.nav.outbox"), icon: IconMail },
   ] as const;
   return (

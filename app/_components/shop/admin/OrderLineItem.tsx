@@ -48,6 +48,11 @@ export function OrderLineItem({ line, currency }: { line: Line; currency: string
           <Text size="xs" c="dimmed">
             {t("shopAdmin.detail.qty", { count: line.quantity, price: price(line.unitPrice, currency) })}
           </Text>
+          {line.refundedQuantity > 0 && (
+            <Text size="xs" c="red.9" fw={600}>
+              {t("shop.order.lineRefunded", { count: line.refundedQuantity })}
+            </Text>
+          )}
         </div>
       </Group>
       <Stack gap={6} pl={{ base: 0, xs: 84 }}>

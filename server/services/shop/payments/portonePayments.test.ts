@@ -168,13 +168,22 @@ describe("PortOne webhooks", () => {
   });
 });
 
+const REFUND_ID = "0b7e4f1a-3c2d-4e5f-8a9b-1c2d3e4f5a6b";
+
 describe("PortOne refund", () => {
   it("cancels the whole payment, named by the order id, as the shop's admin", async () => {
     const sent = api.requests.length;
-    await provider.refund({ orderId: ORDER_ID, providerPaymentId: ORDER_ID, amount: 35000, currency: "KRW", reason: "Damaged in transit" });
+    await provider.refund({ orderId: ORDER_ID, refundId: REFUND_ID, providerPaymentId: ORDER_ID, amount: 35000, paid: 35000, refundedBefore: 0, currency: "KRW", reason: "Damaged in transit" });
     const cancel = api.requests[sent]!;
     expect([cancel.method, cancel.path]).toEqual(["POST", `/payments/${ORDER_ID}/cancel`]);
     expect(JSON.parse(cancel.body)).toMatchObject({ storeId: STORE_ID, reason: "Damaged in transit", requester: "ADMIN" });
     expect(JSON.parse(cancel.body)).not.toHaveProperty("amount");
+  });
+
+  it("cancels a part only while the payment's balance is what the shop counted", async () => {
+    const sent = api.requests.length;
+    await provider.refund({ orderId: ORDER_ID, refundId: REFUND_ID, providerPaymentId: ORDER_ID, amount: 12000, paid: 35000, refundedBefore: 8000, currency: "KRW", reason: "One shirt returned" });
+    const cancel = JSON.parse(api.requests[sent]!.body);
+    expect(cancel).toMatchObject({ amount: 12000, currentCancellableAmount: 27000, reason: "One shirt returned", requester: "ADMIN" });
   });
 });

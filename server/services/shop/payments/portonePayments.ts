@@ -48,8 +48,11 @@ export function createPortOneProvider(options: PortOneProviderOptions): PaymentP
     },
 
     async refund(request: RefundRequest) {
-      // A payment already cancelled answers with an error, and nothing is refunded twice.
-      await client.cancelPayment({ paymentId: request.orderId, storeId, reason: request.reason.slice(0, 200) || "Refunded by the shop", requester: "ADMIN" });
+      // A payment already cancelled answers with an error, and nothing is refunded twice. A part is
+      // given back only while the payment's balance is what we think, so a retry cannot take two parts.
+      const whole = request.refundedBefore === 0 && request.amount === request.paid;
+      const part = whole ? {} : { amount: request.amount, currentCancellableAmount: request.paid - request.refundedBefore };
+      await client.cancelPayment({ paymentId: request.orderId, storeId, ...part, reason: request.reason.slice(0, 200) || "Refunded by the shop", requester: "ADMIN" });
     },
 
     async parseWebhook(rawBody: string, headers: Headers) {

@@ -1,3 +1,5 @@
+import type { ShippingAddress } from "@/domain/shop/address";
+
 /** What a payment provider needs to know about an order to take its payment. */
 export type PaymentRequest = {
   orderId: string;
@@ -13,6 +15,11 @@ export type PaymentRequest = {
   cancelUrl: string;
   /** When the order stops holding its items: the provider's page should close by then. */
   payBy: Date;
+  /**
+   * The provider computes sales tax for this address and adds it (Stripe Tax); `shipping` is the
+   * part of `amount` that is shipping, taxed by its own rules. Null: `amount` is all there is.
+   */
+  automaticTax?: { address: ShippingAddress; shipping: number } | null;
 };
 
 export type PaymentStart = {
@@ -46,8 +53,11 @@ export class WebhookRejected extends Error {
   }
 }
 
-/** A paid order to give the money back for, in full. */
-export type RefundRequest = { orderId: string; providerPaymentId: string | null; amount: number; currency: string; reason: string };
+/**
+ * Money to give back on a paid order: `amount` of the `paid` total, after `refundedBefore` went
+ * back already. `refundId` is ours and names this refund to the provider (asked twice, it refunds once).
+ */
+export type RefundRequest = { orderId: string; refundId: string; providerPaymentId: string | null; amount: number; paid: number; refundedBefore: number; currency: string; reason: string };
 
 export interface PaymentProvider {
   readonly id: "test" | "portone" | "stripe";
@@ -60,7 +70,7 @@ export interface PaymentProvider {
    */
   parseWebhook(rawBody: string, headers: Headers): Promise<PaymentEvent | IgnoredEvent>;
   /**
-   * Gives the whole payment back. Safe to repeat for the same order (the provider refunds once).
+   * Gives `amount` of the payment back, all or part. Safe to repeat for the same refund id.
    * Throws when the provider refuses or cannot be reached; the order then stays as it was.
    */
   refund(request: RefundRequest): Promise<void>;

@@ -18,6 +18,7 @@ beforeAll(async () => {
     if (req.method === "GET" && req.path === "/v1/checkout/sessions?payment_intent=pi_3QyZa2Lk8mN4oP6q1rS7tU9v&limit=1") return { body: stripeFixture("checkout-sessions-by-payment-intent.json") };
     if (req.method === "GET" && req.path === `/v1/checkout/sessions/${PAID_SESSION}`) return { body: stripeFixture("checkout-session-paid.json") };
     if (req.method === "POST" && req.path === "/v1/refunds") return { body: stripeFixture("refund.json") };
+    if (req.method === "POST" && req.path === "/v1/customers") return { body: stripeFixture("customer.json") };
     return { status: 404, body: JSON.stringify({ error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${req.path})` } }) };
   });
   provider = createStripeProvider({
@@ -85,6 +86,36 @@ describe("Stripe start", () => {
       cancel_url: `https://shop.example.com/orders/${ORDER_ID}?canceled=1`,
       expires_at: String(Math.ceil(payBy.getTime() / 1000)),
     });
+  });
+
+  it("has Stripe Tax add sales tax for the shipping address when asked: goods and shipping priced before tax, each taxed by its own rules", async () => {
+    const sent = api.requests.length;
+    const address = { name: "Ada Lovelace", line1: "12 Analytical St", city: "Springfield", region: "IL", postalCode: "62701", country: "US", phone: "(217) 555-0134" };
+    await provider.start({
+      orderId: ORDER_ID,
+      amount: 4200,
+      currency: "USD",
+      email: "shopper@example.com",
+      description: "Merchboard order 5f0c3c52",
+      returnUrl: `https://shop.example.com/orders/${ORDER_ID}`,
+      cancelUrl: `https://shop.example.com/cart`,
+      payBy: new Date(Date.now() + 45 * 60_000),
+      automaticTax: { address, shipping: 499 },
+    });
+    const [customer, session] = api.requests.slice(sent);
+    expect([customer!.path, customer!.headers["idempotency-key"]]).toEqual(["/v1/customers", `customer-${ORDER_ID}`]);
+    expect(Object.fromEntries(new URLSearchParams(customer!.body))).toMatchObject({ email: "shopper@example.com", name: "Ada Lovelace", "address[state]": "IL", "address[postal_code]": "62701", "shipping[address][country]": "US", "shipping[phone]": "(217) 555-0134" });
+    const form = Object.fromEntries(new URLSearchParams(session!.body));
+    expect(form).toMatchObject({
+      customer: "cus_RqZa2Lk8mN4oP6",
+      "automatic_tax[enabled]": "true",
+      "line_items[0][price_data][unit_amount]": "3701",
+      "line_items[0][price_data][tax_behavior]": "exclusive",
+      "line_items[0][price_data][product_data][tax_code]": "txcd_99999999",
+      "shipping_options[0][shipping_rate_data][fixed_amount][amount]": "499",
+      "shipping_options[0][shipping_rate_data][tax_behavior]": "exclusive",
+    });
+    expect(form).not.toHaveProperty("customer_email");
   });
 
   it("closes the session as soon after the order's deadline as Stripe allows (30 minutes from now at least)", () => {
@@ -197,13 +228,14 @@ describe("Stripe webhooks", () => {
 });
 
 describe("Stripe refund", () => {
-  it("refunds the payment behind the order's Checkout Session, once per order", async () => {
+  const REFUND_ID = "0b7e4f1a-3c2d-4e5f-8a9b-1c2d3e4f5a6b";
+  it("refunds the amount asked of the payment behind the order's Checkout Session, once per refund id", async () => {
     const sent = api.requests.length;
-    await provider.refund({ orderId: ORDER_ID, providerPaymentId: PAID_SESSION, amount: 4200, currency: "USD", reason: "Damaged in transit" });
+    await provider.refund({ orderId: ORDER_ID, refundId: REFUND_ID, providerPaymentId: PAID_SESSION, amount: 1250, paid: 4200, refundedBefore: 0, currency: "USD", reason: "Damaged in transit" });
     const [lookup, refund] = api.requests.slice(sent);
     expect([lookup!.method, lookup!.path]).toEqual(["GET", `/v1/checkout/sessions/${PAID_SESSION}`]);
-    expect([refund!.method, refund!.path, refund!.headers["idempotency-key"]]).toEqual(["POST", "/v1/refunds", `refund-${ORDER_ID}`]);
-    expect(Object.fromEntries(new URLSearchParams(refund!.body))).toMatchObject({ payment_intent: "pi_3QyZa2Lk8mN4oP6q1rS7tU9v", reason: "requested_by_customer", "metadata[orderId]": ORDER_ID });
-    await expect(provider.refund({ orderId: ORDER_ID, providerPaymentId: null, amount: 4200, currency: "USD", reason: "x" })).rejects.toThrow(/no Checkout Session/);
+    expect([refund!.method, refund!.path, refund!.headers["idempotency-key"]]).toEqual(["POST", "/v1/refunds", `refund-${REFUND_ID}`]);
+    expect(Object.fromEntries(new URLSearchParams(refund!.body))).toMatchObject({ payment_intent: "pi_3QyZa2Lk8mN4oP6q1rS7tU9v", amount: "1250", reason: "requested_by_customer", "metadata[orderId]": ORDER_ID, "metadata[refundId]": REFUND_ID });
+    await expect(provider.refund({ orderId: ORDER_ID, refundId: REFUND_ID, providerPaymentId: null, amount: 4200, paid: 4200, refundedBefore: 0, currency: "USD", reason: "x" })).rejects.toThrow(/no Checkout Session/);
   });
 });

@@ -24,6 +24,9 @@ export function fromStripeAmount(amount: number, currency: string): number {
   return WHOLE_UNITS_WRITTEN_IN_HUNDREDTHS.has(currency.toUpperCase()) ? Math.round(amount / 100) : amount;
 }
 
+/** Stripe Tax's code for tangible goods in general (printed apparel, mugs, posters). */
+const GENERAL_GOODS_TAX_CODE = "txcd_99999999";
+
 /** Stripe closes a Checkout Session no sooner than 30 minutes after it is made (its own limit). */
 const MIN_SESSION_SECONDS = 30 * 60 + 30;
 
@@ -45,6 +48,7 @@ export function createStripeProvider({ secretKey, webhookSecret, stripeOptions }
 
     async start(request: PaymentRequest) {
       const orderMetadata = { orderId: request.orderId };
+      const taxed = request.automaticTax ? await taxedCheckout(request, request.automaticTax) : null;
       const session = await stripe.checkout.sessions.create(
         {
           mode: "payment",
@@ -53,12 +57,13 @@ export function createStripeProvider({ secretKey, webhookSecret, stripeOptions }
               quantity: 1,
               price_data: {
                 currency: request.currency.toLowerCase(),
-                unit_amount: toStripeAmount(request.amount, request.currency),
-                product_data: { name: request.description },
+                unit_amount: toStripeAmount(request.amount - (taxed ? request.automaticTax!.shipping : 0), request.currency),
+                product_data: { name: request.description, ...(taxed && { tax_code: GENERAL_GOODS_TAX_CODE }) },
+                ...(taxed && { tax_behavior: "exclusive" as const }),
               },
             },
           ],
-          customer_email: request.email,
+          ...(taxed ?? { customer_email: request.email }),
           client_reference_id: request.orderId,
           metadata: orderMetadata,
           // So that the payment names its order in Stripe's dashboard too.
@@ -79,7 +84,10 @@ export function createStripeProvider({ secretKey, webhookSecret, stripeOptions }
       const session = await stripe.checkout.sessions.retrieve(request.providerPaymentId);
       const paymentIntent = typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id;
       if (!paymentIntent) throw new Error(`Checkout Session ${session.id} has no payment to refund`);
-      await stripe.refunds.create({ payment_intent: paymentIntent, reason: "requested_by_customer", metadata: { orderId: request.orderId, note: request.reason.slice(0, 500) } }, { idempotencyKey: `refund-${request.orderId}` });
+      await stripe.refunds.create(
+        { payment_intent: paymentIntent, amount: toStripeAmount(request.amount, request.currency), reason: "requested_by_customer", metadata: { orderId: request.orderId, refundId: request.refundId, note: request.reason.slice(0, 500) } },
+        { idempotencyKey: `refund-${request.refundId}` },
+      );
     },
 
     async parseWebhook(rawBody: string, headers: Headers) {
@@ -109,6 +117,23 @@ export function createStripeProvider({ secretKey, webhookSecret, stripeOptions }
       }
     },
   };
+
+  /**
+   * Stripe Tax needs the address before the page opens: a customer carrying it, and the shipping
+   * as its own taxable charge. The order's goods are one line, priced before tax.
+   */
+  async function taxedCheckout(request: PaymentRequest, tax: NonNullable<PaymentRequest["automaticTax"]>) {
+    const a = tax.address;
+    const address = { line1: a.line1, line2: a.line2 ?? undefined, city: a.city, state: a.region ?? undefined, postal_code: a.postalCode, country: a.country };
+    const customer = await stripe.customers.create({ email: request.email, name: a.name, address, shipping: { name: a.name, address, phone: a.phone ?? undefined } }, { idempotencyKey: `customer-${request.orderId}` });
+    return {
+      customer: customer.id,
+      automatic_tax: { enabled: true },
+      shipping_options: [
+        { shipping_rate_data: { type: "fixed_amount" as const, display_name: "Shipping", fixed_amount: { amount: toStripeAmount(tax.shipping, request.currency), currency: request.currency.toLowerCase() }, tax_behavior: "exclusive" as const } },
+      ],
+    };
+  }
 
   /**
    * A refund is reported on the charge, in the currency the shopper paid in. The Checkout Session

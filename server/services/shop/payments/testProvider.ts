@@ -15,10 +15,12 @@ const eventSchema = z.object({
 export type TestWebhookBody = z.infer<typeof eventSchema>;
 
 export type TestRefund = { amount: number; currency: string; reason: string };
-/** The test bank's side of refunds, by order: what a real provider's dashboard would list. */
-const refunds = new Map<string, TestRefund>();
-/** The refund the test bank made for an order, if any. */
-export const testRefundOf = (orderId: string): TestRefund | undefined => refunds.get(orderId);
+/** The test bank's side of refunds, by order and then by refund id: what a real provider's dashboard would list. */
+const refunds = new Map<string, Map<string, TestRefund>>();
+/** The refunds the test bank made for an order, oldest first. */
+export const testRefundsOf = (orderId: string): TestRefund[] => [...(refunds.get(orderId)?.values() ?? [])];
+/** The first refund the test bank made for an order, if any. */
+export const testRefundOf = (orderId: string): TestRefund | undefined => testRefundsOf(orderId)[0];
 
 /**
  * The built-in provider, for development and tests: its payment page is ours (`/pay/test/<id>`),
@@ -32,9 +34,13 @@ export function createTestProvider(opts: { appUrl: string; secret: string; order
     async start(request: PaymentRequest) {
       return { paymentUrl: `${opts.appUrl}/pay/test/${request.orderId}?key=${opts.orderKey(request.orderId)}`, providerPaymentId: `test_${request.orderId}` };
     },
-    /** The test bank gives the money back at once, once per payment, and keeps a record of it. */
+    /** The test bank gives the money back at once, once per refund id, never more than was paid. */
     async refund(request: RefundRequest) {
-      if (!refunds.has(request.orderId)) refunds.set(request.orderId, { amount: request.amount, currency: request.currency, reason: request.reason });
+      const made = refunds.get(request.orderId) ?? new Map<string, TestRefund>();
+      if (made.has(request.refundId)) return;
+      const given = [...made.values()].reduce((sum, r) => sum + r.amount, 0);
+      if (given + request.amount > request.paid) throw new Error(`The test bank refuses to refund ${request.amount} more of ${request.paid} (${given} refunded already)`);
+      refunds.set(request.orderId, made.set(request.refundId, { amount: request.amount, currency: request.currency, reason: request.reason }));
     },
 
     async parseWebhook(rawBody: string, headers: Headers): Promise<PaymentEvent | IgnoredEvent> {
