@@ -7,13 +7,18 @@ import type { Translate } from "../_i18n/I18nProvider";
 /** A message for the person: the translated reason when we know it, else the server's text. */
 export function errorMessage(error: unknown, t: Translate): string {
   if (error instanceof TRPCClientError) {
-    const reason = (error.data as { reason?: string | null } | undefined)?.reason;
+    const reason = errorReason(error);
     const key = `errors.${reason}` as MessageKey;
     if (reason && t.has(key)) return t(key);
     if (!error.data) return t("errors.network");
     return error.message;
   }
   return t("common.error");
+}
+
+/** The server's reason for refusing (`discount.usedUp`), when it gave one. */
+export function errorReason(error: unknown): string | null {
+  return error instanceof TRPCClientError ? ((error.data as { reason?: string | null } | undefined)?.reason ?? null) : null;
 }
 
 /** Each field's first message from the server (in the request's language). */

@@ -7,7 +7,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
-import { errorMessage } from "../../_lib/errors";
+import { errorMessage, errorReason } from "../../_lib/errors";
 import { useTRPC } from "../../_lib/trpc";
 import { AddressFields, type Address } from "./AddressFields";
 import { checkoutFieldErrors } from "./checkoutErrors";
@@ -65,7 +65,7 @@ export function CheckoutView({ user, shopCountry }: { user: ShopUser; shopCountr
 
   const priced = quote.data && !quote.isPlaceholderData ? quote.data : null;
   // A code that stopped applying since (used up by someone else): said under the field, not charged.
-  const codeProblem = quote.error && discountCode ? errorMessage(quote.error, t) : null;
+  const codeProblem = discountCode && errorReason(quote.error)?.startsWith("discount.") ? errorMessage(quote.error, t) : null;
   const fieldProblem = Object.keys(checkoutFieldErrors(create.error, { email, ...address })).length > 0;
   const allFixed = fieldProblem && Object.keys(errors).length === 0;
 
