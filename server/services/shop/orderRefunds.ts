@@ -61,7 +61,10 @@ async function reserveRefund(tx: DbOrTx, actor: string, input: RefundInput): Pro
     refunded.push({ lineId: line.id, quantity: asked.quantity, amount: lineRefundAmount(line, asked.quantity) });
   }
   const shipping = input.shipping ? order.shipping - order.refundedShipping : 0;
-  const amount = refunded.reduce((sum, l) => sum + l.amount, 0) + shipping;
+  const unitsLeft = lines.every((l) => l.quantity - l.refundedQuantity === (input.lines.find((a) => a.lineId === l.id)?.quantity ?? 0));
+  // The last refund gives back all that is left, the sales tax Stripe added included.
+  const last = unitsLeft && order.shipping - order.refundedShipping === shipping;
+  const amount = last ? order.total - order.refunded : refunded.reduce((sum, l) => sum + l.amount, 0) + shipping;
   if (amount <= 0) throw new AppError("BAD_REQUEST", "order.refundNothing", "Choose at least one item or the shipping to refund.");
   if (order.refunded + amount > order.total) throw new Error(`Refund of ${amount} would take order ${order.id} past its total ${order.total}`);
 

@@ -113,6 +113,17 @@ describe("partial refunds", () => {
     expect((await errorOf(admin.client.order.refund.mutate({ id: orderId, lines: [], shipping: true, reason: "again" })))?.data?.reason).toBe("order.notRefundable");
   });
 
+  it("give back the sales tax Stripe added with the last part, so all that was paid goes back", async () => {
+    const { orderId, order, tees, day } = await paidOrder();
+    const tax = 431;
+    await t.db.update(orders).set({ tax, total: order.total + tax }).where(eq(orders.id, orderId)); // as Stripe Tax leaves it
+    const first = await admin.client.order.refund.mutate({ id: orderId, lines: [{ lineId: tees.id, quantity: 2 }], shipping: true, reason: "a" });
+    expect(first.amount).toBe(2 * TEE_PRICE - 560 + order.shipping);
+    const last = await admin.client.order.refund.mutate({ id: orderId, lines: [{ lineId: day.id, quantity: 1 }], shipping: false, reason: "b" });
+    expect(last.amount).toBe(3500 - 350 + tax);
+    expect(await read(orderId)).toMatchObject({ status: "refunded", refunded: order.total + tax });
+  });
+
   it("leave the order as it was when the provider cannot refund", async () => {
     const { orderId, tees } = await paidOrder();
     await t.db.update(orders).set({ provider: "stripe" }).where(eq(orders.id, orderId)); // not configured in tests
