@@ -40,6 +40,8 @@ const schema = z.object({
   SHOP_SECRET: z.string().min(32).optional(),
   /** Where the shop ships from (ISO 3166 code): shipping within it is domestic. */
   SHOP_COUNTRY: z.string().regex(/^[A-Z]{2}$/).default("US"),
+  /** When set, /metrics answers only `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string };

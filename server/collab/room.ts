@@ -21,6 +21,7 @@ import {
 } from "./protocol";
 import { StoredEdits, type StoredRun } from "./storedEdits";
 import type { UpdateWriter } from "./updateWriter";
+import { collabEditBytes, collabEdits, collabRefused } from "../metrics/collabMetrics";
 
 /**
  * One canvas's live document. Updates are validated, written to Postgres (the writer batches
@@ -164,6 +165,7 @@ export class Room {
 
   private refuseRecord(conn: Connection, reason: string): void {
     this.stats.refusedRecords++;
+    collabRefused.inc({ reason: "record" });
     // A close reason is at most 123 bytes of UTF-8.
     conn.socket.close(CLOSE.refusedContent, `Refused: ${reason}`.replace(/[^\x20-\x7e]/g, "?").slice(0, 123));
   }
@@ -171,6 +173,7 @@ export class Room {
   private refuseImageSource(conn: Connection, update: Uint8Array): void {
     this.gate.release(update);
     this.stats.refusedImageSources++;
+    collabRefused.inc({ reason: "imageSource" });
     conn.socket.close(CLOSE.refusedContent, "Images must be this canvas's assets");
   }
 
@@ -183,6 +186,8 @@ export class Room {
       return;
     }
     this.bytes += update.byteLength;
+    collabEdits.inc();
+    collabEditBytes.inc(update.byteLength);
     this.outbox.add(this.writer.append(this.canvasId, update, conn.identity.userId), update);
   }
 

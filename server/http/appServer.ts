@@ -6,6 +6,10 @@ import { env } from "../env";
 import { stampClientAddress } from "./clientAddress";
 import { createEmbeddedS3Proxy, EMBEDDED_S3_PREFIX } from "./embeddedS3Proxy";
 import { isTrpcRequest, serveTrpc } from "./trpcNodeHandler";
+import { isMetricsRequest, serveMetrics } from "./metricsHandler";
+import { watchCollab } from "../metrics/collabMetrics";
+import { watchDatabase } from "../metrics/dbMetrics";
+import { httpDuration, routeKind } from "../metrics/trpcMetrics";
 
 export type AppServer = { server: http.Server; close: () => Promise<void> };
 
@@ -29,8 +33,18 @@ export async function startAppServer(opts: Options): Promise<AppServer> {
   const handle = app.getRequestHandler();
   const s3Proxy = opts.embeddedS3 ? createEmbeddedS3Proxy(opts.embeddedS3.db, opts.embeddedS3.endpoint, opts.embeddedS3.bucket) : null;
   const trustedProxies = env().TRUST_PROXY;
+  if (opts.collab) watchDatabase(opts.collab.db);
   const server = http.createServer((req, res) => {
     stampClientAddress(req, trustedProxies);
+    const started = process.hrtime.bigint();
+    res.once("finish", () => httpDuration.observe({ kind: routeKind(req.url), method: req.method ?? "", status: `${Math.floor(res.statusCode / 100)}xx` }, Number(process.hrtime.bigint() - started) / 1e9));
+    if (isMetricsRequest(req)) {
+      serveMetrics(req, res).catch((e: unknown) => {
+        console.error("[metrics] unhandled:", e);
+        if (!res.headersSent) res.writeHead(500).end("Internal error");
+      });
+      return;
+    }
     if (s3Proxy && req.url?.startsWith(EMBEDDED_S3_PREFIX)) {
       void s3Proxy(req, res);
       return;
@@ -57,6 +71,7 @@ export async function startAppServer(opts: Options): Promise<AppServer> {
     return true;
   };
   const collab = opts.collab ? attachCollabServer(server, { ...opts.collab, otherUpgrade }) : null;
+  if (collab) watchCollab(collab.rooms);
   if (!collab) server.on("upgrade", (req, socket, head) => void (otherUpgrade(req, socket, head) || socket.destroy()));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -15,6 +15,7 @@ import { zodMessageIn } from "@/domain/i18n/zodLocale";
 import type { Context } from "./context";
 import { toTrpcError } from "./errorCodes";
 import { transformer } from "./transformer";
+import { trpcDuration } from "../metrics/trpcMetrics";
 
 /** Each issue's path and kind, worded in the request's language (zod's own locale for its messages). */
 function issuesIn(locale: Locale, error: ZodError, input: unknown) {
@@ -66,8 +67,10 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Service errors become typed tRPC errors here, once for every procedure. */
-export const publicProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const publicProcedure = t.procedure.use(async ({ ctx, next, path, type }) => {
+  const started = performance.now();
   const result = await next();
+  trpcDuration.observe({ procedure: path, type, code: result.ok ? "OK" : result.error.code }, (performance.now() - started) / 1000);
   if (!result.ok && result.error.cause instanceof AppError) {
     const retryAfter = result.error.cause.details.retryAfterSeconds;
     if (retryAfter !== undefined) ctx.resHeaders.set("Retry-After", String(retryAfter));
