@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
-import { parseCronItems, run, type TaskList, type WorkerEvents } from "graphile-worker";
+import { parseCronItems, run, type Task, type TaskList, type WorkerEvents } from "graphile-worker";
+import { log, logContext, setLogRole } from "@/server/log";
 import { createDb, type Db } from "@/db/client";
 import { getStorage } from "@/server/storage/storage";
 import { inferenceDevice } from "./diffusion/providers";
@@ -28,16 +29,17 @@ import { sendRefundMail } from "./tasks/sendRefundMail";
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
+  setLogRole("worker");
   const queues = chosenQueues(process.argv.slice(2), process.env.WORKER_QUEUES);
   const { db, pool: taskPool } = createDb(url, 3);
   const shutdown = new AbortController();
-  const log = (m: string) => console.log(m);
+  const say = (m: string) => log.info(m);
   const storage = getStorage();
   const tasks: TaskList = {
     cleanupExpired: cleanupExpired(db),
     cleanupUploads: cleanupUploads(db, storage),
     deleteCanvasObjects: deleteCanvasObjects(storage),
-    generate: generate({ db, storage, device: inferenceDevice(process.env.INFERENCE_DEVICE), shutdown: shutdown.signal, log }),
+    generate: generate({ db, storage, device: inferenceDevice(process.env.INFERENCE_DEVICE), shutdown: shutdown.signal, log: say }),
     renderPrintFile: renderPrintFile(db, storage),
     renderMockups: renderMockups(db, storage),
     renderSnapshot: renderSnapshot(db, storage),
@@ -48,13 +50,13 @@ async function main() {
   };
   const runners: Awaited<ReturnType<typeof startQueue>>[] = [];
   for (const queue of queues) runners.push(await startQueue(url, db, queue, queueConcurrency(queue, process.env), tasks));
-  const stopSweeper = startStaleWorkerSweeper(db, runners[0]!.pool, log);
-  console.log(`[worker] running, concurrency ${queues.map((q) => `${q} ${queueConcurrency(q, process.env)}`).join(", ")}`);
+  const stopSweeper = startStaleWorkerSweeper(db, runners[0]!.pool, say);
+  log.info(`worker running, concurrency ${queues.map((q) => `${q} ${queueConcurrency(q, process.env)}`).join(", ")}`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[worker] ${signal}: finishing the current step`);
+    log.info(`worker ${signal}: finishing the current step`);
     shutdown.abort();
     stopSweeper();
     await Promise.all(runners.map((r) => r.stop()));
@@ -85,12 +87,12 @@ async function startQueue(url: string, db: Db, queue: QueueName, concurrency: nu
     events,
     noHandleSignals: true,
     pollInterval: 1000,
-    taskList: Object.fromEntries(QUEUES[queue].map((name) => [name, tasks[name]!])),
+    taskList: Object.fromEntries(QUEUES[queue].map((name) => [name, inJobContext(name, tasks[name]!)])),
     parsedCronItems: queue === "cpu" ? CRON : [],
   });
   if (!workerId) throw new Error("graphile-worker created no worker pool");
   const stopHeartbeat = startHeartbeat(db, workerId);
-  console.log(`[worker] ${workerId} serves the ${queue} queue`);
+  log.info({ workerId, queue, concurrency }, `worker ${workerId} serves the ${queue} queue`);
   return {
     pool,
     done: runner.promise,
@@ -102,12 +104,20 @@ async function startQueue(url: string, db: Db, queue: QueueName, concurrency: nu
   };
 }
 
+/** Runs a task with its job in the log context, and the id of the request that queued it (see enqueue). */
+function inJobContext(name: string, task: Task): Task {
+  return (payload, helpers) => {
+    const reqId = typeof payload === "object" && payload && "requestId" in payload ? String(payload.requestId) : undefined;
+    return logContext.run({ reqId, jobId: helpers.job.id, task: name }, () => task(payload, helpers));
+  };
+}
+
 const CRON = parseCronItems([
   { task: "cleanupExpired", match: "17 * * * *", options: { backfillPeriod: 0 } },
   { task: "cleanupUploads", match: "37 * * * *", options: { backfillPeriod: 0 } },
 ]);
 
 main().catch((e) => {
-  console.error("[worker] fatal:", e);
+  log.fatal({ err: e }, "worker: fatal");
   process.exit(1);
 });

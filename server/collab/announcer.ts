@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { DOC_CHANNEL, PROCESS_TAG } from "../services/canvas/docStore";
 import { MAX_NOTIFY_PAYLOAD } from "./notifications";
+import { log } from "@/server/log";
 
 /**
  * At most one announcing statement this often. Each costs Postgres a transaction (about a third of
@@ -39,7 +40,7 @@ export class Announcer {
     try {
       await this.pool.query({ name: "collab_announce_updates", text: ANNOUNCE_SQL, values: [DOC_CHANNEL, payloads] });
     } catch (e) {
-      console.error("[collab] announcing stored edits failed:", e instanceof Error ? e.message : e);
+      log.error({ err: e }, "collab: announcing stored edits failed");
     } finally {
       const next = () => {
         this.sending = false;

@@ -17,6 +17,7 @@ import type { Room } from "./room";
 import { RoomRegistry } from "./rooms";
 import { UpdateWriter } from "./updateWriter";
 import { authorizeUpgrade } from "./upgradeAuth";
+import { log } from "@/server/log";
 
 export type CollabServer = { rooms: RoomRegistry; close: () => Promise<void> };
 
@@ -102,7 +103,7 @@ export function attachCollabServer(
     try {
       loaded = await rooms.get(identity.canvasId);
     } catch (e) {
-      console.error(`[collab] loading ${identity.canvasId} failed:`, e instanceof Error ? e.message : e);
+      log.error({ err: e, canvasId: identity.canvasId }, "collab: loading a canvas failed");
       ws.close(CLOSE.storageUnavailable, "The canvas could not be loaded");
       return;
     }
@@ -141,7 +142,7 @@ export function attachCollabServer(
     const members = new Map([...connections].map((c) => [`${c.identity.canvasId} ${c.identity.userId}`, c.identity]));
     for (const { canvasId, userId } of members.values()) await recheck(canvasId, userId).catch(() => {});
     for (const room of await rooms.loadedRooms()) {
-      await room.catchUp().catch((e) => console.error(`[collab] catching up ${room.canvasId} failed:`, e instanceof Error ? e.message : e));
+      await room.catchUp().catch((e) => log.error({ err: e, canvasId: room.canvasId }, "collab: catching up failed"));
     }
   }
 
@@ -167,7 +168,7 @@ export function attachCollabServer(
   const listener = listen(opts.databaseUrl, {
     [ACCESS_CHANNEL]: (payload) => {
       const change = parseAccessChange(payload);
-      if (!change) return console.error("[collab] unreadable access notification");
+      if (!change) return log.error("collab: unreadable access notification");
       void recheck(change.canvasId, change.userId);
     },
     [SESSION_CHANNEL]: (payload) => {

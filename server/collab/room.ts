@@ -22,6 +22,7 @@ import {
 import { StoredEdits, type StoredRun } from "./storedEdits";
 import type { UpdateWriter } from "./updateWriter";
 import { collabEditBytes, collabEdits, collabRefused } from "../metrics/collabMetrics";
+import { log } from "@/server/log";
 
 /**
  * One canvas's live document. Updates are validated, written to Postgres (the writer batches
@@ -206,7 +207,7 @@ export class Room {
       const e = failure.error;
       // A foreign-key violation: the canvas was deleted while its edits were on their way.
       if ((e as { code?: string }).code === "23503") return this.breakRoom(CLOSE.canvasGone, "The canvas was deleted");
-      console.error(`[collab] could not store edits for ${this.canvasId}:`, e instanceof Error ? e.message : e);
+      log.error({ err: e, canvasId: this.canvasId }, "collab: could not store edits");
       return this.breakRoom(CLOSE.storageUnavailable, "Storage is unavailable; reconnecting");
     }
     if (this.updatesSinceCompaction >= this.limits.compactAfterUpdates) void this.compactNow();
@@ -248,7 +249,7 @@ export class Room {
       this.updatesSinceCompaction = 0;
       this.bytes = state.byteLength;
     } catch (e) {
-      console.error(`[collab] compaction of ${this.canvasId} failed:`, e instanceof Error ? e.message : e);
+      log.error({ err: e, canvasId: this.canvasId }, "collab: compaction failed");
     } finally {
       this.compacting = false;
     }

@@ -10,6 +10,7 @@ import { isMetricsRequest, serveMetrics } from "./metricsHandler";
 import { watchCollab } from "../metrics/collabMetrics";
 import { watchDatabase } from "../metrics/dbMetrics";
 import { httpDuration, routeKind } from "../metrics/trpcMetrics";
+import { log, logContext, requestIdFrom } from "@/server/log";
 
 export type AppServer = { server: http.Server; close: () => Promise<void> };
 
@@ -35,12 +36,18 @@ export async function startAppServer(opts: Options): Promise<AppServer> {
   const trustedProxies = env().TRUST_PROXY;
   if (opts.collab) watchDatabase(opts.collab.db);
   const server = http.createServer((req, res) => {
+    // Every log line of this request, and every job it queues, carries its id (as does the answer).
+    const reqId = requestIdFrom(req.headers["x-request-id"]);
+    res.setHeader("x-request-id", reqId);
+    logContext.run({ reqId }, () => serve(req, res));
+  });
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     stampClientAddress(req, trustedProxies);
     const started = process.hrtime.bigint();
     res.once("finish", () => httpDuration.observe({ kind: routeKind(req.url), method: req.method ?? "", status: `${Math.floor(res.statusCode / 100)}xx` }, Number(process.hrtime.bigint() - started) / 1e9));
     if (isMetricsRequest(req)) {
       serveMetrics(req, res).catch((e: unknown) => {
-        console.error("[metrics] unhandled:", e);
+        log.error({ err: e }, "metrics: unhandled");
         if (!res.headersSent) res.writeHead(500).end("Internal error");
       });
       return;
@@ -51,7 +58,7 @@ export async function startAppServer(opts: Options): Promise<AppServer> {
     }
     if (isTrpcRequest(req)) {
       serveTrpc(req, res).catch((e: unknown) => {
-        console.error("[trpc] unhandled:", e);
+        log.error({ err: e }, "trpc: unhandled");
         if (!res.headersSent) res.writeHead(500).end("Internal error");
         else res.destroy();
       });
@@ -59,10 +66,10 @@ export async function startAppServer(opts: Options): Promise<AppServer> {
     }
     if (isBufferedApiRequest(req)) coalesceWrites(res);
     handle(req, res).catch((e: unknown) => {
-      console.error("[http] unhandled:", e);
+      log.error({ err: e }, "http: unhandled");
       if (!res.headersSent) res.writeHead(500).end("Internal error");
     });
-  });
+  };
   // Next's dev server takes its own upgrades (hot reload); the collaboration server refuses the rest.
   const devUpgrade = opts.dev ? app.getUpgradeHandler() : null;
   const otherUpgrade: OtherUpgrade = (req, socket, head) => {

@@ -5,6 +5,7 @@ import { assets } from "@/db/schema";
 import { s3ConfigFromEnv } from "../storage/config";
 import { UPLOAD_URL_TTL_SECONDS } from "../storage/presign";
 import { checkPresignedRequest, type SigningKey } from "../storage/presignedCheck";
+import { log } from "@/server/log";
 
 export const EMBEDDED_S3_PREFIX = "/s3/";
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -24,7 +25,7 @@ export function createEmbeddedS3Proxy(db: Db, target: string, bucket: string, si
     try {
       await forwardUpload(req, res);
     } catch (e) {
-      console.error("[s3-proxy]", e instanceof Error ? e.message : e);
+      log.error({ err: e }, "s3-proxy: failed");
       refuse(res, 503, "Storage is unavailable");
     }
   };

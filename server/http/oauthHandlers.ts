@@ -9,6 +9,7 @@ import { AppError } from "../errors";
 import { signInWithOAuth } from "../services/account/accountService";
 import { requestAddress } from "./clientAddress";
 import { jsonError } from "./requestGuards";
+import { log } from "@/server/log";
 
 function cookie(name: string, value: string, appUrl: string, maxAge: number): string {
   const secure = appUrl.startsWith("https://") ? "; Secure" : "";
@@ -65,7 +66,7 @@ export async function finishOAuth(db: Db, req: Request, providerId: string, appU
     return redirect(`${appUrl}${safeNextPath(cookieOf(req, OAUTH_NEXT_COOKIE), appUrl)}`, [...clear, session]);
   } catch (e) {
     if (e instanceof AppError) return fail(e.reason);
-    console.error(`[oauth] ${providerId} failed:`, e instanceof Error ? e.message : e);
+    log.error({ err: e, provider: providerId }, "oauth: sign-in failed");
     return fail("oauth.failed");
   }
 }

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { appRouter } from "../trpc/appRouter";
 import { createContext } from "../trpc/context";
 import { batchSize, isCrossSite, jsonError, MAX_BATCH, MAX_BODY_BYTES, readLimitedBody } from "./requestGuards";
+import { log } from "@/server/log";
 
 export const TRPC_ENDPOINT = "/api/trpc";
 
@@ -29,5 +30,5 @@ export async function handleTrpcRequest(db: Db, appUrl: string, req: Request): P
 
 /** Our own failures are logged; the client's (bad input, no access) are only answered. */
 export function reportTrpcError(error: TRPCError): void {
-  if (error.code === "INTERNAL_SERVER_ERROR") console.error("[trpc]", error.cause ?? error);
+  if (error.code === "INTERNAL_SERVER_ERROR") log.error({ err: error.cause ?? error }, "trpc: internal error");
 }

@@ -16,6 +16,7 @@ import type { Context } from "./context";
 import { toTrpcError } from "./errorCodes";
 import { transformer } from "./transformer";
 import { trpcDuration } from "../metrics/trpcMetrics";
+import { log } from "@/server/log";
 
 /** Each issue's path and kind, worded in the request's language (zod's own locale for its messages). */
 function issuesIn(locale: Locale, error: ZodError, input: unknown) {
@@ -45,7 +46,7 @@ const t = initTRPC.context<Context>().create({
     // tRPC parses input without per-parse options, so its issues are worded here, per request.
     const issues = zod ? issuesIn(ctx?.locale ?? "en", zod, input) : null;
     const internal = error.code === "INTERNAL_SERVER_ERROR";
-    if (internal) console.error("[trpc] internal error:", error.cause ?? error);
+    if (internal) log.error({ err: error.cause ?? error }, "trpc: internal error");
     return {
       ...shape,
       message: issues ? describeIssues(issues) : internal ? "Something went wrong on our side. Please try again." : shape.message,

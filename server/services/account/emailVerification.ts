@@ -11,6 +11,7 @@ import type { Actor } from "../actor";
 import { signUp, type PublicUser } from "./accountService";
 import { rethrowAddressTaken, verifiedClaim } from "./addressClaims";
 import { consumeEmailToken, issueEmailToken } from "./emailTokens";
+import { log } from "@/server/log";
 
 export const invalidLink = () =>
   new AppError("BAD_REQUEST", "account.linkInvalid", "This link is not valid any more. Links work once, and only for a while: ask for a new one.");
@@ -42,7 +43,7 @@ export async function signUpAndSendVerification(
     await mailVerificationOrOwner(db, mailer, { ...user, locale }, appUrl);
   } catch (e) {
     if (e instanceof AppError && e.code === "TOO_MANY_REQUESTS") return user;
-    console.error("[mail] could not send the verification mail:", e instanceof Error ? e.message : e);
+    log.error({ err: e }, "mail: could not send the verification mail");
   }
   return user;
 }

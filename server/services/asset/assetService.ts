@@ -10,6 +10,7 @@ import { presignPut } from "../../storage/presign";
 import { deleteObject, readObject, writeObject, type Storage } from "../../storage/storage";
 import type { CanvasAccess } from "../canvas/access";
 import { resourceNotFound } from "../canvas/resourceAccess";
+import { log } from "@/server/log";
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -131,7 +132,7 @@ async function dropUpload(storage: Storage, key: string): Promise<void> {
   try {
     await deleteObject(storage, key);
   } catch (e) {
-    console.error(`[assets] could not delete upload ${key}:`, e);
+    log.error({ err: e, key }, "assets: could not delete an upload");
   }
 }
 
@@ -157,7 +158,7 @@ export async function getAssetProvenance(db: DbOrTx, access: CanvasAccess, input
   if (!row) throw resourceNotFound("asset");
   if (row.provenance == null) return null;
   const provenance = parseProvenance(row.provenance);
-  if (!provenance) console.error(`[assets] the stored provenance of ${input.assetId} does not match its schema`);
+  if (!provenance) log.error({ assetId: input.assetId }, "assets: the stored provenance does not match its schema");
   return provenance;
 }
 

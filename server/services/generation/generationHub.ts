@@ -6,6 +6,7 @@ import { ACCESS_CHANNEL } from "../canvas/accessEvents";
 import { GENERATION_CHANNEL, parseGenerationEvent } from "./generationEvents";
 import type { GenerationView } from "@/domain/generationView";
 import { canvasGenerations } from "./generationView";
+import { log } from "@/server/log";
 
 /** Changes arriving faster than this are folded into one list per canvas. */
 const FLUSH_MS = 100;
@@ -105,7 +106,7 @@ class GenerationHub {
           else this.waiting.delete(canvasId);
           for (const w of watchers) w.onList(list);
         } catch (e) {
-          console.error(`[generation] could not list the queue of ${canvasId}:`, e);
+          log.error({ err: e, canvasId }, "generation: could not list the queue");
         }
       }),
     );

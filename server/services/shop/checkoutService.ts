@@ -18,6 +18,7 @@ import type { PaymentProvider } from "./payments/provider";
 import { priceCart } from "./checkoutQuote";
 import { claimDiscountUse } from "./discountCodes";
 import { orderLink } from "./shopSecret";
+import { log } from "@/server/log";
 
 /** How long an unpaid order holds its items. */
 export const PAY_WITHIN_MS = 30 * 60 * 1000;
@@ -175,7 +176,7 @@ async function startPayment(db: Db, orderId: string, email: string, cartId: stri
     await db.update(orders).set({ paymentUrl: started.paymentUrl, providerPaymentId: started.providerPaymentId }).where(eq(orders.id, orderId));
     return { orderId, paymentUrl: started.paymentUrl };
   } catch (e) {
-    console.error(`[shop] ${provider.id} could not start the payment of ${orderId}:`, e);
+    log.error({ err: e, provider: provider.id, orderId }, "shop: the payment could not start");
     await db.transaction(async (tx) => {
       await moveOrder(tx, orderId, "canceled", "system", "The payment provider could not be reached.");
       if (cartId) await returnToCart(tx, orderId, cartId);

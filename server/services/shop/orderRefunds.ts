@@ -9,6 +9,7 @@ import { enqueue } from "../../jobs/enqueue";
 import type { ShopAdmin } from "../actor";
 import { moveOrder } from "./orderTransitions";
 import { paymentProviders, type ProviderId } from "./payments/paymentProviders";
+import { log } from "@/server/log";
 
 /** Statuses in which the shop holds the buyer's money, so some of it can go back. */
 const REFUNDABLE: ReadonlySet<OrderStatus> = new Set(["paid", "in_production", "shipped", "delivered"]);
@@ -32,7 +33,7 @@ export async function refundOrder(db: Db, admin: ShopAdmin, input: RefundInput):
   } catch (e) {
     await db.transaction((tx) => undoRefund(tx, reserved.refundId));
     if (e instanceof AppError) throw e;
-    console.error(`[shop] ${reserved.provider} refused refund ${reserved.refundId} of ${reserved.orderId}:`, e);
+    log.error({ err: e, provider: reserved.provider, refundId: reserved.refundId, orderId: reserved.orderId }, "shop: the provider refused a refund");
     throw new AppError("BAD_REQUEST", "order.refundFailed", `${reserved.provider} did not refund the payment; the order is unchanged. Try again, or refund it in the provider's dashboard.`);
   }
   await db.transaction((tx) => settleRefund(tx, reserved, `user:${admin.userId}`));
