@@ -76,9 +76,16 @@ describe("the fair generation queue", () => {
     const [other] = await dan.client.generation.list.query({ canvasId: otherCanvas });
     expect(other!.position).toBe(1);
     expect(await claimGeneration(t.db, before[0]!.id)).toBeNull(); // a job taken just before the pause
+    // Asked for while paused: it waits with the rest, with no job until the owner resumes.
+    await ana.client.generation.cancel.mutate({ id: before.find((g) => g.who === "Ana")!.id });
+    const late = await ana.client.generation.create.mutate({ canvasId, prompt: "Ana heart late" });
+    expect(await jobOrder()).toEqual([elsewhere.id]);
+    before.splice(before.findIndex((g) => g.who === "Ana"), 1);
 
     await ana.client.generation.setQueuePaused.mutate({ canvasId, paused: false });
-    expect((await lineUp()).map((g) => g.id)).toEqual(before.map((g) => g.id));
-    expect((await jobOrder()).filter((id) => id !== elsewhere.id)).toEqual(before.map((g) => g.id));
+    const resumed = (await lineUp()).map((g) => g.id);
+    expect(resumed.filter((id) => id !== late.id)).toEqual(before.map((g) => g.id));
+    expect(resumed).toContain(late.id);
+    expect((await jobOrder()).filter((id) => id !== elsewhere.id)).toEqual(resumed);
   });
 });
