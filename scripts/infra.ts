@@ -1,6 +1,5 @@
-import { runMigrations } from "graphile-worker";
 import { startEmbeddedPostgres } from "@/db/embedded";
-import { applyMigrations } from "@/db/migrate";
+import { applyAllMigrations } from "@/db/migrate";
 import { createS3, ensureBucket } from "@/server/storage/s3";
 import { startLocalS3 } from "@/server/storage/localS3";
 
@@ -23,8 +22,7 @@ export async function startInfra(opts: { dataDir: string; pgPort: number; log?: 
   } else {
     log("[start] using DATABASE_URL");
   }
-  await applyMigrations(databaseUrl);
-  await runMigrations({ connectionString: databaseUrl });
+  await applyAllMigrations(databaseUrl);
   log("[start] migrations applied");
 
   let s3Endpoint = process.env.S3_ENDPOINT;

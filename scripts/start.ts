@@ -1,23 +1,27 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { startAppServer } from "@/server/http/appServer";
 import { createDb } from "@/db/client";
 import { embeddedS3Secret } from "@/server/storage/embeddedSecret";
 import { projectRoot } from "@/db/projectRoot";
 import { startInfra } from "./infra";
+import { chosenRole } from "./role";
 
 /**
  * `npm start`: embedded Postgres and S3 unless configured, migrations, a production build when
  * there is none, the worker as a child process, and the app on PORT. SIGINT/SIGTERM stop all.
+ * `--role web` or `--role worker` runs one part only, against a shared Postgres and S3 (scripts/role.ts).
  */
 async function main() {
   const root = projectRoot();
+  const role = chosenRole(process.argv.slice(2), process.env);
   const port = Number(process.env.PORT ?? 3000);
   const dataDir = path.resolve(root, process.env.DATA_DIR ?? ".data");
   const dev = process.argv.includes("--dev");
   const t0 = Date.now();
-  console.log(`[start] Node ${process.version}, data in ${dataDir}`);
+  console.log(`[start] Node ${process.version}, role ${role}${role === "all" ? `, data in ${dataDir}` : ""}`);
 
   const infra = await startInfra({ dataDir, pgPort: Number(process.env.EMBEDDED_PG_PORT ?? 54329) });
   process.env.DATABASE_URL = infra.databaseUrl;
@@ -28,6 +32,8 @@ async function main() {
   // upload URLs' signatures: they are made with a secret of this data folder, not the public default.
   if (embeddedS3) process.env.S3_PUBLIC_ENDPOINT ??= `${process.env.APP_URL}/s3`;
   if (embeddedS3) process.env.S3_SECRET_ACCESS_KEY ??= embeddedS3Secret(dataDir);
+
+  if (role === "worker") return runWorkerHere(root);
 
   if (!dev && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     console.log("[start] no production build yet: running `next build` (about two minutes, once)");
@@ -44,9 +50,8 @@ async function main() {
   let stopping = false;
   let worker: ChildProcess | null = null;
   const startWorker = () => {
-    // Bundled (npm start): the worker's bundle beside ours; from source (npm run dev, tests): tsx.
-    const bundled = import.meta.url.endsWith(".mjs");
-    const args = bundled ? [path.join(root, ".build/worker/main.mjs")] : ["--import", "tsx", path.join(root, "worker/main.ts")];
+    const entry = workerEntry(root);
+    const args = entry.endsWith(".mjs") ? [entry] : ["--import", "tsx", entry];
     worker = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env: process.env });
     worker.on("exit", (code, signal) => {
       if (stopping) return;
@@ -54,7 +59,7 @@ async function main() {
       setTimeout(startWorker, 2000);
     });
   };
-  startWorker();
+  if (role === "all") startWorker();
 
   const { db, pool } = createDb(infra.databaseUrl);
   const app = await startAppServer({
@@ -69,7 +74,7 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[start] ${signal}: stopping web, worker, S3 and Postgres`);
+    console.log(role === "all" ? `[start] ${signal}: stopping web, worker, S3 and Postgres` : `[start] ${signal}: stopping web (its sockets are closed so that clients reconnect elsewhere)`);
     const workerExited = worker && worker.exitCode === null ? new Promise((r) => worker!.once("exit", r)) : Promise.resolve();
     worker?.kill("SIGTERM");
     await Promise.race([workerExited, new Promise((r) => setTimeout(r, 10_000))]);
@@ -84,6 +89,18 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.removeAllListeners(signal);
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/** Bundled (npm start): the worker's bundle beside ours; from source (npm run dev, tests): its source, run with tsx. */
+function workerEntry(root: string): string {
+  return import.meta.url.endsWith(".mjs") ? path.join(root, ".build/worker/main.mjs") : path.join(root, "worker/main.ts");
+}
+
+/** The worker role: migrations are applied (startInfra), then this process becomes the worker, which handles its own signals. */
+async function runWorkerHere(root: string): Promise<void> {
+  const entry = workerEntry(root);
+  // A path known only at run time, so that the bundler leaves the worker's bundle as it is.
+  await import(pathToFileURL(entry).href);
 }
 
 main().catch((e) => {

@@ -1,11 +1,12 @@
 import { EventEmitter } from "node:events";
-import { parseCronItems, run, type Task, type TaskList, type WorkerEvents } from "graphile-worker";
-import { log, logContext, setLogRole } from "@/server/log";
+import { parseCronItems, run, type TaskList, type WorkerEvents } from "graphile-worker";
+import { log, setLogRole } from "@/server/log";
 import { createDb, type Db } from "@/db/client";
 import { getStorage } from "@/server/storage/storage";
 import { inferenceDevice } from "./diffusion/providers";
 import { startHeartbeat } from "./heartbeat";
-import { chosenQueues, queueConcurrency, QUEUES, type QueueName } from "./queues";
+import { recordedTask } from "./jobRuns";
+import { chosenQueues, queueConcurrency, QUEUES, type QueueName } from "@/server/jobs/queues";
 import { startStaleWorkerSweeper } from "./staleWorkers";
 import { cleanupExpired } from "./tasks/cleanupExpired";
 import { cleanupUploads } from "./tasks/cleanupUploads";
@@ -20,7 +21,7 @@ import { sendOrderMail } from "./tasks/sendOrderMail";
 import { sendRefundMail } from "./tasks/sendRefundMail";
 
 /**
- * The worker process: one graphile-worker runner per queue it serves (worker/queues.ts), so order
+ * The worker process: one graphile-worker runner per queue it serves (server/jobs/queues.ts), so order
  * mail and print files never wait behind a generation. The GPU queue runs one job at a time, since
  * a generation holds the accelerator. SIGTERM lets the current diffusion step finish, puts its
  * generation back in the queue and exits; a worker that dies without that (SIGKILL, power) has its
@@ -87,11 +88,11 @@ async function startQueue(url: string, db: Db, queue: QueueName, concurrency: nu
     events,
     noHandleSignals: true,
     pollInterval: 1000,
-    taskList: Object.fromEntries(QUEUES[queue].map((name) => [name, inJobContext(name, tasks[name]!)])),
+    taskList: Object.fromEntries(QUEUES[queue].map((name) => [name, recordedTask({ db, queue, workerId: () => workerId }, name, tasks[name]!)])),
     parsedCronItems: queue === "cpu" ? CRON : [],
   });
   if (!workerId) throw new Error("graphile-worker created no worker pool");
-  const stopHeartbeat = startHeartbeat(db, workerId);
+  const stopHeartbeat = startHeartbeat(db, workerId, { queue, concurrency, device: process.env.INFERENCE_DEVICE || "auto" });
   log.info({ workerId, queue, concurrency }, `worker ${workerId} serves the ${queue} queue`);
   return {
     pool,
@@ -101,14 +102,6 @@ async function startQueue(url: string, db: Db, queue: QueueName, concurrency: nu
       await stopHeartbeat();
       await pool.end();
     },
-  };
-}
-
-/** Runs a task with its job in the log context, and the id of the request that queued it (see enqueue). */
-function inJobContext(name: string, task: Task): Task {
-  return (payload, helpers) => {
-    const reqId = typeof payload === "object" && payload && "requestId" in payload ? String(payload.requestId) : undefined;
-    return logContext.run({ reqId, jobId: helpers.job.id, task: name }, () => task(payload, helpers));
   };
 }
 

@@ -34,7 +34,9 @@ export function attachCollabServer(
   // else receives it, whoever dies (our processes, Postgres, the machine). The update writer's
   // group commit makes one flush serve every room's edits of a tick.
   const store = createDb(opts.databaseUrl, 8);
-  const rooms = new RoomRegistry(store.db, new UpdateWriter(store.pool, limits.writesInFlight), limits);
+  const writer = new UpdateWriter(store.pool, limits.writesInFlight);
+  const rooms = new RoomRegistry(store.db, writer, limits);
+  let draining = false;
   // A socket closed for cause that does not answer the close (it stopped reading) is cut off soon.
   // (ws takes closeTimeout, as of the version we use; its types do not list it.)
   const options: ServerOptions & { closeTimeout: number } = { noServer: true, maxPayload: limits.maxMessageBytes, closeTimeout: limits.closeTimeoutMs };
@@ -50,6 +52,7 @@ export function attachCollabServer(
       if (!opts.otherUpgrade?.(req, socket, head)) refuse(socket, 404, "Not found");
       return;
     }
+    if (draining) return refuse(socket, 503, "The server is restarting");
     authorizeUpgrade(opts.db, req, opts.appUrl)
       .then((decision) => {
         if (!decision.ok) return refuse(socket, decision.status, decision.message);
@@ -186,10 +189,18 @@ export function attachCollabServer(
 
   return {
     rooms,
+    // Stopping (SIGTERM): every socket is closed with "restarting", so clients reconnect (to another
+    // web process, or this one started again) and their sync answers carry any edit that was still
+    // in flight; what did arrive is stored before the pool ends.
     close: async () => {
+      draining = true;
       clearInterval(heartbeat);
-      await listener.close();
+      const closed = [...connections].map((c) => new Promise((resolve) => (c.socket.readyState === c.socket.CLOSED ? resolve(null) : c.socket.once("close", resolve))));
+      for (const c of connections) c.socket.close(CLOSE.restarting, "The server is restarting");
+      await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, limits.closeTimeoutMs))]);
       for (const c of connections) c.socket.terminate();
+      await writer.idle();
+      await listener.close();
       wss.close();
       await store.pool.end();
     },

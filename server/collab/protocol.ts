@@ -27,6 +27,8 @@ export const CLOSE = {
   tooManyMessages: 4429,
   storageUnavailable: 4500,
   messageTooBig: 1009,
+  /** This web process is stopping: reconnect (to another one, or to this one restarted). */
+  restarting: 1012,
 } as const;
 
 export type Incoming =

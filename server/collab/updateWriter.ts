@@ -20,6 +20,7 @@ export class UpdateWriter {
   private open = new Map<string, Batch>();
   private inFlight = 0;
   private scheduled = false;
+  private idleWaiters: (() => void)[] = [];
   private readonly announcer: Announcer;
 
   constructor(
@@ -69,7 +70,14 @@ export class UpdateWriter {
     } finally {
       this.inFlight--;
       this.schedule();
+      if (!this.inFlight && !this.open.size) for (const wake of this.idleWaiters.splice(0)) wake();
     }
+  }
+
+  /** Resolves once every row appended so far is stored (or refused). */
+  idle(): Promise<void> {
+    if (!this.inFlight && !this.open.size) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   private async store(batches: Batch[]): Promise<void> {

@@ -7,6 +7,7 @@ import { stampClientAddress } from "./clientAddress";
 import { createEmbeddedS3Proxy, EMBEDDED_S3_PREFIX } from "./embeddedS3Proxy";
 import { isTrpcRequest, serveTrpc } from "./trpcNodeHandler";
 import { isMetricsRequest, serveMetrics } from "./metricsHandler";
+import { createReadiness } from "./readiness";
 import { watchCollab } from "../metrics/collabMetrics";
 import { watchDatabase } from "../metrics/dbMetrics";
 import { httpDuration, routeKind } from "../metrics/trpcMetrics";
@@ -15,7 +16,7 @@ import { log, logContext, requestIdFrom } from "@/server/log";
 export type AppServer = { server: http.Server; close: () => Promise<void> };
 
 /**
- * Next.js (pages, tRPC route, health) on one port. The collaboration socket joins this server's
+ * Next.js (pages, tRPC route, health), /metrics, /api/ready and /api/live on one port. The collaboration socket joins this server's
  * `upgrade` event so that the session cookie is shared and no CORS is needed.
  */
 type Options = {
@@ -35,6 +36,7 @@ export async function startAppServer(opts: Options): Promise<AppServer> {
   const s3Proxy = opts.embeddedS3 ? createEmbeddedS3Proxy(opts.embeddedS3.db, opts.embeddedS3.endpoint, opts.embeddedS3.bucket) : null;
   const trustedProxies = env().TRUST_PROXY;
   if (opts.collab) watchDatabase(opts.collab.db);
+  const readiness = opts.collab ? createReadiness(opts.collab.db) : null;
   const server = http.createServer((req, res) => {
     // Every log line of this request, and every job it queues, carries its id (as does the answer).
     const reqId = requestIdFrom(req.headers["x-request-id"]);
@@ -48,6 +50,13 @@ export async function startAppServer(opts: Options): Promise<AppServer> {
     if (isMetricsRequest(req)) {
       serveMetrics(req, res).catch((e: unknown) => {
         log.error({ err: e }, "metrics: unhandled");
+        if (!res.headersSent) res.writeHead(500).end("Internal error");
+      });
+      return;
+    }
+    if (readiness?.handles(req)) {
+      readiness.serve(req, res).catch((e: unknown) => {
+        log.error({ err: e }, "readiness: unhandled");
         if (!res.headersSent) res.writeHead(500).end("Internal error");
       });
       return;
@@ -86,7 +95,10 @@ export async function startAppServer(opts: Options): Promise<AppServer> {
   });
   return {
     server,
+    // Not ready at once (a proxy stops sending here), then the collaboration sockets are closed so
+    // their clients reconnect elsewhere, then the HTTP server.
     close: async () => {
+      readiness?.drain();
       await collab?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -9,7 +9,8 @@ type Row = Record<string, string | number | null>;
  * What Postgres knows, read at each scrape: the same in every web process. Jobs waiting and the
  * oldest one's wait by task; all-time order transitions and payment events (monotonic counts,
  * exposed as gauges since they are read, not counted here); generations by status, and seconds
- * per diffusion step by device over the last hour.
+ * per diffusion step by device over the last hour; jobs' wait and run quantiles and outcomes over
+ * the last hour (job_runs, written by the workers).
  */
 export function watchDatabase(db: Db): void {
   const rows = async (query: ReturnType<typeof sql>) => (await db.execute(query)).rows as Row[];
@@ -35,6 +36,14 @@ export function watchDatabase(db: Db): void {
   gauge("merchboard_jobs_oldest_wait_seconds", "How long the oldest due job of each task has waited.", ["task"], () =>
     rows(sql`select k.identifier as task, extract(epoch from now() - min(j.run_at))::float as s from graphile_worker._private_jobs j join graphile_worker._private_tasks k on k.id = j.task_id
              where j.locked_at is null and j.run_at <= now() group by k.identifier`), "s");
+  const timing = (column: "waited_ms" | "ran_ms") => () =>
+    rows(sql`select task, q.quantile, percentile_cont(q.quantile) within group (order by ${sql.raw(column)}) / 1000.0 as s
+               from job_runs, (values (0.5::float), (0.95::float)) as q(quantile)
+              where finished_at > now() - interval '1 hour' group by task, q.quantile`);
+  gauge("merchboard_job_wait_seconds", "How long jobs waited from due to taken over the last hour, by task (quantile 0.5, 0.95).", ["task", "quantile"], timing("waited_ms"), "s");
+  gauge("merchboard_job_run_seconds", "How long jobs ran over the last hour, by task (quantile 0.5, 0.95).", ["task", "quantile"], timing("ran_ms"), "s");
+  gauge("merchboard_job_runs_last_hour", "Jobs finished or failed over the last hour, by task and outcome.", ["task", "outcome"], () =>
+    rows(sql`select task, case when ok then 'ok' else 'failed' end as outcome, count(*)::int as n from job_runs where finished_at > now() - interval '1 hour' group by task, ok`), "n");
   gauge("merchboard_order_transitions", "Order status changes recorded, all time, by new status.", ["status"], () =>
     rows(sql`select to_status as status, count(*)::int as n from order_events group by to_status`), "n");
   gauge("merchboard_payment_events", "Payment webhooks applied or refused, all time, by provider, kind and outcome.", ["provider", "kind", "outcome"], () =>

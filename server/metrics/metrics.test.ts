@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/server/env";
+import { jobRuns } from "@/db/schema";
 import { serveMetrics } from "@/server/http/metricsHandler";
 import { enqueue } from "@/server/jobs/enqueue";
 import { createTestDb, type TestDb } from "@/test/testDb";
@@ -44,6 +45,9 @@ describe("/metrics", () => {
     await client.client.catalog.products.query();
     expect((await errorOf(client.client.order.outbox.query()))?.data?.code).toBe("UNAUTHORIZED");
     await t.db.transaction((tx) => enqueue(tx, "sendOrderMail", { orderId: "0b7e4f1a-3c2d-4e5f-8a9b-1c2d3e4f5a6b", status: "paid" }));
+    // What workers write as they finish jobs: four mails waited 0.1, 0.2, 0.3 and 2 s, one failed.
+    for (const [i, waited, ok] of [[1, 100, true], [2, 200, true], [3, 300, true], [4, 2000, false]] as const)
+      await t.db.insert(jobRuns).values({ task: "sendOrderMail", queue: "cpu", jobId: String(i), workerId: "w", attempt: 1, waitedMs: waited, ranMs: 50, ok });
 
     const res = await fetch(url);
     expect(res.status).toBe(200);
@@ -55,6 +59,11 @@ describe("/metrics", () => {
     expect(samples.get('merchboard_jobs_waiting{task="sendOrderMail"}')).toBeGreaterThanOrEqual(1);
     expect(samples.get('merchboard_jobs_oldest_wait_seconds{task="sendOrderMail"}')).toBeGreaterThanOrEqual(0);
     expect(samples.get("merchboard_process_cpu_seconds_total")).toBeGreaterThan(0);
+    expect(samples.get('merchboard_job_wait_seconds{task="sendOrderMail",quantile="0.5"}')).toBeCloseTo(0.25, 5);
+    expect(samples.get('merchboard_job_wait_seconds{task="sendOrderMail",quantile="0.95"}')).toBeGreaterThan(1.5);
+    expect(samples.get('merchboard_job_run_seconds{task="sendOrderMail",quantile="0.5"}')).toBeCloseTo(0.05, 5);
+    expect(samples.get('merchboard_job_runs_last_hour{task="sendOrderMail",outcome="ok"}')).toBe(3);
+    expect(samples.get('merchboard_job_runs_last_hour{task="sendOrderMail",outcome="failed"}')).toBe(1);
   });
 
   it("answers only the bearer of METRICS_TOKEN when one is set", async () => {

@@ -1,10 +1,11 @@
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from "@aws-sdk/client-s3";
+import { countStorageErrors } from "../metrics/storageMetrics";
 
 export type S3Config = { endpoint?: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
 
 /** The one storage code path: AWS, R2, MinIO and the embedded server all go through this client. */
 export function createS3(config: S3Config): S3Client {
-  return new S3Client({
+  const client = new S3Client({
     endpoint: config.endpoint,
     region: config.region,
     forcePathStyle: !!config.endpoint,
@@ -13,6 +14,8 @@ export function createS3(config: S3Config): S3Client {
     responseChecksumValidation: "WHEN_REQUIRED",
     credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
   });
+  countStorageErrors(client);
+  return client;
 }
 
 export async function ensureBucket(s3: S3Client, bucket: string): Promise<void> {

@@ -10,6 +10,7 @@ import { generationRouter } from "../routers/generationRouter";
 import { inviteRouter } from "../routers/inviteRouter";
 import { listingRouter } from "../routers/listingRouter";
 import { mockupRouter } from "../routers/mockupRouter";
+import { opsRouter } from "../routers/opsRouter";
 import { orderRouter } from "../routers/orderRouter";
 import { paymentRouter } from "../routers/paymentRouter";
 import { printFileRouter } from "../routers/printFileRouter";
@@ -35,6 +36,7 @@ export const appRouter = router({
   order: orderRouter,
   payment: paymentRouter,
   elements: elementsRouter,
+  ops: opsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { goodsEn } from "./goods.en";
 import { shopEn } from "./shop.en";
 import { shopAdminEn } from "./shopAdmin.en";
+import { opsEn } from "./ops.en";
 import { pricingEn } from "./pricing.en";
 import { queueEn } from "./queue.en";
 import { editorEn } from "./editor.en";
@@ -192,6 +193,7 @@ export const en = {
   ...goodsEn,
   ...shopEn,
   ...shopAdminEn,
+  ...opsEn,
   ...mailEn,
   ...pricingEn,
   ...queueEn,

@@ -1,6 +1,7 @@
 import { goodsKo } from "./goods.ko";
 import { shopKo } from "./shop.ko";
 import { shopAdminKo } from "./shopAdmin.ko";
+import { opsKo } from "./ops.ko";
 import { pricingKo } from "./pricing.ko";
 import { queueKo } from "./queue.ko";
 import { editorKo } from "./editor.ko";
@@ -193,6 +194,7 @@ export const ko: Record<MessageKey, string> = {
   ...goodsKo,
   ...shopKo,
   ...shopAdminKo,
+  ...opsKo,
   ...mailKo,
   ...pricingKo,
   ...queueKo,

@@ -1,13 +1,13 @@
 "use client";
 
 import { Button, Container, Group, Stack, Title } from "@mantine/core";
-import { IconDiscount, IconMail, IconReceipt, IconTruckDelivery } from "@tabler/icons-react";
+import { IconActivityHeartbeat, IconDiscount, IconMail, IconReceipt, IconTruckDelivery } from "@tabler/icons-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { AppHeader } from "../../ui/AppHeader";
 
-export type AdminSection = "orders" | "shipping" | "discounts" | "outbox";
+export type AdminSection = "orders" | "shipping" | "discounts" | "outbox" | "status";
 
 /** The shop admin's frame: the app header, the section title and the switch between its sections. */
 export function AdminShell({ user, section, children }: { user: { name: string; email: string }; section: AdminSection | null; children: ReactNode }) {
@@ -17,6 +17,7 @@ export function AdminShell({ user, section, children }: { user: { name: string; 
     { value: "shipping", href: "/admin/shipping", label: t("shopAdmin.nav.shipping"), icon: IconTruckDelivery },
     { value: "discounts", href: "/admin/discounts", label: t("shopAdmin.nav.discounts"), icon: IconDiscount },
     { value: "outbox", href: "/admin/outbox", label: t("shopAdmin.nav.outbox"), icon: IconMail },
+    { value: "status", href: "/admin/status", label: t("shopAdmin.nav.status"), icon: IconActivityHeartbeat },
   ] as const;
   return (
     <>

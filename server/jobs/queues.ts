@@ -1,4 +1,4 @@
-import type { JobName } from "@/server/jobs/definitions";
+import type { JobName } from "./definitions";
 
 /**
  * The worker's queues: diffusion holds the accelerator for minutes, so it runs on a queue of its
@@ -37,4 +37,9 @@ export function queueConcurrency(queue: QueueName, env: Record<string, string | 
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > 32) throw new Error(`${queue.toUpperCase()}_CONCURRENCY must be a whole number from 1 to 32, not ${raw}`);
   return n;
+}
+
+/** The queue a task runs on. */
+export function queueOf(task: string): QueueName | undefined {
+  return QUEUE_NAMES.find((q) => (QUEUES[q] as readonly string[]).includes(task));
 }

@@ -1,0 +1,44 @@
+"use client";
+
+import { Card, Table, Text, Title } from "@mantine/core";
+import { useI18n } from "../../_i18n/I18nProvider";
+import type { SystemStatus } from "./opsTypes";
+import { seconds } from "./seconds";
+
+/** The devices generations ran on in the last hour, with their model and time per step. */
+export function DevicesCard({ devices }: { devices: SystemStatus["devices"] }) {
+  const { t } = useI18n();
+  return (
+    <Card withBorder radius="lg" p="lg" data-testid="status-devices">
+      <Title order={2} size="h4" mb="sm">
+        {t("ops.devices.title")}
+      </Title>
+      {devices.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t("ops.devices.none")}
+        </Text>
+      ) : (
+        <Table verticalSpacing={6} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("ops.devices.device")}</Table.Th>
+              <Table.Th>{t("ops.devices.model")}</Table.Th>
+              <Table.Th ta="right">{t("ops.devices.generations")}</Table.Th>
+              <Table.Th ta="right">{t("ops.devices.step")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {devices.map((d) => (
+              <Table.Tr key={`${d.device}:${d.model}`}>
+                <Table.Td fw={600}>{d.device}</Table.Td>
+                <Table.Td ff="monospace">{d.model || "—"}</Table.Td>
+                <Table.Td ta="right">{d.generations}</Table.Td>
+                <Table.Td ta="right">{seconds(d.stepS)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
