@@ -2,7 +2,8 @@
  * What one `npm start` process runs. `all` (the default): embedded Postgres and S3 unless
  * configured, the web server and a worker, on one machine. `web` and `worker`: one role each, from
  * the same build, against a Postgres and an S3 store that other processes share, so both must be
- * configured (an embedded one per process would split the data).
+ * configured (an embedded one per process would split the data), and so must SHOP_SECRET (order
+ * links signed by one process must open on every other; unset, each data folder makes its own).
  */
 export const ROLES = ["all", "web", "worker"] as const;
 export type Role = (typeof ROLES)[number];
@@ -14,8 +15,8 @@ export function chosenRole(argv: readonly string[], env: Record<string, string |
   if (!(ROLES as readonly string[]).includes(raw)) throw new Error(`Unknown role ${raw}: choose from ${ROLES.join(", ")}`);
   const role = raw as Role;
   if (role !== "all") {
-    const missing = ["DATABASE_URL", "S3_ENDPOINT"].filter((k) => !env[k]);
-    if (missing.length) throw new Error(`The ${role} role shares Postgres and S3 with other processes: set ${missing.join(" and ")}`);
+    const missing = ["DATABASE_URL", "S3_ENDPOINT", "SHOP_SECRET"].filter((k) => !env[k]);
+    if (missing.length) throw new Error(`The ${role} role shares Postgres, S3 and the shop's secret with other processes: set ${missing.join(", ")}`);
   }
   return role;
 }

@@ -28,7 +28,7 @@ beforeAll(async () => {
   await ensureProductionBuild();
   t = await createTestDb();
   const storage = await freshBucket("scale");
-  shared = { DATABASE_URL: t.url, S3_ENDPOINT: process.env.S3_ENDPOINT!, S3_BUCKET: storage.bucket, APP_URL, INFERENCE_DEVICE: "cpu" };
+  shared = { DATABASE_URL: t.url, S3_ENDPOINT: process.env.S3_ENDPOINT!, S3_BUCKET: storage.bucket, APP_URL, INFERENCE_DEVICE: "cpu", SHOP_SECRET: "scale-out-test-secret-0123456789abcdef" };
   web = await Promise.all([0, 1].map(async () => startRole("web", shared, await freePort())));
   workers = await Promise.all([0, 1].map(() => startRole("worker", shared)));
   processes.push(...web, ...workers);

@@ -18,13 +18,14 @@ export function DevicesCard({ devices }: { devices: SystemStatus["devices"] }) {
           {t("ops.devices.none")}
         </Text>
       ) : (
+        <Table.ScrollContainer minWidth={360}>
         <Table verticalSpacing={6} fz="sm">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t("ops.devices.device")}</Table.Th>
               <Table.Th>{t("ops.devices.model")}</Table.Th>
               <Table.Th ta="right">{t("ops.devices.generations")}</Table.Th>
-              <Table.Th ta="right">{t("ops.devices.step")}</Table.Th>
+              <Table.Th ta="right" style={{ whiteSpace: "nowrap" }}>{t("ops.devices.step")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -33,11 +34,12 @@ export function DevicesCard({ devices }: { devices: SystemStatus["devices"] }) {
                 <Table.Td fw={600}>{d.device}</Table.Td>
                 <Table.Td ff="monospace">{d.model || "—"}</Table.Td>
                 <Table.Td ta="right">{d.generations}</Table.Td>
-                <Table.Td ta="right">{seconds(d.stepS)}</Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>{seconds(d.stepS)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
       )}
     </Card>
   );

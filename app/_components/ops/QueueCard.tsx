@@ -6,10 +6,13 @@ import { useI18n } from "../../_i18n/I18nProvider";
 import type { QueueStatus } from "./opsTypes";
 import { seconds } from "./seconds";
 
+type Timing = { p50: number | null; p95: number | null };
+const NOWRAP = { whiteSpace: "nowrap" } as const;
+
 /** One queue: what waits and runs now, who serves it, and the last hour's wait and run timings by task. */
 export function QueueCard({ queue }: { queue: QueueStatus }) {
   const { t } = useI18n();
-  const timing = (p: { p50: number | null; p95: number | null }) => t("ops.timing.p50p95", { p50: seconds(p.p50), p95: seconds(p.p95) });
+  const pair = (p: Timing) => `${seconds(p.p50)} / ${seconds(p.p95)}`;
   return (
     <Card withBorder radius="lg" p="lg" data-testid={`queue-${queue.queue}`}>
       <Stack gap="md">
@@ -40,8 +43,8 @@ export function QueueCard({ queue }: { queue: QueueStatus }) {
           </Alert>
         )}
         <SimpleGrid cols={2} spacing="sm">
-          <Timing label={t("ops.timing.wait")} value={timing(queue.waitS)} />
-          <Timing label={t("ops.timing.run")} value={timing(queue.runS)} />
+          <TimingBox label={t("ops.timing.wait")} timing={queue.waitS} />
+          <TimingBox label={t("ops.timing.run")} timing={queue.runS} />
         </SimpleGrid>
         <Text size="xs" c="dimmed">
           {t("ops.timing.lastHour", { finished: queue.finished, failed: queue.failed })}
@@ -51,16 +54,16 @@ export function QueueCard({ queue }: { queue: QueueStatus }) {
             {t("ops.tasks.none")}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={480}>
+          <Table.ScrollContainer minWidth={560}>
             <Table verticalSpacing={6} fz="sm" striped>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t("ops.task")}</Table.Th>
-                  <Table.Th ta="right">{t("ops.queue.waiting")}</Table.Th>
-                  <Table.Th ta="right">{t("ops.queue.running")}</Table.Th>
-                  <Table.Th>{t("ops.timing.wait")}</Table.Th>
-                  <Table.Th>{t("ops.timing.run")}</Table.Th>
-                  <Table.Th ta="right">✓ / ✗</Table.Th>
+                  <Table.Th ta="right">{t("ops.col.waiting")}</Table.Th>
+                  <Table.Th ta="right">{t("ops.col.running")}</Table.Th>
+                  <Table.Th style={NOWRAP}>{t("ops.col.wait")}</Table.Th>
+                  <Table.Th style={NOWRAP}>{t("ops.col.run")}</Table.Th>
+                  <Table.Th ta="right" style={NOWRAP}>{t("ops.col.outcome")}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -69,9 +72,9 @@ export function QueueCard({ queue }: { queue: QueueStatus }) {
                     <Table.Td ff="monospace">{task.task}</Table.Td>
                     <Table.Td ta="right">{task.waiting}</Table.Td>
                     <Table.Td ta="right">{task.running}</Table.Td>
-                    <Table.Td c="dimmed">{timing(task.waitS)}</Table.Td>
-                    <Table.Td c="dimmed">{timing(task.runS)}</Table.Td>
-                    <Table.Td ta="right">
+                    <Table.Td c="dimmed" style={NOWRAP}>{pair(task.waitS)}</Table.Td>
+                    <Table.Td c="dimmed" style={NOWRAP}>{pair(task.runS)}</Table.Td>
+                    <Table.Td ta="right" style={NOWRAP}>
                       {task.finished} / <Text span c={task.failed ? "red" : undefined} size="sm">{task.failed}</Text>
                     </Table.Td>
                   </Table.Tr>
@@ -98,15 +101,23 @@ function Figure({ value, label, testId }: { value: number; label: string; testId
   );
 }
 
-function Timing({ label, value }: { label: string; value: string }) {
+/** p50 and p95 of one timing, side by side, each with its label. */
+function TimingBox({ label, timing }: { label: string; timing: Timing }) {
   return (
     <Card withBorder radius="md" p="xs" bg="gray.0">
       <Text size="xs" c="dimmed" fw={600} tt="uppercase">
         {label}
       </Text>
-      <Text size="sm" fw={500}>
-        {value}
-      </Text>
+      <Group gap="md" wrap="nowrap">
+        {(["p50", "p95"] as const).map((q) => (
+          <Text key={q} size="sm" fw={600} style={NOWRAP}>
+            {seconds(timing[q])}{" "}
+            <Text span size="xs" c="dimmed" fw={400}>
+              {q}
+            </Text>
+          </Text>
+        ))}
+      </Group>
     </Card>
   );
 }
