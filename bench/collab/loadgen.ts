@@ -9,7 +9,7 @@ import { DOC_ROOTS } from "@/domain/document/layout";
  * its share of `rate` for `seconds`, and timing every delivery of every other client's edit.
  * Receives its job on stdin-IPC and reports latencies and counts back.
  */
-type Job = { url: string; flavour: Flavour; rooms: string[]; clients: number; rate: number; seconds: number; headers: Record<string, string>; idle?: boolean };
+type Job = { url: string; /** Several servers of one room (bench:scale): client c of each room goes to urls[c % length]. */ urls?: string[]; flavour: Flavour; rooms: string[]; clients: number; rate: number; seconds: number; headers: Record<string, string>; idle?: boolean };
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -23,7 +23,8 @@ process.on("message", async (job: Job) => {
   let measuring = false;
   for (const room of job.rooms) {
     for (let c = 0; c < job.clients; c++) {
-      const url = job.flavour === "hocuspocus" ? job.url : `${job.url}/${room}`;
+      const base = job.urls?.[c % job.urls.length] ?? job.url;
+      const url = job.flavour === "hocuspocus" ? base : `${base}/${room}`;
       const ws = new WebSocket(url, { headers: job.headers, perMessageDeflate: false });
       await new Promise<void>((resolve, reject) => {
         ws.once("open", () => resolve());
