@@ -6,6 +6,7 @@ import { watchCollab } from "@/server/metrics/collabMetrics";
 import { watchDatabase } from "@/server/metrics/dbMetrics";
 import { metrics } from "@/server/metrics/registry";
 import "@/server/metrics/trpcMetrics";
+import "@/server/metrics/storageMetrics";
 import type { Db } from "@/db/client";
 
 describe("the Grafana dashboard", () => {

@@ -1,9 +1,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HeadBucketCommand } from "@aws-sdk/client-s3";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { resetEnvCache } from "@/server/env";
 import { jobRuns } from "@/db/schema";
 import { serveMetrics } from "@/server/http/metricsHandler";
+import { createS3 } from "@/server/storage/s3";
 import { enqueue } from "@/server/jobs/enqueue";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { createTestClient, errorOf } from "@/test/trpcTestClient";
@@ -64,6 +66,16 @@ describe("/metrics", () => {
     expect(samples.get('merchboard_job_run_seconds{task="sendOrderMail",quantile="0.5"}')).toBeCloseTo(0.05, 5);
     expect(samples.get('merchboard_job_runs_last_hour{task="sendOrderMail",outcome="ok"}')).toBe(3);
     expect(samples.get('merchboard_job_runs_last_hour{task="sendOrderMail",outcome="failed"}')).toBe(1);
+  });
+
+  it("counts the S3 calls that failed, by operation and error", async () => {
+    const s3 = createS3({ endpoint: inject("s3Endpoint"), bucket: "merchboard", region: "us-east-1", accessKeyId: "S3RVER", secretAccessKey: "S3RVER" });
+    await expect(s3.send(new HeadBucketCommand({ Bucket: "no-such-bucket-here" }))).rejects.toThrow();
+    await expect(s3.send(new HeadBucketCommand({ Bucket: "no-such-bucket-here" }))).rejects.toThrow();
+    const samples = parse(await (await fetch(url)).text());
+    const failed = [...samples].filter(([k]) => k.startsWith('merchboard_storage_errors_total{operation="HeadBucket"'));
+    expect(failed).toHaveLength(1);
+    expect(failed[0]![1]).toBe(2);
   });
 
   it("answers only the bearer of METRICS_TOKEN when one is set", async () => {

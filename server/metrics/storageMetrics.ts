@@ -5,8 +5,7 @@ import { metrics, shared } from "./registry";
 const NAME = "merchboard_storage_errors_total";
 
 /** S3 calls that failed, by operation and error (NoSuchKey and NotFound are a missing object, often expected). */
-const storageErrors = () =>
-  shared(NAME, () => new Counter({ name: NAME, help: "S3 calls that failed, by operation and error name.", labelNames: ["operation", "error"] as const, registers: [metrics] }));
+const storageErrors = shared(NAME, () => new Counter({ name: NAME, help: "S3 calls that failed, by operation and error name.", labelNames: ["operation", "error"] as const, registers: [metrics] }));
 
 /** Counts every failed call of this client. */
 export function countStorageErrors(s3: S3Client): void {
@@ -15,7 +14,7 @@ export function countStorageErrors(s3: S3Client): void {
       try {
         return await next(args);
       } catch (e) {
-        storageErrors().inc({ operation: String(context.commandName ?? "unknown").replace(/Command$/, ""), error: e instanceof Error ? e.name : "unknown" });
+        storageErrors.inc({ operation: String(context.commandName ?? "unknown").replace(/Command$/, ""), error: e instanceof Error ? e.name : "unknown" });
         throw e;
       }
     },
