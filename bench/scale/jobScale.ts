@@ -34,6 +34,7 @@ async function runOnce(db: Db, owner: Owner, canvases: string[], workers: number
   const procs = await Promise.all(Array.from({ length: workers }, () => startWorker({ ...env, WORKER_QUEUES: "cpu" })));
   await eventually(async () => (await cpuJobsLeft(db)) === 0, 120_000, "the queue to be empty before the run");
   const meter = cpuMeter(procs.map((p) => p.child.pid!));
+  const since = ((await db.execute(sql`select now() as t`)).rows[0] as { t: string }).t;
   const t0 = performance.now();
   const ids: string[] = [];
   for (const canvasId of canvases) ids.push((await owner.client.printFile.create.mutate({ canvasId, printAreaId: "tee-front" })).id);
@@ -45,7 +46,7 @@ async function runOnce(db: Db, owner: Owner, canvases: string[], workers: number
   const cpu = meter.read();
   await Promise.all(procs.map((p) => p.kill("SIGKILL")));
   // Each print file's job ran to its end exactly once; none is left undone.
-  const runs = await db.execute(sql`select job_id, count(*)::int as n, bool_and(ok) as ok from job_runs where task = 'renderPrintFile' and finished_at > now() - make_interval(secs => ${seconds + 5}) group by job_id`);
+  const runs = await db.execute(sql`select job_id, count(*)::int as n, bool_and(ok) as ok from job_runs where task = 'renderPrintFile' and finished_at >= ${since} group by job_id`);
   const done = await db.select({ status: printFiles.status }).from(printFiles).where(inArray(printFiles.id, ids));
   const rows = runs.rows as { n: number; ok: boolean }[];
   return {

@@ -15,11 +15,11 @@ import { orderMailLatency } from "./orderMail";
  * show processes scaling. CPU seconds (every process of the role plus Postgres) per delivered edit,
  * 2 collaboration processes against 1; per finished CPU job, 2 workers against 1; and the order
  * confirmation mail's latency with 20 generations queued against none, in the same run.
- * BENCH_ROUNDS (3), BENCH_SECONDS (6), BENCH_JOBS (12), BENCH_ORDERS (5), BENCH_PARTS=collab,jobs,mail.
+ * BENCH_ROUNDS (3), BENCH_SECONDS (6), BENCH_JOBS (30), BENCH_ORDERS (5), BENCH_PARTS=collab,jobs,mail.
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
-const JOBS = Number(process.env.BENCH_JOBS ?? 12);
+const JOBS = Number(process.env.BENCH_JOBS ?? 30);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 5);
 const PARTS = (process.env.BENCH_PARTS ?? "collab,jobs,mail").split(",");
 

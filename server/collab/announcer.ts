@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { DOC_CHANNEL, PROCESS_TAG } from "../services/canvas/docStore";
-import { MAX_NOTIFY_PAYLOAD } from "./notifications";
+import { docRangeText, MAX_NOTIFY_PAYLOAD } from "./notifications";
 import { log } from "@/server/log";
 
 /**
@@ -11,6 +11,15 @@ import { log } from "@/server/log";
 const ANNOUNCE_EVERY_MS = 5;
 
 /**
+ * Rows up to this many bytes (all of a range's together) travel in the announcement: another
+ * process applies them as they come instead of reading them back, which was most of what a second
+ * process added per edit. Larger ones (a paste, an image's placement) are read from the table.
+ */
+const INLINE_MAX_BYTES = 1500;
+
+export type StoredRange = { ids: number[]; updates: Uint8Array[] };
+
+/**
  * Tells the other processes which rows each canvas got, after they are stored. One statement at a
  * time: ranges stored meanwhile wait for the next, so under load announcing costs a statement per
  * round trip, not one per write; and the ranges share payloads, since every notification costs
@@ -19,15 +28,19 @@ const ANNOUNCE_EVERY_MS = 5;
  * its commit need not wait for the disk.
  */
 export class Announcer {
-  /** `<canvas id> <first id> <last id>` each. */
+  /** `<canvas id> <first id> <last id> [=<rows>]` each (see parseDocAnnouncement). */
   private waiting: string[] = [];
   private sending = false;
 
   constructor(private readonly pool: pg.Pool) {}
 
-  /** Each canvas's new rows, oldest and newest id. */
-  announce(byCanvas: Map<string, number[]>): void {
-    for (const [canvasId, ids] of byCanvas) if (ids.length) this.waiting.push(`${canvasId} ${ids[0]} ${ids.at(-1)}`);
+  /** Each canvas's new rows: their ids, oldest first, and their updates. */
+  announce(byCanvas: Map<string, StoredRange>): void {
+    for (const [canvasId, { ids, updates }] of byCanvas) {
+      if (!ids.length) continue;
+      const small = updates.length === ids.length && updates.reduce((n, u) => n + u.byteLength, 0) <= INLINE_MAX_BYTES;
+      this.waiting.push(docRangeText(canvasId, ids[0]!, ids.at(-1)!, small ? updates : undefined));
+    }
     void this.send();
   }
 

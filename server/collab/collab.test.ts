@@ -266,6 +266,43 @@ describe("collaboration durability and scale-out", () => {
     await c.stop();
   }, 60_000);
 
+  it("shows each person's cursor to the other across two processes, and drops it when they leave or their process dies", async () => {
+    const { id, ownerCookie, members } = await canvasWith("editor", "editor");
+    const a = await startCollabProcess(t.url, { remoteAwarenessTtlMs: 1500 });
+    const b = await startCollabProcess(t.url, { remoteAwarenessTtlMs: 1500 });
+    const onA = client(a.port, id, ownerCookie);
+    const onB = client(b.port, id, members[0]!.cookie);
+    await Promise.all([synced(onA.provider), synced(onB.provider)]);
+    const cursorOf = (viewer: typeof onA, who: typeof onA) => (viewer.provider.awareness.getStates().get(who.doc.clientID) as { cursor?: { x: number }; user?: { name: string } } | undefined);
+
+    // The processes find each other (hello), then a cursor moved on A shows on B, stamped by A.
+    await eventually(async () => {
+      onA.provider.awareness.setLocalStateField("cursor", { x: Math.random(), y: 1 });
+      await new Promise((r) => setTimeout(r, 100));
+      return cursorOf(onB, onA)?.cursor !== undefined;
+    }, 15_000, "A's cursor on B");
+    expect(cursorOf(onB, onA)!.user!.name).toBe("Owner");
+    onB.provider.awareness.setLocalStateField("cursor", { x: 42, y: 7 });
+    await eventually(() => cursorOf(onA, onB)?.cursor?.x === 42, 5000, "B's cursor on A");
+
+    // Someone who joins B later sees A's cursor at once (B keeps it for newcomers).
+    const late = client(b.port, id, members[1]!.cookie);
+    await synced(late.provider);
+    await eventually(() => cursorOf(late, onA)?.cursor !== undefined, 5000, "A's cursor for a newcomer on B");
+
+    // A leaves: gone on B. Then a client on a process killed outright fades after the time-out.
+    onA.provider.destroy();
+    await eventually(() => cursorOf(onB, onA) === undefined, 5000, "A's cursor removed on B");
+    const onA2 = client(a.port, id, ownerCookie);
+    await synced(onA2.provider);
+    onA2.provider.awareness.setLocalStateField("cursor", { x: 5, y: 5 });
+    await eventually(() => cursorOf(late, onA2)?.cursor?.x === 5, 5000, "the second cursor on B");
+    await a.stop(); // SIGKILL with the socket open: no removal is ever sent
+    await eventually(() => cursorOf(late, onA2) === undefined, 10_000, "the dead process's cursor to fade on B");
+    for (const c of [onB, late, onA2]) c.provider.destroy();
+    await b.stop();
+  }, 60_000);
+
   it("has stored every edit a client received when its process is killed mid-stream, Postgres lagging", async () => {
     const { id, ownerCookie, members } = await canvasWith("editor");
     const a = await startCollabProcess(t.url);
@@ -303,7 +340,7 @@ describe("collaboration durability and scale-out", () => {
     shapes(onB.doc).set("before", shapeRecord("before", { x: 0 }));
     await eventually(() => shapes(onA.doc).has("before"), 5000, "the first edit across processes");
     // Drop every process's LISTEN connection, then edit at once: A cannot hear this announcement.
-    const dropped = await t.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN "canvas_doc"' and datname = current_database()`);
+    const dropped = await t.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN %' and datname = current_database()`);
     expect(dropped.rows.length).toBeGreaterThanOrEqual(2);
     shapes(onB.doc).set("missed", shapeRecord("missed", { x: 1 }));
     await eventually(async () => (await t.db.select({ n: count() }).from(canvasDocUpdates).where(eq(canvasDocUpdates.canvasId, id)))[0]!.n >= 2, 5000, "the edit stored");

@@ -11,7 +11,8 @@ import { DOC_CHANNEL, PROCESS_TAG } from "../services/canvas/docStore";
 import { DEFAULT_LIMITS, type CollabLimits } from "./limits";
 import { listen } from "@/db/listen";
 import { MessageRate } from "./messageRate";
-import { parseAccessChange, parseDocAnnouncement, parseSessionEnded } from "./notifications";
+import { parseAccessChange, parseAwarenessNotice, parseDocAnnouncement, parseSessionEnded } from "./notifications";
+import { AWARENESS_CHANNEL, AwarenessPeers, PEERS_CHANNEL, remoteAwarenessEntries } from "./awarenessPeers";
 import { CLOSE, decodeMessage } from "./protocol";
 import type { Room } from "./room";
 import { RoomRegistry } from "./rooms";
@@ -35,7 +36,8 @@ export function attachCollabServer(
   // group commit makes one flush serve every room's edits of a tick.
   const store = createDb(opts.databaseUrl, 8);
   const writer = new UpdateWriter(store.pool, limits.writesInFlight);
-  const rooms = new RoomRegistry(store.db, writer, limits);
+  const peers = new AwarenessPeers(store.pool);
+  const rooms = new RoomRegistry(store.db, writer, limits, peers);
   let draining = false;
   // A socket closed for cause that does not answer the close (it stopped reading) is cut off soon.
   // (ws takes closeTimeout, as of the version we use; its types do not list it.)
@@ -183,9 +185,22 @@ export function attachCollabServer(
       if (payload.startsWith(OWN_ANNOUNCEMENT)) return; // our own edits are already applied and sent
       const doc = parseDocAnnouncement(payload);
       if (!doc || doc.tag === PROCESS_TAG) return; // our own edits are already applied and sent
-      for (const { canvasId, from, to } of doc.ranges) void rooms.loaded(canvasId)?.then((room) => room.receiveRemote(from, to)).catch(() => {});
+      for (const { canvasId, from, to, updates } of doc.ranges) void rooms.loaded(canvasId)?.then((room) => room.receiveRemote(from, to, updates)).catch(() => {});
+    },
+    [PEERS_CHANNEL]: (payload) => peers.heard(payload),
+    [AWARENESS_CHANNEL]: (payload) => {
+      const notice = parseAwarenessNotice(payload);
+      if (!notice || notice.tag === PROCESS_TAG) return;
+      void rooms
+        .loaded(notice.canvasId)
+        ?.then((room) => room.receiveRemoteAwareness(remoteAwarenessEntries(notice.update, limits.maxAwarenessStateBytes)))
+        .catch(() => {});
     },
   }, { onReconnect: () => void catchUp() });
+  void listener.ready.then(() => peers.start());
+  // Remote cursors whose process went away without a word fade after the clients' own timeout.
+  const awarenessSweep = setInterval(() => void rooms.loadedRooms().then((list) => list.forEach((r) => r.expireRemoteAwareness(Date.now() - limits.remoteAwarenessTtlMs))), Math.min(5_000, limits.remoteAwarenessTtlMs / 2));
+  awarenessSweep.unref();
 
   return {
     rooms,
@@ -195,6 +210,8 @@ export function attachCollabServer(
     close: async () => {
       draining = true;
       clearInterval(heartbeat);
+      clearInterval(awarenessSweep);
+      peers.close();
       const closed = [...connections].map((c) => new Promise((resolve) => (c.socket.readyState === c.socket.CLOSED ? resolve(null) : c.socket.once("close", resolve))));
       for (const c of connections) c.socket.close(CLOSE.restarting, "The server is restarting");
       await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, limits.closeTimeoutMs))]);

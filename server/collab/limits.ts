@@ -27,6 +27,8 @@ export type CollabLimits = {
   writesInFlight: number;
   /** A busy room sends changes on at most this often, merged (see Fanout); a quiet one at once. */
   fanoutIntervalMs: number;
+  /** A cursor relayed from another web process fades this long after it was last heard of. */
+  remoteAwarenessTtlMs: number;
 };
 
 export const DEFAULT_LIMITS: CollabLimits = {
@@ -53,4 +55,6 @@ export const DEFAULT_LIMITS: CollabLimits = {
   writesInFlight: 2,
   // 125 frames a second: far under what a person can tell apart, far over what they can type.
   fanoutIntervalMs: 8,
+  // y-protocols clients renew their awareness every 15 s and forget a peer's after 30 s.
+  remoteAwarenessTtlMs: 30_000,
 };

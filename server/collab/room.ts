@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { parseAwarenessState } from "./awarenessState";
 import { AwarenessRelay } from "./awarenessRelay";
+import type { AwarenessPeers } from "./awarenessPeers";
 import { CanvasAssets } from "./canvasAssets";
 import { send, type Connection } from "./connection";
 import { Fanout } from "./fanout";
@@ -32,6 +33,8 @@ export class Room {
   readonly conns = new Set<Connection>();
   readonly stats = { droppedViewerWrites: 0, refusedImageSources: 0, refusedRecords: 0 };
   private awareness = new Map<number, AwarenessEntry>();
+  /** Awareness client ids of sockets on other web processes, and when each was last heard of. */
+  private readonly remoteAwareness = new Map<number, number>();
   /** Edits being written to Postgres, sent on in the order they arrived once stored. */
   private readonly outbox = new StoredEdits<Uint8Array>((run, failure) => this.deliver(run, failure));
   private updatesSinceCompaction: number;
@@ -57,6 +60,7 @@ export class Room {
     private readonly writer: UpdateWriter,
     private readonly limits: CollabLimits,
     private readonly onBroken: (room: Room) => void,
+    private readonly peers: AwarenessPeers | null,
   ) {
     this.updatesSinceCompaction = pendingUpdates;
     this.assets = new CanvasAssets(db, canvasId);
@@ -67,9 +71,9 @@ export class Room {
     }, limits.fanoutIntervalMs);
   }
 
-  static async load(db: Db, writer: UpdateWriter, canvasId: string, limits: CollabLimits, onBroken: (room: Room) => void): Promise<Room> {
+  static async load(db: Db, writer: UpdateWriter, canvasId: string, limits: CollabLimits, onBroken: (room: Room) => void, peers: AwarenessPeers | null = null): Promise<Room> {
     const { doc, lastId, bytes, pendingUpdates } = await loadDoc(db, canvasId);
-    return new Room(canvasId, doc, lastId, bytes, pendingUpdates, db, writer, limits, onBroken);
+    return new Room(canvasId, doc, lastId, bytes, pendingUpdates, db, writer, limits, onBroken, peers);
   }
 
   get idle(): boolean {
@@ -81,7 +85,10 @@ export class Room {
     conn.awareness = new AwarenessRelay(
       this.limits.awarenessBytesPerSecond,
       (entries) => encodeAwarenessUpdate(entries).byteLength,
-      (entries) => this.broadcast(encodeAwareness(encodeAwarenessUpdate(entries)), null),
+      (entries) => {
+        this.broadcast(encodeAwareness(encodeAwarenessUpdate(entries)), null);
+        this.peers?.publish(this.canvasId, entries);
+      },
     );
     this.conns.add(conn);
     send(conn, encodeSync(SYNC_STEP1, Y.encodeStateVector(this.doc)));
@@ -96,6 +103,46 @@ export class Room {
       this.awareness.delete(id);
       return e ? [{ clientId: id, clock: e.clock + 1, state: null }] : [];
     });
+    if (removed.length) {
+      this.broadcast(encodeAwareness(encodeAwarenessUpdate(removed)), null);
+      this.peers?.publish(this.canvasId, removed);
+    }
+  }
+
+  /**
+   * Awareness another web process relayed (already checked and stamped there): kept for sockets
+   * that join later and sent to ours. An id one of our own sockets uses, or an older clock, is
+   * ignored.
+   */
+  receiveRemoteAwareness(entries: AwarenessEntry[]): void {
+    const now = Date.now();
+    const taken = (id: number) => [...this.conns].some((c) => c.clientIds.has(id));
+    const fresh = entries.filter((e) => !taken(e.clientId) && !((this.awareness.get(e.clientId)?.clock ?? -1) > e.clock));
+    for (const e of fresh) {
+      if (e.state) {
+        this.awareness.set(e.clientId, e);
+        this.remoteAwareness.set(e.clientId, now);
+      } else {
+        this.awareness.delete(e.clientId);
+        this.remoteAwareness.delete(e.clientId);
+      }
+    }
+    if (fresh.length) this.broadcast(encodeAwareness(encodeAwarenessUpdate(fresh)), null);
+  }
+
+  /**
+   * Drops the awareness of remote sockets not heard of since `before` (their process stopped without
+   * a word, or their client went quiet): clients renew theirs every 15 s, and forget others' after 30.
+   */
+  expireRemoteAwareness(before: number): void {
+    const removed: AwarenessEntry[] = [];
+    for (const [id, at] of this.remoteAwareness) {
+      if (at >= before) continue;
+      this.remoteAwareness.delete(id);
+      const e = this.awareness.get(id);
+      this.awareness.delete(id);
+      if (e) removed.push({ clientId: id, clock: e.clock + 1, state: null });
+    }
     if (removed.length) this.broadcast(encodeAwareness(encodeAwarenessUpdate(removed)), null);
   }
 
@@ -256,12 +303,29 @@ export class Room {
   }
 
   /** Another process stored updates [from, to]: apply what this document lacks and pass it on. */
-  async receiveRemote(from: number, to: number): Promise<void> {
+  async receiveRemote(from: number, to: number, inline?: Uint8Array[]): Promise<void> {
+    if (inline && this.applyRemote(inline)) return;
     const before = Y.encodeStateVector(this.doc);
     const rows = await readUpdates(this.db, this.canvasId, from, to);
     for (const r of rows) Y.applyUpdate(this.doc, r.update, "remote");
     const diff = Y.encodeStateAsUpdate(this.doc, before);
     if (diff.byteLength > 2) this.broadcastChange(diff);
+  }
+
+  /**
+   * Rows another process stored and sent along: applied and passed on as they are (a client that
+   * already has some of it ignores that part). False when they do not decode, to read them instead.
+   */
+  private applyRemote(updates: Uint8Array[]): boolean {
+    try {
+      Y.transact(this.doc, () => {
+        for (const u of updates) Y.applyUpdate(this.doc, u, "remote");
+      }, "remote");
+    } catch {
+      return false;
+    }
+    for (const u of updates) this.broadcastChange(u);
+    return true;
   }
 
   /**

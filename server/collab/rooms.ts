@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import type { CollabLimits } from "./limits";
 import { Room } from "./room";
 import type { UpdateWriter } from "./updateWriter";
+import type { AwarenessPeers } from "./awarenessPeers";
 
 const UNLOAD_GRACE_MS = 5_000;
 
@@ -13,6 +14,7 @@ export class RoomRegistry {
     private readonly db: Db,
     private readonly writer: UpdateWriter,
     private readonly limits: CollabLimits,
+    private readonly peers: AwarenessPeers | null = null,
   ) {}
 
   /**
@@ -22,7 +24,7 @@ export class RoomRegistry {
   get(canvasId: string): Promise<Room> {
     let room = this.rooms.get(canvasId);
     if (!room) {
-      room = Room.load(this.db, this.writer, canvasId, this.limits, (broken) => this.drop(broken));
+      room = Room.load(this.db, this.writer, canvasId, this.limits, (broken) => this.drop(broken), this.peers);
       room.catch(() => this.rooms.delete(canvasId));
       this.rooms.set(canvasId, room);
     }

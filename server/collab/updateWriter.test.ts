@@ -67,13 +67,13 @@ describe("update writer", () => {
     expect(rowsB.map((r) => [...r.update])).toEqual([[4], [5]]);
     expect(rowsA.every((r) => r.userId === userId)).toBe(true);
 
-    // One notification for the statement, both ranges in it.
+    // One notification for the statement, both ranges in it, with their rows (small) in order.
     await expect.poll(() => heard.length).toBe(1);
     const announced = parseDocAnnouncement(heard[0]!);
     expect(announced?.tag).toBe(PROCESS_TAG);
     expect(announced?.ranges.sort((x, y) => x.from - y.from)).toEqual([
-      { canvasId: a, from: idsA![0], to: idsA![2] },
-      { canvasId: b, from: idsB![0], to: idsB![1] },
+      { canvasId: a, from: idsA![0], to: idsA![2], updates: [new Uint8Array([1]), new Uint8Array([2]), new Uint8Array([3])] },
+      { canvasId: b, from: idsB![0], to: idsB![1], updates: [new Uint8Array([4]), new Uint8Array([5])] },
     ]);
     await listener.end();
   });
@@ -92,6 +92,19 @@ describe("update writer", () => {
     expect(heard.every((p) => p.length < 8000)).toBe(true);
     const ranges = heard.flatMap((p) => parseDocAnnouncement(p)!.ranges);
     expect(new Map(ranges.map((r) => [r.canvasId, [r.from, r.to]]))).toEqual(new Map(canvases.map((id, i) => [id, [stored[i]![0], stored[i]![0]]])));
+    await listener.end();
+  });
+
+  it("sends small rows along with their range, and only the range of large ones, for the other processes to read", async () => {
+    const { userId, a, b } = await twoCanvases();
+    const { heard, listener } = await listenForAnnouncements();
+    const writer = new UpdateWriter(pool);
+    const large = new Uint8Array(4000).fill(7);
+    const [small, big] = await Promise.all([writer.append(a, bytes(9), userId), writer.append(b, large, userId)]);
+    await expect.poll(() => heard.flatMap((p) => parseDocAnnouncement(p)?.ranges ?? []).length).toBe(2);
+    const ranges = new Map(heard.flatMap((p) => parseDocAnnouncement(p)!.ranges).map((r) => [r.canvasId, r]));
+    expect(ranges.get(a)).toEqual({ canvasId: a, from: small[0], to: small[0], updates: [new Uint8Array([9])] });
+    expect(ranges.get(b)).toEqual({ canvasId: b, from: big[0], to: big[0] });
     await listener.end();
   });
 

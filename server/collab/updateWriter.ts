@@ -99,7 +99,8 @@ export class UpdateWriter {
     });
     const byCanvas = new Map(result.rows.map((r) => [r.canvas_id, r.ids.map(Number)]));
     for (const b of batches) b.resolve(byCanvas.get(b.canvasId) ?? []);
-    this.announcer.announce(byCanvas);
+    // A canvas's rows were inserted in the order given, so its ids (ordered) match its updates.
+    this.announcer.announce(new Map(batches.map((b) => [b.canvasId, { ids: byCanvas.get(b.canvasId) ?? [], updates: b.rows.map((r) => r.update) }])));
   }
 }
 
