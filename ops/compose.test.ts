@@ -33,12 +33,15 @@ describe("compose.yaml, the Dockerfile and the proxy", () => {
     expect([minio.MINIO_ROOT_USER, minio.MINIO_ROOT_PASSWORD]).toEqual([services.web1!.environment!.S3_ACCESS_KEY_ID, services.web1!.environment!.S3_SECRET_ACCESS_KEY]);
   });
 
-  it("has the proxy balance over both web processes, carry socket upgrades and the request id, and hide /metrics", () => {
+  it("has the proxy balance over both web processes, keep each canvas's sockets on one, carry socket upgrades and the request id, and hide /metrics", () => {
     const nginx = read("ops/nginx.conf");
     expect(services.proxy!.volumes).toContain("./ops/nginx.conf:/etc/nginx/conf.d/default.conf:ro");
     expect(nginx).toMatch(/server web1:3000/);
     expect(nginx).toMatch(/server web2:3000/);
     expect(nginx).toMatch(/proxy_set_header Upgrade \$http_upgrade/);
+    // A canvas's sockets meet on one process (bench:scale: edits that cross processes cost about twice the CPU).
+    expect(nginx).toMatch(/upstream merchboard_collab \{\s*hash \$uri consistent;/);
+    expect(nginx).toMatch(/location \/collab\/ \{\s*proxy_pass http:\/\/merchboard_collab;/);
     expect(nginx).toMatch(/proxy_set_header X-Request-Id \$request_id/);
     expect(nginx).toMatch(/location = \/metrics \{ return 404; \}/);
     expect(services.web1!.environment!.TRUST_PROXY).toBe("1");

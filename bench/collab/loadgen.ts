@@ -9,7 +9,19 @@ import { DOC_ROOTS } from "@/domain/document/layout";
  * its share of `rate` for `seconds`, and timing every delivery of every other client's edit.
  * Receives its job on stdin-IPC and reports latencies and counts back.
  */
-type Job = { url: string; /** Several servers of one room (bench:scale): client c of each room goes to urls[c % length]. */ urls?: string[]; flavour: Flavour; rooms: string[]; clients: number; rate: number; seconds: number; headers: Record<string, string>; idle?: boolean };
+type Job = {
+  url: string;
+  /** Several servers (bench:scale): by `spread`, room r's clients all go to urls[r % length], or client c of each room to urls[c % length]. */
+  urls?: string[];
+  spread?: "rooms" | "clients";
+  flavour: Flavour;
+  rooms: string[];
+  clients: number;
+  rate: number;
+  seconds: number;
+  headers: Record<string, string>;
+  idle?: boolean;
+};
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -21,9 +33,9 @@ process.on("message", async (job: Job) => {
   const latencies: number[] = [];
   let deliveries = 0;
   let measuring = false;
-  for (const room of job.rooms) {
+  for (const [r, room] of job.rooms.entries()) {
     for (let c = 0; c < job.clients; c++) {
-      const base = job.urls?.[c % job.urls.length] ?? job.url;
+      const base = job.urls?.[(job.spread === "rooms" ? r : c) % job.urls.length] ?? job.url;
       const url = job.flavour === "hocuspocus" ? base : `${base}/${room}`;
       const ws = new WebSocket(url, { headers: job.headers, perMessageDeflate: false });
       await new Promise<void>((resolve, reject) => {

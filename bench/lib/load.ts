@@ -39,9 +39,14 @@ export async function httpLoad(url: string, headers: Record<string, string>, con
 
 /** CPU seconds (user + system) a process and its threads have used so far. */
 export function cpuSeconds(pid: number): number {
+  const { user, system } = cpuTimes(pid);
+  return user + system;
+}
+
+/** CPU seconds a process and its threads have used so far, in user mode (its own code) and in the kernel (its system calls). */
+export function cpuTimes(pid: number): { user: number; system: number } {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return ticks / 100;
+  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
 }
 
 export function table(headers: string[], rows: (string | number)[][]): string {

@@ -6,9 +6,11 @@ import { cpuMeter, median } from "./stats";
 const root = path.resolve(import.meta.dirname, "../..");
 const ORIGIN = "http://localhost:3000";
 
-export type CollabRun = { processes: number; p50: number; p99: number; delivered: number; perSecond: number; cpuUsPerEdit: number; appCpuUsPerEdit: number };
+/** How clients meet processes: each canvas on one process (the proxy hashes canvases), or each canvas's clients split between them. */
+export type Spread = "rooms" | "clients";
+export type CollabRun = { processes: number; p50: number; p99: number; delivered: number; perSecond: number; cpuUsPerEdit: number; appCpuUsPerEdit: number; userUsPerEdit: number; systemUsPerEdit: number; postgresUsPerEdit: number };
 
-type Load = { rooms: string[]; clients: number; rate: number; seconds: number; cookie: string };
+type Load = { rooms: string[]; clients: number; rate: number; seconds: number; cookie: string; spread: Spread };
 
 /** One run: `processes` collaboration servers on one Postgres, each room's clients spread over them. */
 async function runOnce(databaseUrl: string, processes: number, load: Load): Promise<CollabRun> {
@@ -25,6 +27,7 @@ async function runOnce(databaseUrl: string, processes: number, load: Load): Prom
   gen.send({
     url: `ws://127.0.0.1:${servers[0]!.port}/collab`,
     urls: servers.map((s) => `ws://127.0.0.1:${s.port}/collab`),
+    spread: load.spread,
     flavour: "yws",
     rooms: load.rooms,
     clients: load.clients,
@@ -45,30 +48,38 @@ async function runOnce(databaseUrl: string, processes: number, load: Load): Prom
     perSecond: deliveries / load.seconds,
     cpuUsPerEdit: ((cpu.app + cpu.postgres) / deliveries) * 1e6,
     appCpuUsPerEdit: (cpu.app / deliveries) * 1e6,
+    userUsPerEdit: (cpu.appUser / deliveries) * 1e6,
+    systemUsPerEdit: (cpu.appSystem / deliveries) * 1e6,
+    postgresUsPerEdit: (cpu.postgres / deliveries) * 1e6,
   };
 }
 
 const exited = (child: ChildProcess) => new Promise<void>((r) => (child.exitCode !== null ? r() : child.once("exit", () => r())));
 
+const CONFIGS = [
+  { name: "1 process", processes: 1, spread: "rooms" },
+  { name: "2 processes, each canvas on one (as the proxy routes)", processes: 2, spread: "rooms" },
+  { name: "2 processes, each canvas's clients split", processes: 2, spread: "clients" },
+] as const;
+
 /**
- * 100 rooms × 5 clients at 1,000 edits a second, on one collaboration process and on two (every
- * room's clients split between them, so most deliveries cross processes), alternating over
- * `rounds`; the median run of each.
+ * 100 rooms × 5 clients at 1,000 edits a second on one collaboration process and on two, the two
+ * either with each canvas on one process (ops/nginx.conf hashes canvases) or with every canvas's
+ * clients split between them (most deliveries cross processes: the worst case), in a rotating
+ * order over `rounds`; the median run of each.
  */
 export async function collabScale(databaseUrl: string, newRooms: (n: number) => Promise<string[]>, cookie: string, rounds: number, seconds: number) {
-  const runs = new Map<number, CollabRun[]>([
-    [1, []],
-    [2, []],
-  ]);
+  const runs = CONFIGS.map(() => [] as CollabRun[]);
   for (let round = 0; round < rounds; round++) {
-    for (const processes of round % 2 ? [2, 1] : [1, 2]) {
-      runs.get(processes)!.push(await runOnce(databaseUrl, processes, { rooms: await newRooms(100), clients: 5, rate: 1000, seconds, cookie }));
+    for (let k = 0; k < CONFIGS.length; k++) {
+      const i = (round + k) % CONFIGS.length;
+      const c = CONFIGS[i]!;
+      runs[i]!.push(await runOnce(databaseUrl, c.processes, { rooms: await newRooms(100), clients: 5, rate: 1000, seconds, cookie, spread: c.spread }));
     }
   }
-  const mid = (n: number): CollabRun => {
-    const list = runs.get(n)!;
-    const pick = (k: keyof CollabRun) => median(list.map((r) => r[k]));
-    return { processes: n, p50: pick("p50"), p99: pick("p99"), delivered: pick("delivered"), perSecond: pick("perSecond"), cpuUsPerEdit: pick("cpuUsPerEdit"), appCpuUsPerEdit: pick("appCpuUsPerEdit") };
-  };
-  return { one: mid(1), two: mid(2), runs };
+  return CONFIGS.map((c, i) => {
+    const pick = (k: keyof CollabRun) => median(runs[i]!.map((r) => r[k]));
+    const keys = ["p50", "p99", "delivered", "perSecond", "cpuUsPerEdit", "appCpuUsPerEdit", "userUsPerEdit", "systemUsPerEdit", "postgresUsPerEdit"] as const;
+    return { name: c.name, processes: c.processes, ...(Object.fromEntries(keys.map((k) => [k, pick(k)])) as Pick<CollabRun, (typeof keys)[number]>) };
+  });
 }

@@ -1,4 +1,4 @@
-import { cpuSeconds, postgresCpuSeconds } from "../lib/load";
+import { cpuTimes, postgresCpuSeconds } from "../lib/load";
 
 export function quantile(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
@@ -7,14 +7,21 @@ export function quantile(values: number[], p: number): number {
 
 export const median = (values: number[]) => quantile(values, 0.5);
 
-/** CPU seconds of these processes and of every Postgres process, from now until `read()` is called. */
-export function cpuMeter(pids: number[]): { read: () => { app: number; postgres: number } } {
-  const app0 = pids.map(cpuSeconds);
+export type CpuUse = { app: number; appUser: number; appSystem: number; postgres: number };
+
+/**
+ * CPU seconds of these processes (in all, in user mode: our code, and in the kernel: their system
+ * calls) and of every Postgres process, from now until `read()` is called.
+ */
+export function cpuMeter(pids: number[]): { read: () => CpuUse } {
+  const app0 = pids.map(cpuTimes);
   const pg0 = postgresCpuSeconds();
   return {
-    read: () => ({
-      app: pids.reduce((sum, pid, i) => sum + cpuSeconds(pid) - app0[i]!, 0),
-      postgres: Math.max(0, postgresCpuSeconds() - pg0),
-    }),
+    read: () => {
+      const now = pids.map(cpuTimes);
+      const appUser = now.reduce((sum, t, i) => sum + t.user - app0[i]!.user, 0);
+      const appSystem = now.reduce((sum, t, i) => sum + t.system - app0[i]!.system, 0);
+      return { app: appUser + appSystem, appUser, appSystem, postgres: Math.max(0, postgresCpuSeconds() - pg0) };
+    },
   };
 }
