@@ -34,7 +34,7 @@ test("the status page shows an admin the parts, both queues with their workers a
 
   // It refreshes by itself: the generations finish and show on the GPU queue and the devices card.
   const gpu = page.getByTestId("queue-gpu");
-  await expect(gpu.locator('[data-task="generate"]')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId("status-tasks").locator('[data-task="generate"]')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId("status-devices").getByRole("cell", { name: "cpu", exact: true })).toBeVisible({ timeout: 120_000 });
   await expect(gpu.getByTestId("waiting")).toHaveText("0", { timeout: 120_000 });
   await expect(gpu.getByTestId("running")).toHaveText("0", { timeout: 120_000 });
@@ -48,4 +48,5 @@ test("the status page shows an admin the parts, both queues with their workers a
   await page.setViewportSize({ width: 390, height: 844 });
   await painted(page);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/status-page-390.png`, fullPage: true });
+  await expectNoAxeViolations(page, "status page on a phone (tables scroll sideways)");
 });

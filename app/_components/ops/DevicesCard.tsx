@@ -2,6 +2,7 @@
 
 import { Card, Table, Text, Title } from "@mantine/core";
 import { useI18n } from "../../_i18n/I18nProvider";
+import { ScrollTable } from "./ScrollTable";
 import type { SystemStatus } from "./opsTypes";
 import { seconds } from "./seconds";
 
@@ -18,7 +19,7 @@ export function DevicesCard({ devices }: { devices: SystemStatus["devices"] }) {
           {t("ops.devices.none")}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={360}>
+        <ScrollTable minWidth={300} label={t("ops.devices.title")}>
         <Table verticalSpacing={6} fz="sm">
           <Table.Thead>
             <Table.Tr>
@@ -39,7 +40,7 @@ export function DevicesCard({ devices }: { devices: SystemStatus["devices"] }) {
             ))}
           </Table.Tbody>
         </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Card>
   );

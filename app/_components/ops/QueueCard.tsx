@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useI18n } from "../../_i18n/I18nProvider";
 import type { QueueStatus } from "./opsTypes";
@@ -9,10 +9,9 @@ import { seconds } from "./seconds";
 type Timing = { p50: number | null; p95: number | null };
 const NOWRAP = { whiteSpace: "nowrap" } as const;
 
-/** One queue: what waits and runs now, who serves it, and the last hour's wait and run timings by task. */
+/** One queue: what waits and runs now, who serves it, and the last hour's wait and run timings. */
 export function QueueCard({ queue }: { queue: QueueStatus }) {
   const { t } = useI18n();
-  const pair = (p: Timing) => `${seconds(p.p50)} / ${seconds(p.p95)}`;
   return (
     <Card withBorder radius="lg" p="lg" data-testid={`queue-${queue.queue}`}>
       <Stack gap="md">
@@ -42,47 +41,13 @@ export function QueueCard({ queue }: { queue: QueueStatus }) {
             <Text size="sm">{t("ops.queue.noWorker")}</Text>
           </Alert>
         )}
-        <SimpleGrid cols={2} spacing="sm">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <TimingBox label={t("ops.timing.wait")} timing={queue.waitS} />
           <TimingBox label={t("ops.timing.run")} timing={queue.runS} />
         </SimpleGrid>
         <Text size="xs" c="dimmed">
           {t("ops.timing.lastHour", { finished: queue.finished, failed: queue.failed })}
         </Text>
-        {queue.tasks.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t("ops.tasks.none")}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing={6} fz="sm" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("ops.task")}</Table.Th>
-                  <Table.Th ta="right">{t("ops.col.waiting")}</Table.Th>
-                  <Table.Th ta="right">{t("ops.col.running")}</Table.Th>
-                  <Table.Th style={NOWRAP}>{t("ops.col.wait")}</Table.Th>
-                  <Table.Th style={NOWRAP}>{t("ops.col.run")}</Table.Th>
-                  <Table.Th ta="right" style={NOWRAP}>{t("ops.col.outcome")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {queue.tasks.map((task) => (
-                  <Table.Tr key={task.task} data-task={task.task}>
-                    <Table.Td ff="monospace">{task.task}</Table.Td>
-                    <Table.Td ta="right">{task.waiting}</Table.Td>
-                    <Table.Td ta="right">{task.running}</Table.Td>
-                    <Table.Td c="dimmed" style={NOWRAP}>{pair(task.waitS)}</Table.Td>
-                    <Table.Td c="dimmed" style={NOWRAP}>{pair(task.runS)}</Table.Td>
-                    <Table.Td ta="right" style={NOWRAP}>
-                      {task.finished} / <Text span c={task.failed ? "red" : undefined} size="sm">{task.failed}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
       </Stack>
     </Card>
   );

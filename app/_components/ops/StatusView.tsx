@@ -10,6 +10,7 @@ import { DevicesCard } from "./DevicesCard";
 import { FailuresCard } from "./FailuresCard";
 import { PartBadges } from "./PartBadges";
 import { QueueCard } from "./QueueCard";
+import { TasksTable } from "./TasksTable";
 import { WorkersTable } from "./WorkersTable";
 
 const REFRESH_MS = 5000;
@@ -45,6 +46,7 @@ export function StatusView() {
           <QueueCard key={q.queue} queue={q} />
         ))}
       </SimpleGrid>
+      <TasksTable queues={s.queues} />
       <WorkersTable workers={s.workers} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <DevicesCard devices={s.devices} />

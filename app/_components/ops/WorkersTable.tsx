@@ -2,6 +2,7 @@
 
 import { Badge, Card, Table, Text, Title } from "@mantine/core";
 import { useI18n } from "../../_i18n/I18nProvider";
+import { ScrollTable } from "./ScrollTable";
 import type { WorkerStatus } from "./opsTypes";
 
 /** Every queue runner that has reported, alive or gone silent. */
@@ -17,7 +18,7 @@ export function WorkersTable({ workers }: { workers: WorkerStatus[] }) {
           {t("ops.workers.none")}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={860}>
+        <ScrollTable minWidth={860} label={t("ops.workers.title")}>
           <Table verticalSpacing={6} fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -62,7 +63,7 @@ export function WorkersTable({ workers }: { workers: WorkerStatus[] }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Card>
   );
