@@ -17,9 +17,17 @@ import { Providers } from "./_components/Providers";
 export const metadata: Metadata = {
   title: { default: "Merchboard", template: "%s · Merchboard" },
   description: "Design merchandise together, live, with AI.",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  appleWebApp: { title: "Merchboard", statusBarStyle: "default" },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#7950f2" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();

@@ -30,7 +30,7 @@ export function useCanvasDialogs() {
           onClose={() => modals.close(id)}
           onSubmit={async (name) => {
             const { id: canvasId } = await create.mutateAsync({ name });
-            notifications.show({ color: "teal", message: t("dashboard.created") });
+            // No notice: the new canvas opening says it, and a notice would sit over its Share button.
             await invalidate();
             router.push(`/canvas/${canvasId}`);
           }}

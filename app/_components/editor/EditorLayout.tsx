@@ -51,6 +51,8 @@ export function EditorLayout({ canvasId, canvasName, me, provider, status, slots
         dock={dock}
         showDock={showDock}
         onTogglePanel={() => setPanelOpen((o) => !o)}
+        // On a phone the panel's drawer covers the lower canvas: acting on the canvas closes it.
+        onStagePointer={narrow ? () => setPanelOpen(false) : undefined}
         onCursor={onCursor}
         top={slots?.stage}
         overlay={slots?.overlay}

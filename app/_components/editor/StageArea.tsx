@@ -2,12 +2,15 @@
 
 import { Box, Button, Group, Tooltip } from "@mantine/core";
 import { IconKeyboard, IconLayoutSidebarRight } from "@tabler/icons-react";
-import { useEffect, useMemo, useRef, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
 import type { EditorDock } from "./Editor";
 import { ConnectionBadge } from "./chrome/ConnectionBadge";
 import { ExportMenu } from "./chrome/ExportMenu";
 import { PeerAvatars } from "./chrome/PeerAvatars";
+import { SelectionBar } from "./chrome/SelectionBar";
+import { StageContextMenu, type MenuPoint } from "./chrome/StageContextMenu";
+import { shapeAt } from "./store/geometry";
 import { ZoomControls } from "./chrome/ZoomControls";
 import type { ConnectionStatus, PeerState } from "./collab/useCollaboration";
 import { readElementDrag } from "./elements/elementDrag";
@@ -29,6 +32,8 @@ type Props = {
   dock?: EditorDock;
   showDock: boolean;
   onTogglePanel: () => void;
+  /** A pointer went down on the stage itself (not its floating controls). */
+  onStagePointer?: () => void;
   onCursor: (p: { x: number; y: number } | null) => void;
   /** Centred at the stage's top (a feature's controls, such as the print area switch). */
   top?: ReactNode;
@@ -37,15 +42,18 @@ type Props = {
 };
 
 /** The stage and what floats over it: tools, zoom, connection, people, help and export; drops land here. */
-export function StageArea({ canvasId, canvasName, peers, status, narrow, dock, showDock, onTogglePanel, onCursor, top, overlay }: Props) {
+export function StageArea({ canvasId, canvasName, peers, status, narrow, dock, showDock, onTogglePanel, onStagePointer, onCursor, top, overlay }: Props) {
   const { t } = useI18n();
   const store = useEditorStore();
   const tool = useEditor((s) => s.tool);
   const camera = useEditor((s) => s.camera);
   const editingText = useEditor((s) => s.editingText);
+  const shapeCount = useEditor((s) => s.shapes.length);
+  const selectedCount = useEditor((s) => s.selection.size);
   const host = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const tools = useMemo(createTools, []);
+  const [menuAt, setMenuAt] = useState<MenuPoint | null>(null);
   const uploadImages = useImageUpload(canvasId, store, store.select);
   useEditorKeys(store, (files) => void uploadImages(files, store.viewportCentre()));
 
@@ -56,6 +64,17 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, dock, s
     ro.observe(el);
     return () => ro.disconnect();
   }, [store]);
+
+  // Right-click: a shape under the pointer becomes the selection unless it is already in it.
+  const onContextMenu = (e: React.MouseEvent) => {
+    if ((e.target as HTMLElement).tagName !== "CANVAS") return;
+    e.preventDefault();
+    const rect = host.current!.getBoundingClientRect();
+    const screen = { x: e.clientX - rect.left, y: e.clientY - rect.top };
+    const hit = shapeAt(store.shapes(), store.screenToWorld(screen), 4 / store.camera().scale);
+    if (hit && !store.selection().has(hit.id)) store.select([hit.id]);
+    setMenuAt(screen);
+  };
 
   const onDrop = (e: React.DragEvent) => {
     e.preventDefault();
@@ -74,6 +93,10 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, dock, s
       style={{ overflow: "hidden", backgroundColor: "var(--mantine-color-gray-1)", minWidth: 0 }}
       data-testid="editor-stage"
       data-camera={`${Math.round(camera.x)} ${Math.round(camera.y)} ${camera.scale.toFixed(3)}`}
+      data-shapes={shapeCount}
+      data-selected={selectedCount}
+      onPointerDownCapture={(e) => (e.target as HTMLElement).tagName === "CANVAS" && onStagePointer?.()}
+      onContextMenu={onContextMenu}
       onDragOver={(e) => e.preventDefault()}
       onDrop={onDrop}
     >
@@ -99,6 +122,8 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, dock, s
           e.target.value = "";
         }}
       />
+      {narrow && <SelectionBar />}
+      <StageContextMenu at={menuAt} onClose={() => setMenuAt(null)} />
       <Group pos="absolute" bottom={12} left={12} gap={6}>
         <ConnectionBadge status={status} />
         <ZoomControls />

@@ -115,8 +115,9 @@ export const GenerationCard = memo(function GenerationCard({ generation: g, busy
         </Text>
       )}
 
-      <Group justify="space-between" wrap="nowrap" gap={4}>
-        <Text size="xs" c="dimmed" truncate>
+      <Group justify="space-between" wrap="nowrap" gap={4} align="flex-start">
+        {/* Two lines rather than an ellipsis: "waited 12 s · first step after 1.4 s" must read whole in a narrow dock. */}
+        <Text size="xs" c="dimmed" lineClamp={2} style={{ flex: 1, minWidth: 0 }}>
           {g.status === "succeeded" && g.durationMs != null && t("generate.took", { seconds: seconds(g.durationMs), provider: g.provider ?? "?" })}
           {g.status === "running" && waited != null && t("generate.waited", { seconds: seconds(waited) }) + (firstStep != null ? ` · ${t("generate.firstStep", { seconds: seconds(firstStep) })}` : "")}
           {g.status === "queued" && (g.kind === "printReady" ? `${g.width}×${g.height}` : `${g.width}×${g.height} · ${t("generate.stepsShort", { steps: g.steps })}`)}

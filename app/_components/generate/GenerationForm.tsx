@@ -177,7 +177,10 @@ export function GenerationForm({ canvasId, model, reuse, printArea }: FormProps)
       <Button type="submit" leftSection={<IconSparkles size={16} />} loading={create.isPending} disabled={!form.prompt.trim()} data-testid="generate-button">
         {t("generate.submit")}
       </Button>
-      <Text size="xs" c="dimmed" ta="center">{t("generate.modelNote", { model: model.name })}</Text>
+      <Text size="xs" c="dimmed" ta="center" data-testid="model-note">
+        {t("generate.modelNote", { model: model.name })}
+        <span className="keyboard-hint"> · {t("generate.shortcutHint")}</span>
+      </Text>
     </Stack>
   );
 }

@@ -33,6 +33,13 @@ function GenerationDockPanel({ canvasId, me, onClose }: { canvasId: string; me: 
   const reuse = useEditor((s) => s.reuse);
   const area = useEditor((s) => s.area);
   const printArea = useMemo(() => (area ? { aspect: area.widthMm / area.heightMm, name: area.name } : null), [area]);
-  const place = useCallback((g: Generation, image: GenerationImage) => void placeImage(store, payloadOf(g, image), store.viewportCentre(), { fit: true }), [store]);
+  // In a drawer (a phone), placing closes it: the image is then in view, selected, with its bar.
+  const place = useCallback(
+    (g: Generation, image: GenerationImage) => {
+      placeImage(store, payloadOf(g, image), store.viewportCentre(), { fit: true });
+      onClose?.();
+    },
+    [store, onClose],
+  );
   return <GenerationPanel canvasId={canvasId} me={me} reuse={reuse} onReuse={store.reuseSettings} onPlace={place} onClose={onClose} printArea={printArea} />;
 }

@@ -82,7 +82,6 @@ export const en = {
   "dashboard.deleteTitle": "Delete “{name}”?",
   "dashboard.deleteBody": "The canvas and everything on it will be gone for every member. This cannot be undone.",
   "dashboard.deleteConfirm": "Delete canvas",
-  "dashboard.created": "Canvas created",
   "dashboard.deleted": "Canvas deleted",
   "dashboard.renamed": "Canvas renamed",
   "role.owner": "Owner",

@@ -83,7 +83,6 @@ export const ko: Record<MessageKey, string> = {
   "dashboard.deleteTitle": "“{name}” 캔버스를 삭제할까요?",
   "dashboard.deleteBody": "모든 멤버에게서 캔버스와 그 안의 모든 것이 사라집니다. 되돌릴 수 없어요.",
   "dashboard.deleteConfirm": "캔버스 삭제",
-  "dashboard.created": "캔버스를 만들었어요",
   "dashboard.deleted": "캔버스를 삭제했어요",
   "dashboard.renamed": "이름을 바꿨어요",
   "role.owner": "소유자",

@@ -7,6 +7,8 @@ import { SHAPE_VIEWS } from "./shapeViews";
 type Props = {
   shape: Shape;
   editingText: boolean;
+  /** Show transparency as a checkerboard (a free artboard) rather than the product's colour. */
+  checkerboard: boolean;
   onDblClick?: (id: string) => void;
 };
 
@@ -14,7 +16,7 @@ type Props = {
  * One shape drawn with Konva; it only reads the record. Memoised: a shape re-renders only when its
  * own record changes, so panning or editing one shape does not re-render thousands.
  */
-export const ShapeNode = memo(function ShapeNode({ shape: s, editingText, ...events }: Props) {
+export const ShapeNode = memo(function ShapeNode({ shape: s, editingText, checkerboard, ...events }: Props) {
   const common = {
     id: s.id,
     name: "shape",
@@ -31,5 +33,5 @@ export const ShapeNode = memo(function ShapeNode({ shape: s, editingText, ...eve
     onDblTap: events.onDblClick && (() => events.onDblClick!(s.id)),
   };
   const View = SHAPE_VIEWS[s.type];
-  return <View shape={s} common={common} editingText={editingText} />;
+  return <View shape={s} common={common} editingText={editingText} checkerboard={checkerboard} />;
 });

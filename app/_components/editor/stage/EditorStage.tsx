@@ -38,6 +38,7 @@ export function EditorStage({ tools, peers, onCursor, canvasName }: Props) {
   const artboard = useEditor((s) => s.artboard);
   const area = useEditor((s) => s.area);
   const backdrop = useEditor((s) => s.backdrop);
+  const checkerboard = useEditor((s) => s.areas.length === 0);
   const stageRef = useRef<Konva.Stage | null>(null);
   const shapesLayer = useRef<Konva.Layer>(null);
   const shapesGroup = useRef<Konva.Group>(null);
@@ -80,7 +81,7 @@ export function EditorStage({ tools, peers, onCursor, canvasName }: Props) {
   const shapeNodes = useMemo(
     () =>
       shapes.map((s) => (
-        <ShapeNode key={s.id} shape={s} editingText={editingId === s.id} onDblClick={onDblClick} />
+        <ShapeNode key={s.id} shape={s} editingText={editingId === s.id} checkerboard={checkerboard} onDblClick={onDblClick} />
       )),
     [shapes, editingId, onDblClick],
   );
@@ -104,7 +105,7 @@ export function EditorStage({ tools, peers, onCursor, canvasName }: Props) {
         <Group ref={shapesGroup} {...(area ? { clipX: artboard.x, clipY: artboard.y, clipWidth: artboard.width, clipHeight: artboard.height } : {})}>
           {shapeNodes}
         </Group>
-        {draft && <ShapeNode shape={draft} editingText={false} />}
+        {draft && <ShapeNode shape={draft} editingText={false} checkerboard={checkerboard} />}
       </Layer>
       <Layer>
         {area && <PrintAreaGuides area={area} scale={scale} />}

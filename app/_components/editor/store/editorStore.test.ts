@@ -4,6 +4,7 @@ import { canvasDoc, getShape } from "@/domain/document/canvasDoc";
 import { addShapes } from "@/domain/document/edits";
 import { canvasDocument } from "./canvasDocument";
 import { FREE_ARTBOARD as ARTBOARD } from "@/domain/design/artboard";
+import { STAGE_CHROME } from "./geometry";
 import { EditorStore } from "./editorStore";
 import { makeShape } from "./shapeTypes";
 
@@ -70,14 +71,21 @@ describe("EditorStore", () => {
     expect(frames).toEqual([false, false, true]);
   });
 
-  it("fits the artboard on the first real viewport, then zooms about the viewport's centre", () => {
+  it("fits the artboard on the first real viewport clear of the floating chrome, then zooms about the viewport's centre", () => {
     const store = editor();
     store.setViewport({ width: 1000, height: 800 });
     const fit = store.camera();
-    expect(store.screenToWorld({ x: 500, y: 400 })).toMatchObject({ x: ARTBOARD.width / 2, y: ARTBOARD.height / 2 });
+    // Centred in what the tool palette (left), the top buttons and the bottom bars leave free.
+    const free = { x: STAGE_CHROME.left + (1000 - STAGE_CHROME.left - STAGE_CHROME.right) / 2, y: STAGE_CHROME.top + (800 - STAGE_CHROME.top - STAGE_CHROME.bottom) / 2 };
+    const centre = store.screenToWorld(free);
+    expect(centre.x).toBeCloseTo(ARTBOARD.width / 2);
+    expect(centre.y).toBeCloseTo(ARTBOARD.height / 2);
+    expect(fit.x + ARTBOARD.x * fit.scale).toBeGreaterThanOrEqual(STAGE_CHROME.left - 0.001);
+    expect(fit.y + ARTBOARD.y * fit.scale).toBeGreaterThanOrEqual(STAGE_CHROME.top - 0.001);
+    const before = store.viewportCentre();
     store.zoomBy(2);
     expect(store.camera().scale).toBeCloseTo(fit.scale * 2);
-    expect(store.viewportCentre().x).toBeCloseTo(ARTBOARD.width / 2);
+    expect(store.viewportCentre().x).toBeCloseTo(before.x);
     store.zoomTo100();
     expect(store.camera().scale).toBe(1);
   });

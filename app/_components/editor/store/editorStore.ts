@@ -221,6 +221,7 @@ export class EditorStore implements DocumentWriter {
   setMarquee = (marquee: Box | null): void => this.set({ marquee });
 
   artboard = (): Box => this.state.artboard;
+  backdrop = (): string => this.state.backdrop;
 
   previewPositions = (positions: ReadonlyMap<string, { x: number; y: number }> | null): void => this.stage.previewPositions(positions);
 
@@ -327,7 +328,8 @@ export class EditorStore implements DocumentWriter {
 
   zoomTo100 = (): void => {
     const { width, height } = this.state.viewport;
-    this.setCamera(zoomAt(this.live, { x: width / 2, y: height / 2 }, 1 / this.live.scale));
+    // Exactly 1, which `scale × (1 / scale)` need not be.
+    this.setCamera({ ...zoomAt(this.live, { x: width / 2, y: height / 2 }, 1 / this.live.scale), scale: 1 });
   };
 
   exportPng = (pixelRatio: 1 | 2): void => this.stage.exportPng(pixelRatio);

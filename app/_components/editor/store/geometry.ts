@@ -38,9 +38,22 @@ export function screenToWorld(cam: Camera, p: { x: number; y: number }) {
 }
 
 /** A camera that shows `box` centred in a viewport, with a margin. */
-export function fitCamera(box: Box, viewport: { width: number; height: number }, margin = 48): Camera {
-  const scale = Math.min((viewport.width - 2 * margin) / Math.max(box.width, 1), (viewport.height - 2 * margin) / Math.max(box.height, 1), 8);
-  return { scale, x: viewport.width / 2 - (box.x + box.width / 2) * scale, y: viewport.height / 2 - (box.y + box.height / 2) * scale };
+export type Insets = { top: number; right: number; bottom: number; left: number };
+
+/**
+ * What the stage's floating chrome covers, plus air: the tool palette at the left (12 px in, about
+ * 44 wide), the buttons along the top, the zoom and selection bars along the bottom.
+ */
+export const STAGE_CHROME: Insets = { top: 56, right: 28, bottom: 64, left: 72 };
+
+/** The camera that shows `box` whole and centred in what the chrome leaves of the viewport. */
+export function fitCamera(box: Box, viewport: { width: number; height: number }, insets: Insets = STAGE_CHROME): Camera {
+  // A viewport too small for the chrome (a test's, a tiny window) keeps at least half of itself.
+  const free = { width: Math.max(viewport.width - insets.left - insets.right, viewport.width / 2), height: Math.max(viewport.height - insets.top - insets.bottom, viewport.height / 2) };
+  const left = Math.min(insets.left, viewport.width - free.width);
+  const top = Math.min(insets.top, viewport.height - free.height);
+  const scale = Math.min(free.width / Math.max(box.width, 1), free.height / Math.max(box.height, 1), 8);
+  return { scale, x: left + free.width / 2 - (box.x + box.width / 2) * scale, y: top + free.height / 2 - (box.y + box.height / 2) * scale };
 }
 
 /** The closest and farthest the camera goes: every zoom (wheel, pinch, buttons) is clamped here. */

@@ -1,8 +1,14 @@
 import { SHAPE_VERSION, type Shape, type ShapeType } from "@/domain/document/shape";
+import { luminance } from "@/domain/mockup/art/paint";
 
 export { SHAPE_TYPES, type Shape, type ShapeType } from "@/domain/document/shape";
 
 export const DEFAULT_STYLE = { fill: "#7950f2", stroke: "#343a40", strokeWidth: 0, opacity: 1 } as const;
+
+/** Ink that reads on a ground: near-black on light garments and paper, white on dark and saturated ones. */
+export function inkOn(ground: string): string {
+  return luminance(ground) > 0.55 ? "#212529" : "#ffffff";
+}
 
 export function newId(): string {
   return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : Math.random().toString(36).slice(2);

@@ -18,6 +18,8 @@ export interface ToolContext extends DocumentWriter {
   setGuides(guides: Guide[]): void;
   /** The artboard in view, which moving shapes snap to. */
   artboard(): Box;
+  /** The artboard's colour (the product's), which new text is made to read on. */
+  backdrop(): string;
   /** Shows shapes at these positions while a gesture moves them, without writing the document; null: as stored. */
   previewPositions(positions: Map<string, Point> | null): void;
   setTool(tool: ToolId): void;

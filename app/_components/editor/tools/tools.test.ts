@@ -182,4 +182,19 @@ describe("tools, without React or a DOM", () => {
     expect(store.getState().tool).toBe("select");
     expect(store.getState().shapes).toHaveLength(0);
   });
+
+  it("text: new text reads on the product's colour, dark on light garments and white on dark or saturated ones", () => {
+    const { text } = createTools();
+    const fillOn = (backdrop: string) => {
+      const store = editor();
+      store.setBackdrop(backdrop);
+      text.up(store, at(50, 80));
+      return store.getState().editingText?.shape.fill;
+    };
+    expect(fillOn("#ffffff")).toBe("#212529");
+    expect(fillOn("#f1e9d2")).toBe("#212529"); // natural canvas tote
+    expect(fillOn("#111111")).toBe("#ffffff");
+    expect(fillOn("#1f2a44")).toBe("#ffffff"); // navy
+    expect(fillOn("#c92a2a")).toBe("#ffffff"); // red
+  });
 });

@@ -4,10 +4,13 @@ import { CHECKERED, checkerboardTile } from "../../images/checkerboard";
 import { useLoadedImage } from "../../images/useLoadedImage";
 import type { ShapeViewProps } from "../shapeView";
 
-/** A grey box until it loads; a checkerboard behind it when it has transparent pixels. */
-export function ImageView({ shape: s, common }: ShapeViewProps) {
+/**
+ * A grey box until it loads; a checkerboard behind its transparent pixels on a free artboard. On a
+ * product they show the garment's colour, which is what will be seen there.
+ */
+export function ImageView({ shape: s, common, checkerboard }: ShapeViewProps) {
   const loaded = useLoadedImage(s.src);
-  const checkered = !!loaded?.transparent;
+  const checkered = checkerboard && !!loaded?.transparent;
   return (
     <KonvaImage
       {...shapeAttrs(s).attrs}
