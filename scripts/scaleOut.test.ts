@@ -115,17 +115,18 @@ describe("two web processes and two workers on one Postgres and S3", () => {
     await victim!.stop("SIGKILL");
     const survivor = workers.find((w) => w !== victim)!;
 
+    // Drained: every generation succeeded and every job is done (a job ends after its run is recorded).
+    const generateJobsLeft = async () =>
+      Number(((await t.db.execute(sql`select count(*)::int as n from graphile_worker._private_jobs j join graphile_worker._private_tasks k on k.id = j.task_id where k.identifier = 'generate'`)).rows[0] as { n: number }).n);
     await eventually(async () => {
       const rows = await t.db.select({ status: generations.status }).from(generations).where(inArray(generations.id, ids));
-      return rows.every((r) => r.status === "succeeded");
-    }, 300_000, "every generation to succeed on the surviving worker");
+      return rows.every((r) => r.status === "succeeded") && (await generateJobsLeft()) === 0;
+    }, 300_000, "every generation to succeed on the surviving worker and the queue to drain");
     expect(survivor.log()).toContain("unlocked the jobs of stopped workers");
 
     // Each generation's job finished exactly once (the killed run left no record, it simply ran again).
     const runs = await t.db.execute(sql`select job_id, count(*) filter (where ok)::int as ok from job_runs where task = 'generate' group by job_id`);
     expect(runs.rows).toHaveLength(ids.length);
     expect((runs.rows as { ok: number }[]).every((r) => r.ok === 1)).toBe(true);
-    const left = await t.db.execute(sql`select count(*)::int as n from graphile_worker._private_jobs j join graphile_worker._private_tasks k on k.id = j.task_id where k.identifier = 'generate'`);
-    expect((left.rows[0] as { n: number }).n).toBe(0);
   }, 420_000);
 });

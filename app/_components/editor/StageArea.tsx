@@ -65,14 +65,15 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, dock, s
     return () => ro.disconnect();
   }, [store]);
 
-  // Right-click: a shape under the pointer becomes the selection unless it is already in it.
+  // Right-click: a shape under the pointer becomes the selection unless it is already in it; empty canvas clears it.
   const onContextMenu = (e: React.MouseEvent) => {
     if ((e.target as HTMLElement).tagName !== "CANVAS") return;
     e.preventDefault();
     const rect = host.current!.getBoundingClientRect();
     const screen = { x: e.clientX - rect.left, y: e.clientY - rect.top };
     const hit = shapeAt(store.shapes(), store.screenToWorld(screen), 4 / store.camera().scale);
-    if (hit && !store.selection().has(hit.id)) store.select([hit.id]);
+    if (!hit) store.select([]);
+    else if (!store.selection().has(hit.id)) store.select([hit.id]);
     setMenuAt(screen);
   };
 

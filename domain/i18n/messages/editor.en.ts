@@ -13,6 +13,7 @@ export const editorEn = {
   "editor.tool.draw": "Draw",
   "editor.tool.image": "Image",
   "editor.tool.imageHint": "Image (upload, drop or paste)",
+  "editor.contextMenu": "Commands for the selection",
   "editor.selectionBar": "Edit the selection",
   "editor.action.undo": "Undo",
   "editor.action.redo": "Redo",

@@ -14,6 +14,7 @@ export const editorKo: Record<EditorMessageKey, string> = {
   "editor.tool.draw": "그리기",
   "editor.tool.image": "이미지",
   "editor.tool.imageHint": "이미지 (업로드, 끌어다 놓기, 붙여넣기)",
+  "editor.contextMenu": "선택한 항목 명령",
   "editor.selectionBar": "선택한 항목 편집",
   "editor.action.undo": "실행 취소",
   "editor.action.redo": "다시 실행",

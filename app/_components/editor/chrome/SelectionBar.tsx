@@ -5,6 +5,7 @@ import { IconArrowBackUp, IconArrowForwardUp, IconCopy, IconLock, IconStackBack,
 import type { ComponentType } from "react";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { ACTIONS } from "../actions";
+import { runAlone } from "../actions/runAlone";
 import { useEditor, useEditorStore } from "../store/useEditor";
 
 type Button = { id: string; icon: ComponentType<{ size?: number }>; needsSelection: boolean };
@@ -50,7 +51,7 @@ export function SelectionBar() {
           const action = ACTIONS.find((a) => a.id === id)!;
           return (
             <Tooltip key={id} label={t(action.label)} events={{ hover: true, focus: true, touch: false }}>
-              <ActionIcon variant="subtle" color={id === "delete" ? "red" : "dark"} size={40} radius="xl" aria-label={t(action.label)} data-action={id} onClick={() => action.run(store)}>
+              <ActionIcon variant="subtle" color={id === "delete" ? "red" : "dark"} size={40} radius="xl" aria-label={t(action.label)} data-action={id} onClick={() => runAlone(store, action)}>
                 <Icon size={20} />
               </ActionIcon>
             </Tooltip>

@@ -3,6 +3,7 @@
 import { Box, Menu, Text } from "@mantine/core";
 import { useI18n } from "../../../_i18n/I18nProvider";
 import { ACTIONS } from "../actions";
+import { runAlone } from "../actions/runAlone";
 import { useEditor, useEditorStore } from "../store/useEditor";
 
 /** The menu's commands in groups; a group whose commands all need a selection is greyed without one. */
@@ -30,7 +31,8 @@ export function StageContextMenu({ at, onClose }: { at: MenuPoint | null; onClos
   return (
     <Menu opened onChange={(open) => !open && onClose()} position="bottom-start" offset={2} shadow="md" width={240} withinPortal returnFocus={false}>
       <Menu.Target>
-        <Box pos="absolute" left={at.x} top={at.y} w={1} h={1} style={{ pointerEvents: "none" }} />
+        {/* The menu's anchor at the pointer: a button for assistive technology, invisible and out of the tab order. */}
+        <Box component="button" type="button" tabIndex={-1} aria-label={t("editor.contextMenu")} pos="absolute" left={at.x} top={at.y} w={1} h={1} p={0} style={{ opacity: 0, border: 0, pointerEvents: "none" }} />
       </Menu.Target>
       <Menu.Dropdown data-testid="stage-context-menu">
         {groups.map((g, i) => (
@@ -47,8 +49,8 @@ export function StageContextMenu({ at, onClose }: { at: MenuPoint | null; onClos
                     </Text>
                   ) : undefined
                 }
-                color={a.id === "delete" ? "red" : undefined}
-                onClick={() => a.run(store)}
+                color={a.id === "delete" ? "red.9" : undefined}
+                onClick={() => runAlone(store, a)}
               >
                 {t(a.label)}
               </Menu.Item>
