@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { DOC_CHANNEL, PROCESS_TAG } from "../services/canvas/docStore";
 import { docRangeText, MAX_NOTIFY_PAYLOAD } from "./notifications";
-import { log } from "@/server/log";
+import { NotifyPacer } from "./notifyPacer";
 
 /**
  * At most one announcing statement this often. Each costs Postgres a transaction (about a third of
@@ -30,9 +30,11 @@ export type StoredRange = { ids: number[]; updates: Uint8Array[] };
 export class Announcer {
   /** `<canvas id> <first id> <last id> [=<rows>]` each (see parseDocAnnouncement). */
   private waiting: string[] = [];
-  private sending = false;
+  private readonly pacer: NotifyPacer;
 
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(pool: pg.Pool) {
+    this.pacer = new NotifyPacer(pool, DOC_CHANNEL, "collab_announce_updates", ANNOUNCE_EVERY_MS, () => packed(this.waiting.splice(0)), "announcing stored edits");
+  }
 
   /** Each canvas's new rows: their ids, oldest first, and their updates. */
   announce(byCanvas: Map<string, StoredRange>): void {
@@ -41,28 +43,7 @@ export class Announcer {
       const small = updates.length === ids.length && updates.reduce((n, u) => n + u.byteLength, 0) <= INLINE_MAX_BYTES;
       this.waiting.push(docRangeText(canvasId, ids[0]!, ids.at(-1)!, small ? updates : undefined));
     }
-    void this.send();
-  }
-
-  private async send(): Promise<void> {
-    if (this.sending || !this.waiting.length) return;
-    const payloads = packed(this.waiting);
-    this.waiting = [];
-    this.sending = true;
-    const started = performance.now();
-    try {
-      await this.pool.query({ name: "collab_announce_updates", text: ANNOUNCE_SQL, values: [DOC_CHANNEL, payloads] });
-    } catch (e) {
-      log.error({ err: e }, "collab: announcing stored edits failed");
-    } finally {
-      const next = () => {
-        this.sending = false;
-        void this.send();
-      };
-      const wait = ANNOUNCE_EVERY_MS - (performance.now() - started);
-      if (wait > 0) setTimeout(next, wait);
-      else next();
-    }
+    this.pacer.kick();
   }
 }
 
@@ -81,6 +62,3 @@ function packed(ranges: string[]): string[] {
   return payloads;
 }
 
-/** set_config's `true`: asynchronous commit for this transaction only. */
-const ANNOUNCE_SQL = `
-  select pg_notify($1, payload) from (select set_config('synchronous_commit', 'off', true)) cfg, unnest($2::text[]) payload`;

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { PROCESS_TAG } from "../services/canvas/docStore";
-import { log } from "@/server/log";
+import { NotifyPacer } from "./notifyPacer";
 import { MAX_NOTIFY_PAYLOAD } from "./notifications";
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from "./protocol";
 
@@ -23,10 +23,12 @@ const SEND_EVERY_MS = 5;
 export class AwarenessPeers {
   private readonly peers = new Map<string, number>();
   private waiting = new Map<string, Map<number, AwarenessEntry>>();
-  private sending = false;
   private timer: NodeJS.Timeout | null = null;
+  private readonly pacer: NotifyPacer;
 
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(private readonly pool: pg.Pool) {
+    this.pacer = new NotifyPacer(pool, AWARENESS_CHANNEL, "collab_share_awareness", SEND_EVERY_MS, () => this.takeWaiting(), "sharing awareness");
+  }
 
   /** Once this process listens: a hello sent earlier could be answered before it hears the answer. */
   start(): void {
@@ -55,7 +57,7 @@ export class AwarenessPeers {
     let room = this.waiting.get(canvasId);
     if (!room) this.waiting.set(canvasId, (room = new Map()));
     for (const e of entries) room.set(e.clientId, e);
-    void this.send();
+    this.pacer.kick();
   }
 
   close(): void {
@@ -63,29 +65,14 @@ export class AwarenessPeers {
     this.timer = null;
   }
 
-  private hello(): void {
-    this.pool.query("select pg_notify($1, $2)", [PEERS_CHANNEL, PROCESS_TAG]).catch(() => {});
-  }
-
-  private async send(): Promise<void> {
-    if (this.sending || !this.waiting.size) return;
+  private takeWaiting(): string[] {
     const payloads = [...this.waiting].flatMap(([canvasId, entries]) => awarenessPayloads(canvasId, [...entries.values()]));
     this.waiting = new Map();
-    this.sending = true;
-    const started = performance.now();
-    try {
-      if (payloads.length) await this.pool.query({ name: "collab_share_awareness", text: SHARE_SQL, values: [AWARENESS_CHANNEL, payloads] });
-    } catch (e) {
-      log.error({ err: e }, "collab: sharing awareness failed");
-    } finally {
-      const next = () => {
-        this.sending = false;
-        void this.send();
-      };
-      const wait = SEND_EVERY_MS - (performance.now() - started);
-      if (wait > 0) setTimeout(next, wait);
-      else next();
-    }
+    return payloads;
+  }
+
+  private hello(): void {
+    this.pool.query("select pg_notify($1, $2)", [PEERS_CHANNEL, PROCESS_TAG]).catch(() => {});
   }
 }
 
@@ -97,9 +84,6 @@ export function awarenessPayloads(canvasId: string, entries: AwarenessEntry[]): 
   return entries.map((e) => encode([e])).filter((p) => p.length <= MAX_NOTIFY_PAYLOAD);
 }
 
-/** Asynchronous commit: awareness is ephemeral, nothing waits for the disk for it. */
-const SHARE_SQL = `
-  select pg_notify($1, payload) from (select set_config('synchronous_commit', 'off', true)) cfg, unnest($2::text[]) payload`;
 
 /** Another process's relayed entries: only what a relayed entry can be (a state object or null). */
 export function remoteAwarenessEntries(update: Uint8Array, maxStateBytes: number): AwarenessEntry[] {
