@@ -45,26 +45,29 @@ test("owner invites an editor by link; the editor joins through sign-up; a viewe
   await expectNoAxeViolations(owner, "share dialog with a link");
   await shoot(owner, "invite-dialog");
 
-  // The invitee arrives signed out, is sent to sign in, switches to sign-up, and lands on the canvas.
+  // The invitee arrives signed out: the link names the canvas, its owner and the role, and offers
+  // to sign up or in; either joins in the same step, with no second "Join?".
   const editorCtx = await browser.newContext({ locale: "en-US" });
   const editor = await editorCtx.newPage();
   await editor.goto(editorLink);
+  await expect(editor.getByTestId("invite-canvas-name")).toHaveText("Join “Festival tees”?");
+  await expect(editor.getByText("A canvas owned by Olivia Owner.")).toBeVisible();
+  await expect(editor.getByText("Editor", { exact: true })).toBeVisible();
+  await expect(editor.getByTestId("invite-join")).toHaveCount(0);
+  await expectNoAxeViolations(editor, "invite, signed out");
+  await shoot(editor, "invite-signed-out");
+  await editor.getByTestId("invite-sign-in").click();
   await expect(editor).toHaveURL(/\/sign-in\?next=%2Finvite%2F/);
-  await expect(editor.getByText(/join the canvas you were invited to/)).toBeVisible();
+  await expect(editor.getByTestId("invite-summary")).toContainText("Join “Festival tees”");
+  await expect(editor.getByTestId("invite-summary")).toContainText("Olivia Owner invited you");
+  await expect(editor.getByRole("button", { name: "Sign in and join" })).toBeVisible();
   await expectNoAxeViolations(editor, "sign-in from an invite");
   await editor.getByRole("link", { name: "Get started" }).last().click();
   await expect(editor).toHaveURL(/\/sign-up\?next=%2Finvite%2F/);
-  await expect(editor.getByText(/join the canvas you were invited to/)).toBeVisible();
+  await expect(editor.getByTestId("invite-summary")).toContainText("Join “Festival tees”");
   await expectNoAxeViolations(editor, "sign-up from an invite");
+  await shoot(editor, "sign-up-from-invite");
   await signUp(editor, "Eddie Editor", uniqueEmail("eddie"), editor.url());
-  // Back at the link: it names the canvas, its owner and the role, and joins only on a click.
-  await expect(editor).toHaveURL(/\/invite\//);
-  await expect(editor.getByTestId("invite-canvas-name")).toHaveText("Join “Festival tees”?");
-  await expect(editor.getByText("A canvas owned by")).toBeVisible();
-  await expect(editor.getByText("Editor", { exact: true })).toBeVisible();
-  await expectNoAxeViolations(editor, "invite confirmation");
-  await shoot(editor, "invite-confirm");
-  await editor.getByRole("button", { name: "Join canvas" }).click();
   await expect(editor).toHaveURL(canvasUrl);
   await expect(editor.getByTestId("canvas-name")).toHaveText("Festival tees");
   await expect(editor.getByRole("button", { name: "Share" })).toBeVisible();

@@ -15,6 +15,7 @@ import { generate } from "./tasks/generate";
 import { renderMockups } from "./tasks/renderMockups";
 import { renderPrintFile } from "./tasks/renderPrintFile";
 import { renderSnapshot } from "./tasks/renderSnapshot";
+import { renderCanvasCover } from "./tasks/renderCanvasCover";
 import { expireOrder } from "./tasks/expireOrder";
 import { refundLatePayment } from "./tasks/refundLatePayment";
 import { sendOrderMail } from "./tasks/sendOrderMail";
@@ -44,6 +45,7 @@ async function main() {
     renderPrintFile: renderPrintFile(db, storage),
     renderMockups: renderMockups(db, storage),
     renderSnapshot: renderSnapshot(db, storage),
+    renderCanvasCover: renderCanvasCover(db, storage),
     expireOrder: expireOrder(db),
     sendOrderMail: sendOrderMail(db),
     sendRefundMail: sendRefundMail(db),

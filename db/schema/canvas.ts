@@ -14,6 +14,8 @@ export const canvases = pgTable("canvases", {
   variantId: text("variant_id").references(() => productVariants.id),
   /** The owner paused the canvas's generation queue: its queued generations wait, keeping their places. */
   generationsPaused: boolean("generations_paused").notNull().default(false),
+  /** When the dashboard's cover (a small mockup of the design) was last rendered; null: none yet. */
+  coverAt: timestamp("cover_at", { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -83,6 +83,16 @@ describe("collaboration server", () => {
     await eventually(() => json(fresh.doc) === json(clients[0]!.doc), 5000, "a new client to load the same state");
   });
 
+  it("asks for the dashboard's cover to be rendered again when the design changes", async () => {
+    const { id, ownerCookie } = await canvasWith();
+    const coverJobs = async () => (await t.db.execute<{ n: number }>(sql`select count(*)::int as n from graphile_worker.jobs where key = ${`cover:${id}`}`)).rows[0]!.n;
+    expect(await coverJobs()).toBe(0);
+    const a = client(server.port, id, ownerCookie);
+    await synced(a.provider);
+    shapes(a.doc).set("s1", shapeRecord("s1", { x: 1 }));
+    await eventually(async () => (await coverJobs()) === 1, 5000, "a cover job");
+  });
+
   it("sends edits made while offline when the client reconnects", async () => {
     const { id, ownerCookie, members } = await canvasWith("editor");
     const a = client(server.port, id, ownerCookie);

@@ -6,6 +6,7 @@ import type { AwarenessPeers } from "./awarenessPeers";
 import { CanvasAssets } from "./canvasAssets";
 import { send, type Connection } from "./connection";
 import { Fanout } from "./fanout";
+import { COVER_DELAY_MS, scheduleCover } from "../services/canvas/canvasCover";
 import { compact, loadDoc, readAllUpdates, readStoredState, readUpdates } from "../services/canvas/docStore";
 import { DocumentGate } from "./documentGate";
 import type { CollabLimits } from "./limits";
@@ -49,6 +50,8 @@ export class Room {
   private readonly assets: CanvasAssets;
   private readonly gate: DocumentGate;
   private readonly fanout: Fanout;
+  /** When this room last asked for the dashboard's cover to be rendered again. */
+  private coverAskedAt = -Infinity;
 
   private constructor(
     readonly canvasId: string,
@@ -249,6 +252,7 @@ export class Room {
       }
       this.applyAndSend(edits);
       this.updatesSinceCompaction += edits.length;
+      this.askForCover();
     }
     if (failure && !this.closed) {
       const e = failure.error;
@@ -271,6 +275,14 @@ export class Room {
     Y.applyUpdate(this.doc, merged);
     this.changed();
     this.fanout.push(merged);
+  }
+
+  /** The design changed: its cover is rendered again soon (asked at most once per render's delay). */
+  private askForCover(): void {
+    const now = performance.now();
+    if (now - this.coverAskedAt < COVER_DELAY_MS) return;
+    this.coverAskedAt = now;
+    scheduleCover(this.db, this.canvasId).catch((e: unknown) => log.warn({ err: e, canvasId: this.canvasId }, "collab: could not schedule the canvas cover"));
   }
 
   /**

@@ -8,8 +8,11 @@ import { jsonError } from "./requestGuards";
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Who may see a stored image: the members of its canvas, shop admins, or anyone (then cached publicly). */
-export type ImageAudience = { canvasId: string } | "shopAdmins" | "public";
+/**
+ * Who may see a stored image: the members of its canvas, shop admins, anyone (then cached
+ * publicly), or whoever holds the secret the request carried (an invite link's token: cached privately).
+ */
+export type ImageAudience = { canvasId: string } | "shopAdmins" | "public" | "bearer";
 
 /** A stored image as one route finds it. Its bytes never change, so `etag` is its id. */
 export type StoredImage = { key: string; contentType: string; etag: string; audience: ImageAudience; fileName?: string };
@@ -40,6 +43,8 @@ export async function serveStoredImage(db: Db, s3: S3Client, bucket: string, req
   const headers = new Headers({ etag: image.etag });
   if (image.audience === "public") {
     headers.set("cache-control", "public, max-age=3600");
+  } else if (image.audience === "bearer") {
+    headers.set("cache-control", "private, no-cache");
   } else {
     session ??= await validateSession(db, req.headers.get("cookie"));
     if (!session || !(await maySee(db, session.user.id, image.audience))) return notFound();
@@ -66,7 +71,7 @@ export async function serveStoredImage(db: Db, s3: S3Client, bucket: string, req
   return new Response(body, { status: 200, headers });
 }
 
-async function maySee(db: Db, userId: string, audience: Exclude<ImageAudience, "public">): Promise<boolean> {
+async function maySee(db: Db, userId: string, audience: Exclude<ImageAudience, "public" | "bearer">): Promise<boolean> {
   if (audience === "shopAdmins") return isShopAdmin(db, userId);
   try {
     await requireCanvasRole(db, userId, audience.canvasId, "viewer");

@@ -9,6 +9,7 @@ export const jobSchemas = {
   renderPrintFile: z.object({ printFileId: z.string().uuid() }),
   renderMockups: z.object({ batchId: z.string().uuid() }),
   renderSnapshot: z.object({ renderId: z.string().uuid() }),
+  renderCanvasCover: z.object({ canvasId: z.string().uuid() }),
   expireOrder: z.object({ orderId: z.string().uuid() }),
   sendOrderMail: z.object({ orderId: z.string().uuid(), status: z.string() }),
   sendRefundMail: z.object({ refundId: z.string().uuid() }),

@@ -7,7 +7,7 @@ import type { JobName } from "./definitions";
  */
 export const QUEUES = {
   gpu: ["generate"],
-  cpu: ["cleanupExpired", "cleanupUploads", "deleteCanvasObjects", "renderPrintFile", "renderMockups", "renderSnapshot", "expireOrder", "sendOrderMail", "sendRefundMail", "refundLatePayment"],
+  cpu: ["cleanupExpired", "cleanupUploads", "deleteCanvasObjects", "renderPrintFile", "renderMockups", "renderSnapshot", "renderCanvasCover", "expireOrder", "sendOrderMail", "sendRefundMail", "refundLatePayment"],
 } as const satisfies Record<string, readonly JobName[]>;
 
 export type QueueName = keyof typeof QUEUES;

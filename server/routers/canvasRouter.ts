@@ -6,7 +6,7 @@ import { authedProcedure, canvasProcedure, resourceProcedure, router } from "../
 import { canvasName, ok, role } from "./schemas";
 
 const canvasOut = z.object({ id: z.string(), name: z.string(), role, product: productBindingSchema.nullable(), createdAt: z.date(), updatedAt: z.date() });
-const canvasSummary = canvasOut.omit({ product: true }).extend({ memberCount: z.number() });
+const canvasSummary = canvasOut.omit({ product: true }).extend({ memberCount: z.number(), coverUrl: z.string().nullable(), onSale: z.boolean() });
 const catalogId = z.string().min(1).max(64);
 const member = z.object({ userId: z.string(), email: z.string().nullable(), name: z.string(), role, joinedAt: z.date() });
 

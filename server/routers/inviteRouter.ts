@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { acceptInvite,
-  previewInvite, createInvite, listInvites, revokeInvite } from "../services/canvas/inviteService";
+import { acceptInvite, createInvite, listInvites, previewInvite, revokeInvite } from "../services/canvas/inviteService";
 import { limits } from "../auth/limits";
-import { authedProcedure, canvasProcedure, resourceProcedure, router, throttle } from "../trpc/init";
+import { authedProcedure, canvasProcedure, publicProcedure, resourceProcedure, router, throttle } from "../trpc/init";
 import { ok, role } from "./schemas";
 
 const invite = z.object({
@@ -20,6 +19,11 @@ const invite = z.object({
 /** Wrong tokens count against the caller's address and account; links that work do not. */
 const tokenProcedure = authedProcedure.use(
   throttle((ctx) => [limits.inviteFailuresPerAddress(ctx.clientAddress), limits.inviteFailuresPerUser(ctx.session!.user.id)], { failuresOnly: true }),
+);
+
+/** Signed out too (an invite is read before signing up): wrong tokens count against the address. */
+const previewProcedure = publicProcedure.use(
+  throttle((ctx) => [limits.inviteFailuresPerAddress(ctx.clientAddress), ...(ctx.session ? [limits.inviteFailuresPerUser(ctx.session.user.id)] : [])], { failuresOnly: true }),
 );
 
 const tokenInput = z.object({ token: z.string().min(16, "is not a valid invite token").max(128, "is not a valid invite token") });
@@ -43,10 +47,10 @@ export const inviteRouter = router({
     .mutation(({ ctx, input }) => revokeInvite(ctx.db, ctx.access, input)),
 
   /** What a link offers, shown before the person chooses to join; changes nothing. */
-  preview: tokenProcedure
+  preview: previewProcedure
     .input(tokenInput)
-    .output(z.object({ canvasName: z.string(), ownerName: z.string().nullable(), invitedBy: z.string().nullable(), role, currentRole: role.nullable() }))
-    .query(({ ctx, input }) => previewInvite(ctx.db, ctx.actor, input)),
+    .output(z.object({ canvasName: z.string(), coverUrl: z.string().nullable(), ownerName: z.string().nullable(), invitedBy: z.string().nullable(), role, currentRole: role.nullable() }))
+    .query(({ ctx, input }) => previewInvite(ctx.db, ctx.session?.user.id ?? null, input)),
 
   accept: tokenProcedure
     .input(tokenInput)

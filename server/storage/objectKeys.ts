@@ -21,6 +21,11 @@ export function mockupKey(canvasId: string, mockupId: string): string {
   return `mockups/${canvasId}/${mockupId}.webp`;
 }
 
+/** The dashboard's cover of a canvas, replaced as the design changes (under the canvas's mockups, so it goes with them). */
+export function canvasCoverKey(canvasId: string): string {
+  return `mockups/${canvasId}/cover.webp`;
+}
+
 export function assetThumbKey(canvasId: string, assetId: string): string {
   return `assets/${canvasId}/${assetId}.thumb.webp`;
 }

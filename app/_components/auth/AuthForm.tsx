@@ -1,7 +1,7 @@
 "use client";
 
 import { Alert, Anchor, Button, Divider, Group, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
-import { IconAlertCircle, IconMailOpened } from "@tabler/icons-react";
+import { IconAlertCircle } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
@@ -10,6 +10,7 @@ import { useI18n } from "../../_i18n/I18nProvider";
 import { errorMessage, fieldErrors } from "../../_lib/errors";
 import { useTRPC } from "../../_lib/trpc";
 import { AuthCard } from "./AuthCard";
+import { InviteSummary, inviteTokenOf } from "./InviteSummary";
 
 type Props = { mode: "signIn" | "signUp"; next: string; providers: string[]; oauthError: string | null };
 
@@ -17,7 +18,16 @@ export function AuthForm({ mode, next, providers, oauthError }: Props) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const [form, setForm] = useState({ email: "", password: "", name: "" });
-  const done = () => window.location.assign(next);
+  const inviteToken = inviteTokenOf(next);
+  // Back to an invite: joining is this same step (the person chose it on the invite page). A link
+  // that cannot be used any more sends them to the invite page, which says why.
+  const join = useMutation(
+    trpc.invite.accept.mutationOptions({
+      onSuccess: ({ canvasId }) => window.location.replace(`/canvas/${canvasId}`),
+      onError: () => window.location.assign(next),
+    }),
+  );
+  const done = () => (inviteToken ? join.mutate({ token: inviteToken }) : window.location.assign(next));
   const signIn = useMutation(trpc.auth.signIn.mutationOptions({ onSuccess: done }));
   const signUp = useMutation(trpc.auth.signUp.mutationOptions({ onSuccess: done }));
   const active = mode === "signIn" ? signIn : signUp;
@@ -44,11 +54,7 @@ export function AuthForm({ mode, next, providers, oauthError }: Props) {
         </Text>
       }
     >
-      {next.startsWith("/invite/") && (
-        <Alert icon={<IconMailOpened size={18} />} color="violet" variant="light" mb="md">
-          {t("auth.inviteNotice")}
-        </Alert>
-      )}
+      {inviteToken && <InviteSummary token={inviteToken} />}
       {(topError || (active.error && !Object.keys(fields).length)) && (
         <Alert icon={<IconAlertCircle size={18} />} color="red" variant="light" mb="md" role="alert">
           {topError ?? errorMessage(active.error, t)}
@@ -95,8 +101,8 @@ export function AuthForm({ mode, next, providers, oauthError }: Props) {
               </Anchor>
             </Group>
           )}
-          <Button type="submit" fullWidth mt="sm" loading={active.isPending}>
-            {t(mode === "signIn" ? "auth.submitSignIn" : "auth.submitSignUp")}
+          <Button type="submit" fullWidth mt="sm" loading={active.isPending || join.isPending || join.isSuccess}>
+            {t(mode === "signIn" ? (inviteToken ? "auth.submitSignInJoin" : "auth.submitSignIn") : inviteToken ? "auth.submitSignUpJoin" : "auth.submitSignUp")}
           </Button>
         </Stack>
       </form>

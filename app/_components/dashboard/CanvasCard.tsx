@@ -8,15 +8,28 @@ import { useI18n } from "../../_i18n/I18nProvider";
 import type { MessageKey } from "@/domain/i18n/messages/en";
 import { canvasColors } from "../ui/canvasColors";
 
-type Canvas = { id: string; name: string; role: Role; memberCount: number; updatedAt: Date };
+type Canvas = { id: string; name: string; role: Role; memberCount: number; updatedAt: Date; coverUrl: string | null; onSale: boolean };
 
 export function CanvasCard({ canvas, onRename, onDelete }: { canvas: Canvas; onRename: () => void; onDelete: () => void }) {
   const { t, date } = useI18n();
   const [from, to] = canvasColors(canvas.id);
   return (
     <Card withBorder padding={0} radius="lg" data-testid="canvas-card" style={{ overflow: "hidden" }}>
-      <Link href={`/canvas/${canvas.id}`} aria-label={`${t("dashboard.open")} ${canvas.name}`}>
-        <Box h={120} style={{ background: `linear-gradient(135deg, ${from}, ${to})` }} />
+      <Link href={`/canvas/${canvas.id}`} aria-label={`${t("dashboard.open")} ${canvas.name}`} style={{ position: "relative", display: "block" }}>
+        {canvas.coverUrl ? (
+          // A small mockup of the design on its product, in its colour, rendered as the design changes.
+          <Box h={160} bg="gray.0" style={{ display: "flex", justifyContent: "center" }}>
+            {/* eslint-disable-next-line @next/next/no-img-element -- a private image route, revalidated per use */}
+            <img src={canvas.coverUrl} alt={t("dashboard.coverAlt", { name: canvas.name })} height={160} width={160} style={{ objectFit: "contain" }} data-testid="canvas-cover" />
+          </Box>
+        ) : (
+          <Box h={160} style={{ background: `linear-gradient(135deg, ${from}, ${to})` }} />
+        )}
+        {canvas.onSale && (
+          <Badge color="teal" variant="filled" size="sm" style={{ position: "absolute", top: 10, left: 10 }} data-testid="canvas-on-sale">
+            {t("dashboard.onSale")}
+          </Badge>
+        )}
       </Link>
       <Group justify="space-between" wrap="nowrap" p="md" gap="xs" align="flex-start">
         <Box miw={0}>

@@ -1,11 +1,11 @@
-import { requireUser } from "@/server/auth/pageSession";
+import { currentUser } from "@/server/auth/pageSession";
 import { AcceptInvite } from "../../_components/AcceptInvite";
 
 export const dynamic = "force-dynamic";
 
-/** A signed-out visitor signs in or up first and comes back here; then the invite is accepted. */
+/** Signed in or out, the invite shows what it offers; signed out, joining comes with signing up or in. */
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  await requireUser(`/invite/${encodeURIComponent(token)}`);
-  return <AcceptInvite token={token} />;
+  const user = await currentUser();
+  return <AcceptInvite token={token} signedIn={user !== null} />;
 }

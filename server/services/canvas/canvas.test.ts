@@ -167,7 +167,12 @@ describe("invites", () => {
   it("shows what a link offers without joining, so that opening a link is not joining", async () => {
     const { id, owner, stranger } = await team();
     const inv = await owner.client.invite.create.mutate({ canvasId: id, role: "editor" });
-    expect(await stranger.client.invite.preview.query({ token: inv.token })).toEqual({ canvasName: "Summer tees", ownerName: "Owner", invitedBy: "Owner", role: "editor", currentRole: null });
+    expect(await stranger.client.invite.preview.query({ token: inv.token })).toEqual({ canvasName: "Summer tees", coverUrl: null, ownerName: "Owner", invitedBy: "Owner", role: "editor", currentRole: null });
+    // Signed out too: the link is read before signing up; a wrong token still says nothing more.
+    const signedOut = createTestClient(t.db).client;
+    expect(await signedOut.invite.preview.query({ token: inv.token })).toMatchObject({ canvasName: "Summer tees", role: "editor", currentRole: null });
+    expect(await errorCode(signedOut.invite.preview.query({ token: "x".repeat(43) }))).toBe("NOT_FOUND");
+    expect(await errorCode(signedOut.invite.accept.mutate({ token: inv.token }))).toBe("UNAUTHORIZED");
     expect(await errorCode(stranger.client.canvas.get.query({ id }))).toBe("NOT_FOUND");
     const [row] = await t.db.select().from(invites).where(eq(invites.id, inv.id));
     expect(row!.uses).toBe(0);

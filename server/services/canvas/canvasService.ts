@@ -1,16 +1,18 @@
 import { enqueue } from "../../jobs/enqueue";
 import { desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { canvases, canvasMembers } from "@/db/schema";
+import { canvases, canvasMembers, listings } from "@/db/schema";
 import type { ProductBinding } from "@/domain/catalog/catalog";
 import { requireVariant } from "../catalog/catalogService";
 import type { Actor } from "../actor";
 import type { CanvasAccess } from "./access";
+import { coverUrl, scheduleCover } from "./canvasCover";
 import { announceProduct } from "./documentEdits";
 import { notifyAccessChanged } from "./accessEvents";
 import type { Role } from "@/domain/canvas/roles";
 
-export type CanvasSummary = { id: string; name: string; role: Role; memberCount: number; updatedAt: Date; createdAt: Date };
+/** `coverUrl`: a small mockup of the design (null until one is rendered); `onSale`: a published listing sells it. */
+export type CanvasSummary = { id: string; name: string; role: Role; memberCount: number; updatedAt: Date; createdAt: Date; coverUrl: string | null; onSale: boolean };
 export type CanvasView = { id: string; name: string; role: Role; product: ProductBinding | null; createdAt: Date; updatedAt: Date };
 
 export async function createCanvas(db: Db, actor: Actor, input: { name: string }): Promise<{ id: string }> {
@@ -23,12 +25,15 @@ export async function createCanvas(db: Db, actor: Actor, input: { name: string }
 
 export async function listCanvases(db: DbOrTx, actor: Actor): Promise<CanvasSummary[]> {
   const memberCount = sql<number>`(select count(*)::int from ${canvasMembers} m where m.canvas_id = ${canvases.id})`;
-  return db
+  const onSale = sql<boolean>`exists (select 1 from ${listings} l where l.canvas_id = ${canvases.id} and l.current_version_id is not null and l.unpublished_at is null)`;
+  const rows = await db
     .select({
       id: canvases.id,
       name: canvases.name,
       role: canvasMembers.role,
       memberCount,
+      onSale,
+      coverAt: canvases.coverAt,
       updatedAt: canvases.updatedAt,
       createdAt: canvases.createdAt,
     })
@@ -37,6 +42,7 @@ export async function listCanvases(db: DbOrTx, actor: Actor): Promise<CanvasSumm
     .where(eq(canvasMembers.userId, actor.userId))
     .orderBy(desc(canvases.updatedAt))
     .limit(500);
+  return rows.map(({ coverAt, ...row }) => ({ ...row, coverUrl: coverUrl(row.id, coverAt) }));
 }
 
 /** The canvas as its member sees it; access was checked when it was loaded. */
@@ -58,6 +64,7 @@ export async function setCanvasProduct(db: Db, access: CanvasAccess, input: Prod
       .where(eq(canvases.id, access.canvas.id))
       .returning();
     await announceProduct(tx, access.canvas.id, input);
+    await scheduleCover(tx, access.canvas.id);
     return describeCanvas({ canvas: row!, role: access.role });
   });
 }

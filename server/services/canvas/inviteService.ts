@@ -6,6 +6,7 @@ import { AppError } from "../../errors";
 import type { Actor } from "../actor";
 import type { CanvasAccess } from "./access";
 import { notifyAccessChanged } from "./accessEvents";
+import { coverUrl } from "./canvasCover";
 import { resourceNotFound } from "./resourceAccess";
 import { higherRole, lowerRole, roleAtLeast, roleRank, ROLES, type Role } from "@/domain/canvas/roles";
 
@@ -79,6 +80,17 @@ export async function revokeInvite(db: DbOrTx, access: CanvasAccess, input: { id
   return { ok: true };
 }
 
+/** Whether `token` is a usable invite to this canvas (its holder may see the canvas's cover before joining). */
+export async function inviteOpensCanvas(db: DbOrTx, canvasId: string, token: string): Promise<boolean> {
+  const [row] = await db.select().from(invites).where(and(eq(invites.tokenHash, hashInviteToken(token)), eq(invites.canvasId, canvasId)));
+  try {
+    usable(row);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 type InviteRow = typeof invites.$inferSelect;
 
 /** The invite if it can still be accepted; otherwise the reason it cannot, as the person will read it. */
@@ -95,15 +107,16 @@ function usable(invite: InviteRow | undefined): InviteRow {
 }
 
 /**
- * What an invite link offers, for the confirming click before joining: the canvas, who owns it,
- * who made the link and the role this person would get (a removed member is told at once).
- * Changes nothing (opening a link must not join by itself).
+ * What an invite link offers, for the confirming click before joining: the canvas and its cover,
+ * who owns it, who made the link and the role this person would get (a removed member is told at
+ * once). Someone signed out sees the same, to sign up or in and join in one step. Changes nothing
+ * (opening a link must not join by itself).
  */
-export async function previewInvite(db: DbOrTx, actor: Actor, input: { token: string }) {
+export async function previewInvite(db: DbOrTx, userId: string | null, input: { token: string }) {
   const [row] = await db.select().from(invites).where(eq(invites.tokenHash, hashInviteToken(input.token)));
   const invite = usable(row);
-  const offered = await roleAfterLimit(db, invite, actor.userId);
-  const [canvas] = await db.select({ name: canvases.name }).from(canvases).where(eq(canvases.id, invite.canvasId));
+  const offered = userId ? await roleAfterLimit(db, invite, userId) : invite.role;
+  const [canvas] = await db.select({ name: canvases.name, coverAt: canvases.coverAt }).from(canvases).where(eq(canvases.id, invite.canvasId));
   const [owner] = await db
     .select({ name: users.name })
     .from(canvasMembers)
@@ -112,8 +125,17 @@ export async function previewInvite(db: DbOrTx, actor: Actor, input: { token: st
     .orderBy(canvasMembers.createdAt)
     .limit(1);
   const [creator] = invite.createdBy ? await db.select({ name: users.name }).from(users).where(eq(users.id, invite.createdBy)) : [];
-  const [membership] = await db.select({ role: canvasMembers.role }).from(canvasMembers).where(and(eq(canvasMembers.canvasId, invite.canvasId), eq(canvasMembers.userId, actor.userId)));
-  return { canvasName: canvas!.name, ownerName: owner?.name ?? null, invitedBy: creator?.name ?? null, role: offered, currentRole: membership?.role ?? null };
+  const [membership] = userId
+    ? await db.select({ role: canvasMembers.role }).from(canvasMembers).where(and(eq(canvasMembers.canvasId, invite.canvasId), eq(canvasMembers.userId, userId)))
+    : [];
+  return {
+    canvasName: canvas!.name,
+    coverUrl: coverUrl(invite.canvasId, canvas!.coverAt, input.token),
+    ownerName: owner?.name ?? null,
+    invitedBy: creator?.name ?? null,
+    role: offered,
+    currentRole: membership?.role ?? null,
+  };
 }
 
 /** Joins the canvas with the invite's role; an existing member keeps a higher role. */

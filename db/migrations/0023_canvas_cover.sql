@@ -1,0 +1,1 @@
+ALTER TABLE "canvases" ADD COLUMN "cover_at" timestamp with time zone;
