@@ -52,6 +52,8 @@ export const listingVersions = pgTable(
     /** The Yjs state of the canvas at publish. */
     state: bytea("state").notNull(),
     variantIds: text("variant_ids").array().notNull(),
+    /** The colour the design was made on, shown first (null: it is not on sale; the catalog's first leads). */
+    featuredColor: text("featured_color"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("listing_versions_listing_version_idx").on(t.listingId, t.version)],

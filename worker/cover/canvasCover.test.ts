@@ -86,7 +86,7 @@ describe("canvas covers", () => {
     const invited = await fetchCover(null, preview.coverUrl!);
     expect(invited.status).toBe(200);
     expect(invited.headers.get("cache-control")).toBe("private, no-cache");
-    await owner.client.invite.revoke.mutate({ canvasId: id, id: invite.id });
+    await owner.client.invite.revoke.mutate({ id: invite.id });
     expect((await fetchCover(null, preview.coverUrl!)).status).toBe(404);
     expect((await fetchCover(stranger, `/api/canvas-covers/${id}?v=1&invite=${"x".repeat(200)}`)).status).toBe(404);
 

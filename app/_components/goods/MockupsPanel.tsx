@@ -28,6 +28,9 @@ export function MockupsPanel({ canvasId, product, variant, canEdit }: { canvasId
     }),
   );
   const variantOf = (id: string) => product.variants.find((v) => v.id === id);
+  // A set's renders arrive in no stable order: show them as the catalog lists colours, then areas.
+  const rank = (r: { variantId: string; printAreaId: string }) =>
+    product.variants.findIndex((v) => v.id === r.variantId) * product.printAreas.length + product.printAreas.findIndex((a) => a.id === r.printAreaId);
   const areaName = (id: string) => names.area(product.printAreas.find((a) => a.id === id)?.name ?? id);
 
   return (
@@ -71,7 +74,7 @@ export function MockupsPanel({ canvasId, product, variant, canEdit }: { canvasId
             </Group>
             {done < batch.renders.length && <Progress value={(100 * done) / batch.renders.length} size="xs" aria-label={t("goods.mockups.progress", { done, total: batch.renders.length })} />}
             <SimpleGrid cols={2} spacing={6}>
-              {batch.renders.map((r) => {
+              {[...batch.renders].sort((a, b) => rank(a) - rank(b)).map((r) => {
                 const label = `${names.color(variantOf(r.variantId)?.color ?? "")} · ${areaName(r.printAreaId)}`;
                 return (
                   <Stack key={r.id} gap={2} data-testid="mockup" data-status={r.status}>

@@ -13,7 +13,7 @@ import { MockupGallery } from "./MockupGallery";
 import { ProductBuyBox } from "./ProductBuyBox";
 import { ShopFrame, type ShopUser } from "./ShopFrame";
 import { SizeChart } from "./SizeChart";
-import { listingColors, rendersPending, shotsFor } from "./listingMedia";
+import { openingColor, rendersPending, shotsFor } from "./listingMedia";
 import type { Listing } from "./shopTypes";
 
 /** A published product: its pictures, and everything needed to put it in the cart. Polls while its mockups render. */
@@ -23,7 +23,7 @@ export function ProductView({ initial, user }: { initial: Listing; user: ShopUse
   const { data: listing } = useQuery(
     trpc.listing.get.queryOptions({ slug: initial.slug }, { initialData: initial, refetchInterval: (q) => (q.state.data && rendersPending(q.state.data) ? 3000 : false) }),
   );
-  const [color, setColor] = useState(listingColors(initial)[0]?.color ?? "");
+  const [color, setColor] = useState(() => openingColor(initial));
   const shots = shotsFor(listing, color);
   const chart = sizeChartFor(listing.product.id, [...new Set(listing.variants.map((v) => v.size))]);
   return (

@@ -4,6 +4,12 @@ import type { Listing as ListingView } from "./shopTypes";
 export type ListingColor = { color: string; colorHex: string };
 export type GalleryShot = { printAreaId: string; areaName: string; status: ListingView["mockups"][number]["status"] | "missing"; url: string | null };
 
+/** The colour a listing's page opens on: the one the design was made on, else the first on sale. */
+export function openingColor(listing: Pick<ListingView, "variants" | "featuredColor">): string {
+  const colors = listingColors(listing);
+  return colors.find((c) => c.color === listing.featuredColor)?.color ?? colors[0]?.color ?? "";
+}
+
 /** The listing's colours in catalog order. */
 export function listingColors(listing: Pick<ListingView, "variants">): ListingColor[] {
   const seen = new Map<string, ListingColor>();

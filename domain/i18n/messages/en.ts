@@ -170,6 +170,7 @@ export const en = {
   "errors.checkout.holdLimit": "This limited edition can only be held in small numbers while unpaid. Pay for the order you started, or order fewer.",
   "errors.invite.notYours": "Only owners and the invite's creator can revoke it.",
   "errors.members.notFound": "This person is not a member of the canvas.",
+  "errors.mockup.emptyDesign": "The design is empty. Put something on the product first.",
   "errors.mockup.noProduct": "This canvas does not design a product yet.",
   "errors.mockup.tooManyColors": "Too many colours at a time.",
   "errors.mockup.tooManyOpen": "Mockups for this canvas are already rendering. Let them finish first.",

@@ -171,6 +171,7 @@ export const ko: Record<MessageKey, string> = {
   "errors.checkout.holdLimit": "한정판은 결제 전에 잡아 둘 수 있는 수량이 정해져 있어요. 시작한 주문을 먼저 결제하거나 수량을 줄여 주세요.",
   "errors.invite.notYours": "초대 링크는 소유자와 만든 사람만 취소할 수 있어요.",
   "errors.members.notFound": "이 캔버스의 멤버가 아니에요.",
+  "errors.mockup.emptyDesign": "디자인이 비어 있어요. 먼저 상품에 무언가를 올려 주세요.",
   "errors.mockup.noProduct": "이 캔버스에는 아직 상품이 정해지지 않았어요.",
   "errors.mockup.tooManyColors": "한 번에 고를 수 있는 색상 수를 넘었어요.",
   "errors.mockup.tooManyOpen": "이 캔버스의 목업을 이미 만들고 있어요. 끝날 때까지 기다려 주세요.",

@@ -88,6 +88,20 @@ describe("HQ mockups", () => {
     expect(await errorCode(stranger.client.mockup.create.mutate({ canvasId: id, variantIds: ["mug-white-11-oz"] }))).toBe("NOT_FOUND");
     expect(await errorCode(owner.client.mockup.create.mutate({ canvasId: id, variantIds: ["tee-red-m"] }))).toBe("NOT_FOUND");
     expect(await errorCode(owner.client.mockup.create.mutate({ canvasId: id, variantIds: [] }))).toBe("BAD_REQUEST");
+    // Nothing on the mug yet: nothing worth a picture.
+    expect(await errorCode(owner.client.mockup.create.mutate({ canvasId: id, variantIds: ["mug-white-11-oz"] }))).toBe("BAD_REQUEST");
     expect(await owner.client.mockup.list.query({ canvasId: id })).toEqual([]);
+  });
+
+  it("skip print areas with nothing on them (a blank back is no picture)", async () => {
+    const { id, owner } = await team();
+    await owner.client.canvas.setProduct.mutate({ id, productId: "hoodie", variantId: "hoodie-black-m" });
+    await writeShapes(t.db, id, [rect({ width: 600, height: 600, fill: "#00ff00", area: "hoodie-front" }), rect({ width: 600, height: 600, area: "hoodie-back", hidden: true })]);
+    await owner.client.mockup.create.mutate({ canvasId: id, variantIds: ["hoodie-black-m", "hoodie-white-m"] });
+    const [batch] = await owner.client.mockup.list.query({ canvasId: id });
+    expect(batch!.renders.map((r) => [r.variantId, r.printAreaId]).sort()).toEqual([
+      ["hoodie-black-m", "hoodie-front"],
+      ["hoodie-white-m", "hoodie-front"],
+    ]);
   });
 });

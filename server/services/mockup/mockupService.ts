@@ -8,6 +8,9 @@ import { RENDER_MAX_ATTEMPTS } from "../../jobs/definitions";
 import { enqueue } from "../../jobs/enqueue";
 import type { CanvasAccess } from "../canvas/access";
 import { requireProduct } from "../catalog/catalogService";
+import { canvasDoc, orderedShapes } from "@/domain/document/canvasDoc";
+import { loadDoc } from "../canvas/docStore";
+import { designedAreas } from "../print/designSource";
 
 export const MOCKUP_ROUTE = "/api/mockups";
 /** HQ mockups are this many pixels square. */
@@ -19,8 +22,9 @@ export type MockupView = { id: string; variantId: string; printAreaId: string; s
 export type MockupBatchView = { batchId: string; createdAt: Date; renders: MockupView[] };
 
 /**
- * Queues photo-quality mockups of the canvas's design: every print area in every chosen colour,
- * one row each, rendered in one job so the set's progress is visible as rows finish.
+ * Queues photo-quality mockups of the canvas's design: every print area with something on it (a
+ * blank back is not worth a picture) in every chosen colour, one row each, rendered in one job so
+ * the set's progress is visible as rows finish.
  */
 export async function createMockups(db: Db, access: CanvasAccess, input: { variantIds: string[] }): Promise<{ batchId: string }> {
   if (!access.canvas.productId) throw new AppError("NOT_FOUND", "mockup.noProduct", "This canvas does not design a product yet.");
@@ -29,6 +33,9 @@ export async function createMockups(db: Db, access: CanvasAccess, input: { varia
   if (variants.some((v) => !v)) throw new AppError("NOT_FOUND", "catalog.variantNotFound", "This product has no such colour or size.");
   const colors = new Map(variants.map((v) => [v!.color, v!]));
   if (colors.size > MAX_COLORS) throw new AppError("BAD_REQUEST", "mockup.tooManyColors", `At most ${MAX_COLORS} colours at a time.`);
+  const { doc } = await loadDoc(db, access.canvas.id);
+  const areas = designedAreas(orderedShapes(canvasDoc(doc)), product);
+  if (!areas.length) throw new AppError("BAD_REQUEST", "mockup.emptyDesign", "The design is empty: put something on the product first.");
   const batchId = randomUUID();
   await db.transaction(async (tx) => {
     const [open] = await tx
@@ -36,7 +43,7 @@ export async function createMockups(db: Db, access: CanvasAccess, input: { varia
       .from(mockupRenders)
       .where(and(eq(mockupRenders.canvasId, access.canvas.id), inArray(mockupRenders.status, OPEN_RENDER_STATUSES)));
     if ((open?.n ?? 0) >= MAX_OPEN_BATCHES) throw new AppError("TOO_MANY_REQUESTS", "mockup.tooManyOpen", "Mockups for this canvas are already rendering. Let them finish first.");
-    const rows = [...colors.values()].flatMap((v) => product.printAreas.map((a) => ({ canvasId: access.canvas.id, batchId, variantId: v.id, printAreaId: a.id })));
+    const rows = [...colors.values()].flatMap((v) => areas.map((a) => ({ canvasId: access.canvas.id, batchId, variantId: v.id, printAreaId: a.id })));
     await tx.insert(mockupRenders).values(rows);
     await enqueue(tx, "renderMockups", { batchId }, { maxAttempts: RENDER_MAX_ATTEMPTS });
   });

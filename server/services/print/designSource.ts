@@ -28,6 +28,11 @@ export function shapesOnArea(ordered: Shape[], product: Product, area: PrintArea
   return ordered.filter((s) => areaOfShape(s, product.printAreas) === area.id);
 }
 
+/** The print areas of `product` with something visible on them, in catalog order (front before back). */
+export function designedAreas(ordered: Shape[], product: Product): PrintArea[] {
+  return product.printAreas.filter((a) => shapesOnArea(ordered, product, a).some((s) => !s.hidden));
+}
+
 /** Null when the canvas is gone or no longer designs a product. */
 export async function loadDesign(db: DbOrTx, canvasId: string): Promise<Design | null> {
   const [canvas] = await db.select({ productId: canvases.productId, variantId: canvases.variantId }).from(canvases).where(eq(canvases.id, canvasId));

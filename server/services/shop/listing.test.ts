@@ -42,11 +42,13 @@ describe("publishing", () => {
     const listing = await shopper.client.listing.get.query({ slug });
     expect(listing).toMatchObject({ id, title: "Night Owl Tee", price: 2800, currency: "USD", version: 1, product: { id: "tee", kind: "tshirt" }, stockLeft: null });
     expect(listing.variants.map((v) => v.id).sort()).toEqual(["tee-black-l", "tee-black-m", "tee-white-l", "tee-white-m"]);
-    // Two colours × the one area with content (the front), in the catalog's order; the empty back is neither shown nor printed.
+    // Two colours × the one area with content (the front); the empty back is neither shown nor
+    // printed. The colour the design was made on (black) leads, and the page opens on it.
     expect(listing.mockups.map((m) => [m.variantId, m.printAreaId, m.status])).toEqual([
-      ["tee-white-m", "tee-front", "queued"],
       ["tee-black-m", "tee-front", "queued"],
+      ["tee-white-m", "tee-front", "queued"],
     ]);
+    expect(listing.featuredColor).toBe(products.find((p) => p.id === "tee")!.variants.find((v) => v.id === "tee-black-m")!.color);
 
     // The canvas goes on: a blue square over the whole front. The published version does not see it.
     await writeShapes(t.db, canvasId, [rect({ x: 0, y: 0, width: board.width, height: board.height, fill: "#0000ff" })]);

@@ -16,7 +16,7 @@ import type { CanvasAccess } from "../canvas/access";
 import { listingNotFound, type ListingAccess } from "../canvas/resourceAccess";
 import { listProducts, requireProduct } from "../catalog/catalogService";
 import { designCredits } from "../elements/designCredits";
-import { shapesOnArea } from "../print/designSource";
+import { designedAreas } from "../print/designSource";
 import { LISTING_RENDER_ROUTE, type CanvasListingView, type ListingView, type PublishedListing } from "./listingView";
 import { inCatalogOrder } from "./renderOrder";
 import { requireConfirmedPreflight } from "./publishPreflight";
@@ -55,7 +55,7 @@ export async function publishListing(db: Db, storage: Storage, access: CanvasAcc
   }
   const { doc } = await loadDoc(db, access.canvas.id);
   const shapes = orderedShapes(canvasDoc(doc));
-  const areaIds = product.printAreas.filter((a) => shapesOnArea(shapes, product, a).some((s) => !s.hidden)).map((a) => a.id);
+  const areaIds = designedAreas(shapes, product).map((a) => a.id);
   if (!areaIds.length) throw new AppError("BAD_REQUEST", "listing.emptyDesign", "The design is empty: put something on the product before publishing it.");
   await requireConfirmedPreflight(db, access.canvas.id, product, shapes, input.confirmPreflight ?? []);
 
@@ -86,11 +86,17 @@ export async function publishListing(db: Db, storage: Storage, access: CanvasAcc
     if (listing!.id !== listingId) throw new AppError("CONFLICT", "listing.publishing", "This design is being published right now. Try again in a moment.");
     const [last] = await tx.select({ v: max(listingVersions.version) }).from(listingVersions).where(eq(listingVersions.listingId, listingId));
     const version = (last?.v ?? 0) + 1;
-    await tx.insert(listingVersions).values({ id: versionId, listingId, version, state, variantIds });
+    await tx.insert(listingVersions).values({ id: versionId, listingId, version, state, variantIds, featuredColor: featuredColorOf(product, access.canvas.variantId, variantIds) });
     if (images.length) await tx.insert(listingImages).values(images.map((i) => ({ versionId, ...i })));
     await queueVersionRenders(tx, { versionId, product, areaIds, variantIds });
     return { id: listingId, slug: listing!.slug, version };
   });
+}
+
+/** The colour of the variant the design was made on, when that colour is on sale. */
+function featuredColorOf(product: Product, designVariantId: string | null, onSale: string[]): string | null {
+  const color = product.variants.find((v) => v.id === designVariantId)?.color;
+  return color && product.variants.some((v) => v.color === color && onSale.includes(v.id)) ? color : null;
 }
 
 /**
@@ -162,7 +168,7 @@ const notFound = listingNotFound;
 async function viewOf(db: DbOrTx, row: typeof listings.$inferSelect): Promise<ListingView> {
   const product: Product | undefined = (await listProducts(db)).find((p) => p.id === row.productId);
   const [version] = await db
-    .select({ version: listingVersions.version, variantIds: listingVersions.variantIds, state: listingVersions.state })
+    .select({ version: listingVersions.version, variantIds: listingVersions.variantIds, featuredColor: listingVersions.featuredColor, state: listingVersions.state })
     .from(listingVersions)
     .where(eq(listingVersions.id, row.currentVersionId!));
   if (!product || !version) throw notFound();
@@ -183,7 +189,8 @@ async function viewOf(db: DbOrTx, row: typeof listings.$inferSelect): Promise<Li
     version: version.version,
     product: { id: product.id, name: product.name, kind: product.kind, printAreas: product.printAreas.map((a) => ({ id: a.id, name: a.name })) },
     variants: product.variants.filter((v) => version.variantIds.includes(v.id)),
-    mockups: inCatalogOrder(product, renders).map((r) => ({
+    featuredColor: version.featuredColor,
+    mockups: inCatalogOrder(product, renders, version.featuredColor).map((r) => ({
       id: r.id,
       variantId: r.variantId!,
       printAreaId: r.printAreaId,

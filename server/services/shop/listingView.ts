@@ -23,6 +23,8 @@ export const listingView = z.object({
   version: z.number().int(),
   product: z.object({ id: z.string(), name: z.string(), kind: z.enum(PRODUCT_KINDS), printAreas: z.array(z.object({ id: z.string(), name: z.string() })) }),
   variants: z.array(variantSchema),
+  /** The colour the design was made on: the page opens on it (null: the first on sale). */
+  featuredColor: z.string().nullable(),
   mockups: z.array(listingMockup),
   /** Items still for sale in a limited edition; null when unlimited. */
   stockLeft: z.number().int().nullable(),

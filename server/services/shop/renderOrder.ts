@@ -8,10 +8,13 @@ type Mockup = Placed & { id: string; versionId: string };
  * Renders queued together share a timestamp and have random ids, so the database has no stable
  * order for them; the catalog's (variant, then print area: front before back) is the one shown.
  */
-export function inCatalogOrder<T extends Placed>(product: Product | undefined, renders: T[]): T[] {
+export function inCatalogOrder<T extends Placed>(product: Product | undefined, renders: T[], featuredColor: string | null = null): T[] {
   if (!product) return renders;
   const areas = product.printAreas.length;
-  const rank = (r: Placed) => product.variants.findIndex((v) => v.id === r.variantId) * areas + product.printAreas.findIndex((a) => a.id === r.printAreaId);
+  const variants = product.variants.length;
+  // The colour the design was made on leads; the rest keep the catalog's order.
+  const featured = (r: Placed) => (featuredColor !== null && product.variants.find((v) => v.id === r.variantId)?.color === featuredColor ? 0 : 1);
+  const rank = (r: Placed) => (featured(r) * variants + product.variants.findIndex((v) => v.id === r.variantId)) * areas + product.printAreas.findIndex((a) => a.id === r.printAreaId);
   return [...renders].sort((a, b) => rank(a) - rank(b));
 }
 

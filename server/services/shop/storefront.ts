@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { listings, snapshotRenders, users } from "@/db/schema";
+import { listings, listingVersions, snapshotRenders, users } from "@/db/schema";
 import { listProducts } from "../catalog/catalogService";
 import { LISTING_RENDER_ROUTE } from "./listingView";
 import { inCatalogOrder } from "./renderOrder";
@@ -24,7 +24,7 @@ export const STOREFRONT_PAGE = 48;
 
 /**
  * The products on sale, newest first: the whole shop, or one seller's (their shop page). Each with
- * its first mockup as the picture (the catalog's first colour and side).
+ * its first mockup as the picture (the colour the design was made on, else the catalog's first; front first).
  */
 export async function listStorefront(db: DbOrTx, filter: { sellerId?: string; before?: Date } = {}): Promise<StorefrontItem[]> {
   const where = [
@@ -34,9 +34,10 @@ export async function listStorefront(db: DbOrTx, filter: { sellerId?: string; be
     filter.before ? lt(listings.updatedAt, filter.before) : undefined,
   ].filter((w): w is SQL => !!w);
   const rows = await db
-    .select({ listing: listings, sellerName: users.name })
+    .select({ listing: listings, sellerName: users.name, featuredColor: listingVersions.featuredColor })
     .from(listings)
     .leftJoin(users, eq(users.id, listings.ownerId))
+    .leftJoin(listingVersions, eq(listingVersions.id, listings.currentVersionId))
     .where(and(...where))
     .orderBy(desc(listings.updatedAt), desc(listings.id))
     .limit(STOREFRONT_PAGE);
@@ -48,10 +49,10 @@ export async function listStorefront(db: DbOrTx, filter: { sellerId?: string; be
       .from(snapshotRenders)
       .where(and(eq(snapshotRenders.kind, "mockup"), eq(snapshotRenders.status, "succeeded"), inArray(snapshotRenders.versionId, rows.map((r) => r.listing.currentVersionId!)))),
   ]);
-  return rows.map(({ listing, sellerName }) => {
+  return rows.map(({ listing, sellerName, featuredColor }) => {
     const product = products.find((p) => p.id === listing.productId);
     const own = mockups.filter((m) => m.versionId === listing.currentVersionId);
-    const first = inCatalogOrder(product, own)[0];
+    const first = inCatalogOrder(product, own, featuredColor)[0];
     return {
       slug: listing.slug,
       title: listing.title,
