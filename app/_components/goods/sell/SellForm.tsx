@@ -1,8 +1,8 @@
 "use client";
 
-import { Button, Checkbox, ColorSwatch, Group, NumberInput, SegmentedControl, Stack, Switch, Text, Textarea, TextInput } from "@mantine/core";
+import { Alert, Button, Checkbox, ColorSwatch, Group, NumberInput, SegmentedControl, Stack, Switch, Text, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconRocket } from "@tabler/icons-react";
+import { IconAlertTriangle, IconRocket } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Product } from "@/domain/catalog/catalog";
@@ -15,6 +15,7 @@ import { confirmPublish } from "./confirmPublish";
 import { currencySymbol, toMajor, toMinor } from "./money";
 import { PreflightWarning } from "./PreflightWarning";
 import type { CanvasListing } from "./types";
+import { useLowContrastColors } from "./useLowContrastColors";
 import { choiceOf, chosenVariantIds, colorsAndSizes } from "./variantChoice";
 
 type Props = { canvasId: string; product: Product; listing: CanvasListing | null; defaultTitle: string; issues: Issue[] };
@@ -41,6 +42,8 @@ export function SellForm({ canvasId, product, listing, defaultTitle, issues }: P
     setAmount(toMajor(product.basePrices[next] ?? product.basePrice, next));
   };
   const [colors, setColors] = useState<string[]>(initial.colors);
+  const lowContrast = useLowContrastColors(options.colors);
+  const lowChosen = colors.filter((c) => lowContrast.has(c));
   const [sizes, setSizes] = useState<string[]>(initial.sizes);
   const [limited, setLimited] = useState(prefill?.stockTotal != null);
   const [stock, setStock] = useState<number | string>(prefill?.stockTotal ?? 50);
@@ -125,16 +128,28 @@ export function SellForm({ canvasId, product, listing, defaultTitle, issues }: P
                 key={c.color}
                 value={c.color}
                 size="xs"
+                data-low-contrast={lowContrast.has(c.color) || undefined}
                 label={
                   <Group gap={4} wrap="nowrap" component="span">
                     <ColorSwatch color={c.colorHex} size={12} withShadow component="span" />
                     {names.color(c.color)}
+                    {lowContrast.has(c.color) && <IconAlertTriangle size={13} color="var(--mantine-color-orange-8)" aria-label={t("shopAdmin.sell.lowContrastMark")} />}
                   </Group>
                 }
               />
             ))}
           </Group>
         </Checkbox.Group>
+      )}
+      {lowChosen.length > 0 && (
+        <Alert color="orange" variant="light" p="xs" icon={<IconAlertTriangle size={16} />} data-testid="sell-low-contrast">
+          <Text size="xs">{t("shopAdmin.sell.lowContrast", { colors: lowChosen.map((c) => names.color(c)).join(", "), count: lowChosen.length })}</Text>
+          {lowChosen.length < colors.length && (
+            <Button size="compact-xs" variant="white" color="orange" mt={6} onClick={() => setColors(colors.filter((c) => !lowContrast.has(c)))}>
+              {t("shopAdmin.sell.leaveOut", { count: lowChosen.length })}
+            </Button>
+          )}
+        </Alert>
       )}
       {options.sizes.length > 1 && (
         <Checkbox.Group label={t("shopAdmin.sell.sizes")} description={t("shopAdmin.sell.chosen", { count: sizes.length, total: options.sizes.length })} value={sizes} onChange={setSizes} error={!sizes.length ? t("shopAdmin.sell.chooseOne") : undefined}>
