@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createCanvas, expectNoAxeViolations, painted, SCREENSHOT_DIR, signUp, uniqueEmail } from "./helpers";
+import { createCanvas, expectNoAxeViolations, painted, SCREENSHOT_DIR, signUp, uniqueEmail, openStudio } from "./helpers";
 
 const PRODUCTS = ["tee", "hoodie", "mug", "tote", "poster", "stickers", "case"];
 
@@ -57,7 +57,7 @@ test("every product's mockup with a design on it, at 1280 and 390 wide", async (
   }
   await page.setViewportSize({ width: 1280, height: 800 });
   // HQ mockups of the last product in two colours: the set fills in and opens as pictures.
-  await page.getByRole("tab", { name: "Mockups" }).click();
+  await openStudio(page, "Mockups");
   await page.getByRole("checkbox", { name: "Clear" }).check();
   await page.getByTestId("render-mockups").click();
   await expect(page.locator('[data-testid="mockup"][data-status="succeeded"]')).toHaveCount(2, { timeout: 60_000 });
@@ -66,6 +66,7 @@ test("every product's mockup with a design on it, at 1280 and 390 wide", async (
   await page.mouse.move(700, 400);
   await expectNoAxeViolations(page, "editor, HQ mockups");
   await page.screenshot({ path: `${SCREENSHOT_DIR}/goods-hq-mockups-1280.png` });
+  await page.keyboard.press("Escape");
   await page.getByTestId("change-product").click();
   await expectNoAxeViolations(page, "product picker");
   await page.screenshot({ path: `${SCREENSHOT_DIR}/goods-picker-1280.png` });

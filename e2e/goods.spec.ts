@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { createCanvas, dragOnStage, expectNoAxeViolations, ownerAndInvitee, shoot, signUp, uniqueEmail } from "./helpers";
+import { createCanvas, dragOnStage, expectNoAxeViolations, ownerAndInvitee, shoot, signUp, uniqueEmail, openStudio } from "./helpers";
 
 async function chooseProduct(page: Page, productId: string) {
   await page.getByTestId("choose-product").or(page.getByTestId("change-product")).click();
@@ -85,15 +85,16 @@ test("a canvas bound to a tee: both people see the product, its colour change an
   await shoot(bob, "goods-tee-preflight");
 
   // Alice renders the front's print file; Bob watches it finish and downloads it.
-  await alice.getByRole("tab", { name: "Print files" }).click();
-  await alice.getByTestId("render-print-tee-front").click();
-  await bob.getByRole("tab", { name: "Print files" }).click();
+  await (await openStudio(alice, "Print files")).getByTestId("render-print-tee-front").click();
+  await openStudio(bob, "Print files");
   await expect(bob.locator('[data-testid="print-file"][data-status="succeeded"]')).toHaveCount(1, { timeout: 60_000 });
   const [download] = await Promise.all([bob.waitForEvent("download"), bob.getByTestId("print-download").click()]);
   const png = await readFile(await download.path());
   const meta = await sharp(png).metadata();
   expect([meta.width, meta.height, meta.density]).toEqual([1800, 2400, 150]);
   await expectNoAxeViolations(bob, "editor, print files tab");
+  await shoot(bob, "goods-tee-studio-print");
+  await alice.keyboard.press("Escape");
   await shoot(alice, "goods-tee-editor");
 });
 
@@ -120,8 +121,7 @@ test("a print file shows exactly what the editor shows", async ({ page }) => {
   const [exported] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "PNG 1×" }).click()]);
   const editorPng = await readFile(await exported.path());
 
-  await page.getByRole("tab", { name: "Print files" }).click();
-  await page.getByTestId("render-print-poster-print").click();
+  await (await openStudio(page, "Print files")).getByTestId("render-print-poster-print").click();
   await expect(page.locator('[data-testid="print-file"][data-status="succeeded"]')).toHaveCount(1, { timeout: 60_000 });
   const [printed] = await Promise.all([page.waitForEvent("download"), page.getByTestId("print-download").click()]);
   const printPng = await readFile(await printed.path());

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 
 export const SCREENSHOT_DIR = "e2e/screenshots";
 
@@ -125,4 +125,19 @@ export async function ownerAndInvitee(browser: Browser, names: { owner: string; 
   await invitee.getByTestId("invite-join").click();
   await expect(invitee.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
   return [owner, invitee];
+}
+
+/**
+ * The studio drawer (sell, mockups, print files) open on `tab`. On a phone its button sits in the
+ * side panel's drawer, opened by `panelButton` first.
+ */
+export async function openStudio(page: Page, tab: string, panelButton?: string): Promise<Locator> {
+  const studio = page.getByRole("dialog").filter({ has: page.getByRole("tab", { name: tab }) });
+  if (!(await studio.isVisible())) {
+    const open = page.getByTestId("open-studio");
+    if (panelButton && !(await open.isVisible())) await page.getByRole("button", { name: panelButton }).click();
+    await open.click();
+  }
+  await studio.getByRole("tab", { name: tab }).click();
+  return studio;
 }

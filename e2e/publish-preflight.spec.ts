@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { createCanvas, expectNoAxeViolations, shoot, signUp, uniqueEmail } from "./helpers";
+import { createCanvas, expectNoAxeViolations, shoot, signUp, uniqueEmail, openStudio } from "./helpers";
 import { chooseProduct } from "./shopHelpers";
 
 test("an image enlarged past its DPI offers its fixes, and Publish asks before selling it", async ({ page }) => {
@@ -61,8 +61,7 @@ test("an image enlarged past its DPI offers its fixes, and Publish asks before s
   await page.screenshot({ path: "e2e/screenshots/preflight-tab-fixes-1280.png" });
 
   // Publish opens a dialog naming the problem; Cancel publishes nothing.
-  await page.getByRole("tab", { name: "Sell" }).click();
-  const sell = page.getByTestId("sell-panel");
+  const sell = (await openStudio(page, "Sell")).getByTestId("sell-panel");
   await sell.getByRole("textbox", { name: /Price/ }).fill("24");
   await sell.getByTestId("sell-publish").click();
   const dialog = page.getByRole("dialog", { name: "Publish with print problems?" });
@@ -74,7 +73,7 @@ test("an image enlarged past its DPI offers its fixes, and Publish asks before s
   await dialog.getByTestId("publish-cancel").click();
   await expect(dialog).toHaveCount(0);
   // Back at desktop width the side panel is mounted afresh.
-  await page.getByRole("tab", { name: "Sell" }).click();
+  await openStudio(page, "Sell");
   await expect(sell.getByTestId("sell-publish")).toBeVisible();
   await expect(sell.getByTestId("listing-status")).toHaveCount(0);
 

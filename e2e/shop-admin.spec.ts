@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, request, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { createCanvas, dragOnStage, expectNoAxeViolations, painted, SCREENSHOT_DIR, signUp, uniqueEmail } from "./helpers";
+import { createCanvas, dragOnStage, expectNoAxeViolations, painted, SCREENSHOT_DIR, signUp, uniqueEmail, openStudio } from "./helpers";
 import { linkFromMail } from "./mail";
 import { grantShopAdmin } from "./shopHelpers";
 
@@ -59,15 +59,12 @@ async function shootSellPanel(page: Page, name: string, tab: string, panelButton
     page,
     name,
     async () => {
-      const drawer = page.getByRole("dialog");
-      // The drawer stays open from an earlier shot.
-      if (!(await drawer.isVisible())) await page.getByRole("button", { name: panelButton }).click();
-      await drawer.getByRole("tab", { name: tab }).click();
-      await drawer.getByTestId(part).evaluate((el) => el.scrollIntoView({ block: "start" }));
+      const studio = await openStudio(page, tab, panelButton);
+      await studio.getByTestId(part).evaluate((el) => el.scrollIntoView({ block: "start" }));
     },
     async () => {
-      await page.getByRole("tab", { name: tab }).click();
-      await page.getByTestId(part).evaluate((el) => el.scrollIntoView({ block: "start" }));
+      const studio = await openStudio(page, tab);
+      await studio.getByTestId(part).evaluate((el) => el.scrollIntoView({ block: "start" }));
     },
   );
 }
@@ -96,8 +93,7 @@ test("a seller publishes a tee; the shop admin sees it bought, downloads its pri
   await page.keyboard.press("Escape");
 
   // The Sell tab: the price is held to the base price, and the margin is shown.
-  await page.getByRole("tab", { name: "Sell" }).click();
-  const sell = page.getByTestId("sell-panel");
+  const sell = (await openStudio(page, "Sell")).getByTestId("sell-panel");
   await expect(sell.getByLabel("Title")).toHaveValue("Night owl tee");
   await sell.getByLabel("Description").fill("A night owl in violet, printed on soft cotton.");
   const priceInput = sell.getByRole("textbox", { name: /Price/ });
@@ -247,7 +243,7 @@ test("a seller publishes a tee; the shop admin sees it bought, downloads its pri
   await shootBoth(page, "shop-admin-order-ko");
   await page.goto(canvasUrl);
   await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
-  await page.getByRole("tab", { name: "판매" }).click();
+  await openStudio(page, "판매");
   await expect(page.getByTestId("listing-stock")).toHaveText("25개 중 23개 남음");
   await expectNoAxeViolations(page, "editor, Sell tab (Korean)");
   await shootSellPanel(page, "shop-sell-panel-ko", "판매", "레이어");

@@ -3,7 +3,8 @@ import { MAX_SHARED_SELECTION } from "@/domain/canvas/awarenessLimits";
 
 /**
  * What our editor puts in its awareness state (`app/_components/editor/collab/useCollaboration.ts`:
- * a cursor in canvas coordinates and the ids of the selected objects). Anything else is refused,
+ * a cursor in canvas coordinates, the ids of the selected objects and how far a drag has moved
+ * them so far, before it is written on release). Anything else is refused,
  * since every peer renders these fields. `user` is accepted and replaced: the server stamps who
  * the socket belongs to.
  */
@@ -12,6 +13,7 @@ export const clientAwarenessState = z
   .object({
     cursor: z.object({ x: coordinate, y: coordinate }).strict().nullable().optional(),
     selection: z.array(z.string().max(64)).max(MAX_SHARED_SELECTION).optional(),
+    moving: z.object({ dx: coordinate, dy: coordinate }).strict().nullable().optional(),
     user: z.unknown().optional(),
   })
   .strict();

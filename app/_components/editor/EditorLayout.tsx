@@ -22,7 +22,7 @@ type Props = { canvasId: string; canvasName: string; me: Me; provider: Websocket
 export function EditorLayout({ canvasId, canvasName, me, provider, status, slots }: Props) {
   const store = useEditorStore();
   const { t } = useI18n();
-  const peers = usePeers(provider);
+  const peers = usePeers(provider, me.id);
   const help = useEditor((s) => s.help);
   const selection = useEditor((s) => s.selection);
   const dockOpen = useEditor((s) => s.dockOpen);
@@ -34,6 +34,16 @@ export function EditorLayout({ canvasId, canvasName, me, provider, status, slots
   useEffect(() => {
     provider.awareness.setLocalStateField("selection", [...selection].slice(0, MAX_SHARED_SELECTION));
   }, [selection, provider]);
+  // A drag is written on release; meanwhile the others see the selection's outline move with it.
+  useEffect(
+    () =>
+      store.stage.onPreview((positions) => {
+        const first = positions?.entries().next().value;
+        const shape = first && store.getState().shapes.find((s) => s.id === first[0]);
+        provider.awareness.setLocalStateField("moving", first && shape ? { dx: first[1].x - shape.x, dy: first[1].y - shape.y } : null);
+      }),
+    [store, provider],
+  );
   const onCursor = useCallback((p: { x: number; y: number } | null) => provider.awareness.setLocalStateField("cursor", p), [provider]);
 
   // An image's settings can be reused only where a dock takes them.

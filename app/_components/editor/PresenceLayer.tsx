@@ -1,6 +1,7 @@
 "use client";
 
 import { Group, Label, Path, Rect, Tag, Text } from "react-konva";
+import { useI18n } from "../../_i18n/I18nProvider";
 import { UI_FONT_FAMILY } from "../ui/theme";
 import type { PeerState } from "./collab/useCollaboration";
 import { useFontsFor } from "./stage/useFontsFor";
@@ -16,9 +17,14 @@ function readableOn(hex: string): string {
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! > 0.179 ? "#111111" : "#ffffff";
 }
 
-/** Other people's cursors with their names, and an outline around what they have selected. */
+/**
+ * Other people's cursors with their names, and an outline around what they have selected; your own
+ * other tabs are labelled as you.
+ */
 export function PresenceLayer({ peers, shapes, scale }: { peers: PeerState[]; shapes: Shape[]; scale: number }) {
-  const fonts = useFontsFor(UI_FONT_FAMILY, peers.map((p) => p.user.name).join(""));
+  const { t } = useI18n();
+  const label = (peer: PeerState) => (peer.mine ? t("editor.peer.youElsewhere") : peer.user.name);
+  const fonts = useFontsFor(UI_FONT_FAMILY, peers.map(label).join(""));
   return (
     <Group listening={false}>
       {peers.map((peer) => {
@@ -26,13 +32,13 @@ export function PresenceLayer({ peers, shapes, scale }: { peers: PeerState[]; sh
         const box = unionBox(selected.map(shapeBox));
         return (
           <Group key={peer.clientId}>
-            {box && <Rect {...box} stroke={peer.user.color} strokeWidth={2 / scale} dash={[6 / scale, 4 / scale]} />}
+            {box && <Rect {...box} x={box.x + (peer.moving?.dx ?? 0)} y={box.y + (peer.moving?.dy ?? 0)} stroke={peer.user.color} strokeWidth={2 / scale} dash={[6 / scale, 4 / scale]} />}
             {peer.cursor && (
               <Group x={peer.cursor.x} y={peer.cursor.y} scaleX={1 / scale} scaleY={1 / scale}>
                 <Path data="M0 0 L0 16 L4.5 12 L8 19 L10.5 18 L7 11 L13 11 Z" fill={peer.user.color} stroke="white" strokeWidth={1} />
                 <Label key={fonts} x={12} y={16}>
                   <Tag fill={peer.user.color} cornerRadius={8} />
-                  <Text text={peer.user.name} fill={readableOn(peer.user.color)} fontSize={12} padding={4} fontStyle="bold" fontFamily={UI_FONT_FAMILY} />
+                  <Text text={label(peer)} fill={readableOn(peer.user.color)} fontSize={12} padding={4} fontStyle="bold" fontFamily={UI_FONT_FAMILY} />
                 </Label>
               </Group>
             )}

@@ -20,7 +20,8 @@ export function SidePanel({ canvasId, onReuse, top, tabs = [] }: { canvasId: str
   return (
     <Box bg="white" h="100%" style={{ borderLeft: "1px solid var(--mantine-color-gray-2)", minHeight: 0, display: "grid", gridTemplateRows: "auto auto minmax(320px, 1fr)", overflowY: "auto" }}>
       {top ? (
-        <Box p="sm" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)" }}>
+        // Pinned while something is selected (the product's mockup is small then): it stays in view above the properties.
+        <Box p="sm" bg="white" style={{ borderBottom: "1px solid var(--mantine-color-gray-2)", ...(selected.length ? { position: "sticky", top: 0, zIndex: 3 } : {}) }}>
           {top}
         </Box>
       ) : (

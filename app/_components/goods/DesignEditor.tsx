@@ -7,12 +7,10 @@ import type { Me } from "../editor/EditorLayout";
 import { useEditorStore } from "../editor/store/useEditor";
 import { AreaSwitch } from "./AreaSwitch";
 import { DpiBadges } from "./DpiBadges";
-import { MockupsPanel } from "./MockupsPanel";
 import { PreflightPanel } from "./PreflightPanel";
-import { PrintFilesPanel } from "./PrintFilesPanel";
 import { ProductBinding } from "./ProductBinding";
 import { ProductPanel } from "./ProductPanel";
-import { SellPanel } from "./SellPanel";
+import { ProductStudio } from "./ProductStudio";
 import { useCanvasProduct, type CanvasProduct } from "./useCanvasProduct";
 import { usePreflight } from "./usePreflight";
 
@@ -20,8 +18,8 @@ type Props = { canvasId: string; canvasName: string; me: Me };
 
 /**
  * The editor with the features built on it: generation's dock, and the goods (the product's
- * artboards and their switch, the product panel with the live mockup, DPI badges, and the
- * preflight, print-file, mockup and sell tabs).
+ * artboards and their switch, the product panel with the live mockup, DPI badges, the preflight
+ * tab, and the studio drawer that sells the design and renders its mockups and print files).
  */
 export default function DesignEditor({ canvasId, canvasName, me }: Props) {
   const { t } = useI18n();
@@ -42,15 +40,15 @@ export default function DesignEditor({ canvasId, canvasName, me }: Props) {
           </>
         ),
         overlay: bound && <DpiBadges canvasId={canvasId} product={bound.product} canEdit={canEdit} />,
-        side: <ProductPanel canvasId={canvasId} bound={bound} canEdit={canEdit} />,
-        tabs: bound
-          ? [
-              { value: "preflight", label: t("goods.tab.preflight"), panel: <Preflight canvasId={canvasId} bound={bound} canEdit={canEdit} /> },
-              { value: "print", label: t("goods.tab.print"), panel: <PrintFilesPanel canvasId={canvasId} product={bound.product} canEdit={canEdit} /> },
-              { value: "mockups", label: t("goods.tab.mockups"), panel: <MockupsPanel key={bound.product.id} canvasId={canvasId} product={bound.product} variant={bound.variant} canEdit={canEdit} /> },
-              ...(me.role === "owner" ? [{ value: "sell", label: t("shopAdmin.tab.sell"), panel: <SellPanel canvasId={canvasId} canvasName={canvasName} bound={bound} /> }] : []),
-            ]
-          : [],
+        side: (
+          <ProductPanel
+            canvasId={canvasId}
+            bound={bound}
+            canEdit={canEdit}
+            studio={bound && <ProductStudio canvasId={canvasId} canvasName={canvasName} bound={bound} isOwner={me.role === "owner"} canEdit={canEdit} />}
+          />
+        ),
+        tabs: bound ? [{ value: "preflight", label: t("goods.tab.preflight"), panel: <Preflight canvasId={canvasId} bound={bound} canEdit={canEdit} /> }] : [],
       }}
     />
   );

@@ -1,10 +1,10 @@
 "use client";
 
-import { Button, Group, Stack, Text } from "@mantine/core";
+import { Box, Button, Group, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconShirt } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { Product, Variant } from "@/domain/catalog/catalog";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { useTRPC } from "../../_lib/trpc";
@@ -15,16 +15,24 @@ import { ProductPicker } from "./ProductPicker";
 import { useCatalog, type CanvasProduct } from "./useCanvasProduct";
 import { useBasePrice } from "./useBasePrice";
 
-type Props = { canvasId: string; bound: CanvasProduct; canEdit: boolean };
+type Props = { canvasId: string; bound: CanvasProduct; canEdit: boolean; studio?: ReactNode };
 
-/** The product the canvas designs: its live mockup, colour and a way to change it; or an invitation to pick one. */
-export function ProductPanel({ canvasId, bound, canEdit }: Props) {
+/** The live mockup's side while something is selected: small, so the selection's properties have the room. */
+const COMPACT_PREVIEW = 88;
+
+/**
+ * The product the canvas designs: its live mockup, colour and a way to change it, and the way into
+ * the studio (`studio`); or an invitation to pick one. While something is selected the mockup
+ * shrinks beside the product's name, so it stays in view above the properties.
+ */
+export function ProductPanel({ canvasId, bound, canEdit, studio }: Props) {
   const { t, price, names } = useI18n();
   const fromPrice = useBasePrice();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const products = useCatalog() ?? [];
   const area = useEditor((s) => s.area);
+  const compact = useEditor((s) => s.selection.size > 0);
   const [picking, setPicking] = useState(false);
   const setProduct = useMutation(
     trpc.canvas.setProduct.mutationOptions({
@@ -71,11 +79,17 @@ export function ProductPanel({ canvasId, bound, canEdit }: Props) {
   }
 
   const { product, variant } = bound;
+  const preview = <MockupPreview product={product} colorHex={variant.colorHex} area={area} label={t("goods.mockupOf", { product: names.product(product), color: names.color(variant.color), area: names.area(area.name) })} />;
   return (
     <Stack gap={8}>
-      <MockupPreview product={product} colorHex={variant.colorHex} area={area} label={t("goods.mockupOf", { product: names.product(product), color: names.color(variant.color), area: names.area(area.name) })} />
-      <Group justify="space-between" wrap="nowrap" gap={6}>
-        <div style={{ minWidth: 0 }}>
+      {!compact && preview}
+      <Group justify="space-between" wrap="nowrap" gap={8}>
+        {compact && (
+          <Box w={COMPACT_PREVIEW} style={{ flexShrink: 0 }}>
+            {preview}
+          </Box>
+        )}
+        <div style={{ minWidth: 0, flex: 1 }}>
           <Text size="sm" fw={600} lineClamp={1} data-testid="product-name">
             {names.product(product)}
           </Text>
@@ -90,6 +104,7 @@ export function ProductPanel({ canvasId, bound, canEdit }: Props) {
         )}
       </Group>
       <ColorPicker product={product} variant={variant} disabled={!canEdit || setProduct.isPending} onPick={(v) => bind(product, v)} label={(color) => t("goods.colorNamed", { color })} />
+      {studio}
       {picker}
     </Stack>
   );

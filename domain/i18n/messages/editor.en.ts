@@ -95,6 +95,7 @@ export const editorEn = {
   "editor.export.label": "Export",
   "editor.export.selection": "Selection",
   "editor.export.artboard": "Artboard",
+  "editor.peer.youElsewhere": "You · another tab",
   "editor.peer.here": "{name} is here",
   "editor.status.connected": "Live",
   "editor.status.connecting": "Connecting…",

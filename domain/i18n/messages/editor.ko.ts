@@ -96,6 +96,7 @@ export const editorKo: Record<EditorMessageKey, string> = {
   "editor.export.label": "내보내기",
   "editor.export.selection": "선택 영역",
   "editor.export.artboard": "아트보드",
+  "editor.peer.youElsewhere": "나 · 다른 탭",
   "editor.peer.here": "{name}님이 접속해 있어요",
   "editor.status.connected": "실시간 연결됨",
   "editor.status.connecting": "연결하는 중…",

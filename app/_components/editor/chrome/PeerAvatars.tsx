@@ -5,10 +5,10 @@ import { useI18n } from "../../../_i18n/I18nProvider";
 import { initials } from "../../ui/initials";
 import type { PeerState } from "../collab/useCollaboration";
 
-/** Who else is here; a dot marks those whose cursor is on the canvas. */
+/** Who else is here (not you in another tab); a dot marks those whose cursor is on the canvas. */
 export function PeerAvatars({ peers }: { peers: PeerState[] }) {
   const { t } = useI18n();
-  const unique = [...new Map(peers.map((p) => [p.user.id, p])).values()];
+  const unique = [...new Map(peers.filter((p) => !p.mine).map((p) => [p.user.id, p])).values()];
   return (
     // Overlapping only a little: a full overlap hides the second initial ("AK" read as "AI").
     <Avatar.Group spacing={6}>

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { WebsocketProvider } from "y-websocket";
+import { removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { canvasDocument, type CanvasDocument } from "../store/canvasDocument";
 
@@ -11,6 +12,10 @@ export type PeerState = {
   user: { id: string; name: string; color: string; role: string };
   cursor?: { x: number; y: number } | null;
   selection?: string[];
+  /** How far their selection has been dragged so far (the drag is written to the document on release). */
+  moving?: { dx: number; dy: number } | null;
+  /** The same person in another tab or on another device: shown as "you", never as someone else. */
+  mine?: boolean;
 };
 
 type Session = { doc: Y.Doc; provider: WebsocketProvider; canvas: CanvasDocument };
@@ -40,6 +45,10 @@ export function useCollaboration(canvasId: string, role: string, onRoleChanged: 
       setStatus((prev) => (prev === "revoked" || prev === "deleted" ? prev : s === "connected" ? "connected" : s === "connecting" ? "connecting" : "offline"));
     });
     provider.on("connection-close", (event: CloseEvent | null) => {
+      // Away from the server, nobody's leaving reaches us: forget everyone else now, and take the
+      // server's word on who is here when we are back (else a cursor lingers until it times out).
+      const others = [...provider.awareness.getStates().keys()].filter((id) => id !== provider.awareness.clientID);
+      if (others.length) removeAwarenessStates(provider.awareness, others, "disconnected");
       // Access removed, signed out or canvas deleted: reconnecting would only be refused again.
       if (event?.code === 4403 || event?.code === 4401 || event?.code === 4404) {
         setStatus(event.code === 4404 ? "deleted" : "revoked");
@@ -70,26 +79,26 @@ export function useCollaboration(canvasId: string, role: string, onRoleChanged: 
 }
 
 /** Other people's awareness states (cursor, selection), re-read whenever they change. */
-export function usePeers(provider: WebsocketProvider | undefined): PeerState[] {
+export function usePeers(provider: WebsocketProvider | undefined, myUserId: string): PeerState[] {
   const subscribe = (cb: () => void) => {
     provider?.awareness.on("change", cb);
     return () => provider?.awareness.off("change", cb);
   };
   const snapshot = useSyncExternalStore(
     subscribe,
-    () => peersKey(provider),
+    () => peersKey(provider, myUserId),
     () => "",
   );
   return snapshot ? (JSON.parse(snapshot) as PeerState[]) : [];
 }
 
-function peersKey(provider: WebsocketProvider | undefined): string {
+function peersKey(provider: WebsocketProvider | undefined, myUserId: string): string {
   if (!provider) return "";
   const self = provider.awareness.clientID;
   const peers: PeerState[] = [];
   provider.awareness.getStates().forEach((state, clientId) => {
     const s = state as Partial<PeerState>;
-    if (clientId !== self && s.user) peers.push({ clientId, user: s.user, cursor: s.cursor ?? null, selection: s.selection ?? [] });
+    if (clientId !== self && s.user) peers.push({ clientId, user: s.user, cursor: s.cursor ?? null, selection: s.selection ?? [], moving: s.moving ?? null, mine: s.user.id === myUserId });
   });
   return JSON.stringify(peers);
 }
