@@ -21,7 +21,7 @@ export function shapeAttrs(s: Shape): { className: KonvaClass; attrs: Record<str
     case "text":
       return {
         className: "Text",
-        attrs: { ...transform, text: s.text ?? "", width: s.width, fontSize: s.fontSize, fontFamily: fontStack(s.fontFamily), fontStyle: s.fontStyle, align: s.align, fill: s.fill, ...stroke, lineHeight: 1.2 },
+        attrs: { ...transform, text: s.text ?? "", width: s.width, fontSize: s.fontSize, fontFamily: fontStack(s.fontFamily), fontStyle: s.fontStyle, align: s.align, fill: s.fill, ...stroke, lineHeight: 1.2, wrap: s.autoWidth ? "none" : "word", fillAfterStrokeEnabled: true },
       };
     case "line":
       return { className: "Line", attrs: { ...transform, ...path } };

@@ -45,6 +45,8 @@ const typeFields = {
   fontFamily: z.string().max(SHAPE_LIMITS.font).optional(),
   fontStyle: z.enum(["normal", "bold", "italic", "bold italic"]).optional(),
   align: z.enum(["left", "center", "right"]).optional(),
+  /** text: the box is as wide as its longest line and grows as one types (never wraps); else its lines wrap in its width. */
+  autoWidth: z.boolean().optional(),
   /** line, arrow and draw: points relative to (x, y). */
   points: z.array(coordinate).max(SHAPE_LIMITS.points).optional(),
   /** image: one of the canvas's assets or a library element, and an optional crop in source pixels. */

@@ -63,10 +63,12 @@ describe("awareness from a signed-in member", () => {
     viewer.provider.awareness.setLocalState({ selection: 1 });
     viewer.provider.awareness.setLocalState({ cursor: { x: "left" } });
     viewer.provider.awareness.setLocalState({ cursor: { x: 1, y: 2 }, selection: ["a"], script: "<img src=x>" });
-    viewer.provider.awareness.setLocalState({ cursor: { x: 3, y: 4 }, selection: ["s1"] });
+    viewer.provider.awareness.setLocalState({ cursor: { x: 1, y: 2 }, selection: ["a"], moving: { dx: 1, dy: 2, html: "<b>" } });
+    viewer.provider.awareness.setLocalState({ cursor: { x: 3, y: 4 }, selection: ["s1"], moving: { dx: 40, dy: -8 } });
     await eventually(() => seen.some((s) => (s as { cursor?: { x: number } }).cursor?.x === 3), 5000, "the valid state");
-    expect(seen.map((s) => Object.keys(s as object).sort())).toEqual(seen.map(() => ["cursor", "selection", "user"]));
+    expect(seen.map((s) => Object.keys(s as object).sort())).toEqual(seen.map(() => ["cursor", "moving", "selection", "user"]));
     expect(seen.every((s) => (s as { cursor: { x: number } }).cursor.x === 3)).toBe(true);
+    expect(seen.at(-1)).toMatchObject({ moving: { dx: 40, dy: -8 } });
   });
 
   it("drops a state larger than the limit", async () => {

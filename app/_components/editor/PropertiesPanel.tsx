@@ -8,6 +8,7 @@ import type { EditorMessageKey } from "@/domain/i18n/messages/editor.en";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { ImageDetails } from "./images/ImageDetails";
 import { TextStyleControls } from "./TextStyleControls";
+import { textWidth } from "./shapes/text/textWidth";
 import type { ZMove } from "@/domain/document/edits";
 import type { DocumentWriter } from "./store/documentWriter";
 import type { Shape } from "./store/shapeTypes";
@@ -36,13 +37,15 @@ export const PropertiesPanel = memo(function PropertiesPanel({ canvasId, writer,
   }
   const ids = selected.map((s) => s.id);
   const set = (patch: Partial<Shape>) => writer.updateShapes(ids, patch);
+  // A new face or size changes how wide an auto-width text box must be.
+  const setFont = (patch: Partial<Shape>) => writer.updateShapes(ids, (s) => (s.type === "text" && s.autoWidth ? { ...patch, width: textWidth({ ...s, ...patch }, s.text ?? "") } : patch));
   const isPath = first.type === "line" || first.type === "arrow" || first.type === "draw";
   return (
     <Stack gap="xs">
       {!isPath && first.type !== "image" && <ColorInput size="xs" label={t("editor.props.fill")} value={first.fill} swatches={SWATCHES} disabled={readOnly} onChangeEnd={(fill) => set({ fill })} />}
       <ColorInput size="xs" label={t(isPath ? "editor.props.colour" : "editor.props.stroke")} value={first.stroke} swatches={SWATCHES} disabled={readOnly} onChangeEnd={(stroke) => set({ stroke })} />
       <NumberInput size="xs" label={t("editor.props.strokeWidth")} min={0} max={100} value={first.strokeWidth} disabled={readOnly} onChange={(v) => typeof v === "number" && set({ strokeWidth: v })} />
-      {first.type === "text" && <TextStyleControls shape={first} readOnly={readOnly} set={set} />}
+      {first.type === "text" && <TextStyleControls shape={first} readOnly={readOnly} set={setFont} />}
       {first.type === "image" && selected.length === 1 && <ImageDetails canvasId={canvasId} writer={writer} shape={first} readOnly={readOnly} onReuse={onReuse} />}
       <div>
         <Text size="xs" fw={500} mb={4}>

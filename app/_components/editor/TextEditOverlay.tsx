@@ -7,6 +7,7 @@ import type { DocumentWriter } from "./store/documentWriter";
 import type { Camera } from "./store/geometry";
 import type { Shape } from "./store/shapeTypes";
 import { fontStack } from "./fonts";
+import { textWidth } from "./shapes/text/textWidth";
 
 /** Inline text editing: a textarea laid exactly over the text shape, committed on blur or Escape. */
 export function TextEditOverlay(props: { writer: DocumentWriter; shape: Shape; isNew: boolean; camera: Camera; onDone: (id: string | null) => void }) {
@@ -18,6 +19,8 @@ export function TextEditOverlay(props: { writer: DocumentWriter; shape: Shape; i
     ref.current?.focus();
     ref.current?.select();
   }, []);
+  // An auto-width box grows as one types; a fixed one wraps in its width.
+  const width = shape.autoWidth ? textWidth(shape, value || " ") : shape.width;
   const commit = () => {
     const height = (shape.fontSize ?? 40) * 1.2 * Math.max(1, value.split("\n").length);
     // A new text box becomes a shape only once it has text; emptying an old one removes it.
@@ -26,8 +29,8 @@ export function TextEditOverlay(props: { writer: DocumentWriter; shape: Shape; i
       onDone(null);
       return;
     }
-    if (isNew) writer.addShapes([{ ...shape, text: value, height }]);
-    else writer.updateShapes([shape.id], { text: value, height });
+    if (isNew) writer.addShapes([{ ...shape, text: value, height, width }]);
+    else writer.updateShapes([shape.id], { text: value, height, width });
     onDone(shape.id);
   };
   const fontSize = (shape.fontSize ?? 40) * camera.scale;
@@ -47,7 +50,8 @@ export function TextEditOverlay(props: { writer: DocumentWriter; shape: Shape; i
         position: "absolute",
         left: camera.x + shape.x * camera.scale,
         top: camera.y + shape.y * camera.scale,
-        width: shape.width * camera.scale,
+        width: width * camera.scale,
+        whiteSpace: shape.autoWidth ? "pre" : "pre-wrap",
         minHeight: fontSize * 1.3,
         transform: `rotate(${shape.rotation}deg)`,
         transformOrigin: "top left",

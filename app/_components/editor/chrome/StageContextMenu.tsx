@@ -29,12 +29,14 @@ export function StageContextMenu({ at, onClose }: { at: MenuPoint | null; onClos
   if (!at) return null;
   const groups = GROUPS.map((g) => ({ ...g, actions: g.ids.map((id) => ACTIONS.find((a) => a.id === id)!).filter((a) => !store.readOnly || !a.edits) })).filter((g) => g.actions.length);
   return (
-    <Menu opened onChange={(open) => !open && onClose()} position="bottom-start" offset={2} shadow="md" width={240} withinPortal returnFocus={false}>
+    // `size`: in a window too short for every command the menu keeps to the window and scrolls.
+    <Menu opened onChange={(open) => !open && onClose()} position="bottom-start" offset={2} shadow="md" width={240} withinPortal returnFocus={false} middlewares={{ flip: true, shift: { padding: 8 }, size: { padding: 8 } }}>
       <Menu.Target>
         {/* The menu's anchor at the pointer: a button for assistive technology, invisible and out of the tab order. */}
         <Box component="button" type="button" tabIndex={-1} aria-label={t("editor.contextMenu")} pos="absolute" left={at.x} top={at.y} w={1} h={1} p={0} style={{ opacity: 0, border: 0, pointerEvents: "none" }} />
       </Menu.Target>
-      <Menu.Dropdown data-testid="stage-context-menu">
+      {/* Focusable, so that a keyboard can scroll it when it has to scroll. */}
+      <Menu.Dropdown data-testid="stage-context-menu" tabIndex={0} style={{ overflowY: "auto", overscrollBehavior: "contain" }}>
         {groups.map((g, i) => (
           <div key={g.ids.join()}>
             {i > 0 && <Menu.Divider />}

@@ -33,6 +33,6 @@ export function makeShape(type: ShapeType, at: { x: number; y: number }, patch: 
     name: type[0]!.toUpperCase() + type.slice(1),
     groupId: null,
   };
-  if (type === "text") Object.assign(base, { text: "Text", fontSize: 40, fontFamily: "Inter", fontStyle: "bold", align: "left", width: 240, height: 48 });
+  if (type === "text") Object.assign(base, { text: "Text", fontSize: 40, fontFamily: "Inter", fontStyle: "bold", align: "left", width: 240, height: 48, autoWidth: true });
   return { ...base, ...patch };
 }

@@ -95,4 +95,11 @@ describe("resize", () => {
     expect(transformPatch(makeShape("text", { x: 0, y: 0 }, { width: 100, fontSize: 40 }), t)).toMatchObject({ width: 200, fontSize: 20 });
     expect(transformPatch(makeShape("line", { x: 0, y: 0 }, { points: [0, 0, 10, 10] }), t).points).toEqual([0, 0, 20, 5]);
   });
+
+  it("keeps new text's auto width through a corner drag, and fixes the width a side handle sets", () => {
+    const text = makeShape("text", { x: 0, y: 0 }, { width: 100, fontSize: 40 });
+    expect(text.autoWidth).toBe(true);
+    expect(transformPatch(text, { x: 0, y: 0, rotation: 0, scaleX: 1.5, scaleY: 1.5 })).not.toHaveProperty("autoWidth");
+    expect(transformPatch(text, { x: 0, y: 0, rotation: 0, scaleX: 0.6, scaleY: 1 })).toMatchObject({ width: 60, fontSize: 40, autoWidth: false });
+  });
 });

@@ -26,6 +26,10 @@ export type Transformed = { x: number; y: number; rotation: number; scaleX: numb
 export function transformPatch(s: Shape, t: Transformed): Partial<Shape> {
   const base = { x: t.x, y: t.y, rotation: t.rotation };
   if (s.points) return { ...base, points: s.points.map((v, i) => v * (i % 2 === 0 ? t.scaleX : t.scaleY)), strokeWidth: s.strokeWidth };
-  if (s.type === "text") return { ...base, width: Math.max(20, s.width * t.scaleX), fontSize: Math.min(800, Math.max(6, Math.round((s.fontSize ?? 40) * t.scaleY))) };
+  if (s.type === "text") {
+    // A side handle sets the width the lines wrap in; a corner scales the whole text, auto width kept.
+    const widthOnly = Math.abs(t.scaleX - t.scaleY) > 0.01;
+    return { ...base, width: Math.max(20, s.width * t.scaleX), fontSize: Math.min(800, Math.max(6, Math.round((s.fontSize ?? 40) * t.scaleY))), ...(widthOnly && s.autoWidth ? { autoWidth: false } : {}) };
+  }
   return { ...base, width: Math.max(2, s.width * t.scaleX), height: Math.max(2, s.height * t.scaleY) };
 }
