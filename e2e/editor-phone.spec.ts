@@ -58,3 +58,80 @@ test("on a phone, the selection bar duplicates, deletes, undoes and redoes what 
   await page.touchscreen.tap(cx, box.y + 90);
   await expect(drawer).toBeHidden();
 });
+
+/** Two fingers: the first lands at `a` and moves a little (a drag begins), then the second lands at `b` and both spread apart. */
+async function pinchOut(cdp: CDPSession, a: [number, number], b: [number, number], spread: number) {
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: a[0], y: a[1], id: 1 }] });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: a[0] + 12, y: a[1] + 12, id: 1 }] });
+  const both = (t: number) => [
+    { x: a[0] + 12 - spread * t, y: a[1] + 12 - spread * t, id: 1 },
+    { x: b[0] + spread * t, y: b[1] + spread * t, id: 2 },
+  ];
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: both(0) });
+  for (let i = 1; i <= 8; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: both(i / 8) });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+}
+
+const numbers = (s: string | null) => (s ?? "").split(" ").map(Number);
+
+test("on a phone, a finger moves the selected shape, two fingers zoom without moving it, and a generated image lands in view beside the art", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const ctx = await browser.newContext({ locale: "en-US", viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await ctx.newPage();
+  await signUp(page, "Pia Pincher", uniqueEmail("pia"));
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await createCanvas(page, "Fingers");
+  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+  const stage = page.getByTestId("editor-stage");
+  const box = (await stage.boundingBox())!;
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  const cdp = await ctx.newCDPSession(page);
+
+  await page.getByRole("button", { name: "Rectangle", exact: true }).tap();
+  await swipe(cdp, [cx - 60, cy - 60], [cx + 60, cy + 60]);
+  await page.touchscreen.tap(cx, cy);
+  await expect(stage).toHaveAttribute("data-selected", "1");
+  const [x0, y0, w0, h0] = numbers(await stage.getAttribute("data-selected-box"));
+  const scale0 = numbers(await stage.getAttribute("data-camera"))[2]!;
+
+  // One finger on the selected shape drags it.
+  await swipe(cdp, [cx, cy], [cx + 40, cy + 60]);
+  await expect(stage).not.toHaveAttribute("data-selected-box", `${x0} ${y0} ${w0} ${h0}`);
+  const [x1, y1, w1, h1] = numbers(await stage.getAttribute("data-selected-box"));
+  // The finger's first few pixels tell a drag from a tap: the shape follows the rest.
+  expect((x1! - x0!) / (40 / scale0)).toBeGreaterThan(0.8);
+  expect((x1! - x0!) / (40 / scale0)).toBeLessThan(1.1);
+  expect((y1! - y0!) / (60 / scale0)).toBeGreaterThan(0.8);
+  expect((y1! - y0!) / (60 / scale0)).toBeLessThan(1.1);
+  expect([w1, h1]).toEqual([w0, h0]);
+
+  // A pinch that starts on the shape zooms; the drag its first finger began is given up.
+  const moved = `${x1} ${y1} ${w1} ${h1}`;
+  await pinchOut(cdp, [cx + 40, cy + 60], [cx + 100, cy + 140], 60);
+  await expect.poll(async () => numbers(await stage.getAttribute("data-camera"))[2]!).toBeGreaterThan(scale0 * 1.3);
+  await expect(stage).toHaveAttribute("data-selected-box", moved);
+  await expect(stage).toHaveAttribute("data-shapes", "1");
+
+  // Back to the whole artboard, then a generated image: it lands on the canvas, in view, smaller
+  // than the artboard beside the rectangle, selected, and the generation drawer gets out of the way.
+  await page.getByTestId("zoom-level").tap();
+  await page.getByRole("button", { name: "Generation panel" }).tap();
+  await page.getByTestId("prompt").fill("red heart");
+  await page.getByTestId("generate-button").tap();
+  const result = page.locator('[data-testid="generation-card"][data-status="succeeded"]').getByTestId("generation-result").first();
+  await expect(result).toBeVisible({ timeout: 60_000 });
+  await result.tap();
+  await expect(stage).toHaveAttribute("data-shapes", "2");
+  await expect(page.getByTestId("prompt")).toBeHidden();
+  await expect(stage).toHaveAttribute("data-selected", "1");
+  const [ix, iy, iw, ih] = numbers(await stage.getAttribute("data-selected-box"));
+  const [camX, camY, scale] = numbers(await stage.getAttribute("data-camera"));
+  const onScreen = { left: camX! + ix! * scale!, top: camY! + iy! * scale!, right: camX! + (ix! + iw!) * scale!, bottom: camY! + (iy! + ih!) * scale! };
+  expect(onScreen.left).toBeGreaterThanOrEqual(0);
+  expect(onScreen.top).toBeGreaterThanOrEqual(0);
+  expect(onScreen.right).toBeLessThanOrEqual(box.width);
+  expect(onScreen.bottom).toBeLessThanOrEqual(box.height);
+  expect(iw! * scale!).toBeLessThan(box.width * 0.8);
+  await painted(page);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/editor-phone-placed.png` });
+});

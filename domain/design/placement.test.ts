@@ -48,6 +48,15 @@ describe("where an image lands on a print area", () => {
     expect(wide.width).toBeCloseTo(safe.width);
   });
 
+  it("beside art already on the area: at most half the safe zone, so it joins the design instead of covering it", () => {
+    const vector = placedSize(front, { width: 72, height: 128, vector: true }, true);
+    expect(vector.height).toBeCloseTo(safe.height / 2);
+    const raster = placedSize(front, { width: 6000, height: 3000 }, true);
+    expect(raster.width).toBeCloseTo(safe.width / 2);
+    // Already small enough: the DPI rule still decides.
+    expect(placedSize(front, { width: 300, height: 300 }, true)).toEqual(placedSize(front, { width: 300, height: 300 }));
+  });
+
   it("a drop point moves the box only as far as it must to stay in the safe zone", () => {
     const at = { x: safe.x + 300, y: safe.y + 400 };
     const box = placeOnArea(front, { width: 300, height: 300 }, at);

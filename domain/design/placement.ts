@@ -23,16 +23,20 @@ export type PlacedSource = { width: number; height: number; vector?: boolean };
  */
 const PREVIEW_PRINT_SCALE = 16;
 
+/** An image placed beside art already on the area takes at most this share of the safe zone: it joins the design instead of covering it. */
+export const BESIDE_ART_SHARE = 0.5;
+
 /**
  * The size an image lands at on a print area, in world units: a vector fills the safe zone (keeping
  * its aspect); a raster is as large as it can be while it still prints at the area's DPI, and no
- * larger than the safe zone.
+ * larger than the safe zone. With art already there (`besideArt`), at most half the safe zone.
  */
-export function placedSize(area: PrintArea, source: PlacedSource): { width: number; height: number } {
+export function placedSize(area: PrintArea, source: PlacedSource, besideArt = false): { width: number; height: number } {
   const zone = guidesOf(area).safe;
   const w = Math.max(source.width, 1);
   const h = Math.max(source.height, 1);
-  const fit = Math.min(zone.width / w, zone.height / h);
+  const share = besideArt ? BESIDE_ART_SHARE : 1;
+  const fit = Math.min((zone.width * share) / w, (zone.height * share) / h);
   let k = fit;
   if (!source.vector) {
     const pixels = Math.max(w, h) <= BUNDLED_MODEL_SIZE ? PREVIEW_PRINT_SCALE : 1;
@@ -47,9 +51,9 @@ export function placedSize(area: PrintArea, source: PlacedSource): { width: numb
  * Where an image lands on a print area: sized by `placedSize`, centred on the safe zone, or on
  * `at` (a drop point) moved as little as needed to stay inside the safe zone.
  */
-export function placeOnArea(area: PrintArea, source: PlacedSource, at?: { x: number; y: number }): Box {
+export function placeOnArea(area: PrintArea, source: PlacedSource, at?: { x: number; y: number }, besideArt = false): Box {
   const zone = guidesOf(area).safe;
-  const { width, height } = placedSize(area, source);
+  const { width, height } = placedSize(area, source, besideArt);
   const centre = at ?? { x: zone.x + zone.width / 2, y: zone.y + zone.height / 2 };
   const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), Math.max(lo, hi));
   return {

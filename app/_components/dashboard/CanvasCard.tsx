@@ -18,7 +18,8 @@ export function CanvasCard({ canvas, onRename, onDelete }: { canvas: Canvas; onR
       <Link href={`/canvas/${canvas.id}`} aria-label={`${t("dashboard.open")} ${canvas.name}`} style={{ position: "relative", display: "block" }}>
         {canvas.coverUrl ? (
           // A small mockup of the design on its product, in its colour, rendered as the design changes.
-          <Box h={160} bg="gray.0" style={{ display: "flex", justifyContent: "center" }}>
+          // The backdrop continues the mockup's studio wall at its edges, so the square picture has no seam in the wide card.
+          <Box h={160} style={{ display: "flex", justifyContent: "center", background: "linear-gradient(180deg, rgb(218 215 215), rgb(200 198 194))" }}>
             {/* eslint-disable-next-line @next/next/no-img-element -- a private image route, revalidated per use */}
             <img src={canvas.coverUrl} alt={t("dashboard.coverAlt", { name: canvas.name })} height={160} width={160} style={{ objectFit: "contain" }} data-testid="canvas-cover" />
           </Box>

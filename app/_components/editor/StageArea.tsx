@@ -50,6 +50,11 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, dock, s
   const editingText = useEditor((s) => s.editingText);
   const shapeCount = useEditor((s) => s.shapes.length);
   const selectedCount = useEditor((s) => s.selection.size);
+  // Where the (first) selected shape is and how big, in canvas units: for tests, as data-camera is.
+  const selectedBox = useEditor((s) => {
+    const shape = s.shapes.find((x) => s.selection.has(x.id));
+    return shape ? `${Math.round(shape.x)} ${Math.round(shape.y)} ${Math.round(shape.width)} ${Math.round(shape.height)}` : "";
+  });
   const host = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const tools = useMemo(createTools, []);
@@ -96,6 +101,7 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, dock, s
       data-camera={`${Math.round(camera.x)} ${Math.round(camera.y)} ${camera.scale.toFixed(3)}`}
       data-shapes={shapeCount}
       data-selected={selectedCount}
+      data-selected-box={selectedBox}
       onPointerDownCapture={(e) => (e.target as HTMLElement).tagName === "CANVAS" && onStagePointer?.()}
       onContextMenu={onContextMenu}
       onDragOver={(e) => e.preventDefault()}

@@ -139,7 +139,7 @@ export const ko: Record<MessageKey, string> = {
   "invite.join": "캔버스 참여",
   "invite.notNow": "나중에",
   "invite.summaryTitle": "“{canvas}”에 참여",
-  "invite.summaryBy": "{name} 님이 초대했어요. 로그인하면 바로 참여해요.",
+  "invite.summaryBy": "{name} 님이 초대했어요. 가입하거나 로그인하면 바로 참여해요.",
   "invite.signUpToJoin": "계정 만들고 참여하기",
   "invite.signInToJoin": "이미 계정이 있어요",
   "invite.signedOutHint": "가입하거나 로그인하면 한 번에 참여해요.",

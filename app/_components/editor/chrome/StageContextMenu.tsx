@@ -35,8 +35,9 @@ export function StageContextMenu({ at, onClose }: { at: MenuPoint | null; onClos
         {/* The menu's anchor at the pointer: a button for assistive technology, invisible and out of the tab order. */}
         <Box component="button" type="button" tabIndex={-1} aria-label={t("editor.contextMenu")} pos="absolute" left={at.x} top={at.y} w={1} h={1} p={0} style={{ opacity: 0, border: 0, pointerEvents: "none" }} />
       </Menu.Target>
-      {/* Focusable, so that a keyboard can scroll it when it has to scroll. */}
-      <Menu.Dropdown data-testid="stage-context-menu" tabIndex={0} style={{ overflowY: "auto", overscrollBehavior: "contain" }}>
+      <Menu.Dropdown data-testid="stage-context-menu" style={{ display: "flex", flexDirection: "column" }}>
+        {/* The commands scroll inside the menu's height; focusable, so that a keyboard can scroll them too. */}
+        <div tabIndex={0} style={{ overflowY: "auto", minHeight: 0, overscrollBehavior: "contain", outline: "none" }}>
         {groups.map((g, i) => (
           <div key={g.ids.join()}>
             {i > 0 && <Menu.Divider />}
@@ -59,6 +60,7 @@ export function StageContextMenu({ at, onClose }: { at: MenuPoint | null; onClos
             ))}
           </div>
         ))}
+        </div>
       </Menu.Dropdown>
     </Menu>
   );

@@ -3,6 +3,7 @@ import type { Box } from "@/domain/design/artboard";
 import { isVectorSource, placeOnArea, type PlacedSource } from "@/domain/design/placement";
 import type { AssetProvenance } from "@/domain/provenance";
 import type { EditorStore } from "../store/editorStore";
+import { intersects, shapeBox } from "../store/geometry";
 import { makeShape } from "../store/shapeTypes";
 
 /** On a canvas without a product, generated images land at this size (longer side). */
@@ -12,11 +13,11 @@ export type PlacedImage = { url: string; width: number; height: number; provenan
 
 /**
  * Where an image lands. On a product's print area the placement rule decides (a raster as large as
- * still prints at the area's DPI, a vector filling the safe zone), centred on the area, or on `at`
- * unless `centred`. On a free canvas its longer side is `freeSide` (never enlarged unless `enlarge`).
+ * still prints at the area's DPI, a vector filling the safe zone; half that beside art already
+ * there), centred on the area, or on `at` unless `centred`. On a free canvas its longer side is `freeSide` (never enlarged unless `enlarge`).
  */
-export function landingBox(area: PrintArea | null, source: PlacedSource, at: { x: number; y: number }, opts: { centred?: boolean; freeSide: number; enlarge?: boolean }): Box {
-  if (area) return placeOnArea(area, source, opts.centred ? undefined : at);
+export function landingBox(area: PrintArea | null, source: PlacedSource, at: { x: number; y: number }, opts: { centred?: boolean; freeSide: number; enlarge?: boolean; besideArt?: boolean }): Box {
+  if (area) return placeOnArea(area, source, opts.centred ? undefined : at, opts.besideArt);
   const fit = opts.freeSide / Math.max(source.width, source.height, 1);
   const k = opts.enlarge ? fit : Math.min(1, fit);
   return { x: at.x - (source.width * k) / 2, y: at.y - (source.height * k) / 2, width: source.width * k, height: source.height * k };
@@ -28,7 +29,9 @@ export function landingBox(area: PrintArea | null, source: PlacedSource, at: { x
  */
 export function placeImage(store: EditorStore, image: PlacedImage, at: { x: number; y: number }, options: { fit?: boolean } = {}): string {
   const source = { width: image.width, height: image.height, vector: isVectorSource({ contentType: image.contentType, src: image.url }) };
-  const box = landingBox(store.getState().area, source, at, { centred: options.fit, freeSide: PLACED_SIDE, enlarge: true });
+  const { area, artboard, shapes } = store.getState();
+  const besideArt = shapes.some((s) => !s.hidden && intersects(shapeBox(s), artboard));
+  const box = landingBox(area, source, at, { centred: options.fit, freeSide: PLACED_SIDE, enlarge: true, besideArt });
   const shape = makeShape("image", { x: box.x, y: box.y }, {
     width: box.width,
     height: box.height,
