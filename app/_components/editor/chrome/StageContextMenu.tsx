@@ -37,7 +37,7 @@ export function StageContextMenu({ at, onClose }: { at: MenuPoint | null; onClos
       </Menu.Target>
       <Menu.Dropdown data-testid="stage-context-menu" style={{ display: "flex", flexDirection: "column" }}>
         {/* The commands scroll inside the menu's height; focusable, so that a keyboard can scroll them too. */}
-        <div tabIndex={0} style={{ overflowY: "auto", minHeight: 0, overscrollBehavior: "contain", outline: "none" }}>
+        <div role="group" aria-label={t("editor.contextMenu")} tabIndex={0} style={{ overflowY: "auto", minHeight: 0, overscrollBehavior: "contain", outline: "none" }}>
         {groups.map((g, i) => (
           <div key={g.ids.join()}>
             {i > 0 && <Menu.Divider />}
