@@ -42,6 +42,9 @@ for (const locale of ["en-US", "ko-KR"] as const) {
     await library.getByRole("textbox").fill(L.heart);
     await library.locator('[data-element-id="noto-2764"]').click();
     await expect(page.getByTestId("editor-stage")).toHaveAttribute("data-shapes", "1");
+    // Selected: the live mockup shrinks beside the product and stays above the properties.
+    await expect(page.getByTestId("editor-stage")).toHaveAttribute("data-selected", "1");
+    await shot(page, `editor-selected${tag}`, 1280);
     await page.keyboard.press("Escape");
 
     // The studio: selling has the room it needs, and the red tee is flagged.

@@ -79,6 +79,11 @@ export function ProductPanel({ canvasId, bound, canEdit, studio }: Props) {
   }
 
   const { product, variant } = bound;
+  const changeButton = canEdit && (
+    <Button size="compact-xs" variant="default" mt={compact ? 6 : 0} onClick={() => setPicking(true)} data-testid="change-product">
+      {t("goods.change")}
+    </Button>
+  );
   const preview = <MockupPreview product={product} colorHex={variant.colorHex} area={area} label={t("goods.mockupOf", { product: names.product(product), color: names.color(variant.color), area: names.area(area.name) })} />;
   return (
     <Stack gap={8}>
@@ -96,12 +101,10 @@ export function ProductPanel({ canvasId, bound, canEdit, studio }: Props) {
           <Text size="xs" c="dimmed">
             {t("goods.from", { price: fromPrice(product) })} · {t("goods.colorNamed", { color: names.color(variant.color) })}
           </Text>
+          {/* Beside the small mockup there is no room for the button on the right: it goes under the name. */}
+          {compact && changeButton}
         </div>
-        {canEdit && (
-          <Button size="compact-xs" variant="default" onClick={() => setPicking(true)} data-testid="change-product">
-            {t("goods.change")}
-          </Button>
-        )}
+        {!compact && changeButton}
       </Group>
       <ColorPicker product={product} variant={variant} disabled={!canEdit || setProduct.isPending} onPick={(v) => bind(product, v)} label={(color) => t("goods.colorNamed", { color })} />
       {studio}
