@@ -12,11 +12,24 @@ export type DbOrTx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
  * re-runs something: the worker's queue bookkeeping (job locks, completions). Anything promised
  * durable (a broadcast edit, an order, a payment) commits synchronously.
  */
-export function createDb(url: string, max = 10, opts: { asyncCommit?: boolean } = {}): { db: Db; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max, ...(opts.asyncCommit ? { options: "-c synchronous_commit=off" } : {}) });
+/**
+ * `keepOpen`: the pool's connections, once opened, stay open however long they idle (see `warmPool`).
+ */
+export function createDb(url: string, max = 10, opts: { asyncCommit?: boolean; keepOpen?: boolean } = {}): { db: Db; pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: url, max, ...(opts.keepOpen ? { min: max } : {}), ...(opts.asyncCommit ? { options: "-c synchronous_commit=off" } : {}) });
   // 57P01: the server is shutting down, which happens on every clean stop; nothing to report.
   const report = (what: string) => (err: Error & { code?: string }) => err.code !== "57P01" && console.error(`[db] ${what}:`, err.message);
   pool.on("error", report("idle client error"));
   pool.on("connect", (client) => client.on("error", report("client error")));
   return { db: drizzle(pool, { schema }), pool };
+}
+
+/**
+ * Opens every connection of a pool now. A connection opened in the middle of a burst makes the
+ * statement that waits for it take a Postgres backend's start and a password exchange (up to about
+ * 100 ms on a busy machine), which is a latency-bound path's whole tail.
+ */
+export async function warmPool(pool: pg.Pool, connections: number): Promise<void> {
+  const clients = await Promise.all(Array.from({ length: connections }, () => pool.connect()));
+  for (const c of clients) c.release();
 }

@@ -8,7 +8,7 @@ export const RELAY = "bare relay";
 export const OURS_VARIANT = "ours, variant";
 
 /** One run of one server in one scenario. `memKiB`: memory per socket (idle scenarios only). */
-export type Run = { p50: number; p95: number; p99: number; max: number; perSecond: number; delivered: number; cpu: number; pgCpu: number; loadCpu: number; stallP99: number; stallMax: number; fsyncP99: number; fsyncMax: number; memKiB: number };
+export type Run = { p50: number; p95: number; p99: number; max: number; perSecond: number; delivered: number; cpu: number; pgCpu: number; loadCpu: number; stallP99: number; stallMax: number; serverStallP99: number; serverStallMax: number; fsyncP99: number; fsyncMax: number; memKiB: number };
 export type ScenarioResult = { scenario: Scenario; runs: Map<string, Run[]> };
 
 const median = (xs: number[]) => {
@@ -40,7 +40,7 @@ export function printReport(results: ScenarioResult[], info: { seconds: number; 
   const rows: (string | number)[][] = [];
   for (const { scenario, runs } of results) {
     for (const [server, rs] of runs) {
-      if (scenario.idle) rows.push([scenario.name, server, "", "", "", "", "", "", `${f1(med(rs, "memKiB"))} KiB/socket`, "", "", "", "", rs.map((r) => f1(r.memKiB)).join(" / ")]);
+      if (scenario.idle) rows.push([scenario.name, server, "", "", "", "", "", "", `${f1(med(rs, "memKiB"))} KiB/socket`, "", "", "", "", "", rs.map((r) => f1(r.memKiB)).join(" / ")]);
       else
         rows.push([
           scenario.name,
@@ -55,13 +55,14 @@ export function printReport(results: ScenarioResult[], info: { seconds: number; 
           pct(med(rs, "pgCpu")),
           pct(med(rs, "loadCpu")),
           `${f1(med(rs, "stallP99"))} / ${f1(med(rs, "stallMax"))}`,
+          `${f1(med(rs, "serverStallP99"))} / ${f1(med(rs, "serverStallMax"))}`,
           rs.map((r) => `${f1(r.fsyncP99)} / ${f1(r.fsyncMax)}`).join(", "),
           rs.map((r) => f1(r.p99)).join(" / "),
         ]);
     }
   }
   console.log(`\ncollaboration servers: median of ${info.rounds} alternating runs per server, ${info.seconds} s each, ${info.cores} cores, load generator in its own process\n`);
-  console.log(table(["scenario", "server", "p50 ms", "p95 ms", "p99 ms", "max ms", "deliveries/s", "delivered", "server CPU or memory", "Postgres CPU", "load generator CPU", "its event-loop delay p99 / max ms", "disk fdatasync p99 / max ms, each run", "each run's p99 ms (or KiB/socket)"], rows));
+  console.log(table(["scenario", "server", "p50 ms", "p95 ms", "p99 ms", "max ms", "deliveries/s", "delivered", "server CPU or memory", "Postgres CPU", "load generator CPU", "its event-loop delay p99 / max ms", "server event-loop delay p99 / max ms", "disk fdatasync p99 / max ms, each run", "each run's p99 ms (or KiB/socket)"], rows));
 
   const ratios: string[][] = [];
   const verdicts: string[][] = [];

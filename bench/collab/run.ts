@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { createDb } from "@/db/client";
 import { startEmbeddedPostgres } from "@/db/embedded";
-import { applyMigrations } from "@/db/migrate";
+import { applyAllMigrations } from "@/db/migrate";
 import { startSession } from "@/server/auth/sessions";
 import { signUp } from "@/server/services/account/accountService";
 import { createCanvas } from "@/server/services/canvas/canvasService";
@@ -55,6 +55,19 @@ function liveKiB(child: ChildProcess): Promise<number> {
     };
     child.on("message", onMessage);
     child.send("memory");
+  });
+}
+
+/** The server's event-loop stalls since it last said (see servers/memoryProbe.ts), in ms. */
+function serverStalls(child: ChildProcess): Promise<{ p99: number; max: number }> {
+  return new Promise((resolve) => {
+    const onMessage = (m: { type?: string; p99?: number; max?: number }) => {
+      if (m.type !== "stalls") return;
+      child.off("message", onMessage);
+      resolve({ p99: m.p99!, max: m.max! });
+    };
+    child.on("message", onMessage);
+    child.send("stalls");
   });
 }
 
@@ -124,15 +137,17 @@ async function runOnce(scenario: Scenario, s: Server, rooms: string[], cookie: s
   if (scenario.idle) {
     await new Promise((r) => setTimeout(r, 2000));
     const memKiB = ((await liveKiB(server)) - rss0) / (scenario.rooms * scenario.clients);
-    run = { p50: NaN, p95: NaN, p99: NaN, max: NaN, perSecond: NaN, delivered: NaN, cpu: NaN, pgCpu: NaN, loadCpu: NaN, stallP99: NaN, stallMax: NaN, fsyncP99: NaN, fsyncMax: NaN, memKiB };
+    run = { p50: NaN, p95: NaN, p99: NaN, max: NaN, perSecond: NaN, delivered: NaN, cpu: NaN, pgCpu: NaN, loadCpu: NaN, stallP99: NaN, stallMax: NaN, serverStallP99: NaN, serverStallMax: NaN, fsyncP99: NaN, fsyncMax: NaN, memKiB };
     load.child.send({ type: "stop" });
   } else {
     await load.measuring();
+    await serverStalls(server); // from here on
     const disk = await startFsyncProbe(dataDir);
     const cpu0 = cpuSeconds(server.pid!);
     const pgCpu0 = postgresCpuSeconds();
     const t0 = performance.now();
     const r = await load.result;
+    const stalls = await serverStalls(server);
     const fsync = await disk.stop();
     const elapsed = (performance.now() - t0) / 1000;
     run = {
@@ -147,6 +162,8 @@ async function runOnce(scenario: Scenario, s: Server, rooms: string[], cookie: s
       loadCpu: r.cpuShare!,
       stallP99: r.stallP99!,
       stallMax: r.stallMax!,
+      serverStallP99: stalls.p99,
+      serverStallMax: stalls.max,
       fsyncP99: fsync.p99,
       fsyncMax: fsync.max,
       memKiB: NaN,
@@ -172,7 +189,8 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(process.env.BENCH_DATA_DIR ?? os.tmpdir(), "merchboard-collab-bench-"));
   const pgPort = await freePort();
   const postgres = await startEmbeddedPostgres(`${dataDir}/postgres`, pgPort, () => {});
-  await applyMigrations(postgres.url);
+  // Ours and graphile-worker's, as a deployment has them (a room queues its canvas's cover).
+  await applyAllMigrations(postgres.url);
   const { db, pool } = createDb(postgres.url);
   const user = await signUp(db, { email: "bench@example.com", password: "password123", name: "Bench" }, "bench");
   const newCanvases = async (n: number) => {

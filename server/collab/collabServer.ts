@@ -1,7 +1,7 @@
 import type http from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type ServerOptions, type WebSocket } from "ws";
-import { createDb, type Db } from "@/db/client";
+import { createDb, warmPool, type Db } from "@/db/client";
 import { requireCanvasRole } from "../services/canvas/access";
 import { SESSION_CHANNEL } from "../auth/sessionEvents";
 import { ACCESS_CHANNEL } from "../services/canvas/accessEvents";
@@ -22,6 +22,9 @@ import { log } from "@/server/log";
 
 export type CollabServer = { rooms: RoomRegistry; close: () => Promise<void> };
 
+/** Connections of the collaboration server's document pool: the writer's statements, announcements, loads and compactions. */
+const STORE_CONNECTIONS = 8;
+
 /** Another handler's upgrade (Next.js's dev server on /_next/): true when it took the socket. */
 export type OtherUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
@@ -33,8 +36,10 @@ export function attachCollabServer(
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   // Documents get a pool of their own, committing synchronously: an edit is on disk before anyone
   // else receives it, whoever dies (our processes, Postgres, the machine). The update writer's
-  // group commit makes one flush serve every room's edits of a tick.
-  const store = createDb(opts.databaseUrl, 8);
+  // group commit makes one flush serve every room's edits of a tick. Its connections are all opened
+  // at once and kept: one opened mid-burst stalls every room's edits behind it (see warmPool).
+  const store = createDb(opts.databaseUrl, STORE_CONNECTIONS, { keepOpen: true });
+  warmPool(store.pool, STORE_CONNECTIONS).catch((e: unknown) => log.warn({ err: e }, "collab: could not open the document pool's connections ahead"));
   const writer = new UpdateWriter(store.pool, limits.writesInFlight);
   const peers = new AwarenessPeers(store.pool);
   const rooms = new RoomRegistry(store.db, writer, limits, peers);
