@@ -16,6 +16,7 @@ import { AWARENESS_CHANNEL, AwarenessPeers, PEERS_CHANNEL, remoteAwarenessEntrie
 import { CLOSE, decodeMessage } from "./protocol";
 import type { Room } from "./room";
 import { RoomRegistry } from "./rooms";
+import { CoverRequests } from "./coverRequests";
 import { UpdateWriter } from "./updateWriter";
 import { authorizeUpgrade } from "./upgradeAuth";
 import { log } from "@/server/log";
@@ -42,7 +43,8 @@ export function attachCollabServer(
   warmPool(store.pool, STORE_CONNECTIONS).catch((e: unknown) => log.warn({ err: e }, "collab: could not open the document pool's connections ahead"));
   const writer = new UpdateWriter(store.pool, limits.writesInFlight);
   const peers = new AwarenessPeers(store.pool);
-  const rooms = new RoomRegistry(store.db, writer, limits, peers);
+  const covers = new CoverRequests(opts.db);
+  const rooms = new RoomRegistry(store.db, writer, limits, peers, covers);
   let draining = false;
   // A socket closed for cause that does not answer the close (it stopped reading) is cut off soon.
   // (ws takes closeTimeout, as of the version we use; its types do not list it.)
@@ -217,6 +219,7 @@ export function attachCollabServer(
       clearInterval(heartbeat);
       clearInterval(awarenessSweep);
       peers.close();
+      covers.stop();
       const closed = [...connections].map((c) => new Promise((resolve) => (c.socket.readyState === c.socket.CLOSED ? resolve(null) : c.socket.once("close", resolve))));
       for (const c of connections) c.socket.close(CLOSE.restarting, "The server is restarting");
       await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, limits.closeTimeoutMs))]);

@@ -4,9 +4,9 @@ import { parseAwarenessState } from "./awarenessState";
 import { AwarenessRelay } from "./awarenessRelay";
 import type { AwarenessPeers } from "./awarenessPeers";
 import { CanvasAssets } from "./canvasAssets";
+import type { CoverRequests } from "./coverRequests";
 import { send, type Connection } from "./connection";
 import { Fanout } from "./fanout";
-import { COVER_DELAY_MS, scheduleCover } from "../services/canvas/canvasCover";
 import { compact, loadDoc, readAllUpdates, readStoredState, readUpdates } from "../services/canvas/docStore";
 import { DocumentGate } from "./documentGate";
 import type { CollabLimits } from "./limits";
@@ -50,8 +50,6 @@ export class Room {
   private readonly assets: CanvasAssets;
   private readonly gate: DocumentGate;
   private readonly fanout: Fanout;
-  /** When this room last asked for the dashboard's cover to be rendered again. */
-  private coverAskedAt = -Infinity;
 
   private constructor(
     readonly canvasId: string,
@@ -64,6 +62,7 @@ export class Room {
     private readonly limits: CollabLimits,
     private readonly onBroken: (room: Room) => void,
     private readonly peers: AwarenessPeers | null,
+    private readonly covers: CoverRequests | null,
   ) {
     this.updatesSinceCompaction = pendingUpdates;
     this.assets = new CanvasAssets(db, canvasId);
@@ -74,9 +73,17 @@ export class Room {
     }, limits.fanoutIntervalMs);
   }
 
-  static async load(db: Db, writer: UpdateWriter, canvasId: string, limits: CollabLimits, onBroken: (room: Room) => void, peers: AwarenessPeers | null = null): Promise<Room> {
+  static async load(
+    db: Db,
+    writer: UpdateWriter,
+    canvasId: string,
+    limits: CollabLimits,
+    onBroken: (room: Room) => void,
+    peers: AwarenessPeers | null = null,
+    covers: CoverRequests | null = null,
+  ): Promise<Room> {
     const { doc, lastId, bytes, pendingUpdates } = await loadDoc(db, canvasId);
-    return new Room(canvasId, doc, lastId, bytes, pendingUpdates, db, writer, limits, onBroken, peers);
+    return new Room(canvasId, doc, lastId, bytes, pendingUpdates, db, writer, limits, onBroken, peers, covers);
   }
 
   get idle(): boolean {
@@ -252,7 +259,8 @@ export class Room {
       }
       this.applyAndSend(edits);
       this.updatesSinceCompaction += edits.length;
-      this.askForCover();
+      // The design changed: the dashboard's cover is rendered again soon.
+      this.covers?.ask(this.canvasId);
     }
     if (failure && !this.closed) {
       const e = failure.error;
@@ -275,14 +283,6 @@ export class Room {
     Y.applyUpdate(this.doc, merged);
     this.changed();
     this.fanout.push(merged);
-  }
-
-  /** The design changed: its cover is rendered again soon (asked at most once per render's delay). */
-  private askForCover(): void {
-    const now = performance.now();
-    if (now - this.coverAskedAt < COVER_DELAY_MS) return;
-    this.coverAskedAt = now;
-    scheduleCover(this.db, this.canvasId).catch((e: unknown) => log.warn({ err: e, canvasId: this.canvasId }, "collab: could not schedule the canvas cover"));
   }
 
   /**

@@ -3,6 +3,7 @@ import type { CollabLimits } from "./limits";
 import { Room } from "./room";
 import type { UpdateWriter } from "./updateWriter";
 import type { AwarenessPeers } from "./awarenessPeers";
+import type { CoverRequests } from "./coverRequests";
 
 const UNLOAD_GRACE_MS = 5_000;
 
@@ -15,6 +16,7 @@ export class RoomRegistry {
     private readonly writer: UpdateWriter,
     private readonly limits: CollabLimits,
     private readonly peers: AwarenessPeers | null = null,
+    private readonly covers: CoverRequests | null = null,
   ) {}
 
   /**
@@ -24,7 +26,7 @@ export class RoomRegistry {
   get(canvasId: string): Promise<Room> {
     let room = this.rooms.get(canvasId);
     if (!room) {
-      room = Room.load(this.db, this.writer, canvasId, this.limits, (broken) => this.drop(broken), this.peers);
+      room = Room.load(this.db, this.writer, canvasId, this.limits, (broken) => this.drop(broken), this.peers, this.covers);
       room.catch(() => this.rooms.delete(canvasId));
       this.rooms.set(canvasId, room);
     }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artboardOf } from "@/domain/design/artboard";
 import { handleCanvasCoverRequest } from "@/server/http/canvasCoverHandler";
 import { listProducts } from "@/server/services/catalog/catalogService";
-import { scheduleCover } from "@/server/services/canvas/canvasCover";
+import { scheduleCover, scheduleCovers } from "@/server/services/canvas/canvasCover";
 import type { Storage } from "@/server/storage/storage";
 import { rect, writeShapes } from "@/test/designShapes";
 import { publishedTee } from "@/test/shopFixtures";
@@ -49,6 +49,11 @@ describe("canvas covers", () => {
     await new Promise((r) => setTimeout(r, 50));
     await scheduleCover(t.db, id);
     expect(await coverJob(id)).toEqual(first);
+    // Many canvases at once (the collaboration server's gathered asks), the waiting one untouched.
+    const { id: other } = await owner.client.canvas.create.mutate({ name: "Another" });
+    await scheduleCovers(t.db, [id, other]);
+    expect(await coverJob(id)).toEqual(first);
+    expect((await coverJob(other))!.getTime() - Date.now()).toBeGreaterThan(5_000);
 
     const tee = (await listProducts(t.db)).find((p) => p.id === "tee")!;
     const board = artboardOf(tee.printAreas[0]!);

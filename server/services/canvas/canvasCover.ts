@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { canvases } from "@/db/schema";
 import { enqueue } from "../../jobs/enqueue";
@@ -20,6 +20,21 @@ export function coverUrl(canvasId: string, coverAt: Date | null, inviteToken?: s
  */
 export async function scheduleCover(db: DbOrTx, canvasId: string): Promise<void> {
   await enqueue(db, "renderCanvasCover", { canvasId }, { jobKey: `cover:${canvasId}`, jobKeyMode: "preserve_run_at", runAt: new Date(Date.now() + COVER_DELAY_MS) });
+}
+
+/**
+ * `scheduleCover` for many canvases in one statement (the collaboration server gathers its rooms'
+ * asks): each render waiting keeps its time.
+ */
+export async function scheduleCovers(db: DbOrTx, canvasIds: readonly string[]): Promise<void> {
+  if (!canvasIds.length) return;
+  await db.execute(sql`select graphile_worker.add_job(
+    identifier => 'renderCanvasCover',
+    payload => json_build_object('canvasId', id),
+    run_at => now() + ${`${COVER_DELAY_MS} milliseconds`}::interval,
+    job_key => 'cover:' || id,
+    job_key_mode => 'preserve_run_at'
+  ) from unnest(${sql.param(canvasIds)}::uuid[]) as id`);
 }
 
 /** Records a render (or, with null, that the canvas has no cover: a free artboard, or nothing on it). */
