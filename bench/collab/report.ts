@@ -83,7 +83,9 @@ export function printReport(results: ScenarioResult[], info: { seconds: number; 
     const r = hp ? pairedRatio(ours, hp, key) : NaN;
     const met = (ok: boolean) => (Number.isFinite(r) ? (ok ? "met" : "NOT met") : "not measured");
     if (scenario.name.startsWith("100 rooms") || (scenario.name.includes("200 updates/s") && !scenario.idle)) {
-      verdicts.push([scenario.name, `p99 ${times(r)} Hocuspocus`, "≤ 1.5×", met(r <= 1.5), "≤ 1.0×", met(r <= 1.0)]);
+      // The hostile-load issue's rows: 1 room × 200 within 1.5× of Hocuspocus, 100 rooms × 5 within 1.3×.
+      const must = scenario.name.startsWith("100 rooms") ? 1.3 : 1.5;
+      verdicts.push([scenario.name, `p99 ${times(r)} Hocuspocus`, `≤ ${must}×`, met(r <= must), "≤ 1.0×", met(r <= 1.0)]);
     } else if (scenario.name.includes("1,000 updates/s")) {
       const keepsUp = med(ours, "delivered") >= 0.99;
       verdicts.push([scenario.name, `p99 ${times(r)} Hocuspocus, ${pct(med(ours, "delivered"))} delivered`, "keeps up, ≤ 2×", met(keepsUp && r <= 2), "≤ 1.0×", met(keepsUp && r <= 1.0)]);
