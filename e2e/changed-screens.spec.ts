@@ -45,6 +45,24 @@ for (const locale of ["en-US", "ko-KR"] as const) {
     // Selected: the live mockup shrinks beside the product and stays above the properties.
     await expect(page.getByTestId("editor-stage")).toHaveAttribute("data-selected", "1");
     await shot(page, `editor-selected${tag}`, 1280);
+    await shot(page, `editor-selected${tag}`, 390); // the phone's selection bar
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const stage = page.getByTestId("editor-stage");
+    const at = (await stage.boundingBox())!;
+    await page.mouse.click(at.x + at.width / 2, at.y + at.height / 2, { button: "right" });
+    await expect(page.getByTestId("stage-context-menu")).toBeVisible();
+    await expectNoAxeViolations(page, `right-click menu (${locale})`);
+    await shot(page, `editor-context-menu${tag}`, 1280);
+    await page.keyboard.press("Escape");
+
+    // The same person in a second tab is not "someone else": no avatar of their own among the others.
+    const second = await ctx.newPage();
+    await second.goto(page.url());
+    await expect(second.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+    await second.mouse.move(400, 400);
+    await expect(stage).toHaveAttribute("data-peers", "1");
+    await expect(page.getByTestId("peer-avatar")).toHaveCount(0);
+    await second.close();
     await page.keyboard.press("Escape");
 
     // The studio: selling has the room it needs, and the red tee is flagged.

@@ -102,6 +102,7 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, dock, s
       data-shapes={shapeCount}
       data-selected={selectedCount}
       data-selected-box={selectedBox}
+      data-peers={peers.length}
       onPointerDownCapture={(e) => (e.target as HTMLElement).tagName === "CANVAS" && onStagePointer?.()}
       onContextMenu={onContextMenu}
       onDragOver={(e) => e.preventDefault()}

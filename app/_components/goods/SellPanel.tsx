@@ -2,6 +2,7 @@
 
 import { Alert, Loader, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { useI18n } from "../../_i18n/I18nProvider";
 import { errorMessage } from "../../_lib/errors";
 import { useTRPC } from "../../_lib/trpc";
@@ -23,6 +24,15 @@ export function SellPanel({ canvasId, canvasName, bound }: Props) {
     ...trpc.listing.ofCanvas.queryOptions({ canvasId }),
     refetchInterval: (q) => (rendering(q.state.data) ? 1_500 : false),
   });
+  // Publishing is pressed at the form's foot; what it made (the public link) is shown at the top.
+  const status = useRef<HTMLDivElement>(null);
+  const version = listing.isSuccess ? (listing.data?.version ?? 0) : null;
+  const seen = useRef<number | null>(null);
+  useEffect(() => {
+    if (version === null) return;
+    if (seen.current !== null && version !== seen.current) status.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+    seen.current = version;
+  }, [version]);
 
   return (
     // Korean wraps between words, not inside them, in this narrow panel.
@@ -42,7 +52,7 @@ export function SellPanel({ canvasId, canvasName, bound }: Props) {
           <Text size="xs">{errorMessage(listing.error, t)}</Text>
         </Alert>
       )}
-      {listing.data && <ListingStatus canvasId={canvasId} listing={listing.data} />}
+      <div ref={status}>{listing.data && <ListingStatus canvasId={canvasId} listing={listing.data} />}</div>
       {listing.isSuccess && (
         // A new version (or a product change) starts the form from what is on sale now.
         <SellForm key={`${bound.product.id}-${listing.data?.version ?? 0}`} canvasId={canvasId} product={bound.product} listing={listing.data ?? null} defaultTitle={canvasName} issues={issues} />
