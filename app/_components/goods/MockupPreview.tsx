@@ -41,22 +41,14 @@ export function MockupPreview({ product, colorHex, area, label }: Props) {
     const schedule = () => {
       if (!frame && resting) frame = requestAnimationFrame(draw);
     };
-    let offDrawn = () => {};
-    const follow = () => {
-      offDrawn();
-      offDrawn = store.stage.getArtboardSource()?.onDrawn(schedule) ?? (() => {});
-      schedule();
-    };
-    const offSource = store.stage.onArtboardSource(follow);
+    const offArtboard = store.stage.followArtboard(schedule);
     const offView = store.onView((_, rest) => {
       resting = rest;
       if (rest) schedule();
     });
-    follow();
     return () => {
-      offSource();
+      offArtboard();
       offView();
-      offDrawn();
       cancelAnimationFrame(frame);
     };
   }, [store, product, colorHex, area]);

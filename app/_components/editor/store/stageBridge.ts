@@ -41,6 +41,25 @@ export class StageBridge {
     return () => this.sourceListeners.delete(listener);
   }
 
+  /**
+   * Calls `listener` now and whenever the artboard is drawn again, following the stage's source as
+   * it comes and goes (previews of the design use this); returns the way to stop.
+   */
+  followArtboard(listener: () => void): () => void {
+    let offDrawn = () => {};
+    const follow = () => {
+      offDrawn();
+      offDrawn = this.artboardSource?.onDrawn(listener) ?? (() => {});
+      listener();
+    };
+    const offSource = this.onArtboardSource(follow);
+    follow();
+    return () => {
+      offSource();
+      offDrawn();
+    };
+  }
+
   /** Shapes shown where a gesture has them, ahead of the document (written once, on release); null: as stored. */
   previewPositions(positions: Positions | null): void {
     for (const l of this.previewListeners) l(positions);

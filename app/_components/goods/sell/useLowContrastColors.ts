@@ -30,18 +30,10 @@ export function useLowContrastColors(colors: readonly { color: string; colorHex:
       clearTimeout(timer);
       timer = setTimeout(judge, SETTLE_MS);
     };
-    let offDrawn = () => {};
-    const follow = () => {
-      offDrawn();
-      offDrawn = store.stage.getArtboardSource()?.onDrawn(soon) ?? (() => {});
-      soon();
-    };
-    const offSource = store.stage.onArtboardSource(follow);
-    follow();
+    const offArtboard = store.stage.followArtboard(soon);
     return () => {
       clearTimeout(timer);
-      offSource();
-      offDrawn();
+      offArtboard();
     };
     // `key` stands for `colors` (a new array each render).
     // eslint-disable-next-line react-hooks/exhaustive-deps
