@@ -88,4 +88,13 @@ test("an image enlarged past its DPI offers its fixes, and Publish asks before s
   await sell.getByTestId("sell-publish").click();
   await dialog.getByTestId("publish-anyway").click();
   await expect(sell.getByTestId("listing-status")).toHaveAttribute("data-published", "true", { timeout: 20_000 });
+
+  // A new version is published from the form's foot, far below the public link: the link is brought back into view.
+  await sell.getByRole("textbox", { name: /Price/ }).fill("26");
+  await sell.getByTestId("sell-publish").scrollIntoViewIfNeeded();
+  await expect(sell.getByTestId("listing-link")).not.toBeInViewport();
+  await sell.getByTestId("sell-publish").click();
+  await dialog.getByTestId("publish-anyway").click();
+  await expect(sell.getByTestId("listing-status")).toContainText("Version 2");
+  await expect(sell.getByTestId("listing-link")).toBeInViewport();
 });

@@ -4,8 +4,7 @@ import { logContext } from "../log";
 import { jobSchemas, type JobName, type JobPayload } from "./definitions";
 
 /** `priority`: lower runs first (default 0), for work a person is waiting on behind long jobs. */
-/** `jobKeyMode` "preserve_run_at": a job already waiting under the key keeps its time (default "replace" postpones it). */
-export type EnqueueOptions = { jobKey?: string; jobKeyMode?: "replace" | "preserve_run_at"; runAt?: Date; maxAttempts?: number; queueName?: string; priority?: number };
+export type EnqueueOptions = { jobKey?: string; runAt?: Date; maxAttempts?: number; queueName?: string; priority?: number };
 
 /** Adds a graphile-worker job through SQL, so it commits or rolls back with the caller's transaction. */
 export async function enqueue<N extends JobName>(db: DbOrTx, name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}) {
@@ -19,7 +18,6 @@ export async function enqueue<N extends JobName>(db: DbOrTx, name: N, payload: J
     run_at => ${opts.runAt?.toISOString() ?? null}::timestamptz,
     max_attempts => ${opts.maxAttempts ?? null}::int,
     priority => ${opts.priority ?? null}::int,
-    job_key => ${opts.jobKey ?? null},
-    job_key_mode => ${opts.jobKeyMode ?? null}
+    job_key => ${opts.jobKey ?? null}
   )`);
 }

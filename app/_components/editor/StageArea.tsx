@@ -62,6 +62,10 @@ export function StageArea({ canvasId, canvasName, peers, status, narrow, dock, s
   const uploadImages = useImageUpload(canvasId, store, store.select);
   useEditorKeys(store, (files) => void uploadImages(files, store.viewportCentre()));
 
+  // How many shapes a gesture shows ahead of the document (for tests, as data-camera is), set on the
+  // element directly: a drag changes it every frame and nothing else needs to draw again.
+  useEffect(() => store.stage.onPreview((positions) => host.current?.setAttribute("data-preview", String(positions?.size ?? 0))), [store]);
+
   useEffect(() => {
     const el = host.current;
     if (!el) return;

@@ -1,7 +1,8 @@
 "use client";
 
-import { Card, Table, Text, Title } from "@mantine/core";
+import { Table } from "@mantine/core";
 import { useI18n } from "../../_i18n/I18nProvider";
+import { StatusCard } from "./StatusCard";
 import { ScrollTable } from "./ScrollTable";
 import type { SystemStatus } from "./opsTypes";
 import { seconds } from "./seconds";
@@ -10,16 +11,8 @@ import { seconds } from "./seconds";
 export function DevicesCard({ devices }: { devices: SystemStatus["devices"] }) {
   const { t } = useI18n();
   return (
-    <Card withBorder radius="lg" p="lg" data-testid="status-devices">
-      <Title order={2} size="h4" mb="sm">
-        {t("ops.devices.title")}
-      </Title>
-      {devices.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t("ops.devices.none")}
-        </Text>
-      ) : (
-        <ScrollTable minWidth={300} label={t("ops.devices.title")}>
+    <StatusCard testId="status-devices" title={t("ops.devices.title")} empty={devices.length === 0 ? t("ops.devices.none") : null}>
+      <ScrollTable minWidth={300} label={t("ops.devices.title")}>
         <Table verticalSpacing={6} fz="sm">
           <Table.Thead>
             <Table.Tr>
@@ -40,8 +33,7 @@ export function DevicesCard({ devices }: { devices: SystemStatus["devices"] }) {
             ))}
           </Table.Tbody>
         </Table>
-        </ScrollTable>
-      )}
-    </Card>
+      </ScrollTable>
+    </StatusCard>
   );
 }

@@ -1,7 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { canvases } from "@/db/schema";
-import { enqueue } from "../../jobs/enqueue";
 import { canvasCoverKey } from "../../storage/objectKeys";
 
 /** A cover is rendered this long after the first change since the last one: a burst of edits makes one render. */
@@ -19,7 +18,7 @@ export function coverUrl(canvasId: string, coverAt: Date | null, inviteToken?: s
  * so steady editing renders every `COVER_DELAY_MS` at most, never later.
  */
 export async function scheduleCover(db: DbOrTx, canvasId: string): Promise<void> {
-  await enqueue(db, "renderCanvasCover", { canvasId }, { jobKey: `cover:${canvasId}`, jobKeyMode: "preserve_run_at", runAt: new Date(Date.now() + COVER_DELAY_MS) });
+  await scheduleCovers(db, [canvasId]);
 }
 
 /**

@@ -38,28 +38,28 @@ export function StageContextMenu({ at, onClose }: { at: MenuPoint | null; onClos
       <Menu.Dropdown data-testid="stage-context-menu" style={{ display: "flex", flexDirection: "column" }}>
         {/* The commands scroll inside the menu's height; focusable, so that a keyboard can scroll them too. */}
         <div role="group" aria-label={t("editor.contextMenu")} tabIndex={0} style={{ overflowY: "auto", minHeight: 0, overscrollBehavior: "contain", outline: "none" }}>
-        {groups.map((g, i) => (
-          <div key={g.ids.join()}>
-            {i > 0 && <Menu.Divider />}
-            {g.actions.map((a) => (
-              <Menu.Item
-                key={a.id}
-                disabled={(g.needsSelection && selected === 0) || (a.id === "paste" && !hasClipboard)}
-                rightSection={
-                  a.shortcut ? (
-                    <Text size="xs" c="dimmed">
-                      {a.shortcut}
-                    </Text>
-                  ) : undefined
-                }
-                color={a.id === "delete" ? "red.9" : undefined}
-                onClick={() => runAlone(store, a)}
-              >
-                {t(a.label)}
-              </Menu.Item>
-            ))}
-          </div>
-        ))}
+          {groups.map((g, i) => (
+            <div key={g.ids.join()}>
+              {i > 0 && <Menu.Divider />}
+              {g.actions.map((a) => (
+                <Menu.Item
+                  key={a.id}
+                  disabled={(g.needsSelection && selected === 0) || (a.id === "paste" && !hasClipboard)}
+                  rightSection={
+                    a.shortcut ? (
+                      <Text size="xs" c="dimmed">
+                        {a.shortcut}
+                      </Text>
+                    ) : undefined
+                  }
+                  color={a.id === "delete" ? "red.9" : undefined}
+                  onClick={() => runAlone(store, a)}
+                >
+                  {t(a.label)}
+                </Menu.Item>
+              ))}
+            </div>
+          ))}
         </div>
       </Menu.Dropdown>
     </Menu>
