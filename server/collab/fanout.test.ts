@@ -12,7 +12,7 @@ function edit(key: string): Uint8Array {
 describe("a room's fan-out", () => {
   it("sends a change after a quiet spell at once, and changes during the interval merged, once", async () => {
     const sent: Uint8Array[] = [];
-    const fanout = new Fanout((u) => sent.push(u), 30);
+    const fanout = new Fanout((u) => sent.push(u), () => 30);
     fanout.push(edit("a"));
     expect(sent).toHaveLength(1); // no waiting when the room was quiet
     fanout.push(edit("b"));
@@ -25,9 +25,26 @@ describe("a room's fan-out", () => {
     expect([...doc.getMap("m").keys()].sort()).toEqual(["b", "c"]);
   });
 
+  it("asks for the interval at each change: a change never overtakes one already waiting, and a zero interval merges nothing", async () => {
+    const sent: Uint8Array[] = [];
+    let interval = 10_000;
+    const fanout = new Fanout((u) => sent.push(u), () => interval);
+    fanout.push(edit("a"));
+    fanout.push(edit("b")); // waits: the interval is long
+    expect(sent).toHaveLength(1);
+    interval = 0;
+    fanout.push(edit("c")); // a timer is already set: merged with b, not sent ahead of it
+    expect(sent).toHaveLength(1);
+    fanout.dispose();
+    const small = new Fanout((u) => sent.push(u), () => 0);
+    small.push(edit("d"));
+    small.push(edit("e"));
+    expect(sent).toHaveLength(3); // no merging at all
+  });
+
   it("sends nothing more once disposed", async () => {
     const sent: Uint8Array[] = [];
-    const fanout = new Fanout((u) => sent.push(u), 30);
+    const fanout = new Fanout((u) => sent.push(u), () => 30);
     fanout.push(edit("a"));
     fanout.push(edit("b"));
     fanout.dispose();

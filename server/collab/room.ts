@@ -70,7 +70,7 @@ export class Room {
     this.fanout = new Fanout((update) => {
       const frame = encodeSync(SYNC_UPDATE, update);
       for (const conn of this.conns) send(conn, frame);
-    }, limits.fanoutIntervalMs);
+    }, () => (this.conns.size * 1000) / limits.fanoutWritesPerSecond);
   }
 
   static async load(
