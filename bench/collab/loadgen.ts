@@ -19,6 +19,8 @@ type Job = {
   clients: number;
   rate: number;
   seconds: number;
+  /** Edits sent at the same rate before timing starts, so that every server is timed warm (its code compiled, its caches filled). */
+  warmupSeconds?: number;
   headers: Record<string, string>;
   idle?: boolean;
 };
@@ -33,6 +35,8 @@ process.on("message", async (job: Job) => {
   const latencies: number[] = [];
   let deliveries = 0;
   let measuring = false;
+  /** Edits stamped before this (sent while warming up) are not timed. */
+  let measureFrom = Infinity;
   for (const [r, room] of job.rooms.entries()) {
     for (let c = 0; c < job.clients; c++) {
       const base = job.urls?.[(job.spread === "rooms" ? r : c) % job.urls.length] ?? job.url;
@@ -53,6 +57,7 @@ process.on("message", async (job: Job) => {
         for (const sent of timestamps(data)) {
           if (seen.has(sent)) continue;
           seen.add(sent);
+          if (sent < measureFrom) continue;
           latencies.push(t - sent);
           deliveries++;
         }
@@ -68,21 +73,30 @@ process.on("message", async (job: Job) => {
     await new Promise((r) => process.once("message", r)); // told to stop once memory is read
   } else {
     await new Promise((r) => setTimeout(r, 1000)); // let the sync handshakes settle
-    measuring = true;
-    process.send!({ type: "measuring" });
     const interval = 1000 / job.rate; // one edit every `interval` ms, round-robin over clients
+    const warmupMs = (job.warmupSeconds ?? 0) * 1000;
+    const endMs = warmupMs + job.seconds * 1000;
     const start = now();
     let sent = 0;
-    // Timers, not a spin on setImmediate: a spinning generator takes a whole core from the server
-    // it measures on a two-core machine. Each edit is stamped when it is really sent.
-    const cpu0 = process.cpuUsage();
+    let sentBefore = 0;
+    let cpu0 = process.cpuUsage();
     // The generator's own stalls delay every delivery it times: the harness's floor, reported.
     const loopDelay = monitorEventLoopDelay({ resolution: 1 });
-    loopDelay.enable();
+    const startMeasuring = () => {
+      measuring = true;
+      measureFrom = now();
+      sentBefore = sent;
+      cpu0 = process.cpuUsage();
+      loopDelay.enable();
+      process.send!({ type: "measuring" });
+    };
+    // Timers, not a spin on setImmediate: a spinning generator takes a whole core from the server
+    // it measures on a two-core machine. Each edit is stamped when it is really sent.
     await new Promise<void>((done) => {
       const tick = () => {
         const elapsed = now() - start;
-        const due = Math.floor(Math.min(elapsed, job.seconds * 1000) / interval);
+        if (!measuring && elapsed >= warmupMs) startMeasuring();
+        const due = Math.floor(Math.min(elapsed, endMs) / interval);
         while (sent < due) {
           const i = sent % docs.length;
           const value = stamp(now());
@@ -90,7 +104,7 @@ process.on("message", async (job: Job) => {
           docs[i]!.getMap(DOC_ROOTS.shapes).set(`c${i}`, benchShape(`c${i}`, value)); // a key per client: no conflicts for GC to erase
           sent++;
         }
-        if (elapsed >= job.seconds * 1000) return done();
+        if (elapsed >= endMs) return done();
         setTimeout(tick, Math.max(0, (sent + 1) * interval - (now() - start)));
       };
       tick();
@@ -102,7 +116,7 @@ process.on("message", async (job: Job) => {
     const cpuShare = (cpu.user + cpu.system) / 1e6 / (job.seconds + 1.5);
     latencies.sort((a, b) => a - b);
     const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
-    process.send!({ type: "result", sent, deliveries, seconds: job.seconds, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: latencies.at(-1) ?? NaN, cpuShare, stallP99: loopDelay.percentile(99) / 1e6, stallMax: loopDelay.max / 1e6 });
+    process.send!({ type: "result", sent: sent - sentBefore, deliveries, seconds: job.seconds, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: latencies.at(-1) ?? NaN, cpuShare, stallP99: loopDelay.percentile(99) / 1e6, stallMax: loopDelay.max / 1e6 });
   }
   for (const ws of sockets) ws.terminate();
   process.exit(0);

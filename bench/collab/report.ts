@@ -36,7 +36,7 @@ function pairedRatio(ours: Run[], other: Run[], key: keyof Run): number {
  * Three tables: each server's median figures per scenario (and every run's p99, to show the
  * spread, beside what the disk's fdatasync cost during that run), our ratios to Hocuspocus and the relay, and the issue's must and goal rows checked.
  */
-export function printReport(results: ScenarioResult[], info: { seconds: number; rounds: number; cores: number }): void {
+export function printReport(results: ScenarioResult[], info: { seconds: number; warmupSeconds: number; rounds: number; cores: number }): void {
   const rows: (string | number)[][] = [];
   for (const { scenario, runs } of results) {
     for (const [server, rs] of runs) {
@@ -61,7 +61,7 @@ export function printReport(results: ScenarioResult[], info: { seconds: number; 
         ]);
     }
   }
-  console.log(`\ncollaboration servers: median of ${info.rounds} alternating runs per server, ${info.seconds} s each, ${info.cores} cores, load generator in its own process\n`);
+  console.log(`\ncollaboration servers: median of ${info.rounds} alternating runs per server, ${info.seconds} s each after ${info.warmupSeconds} s of untimed edits, ${info.cores} cores, load generator in its own process\n`);
   console.log(table(["scenario", "server", "p50 ms", "p95 ms", "p99 ms", "max ms", "deliveries/s", "delivered", "server CPU or memory", "Postgres CPU", "load generator CPU", "its event-loop delay p99 / max ms", "server event-loop delay p99 / max ms", "disk fdatasync p99 / max ms, each run", "each run's p99 ms (or KiB/socket)"], rows));
 
   const ratios: string[][] = [];
