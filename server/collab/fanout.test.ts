@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { Fanout } from "./fanout";
+import { DEFAULT_LIMITS } from "./limits";
+import { Fanout, mergeIntervalMs } from "./fanout";
 
 /** An update that sets `key` in a fresh document's map. */
 function edit(key: string): Uint8Array {
@@ -40,6 +41,12 @@ describe("a room's fan-out", () => {
     small.push(edit("d"));
     small.push(edit("e"));
     expect(sent).toHaveLength(3); // no merging at all
+  });
+
+  it("merges a room of 200 into frames 8 ms apart by default, and holds a room of five back 0.2 ms at most", () => {
+    expect(mergeIntervalMs(200, DEFAULT_LIMITS.fanoutWritesPerSecond)).toBe(8);
+    expect(mergeIntervalMs(5, DEFAULT_LIMITS.fanoutWritesPerSecond)).toBe(0.2);
+    expect(mergeIntervalMs(0, DEFAULT_LIMITS.fanoutWritesPerSecond)).toBe(0);
   });
 
   it("sends nothing more once disposed", async () => {

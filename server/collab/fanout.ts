@@ -8,6 +8,11 @@ import * as Y from "yjs";
  * a second per socket whatever the edit rate, for at most the interval of delay. The interval is
  * asked for at each change: a room sets it from its number of sockets (see Room).
  */
+/** How long a room of `sockets` merges its changes so that its fan-out stays under `writesPerSecond`. */
+export function mergeIntervalMs(sockets: number, writesPerSecond: number): number {
+  return (sockets * 1000) / writesPerSecond;
+}
+
 export class Fanout {
   private pending: Uint8Array[] = [];
   private lastSent = -Infinity;

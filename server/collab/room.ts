@@ -6,7 +6,7 @@ import type { AwarenessPeers } from "./awarenessPeers";
 import { CanvasAssets } from "./canvasAssets";
 import type { CoverRequests } from "./coverRequests";
 import { send, type Connection } from "./connection";
-import { Fanout } from "./fanout";
+import { Fanout, mergeIntervalMs } from "./fanout";
 import { compact, loadDoc, readAllUpdates, readStoredState, readUpdates } from "../services/canvas/docStore";
 import { DocumentGate } from "./documentGate";
 import type { CollabLimits } from "./limits";
@@ -70,7 +70,7 @@ export class Room {
     this.fanout = new Fanout((update) => {
       const frame = encodeSync(SYNC_UPDATE, update);
       for (const conn of this.conns) send(conn, frame);
-    }, () => (this.conns.size * 1000) / limits.fanoutWritesPerSecond);
+    }, () => mergeIntervalMs(this.conns.size, limits.fanoutWritesPerSecond));
   }
 
   static async load(

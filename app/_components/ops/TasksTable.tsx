@@ -1,7 +1,8 @@
 "use client";
 
-import { Badge, Table, Text } from "@mantine/core";
+import { Table, Text } from "@mantine/core";
 import { useI18n } from "../../_i18n/I18nProvider";
+import { QueueBadge } from "./QueueBadge";
 import { StatusCard } from "./StatusCard";
 import type { QueueStatus } from "./opsTypes";
 import { ScrollTable } from "./ScrollTable";
@@ -36,9 +37,7 @@ export function TasksTable({ queues }: { queues: QueueStatus[] }) {
               <Table.Tr key={task.task} data-task={task.task}>
                 <Table.Td ff="monospace">{task.task}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={task.queue === "gpu" ? "violet" : "blue"} radius="sm">
-                    {task.queue}
-                  </Badge>
+                  <QueueBadge queue={task.queue} />
                 </Table.Td>
                 <Table.Td ta="right">{task.waiting}</Table.Td>
                 <Table.Td ta="right">{task.running}</Table.Td>

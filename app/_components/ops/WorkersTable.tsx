@@ -2,6 +2,7 @@
 
 import { Badge, Table, Text } from "@mantine/core";
 import { useI18n } from "../../_i18n/I18nProvider";
+import { QueueBadge } from "./QueueBadge";
 import { StatusCard } from "./StatusCard";
 import { ScrollTable } from "./ScrollTable";
 import type { WorkerStatus } from "./opsTypes";
@@ -41,9 +42,7 @@ export function WorkersTable({ workers }: { workers: WorkerStatus[] }) {
                   {w.pid !== null && <Text span c="dimmed" size="sm"> · {w.pid}</Text>}
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={w.queue === "gpu" ? "violet" : "blue"} radius="sm">
-                    {w.queue}
-                  </Badge>
+                  <QueueBadge queue={w.queue} />
                 </Table.Td>
                 <Table.Td ta="right">{w.concurrency}</Table.Td>
                 <Table.Td ta="right" fw={w.running ? 700 : undefined}>
