@@ -62,7 +62,7 @@ async function main() {
     const shapes = canvasDoc(doc).shapes;
     for (let k = 0; k < DOC_MB * 100; k++) shapes.set(`big${k}`, shapeRecord(`big${k}`, { type: "text", text: `${k}`.padEnd(10_000, "x") }));
     const state = Y.encodeStateAsUpdate(doc);
-    await compact(db, canvas.id, state, []);
+    await compact(db, canvas.id, state, [], null);
 
     // Another member reading the canvas: the room and its document loaded, as for any visit. What the
     // attacks cost is measured from here.

@@ -1,4 +1,4 @@
-import { bigint, bigserial, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { bytea } from "./bytea";
 import { canvases } from "./canvas";
 
@@ -9,6 +9,11 @@ export const canvasDocs = pgTable("canvas_docs", {
     .references(() => canvases.id, { onDelete: "cascade" }),
   snapshot: bytea("snapshot").notNull(),
   throughUpdateId: bigint("through_update_id", { mode: "number" }).notNull().default(0),
+  /**
+   * Counts the compactions that wrote this snapshot: a room that loaded or wrote generation g knows
+   * its document holds the snapshot while it is still g, and writes its own state without merging.
+   */
+  generation: integer("generation").notNull().default(0),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

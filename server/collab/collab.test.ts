@@ -404,6 +404,30 @@ describe("collaboration storage", () => {
     await again.stop();
   }, 60_000);
 
+  it("folds a stored row its room never heard of into the snapshot, applying it first", async () => {
+    const { id, ownerCookie } = await canvasWith();
+    const small = await startCollabProcess(t.url, { compactAfterUpdates: 20 });
+    const a = client(small.port, id, ownerCookie);
+    await synced(a.provider);
+    // Stored by someone whose announcement never came (a process that died just after its commit).
+    const sideways = new Y.Doc();
+    shapes(sideways).set("sideways", shapeRecord("sideways", { x: 9 }));
+    await t.db.insert(canvasDocUpdates).values({ canvasId: id, update: Y.encodeStateAsUpdate(sideways) });
+    for (let i = 0; i < 25; i++) {
+      shapes(a.doc).set(`k${i}`, shapeRecord(`k${i}`, { x: i }));
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await eventually(async () => (await t.db.select().from(canvasDocs).where(eq(canvasDocs.canvasId, id))).length === 1, 10_000, "a snapshot");
+    // The room applied it before folding it, and sent it on to its client.
+    await eventually(() => shapes(a.doc).has("sideways"), 5000, "the unannounced edit at the client");
+    const [row] = await t.db.select({ snapshot: canvasDocs.snapshot }).from(canvasDocs).where(eq(canvasDocs.canvasId, id));
+    const snapshot = new Y.Doc();
+    Y.applyUpdate(snapshot, row!.snapshot);
+    expect(shapes(snapshot).has("sideways")).toBe(true);
+    a.provider.destroy();
+    await small.stop();
+  }, 60_000);
+
   it("closes sockets with a code when Postgres refuses a write, and loses nothing the client still has", async () => {
     const { id, ownerCookie } = await canvasWith();
     const a = client(server.port, id, ownerCookie);

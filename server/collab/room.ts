@@ -7,7 +7,7 @@ import { CanvasAssets } from "./canvasAssets";
 import type { CoverRequests } from "./coverRequests";
 import { send, type Connection } from "./connection";
 import { Fanout, mergeIntervalMs } from "./fanout";
-import { compact, loadDoc, readAllUpdates, readStoredState, readUpdates } from "../services/canvas/docStore";
+import { compact, loadDoc, readStoredState, readUpdateIds, readUpdates, readUpdatesById, type LoadedDoc } from "../services/canvas/docStore";
 import { DocumentGate } from "./documentGate";
 import type { CollabLimits } from "./limits";
 import {
@@ -40,8 +40,13 @@ export class Room {
   private readonly outbox = new StoredEdits<Uint8Array>((run, failure) => this.deliver(run, failure));
   private updatesSinceCompaction: number;
   private compacting = false;
-  /** Ids of rows this room wrote and applied itself: compaction need not apply them again. */
-  private readonly ownIds = new Set<number>();
+  /** Ids of stored rows this document already holds (loaded, or written here): compaction need not read them. */
+  private readonly heldIds: Set<number>;
+  /** The stored snapshot's generation this document holds (see `compact`). */
+  private generation: number | null;
+  private readonly doc: Y.Doc;
+  private lastId: number;
+  private bytes: number;
   private closed = false;
   /** Counts changes to the document: a socket that joined at version v has been sent every later one. */
   private version = 0;
@@ -53,10 +58,7 @@ export class Room {
 
   private constructor(
     readonly canvasId: string,
-    private readonly doc: Y.Doc,
-    private lastId: number,
-    private bytes: number,
-    pendingUpdates: number,
+    loaded: LoadedDoc,
     private readonly db: Db,
     private readonly writer: UpdateWriter,
     private readonly limits: CollabLimits,
@@ -64,9 +66,14 @@ export class Room {
     private readonly peers: AwarenessPeers | null,
     private readonly covers: CoverRequests | null,
   ) {
-    this.updatesSinceCompaction = pendingUpdates;
+    this.doc = loaded.doc;
+    this.lastId = loaded.lastId;
+    this.bytes = loaded.bytes;
+    this.generation = loaded.generation;
+    this.heldIds = new Set(loaded.rowIds);
+    this.updatesSinceCompaction = loaded.rowIds.length;
     this.assets = new CanvasAssets(db, canvasId);
-    this.gate = new DocumentGate(doc);
+    this.gate = new DocumentGate(this.doc);
     this.fanout = new Fanout((update) => {
       const frame = encodeSync(SYNC_UPDATE, update);
       for (const conn of this.conns) send(conn, frame);
@@ -82,8 +89,7 @@ export class Room {
     peers: AwarenessPeers | null = null,
     covers: CoverRequests | null = null,
   ): Promise<Room> {
-    const { doc, lastId, bytes, pendingUpdates } = await loadDoc(db, canvasId);
-    return new Room(canvasId, doc, lastId, bytes, pendingUpdates, db, writer, limits, onBroken, peers, covers);
+    return new Room(canvasId, await loadDoc(db, canvasId), db, writer, limits, onBroken, peers, covers);
   }
 
   get idle(): boolean {
@@ -254,7 +260,7 @@ export class Room {
     for (const edit of edits) this.gate.release(edit);
     if (!this.closed && edits.length) {
       for (const id of ids) {
-        this.ownIds.add(id);
+        this.heldIds.add(id);
         if (id > this.lastId) this.lastId = id;
       }
       this.applyAndSend(edits);
@@ -286,8 +292,9 @@ export class Room {
   }
 
   /**
-   * Folds the stored rows into a snapshot. It first applies every stored row (other processes'
-   * edits may not have reached this room yet), so the snapshot holds everything it replaces.
+   * Folds the stored rows into a snapshot. Rows this document does not hold yet (other processes'
+   * edits still on their way) are read and applied first, so the snapshot holds everything it
+   * replaces; the rest are only deleted. The main thread's work is one encoding of the document.
    */
   private async compactNow(): Promise<void> {
     // Writes still in flight are fine: their rows are either folded here (and applied first) or
@@ -295,16 +302,19 @@ export class Room {
     if (this.compacting || this.closed) return;
     this.compacting = true;
     try {
-      const rows = await readAllUpdates(this.db, this.canvasId);
-      const before = Y.encodeStateVector(this.doc);
-      for (const r of rows) if (!this.ownIds.has(r.id)) Y.applyUpdate(this.doc, r.update, "remote");
-      const diff = Y.encodeStateAsUpdate(this.doc, before);
-      if (diff.byteLength > 2) this.broadcastChange(diff);
+      const ids = await readUpdateIds(this.db, this.canvasId);
+      const missing = ids.filter((id) => !this.heldIds.has(id));
+      if (missing.length) {
+        const before = Y.encodeStateVector(this.doc);
+        for (const r of await readUpdatesById(this.db, this.canvasId, missing)) Y.applyUpdate(this.doc, r.update, "remote");
+        const diff = Y.encodeStateAsUpdate(this.doc, before);
+        if (diff.byteLength > 2) this.broadcastChange(diff);
+      }
       const state = Y.encodeStateAsUpdate(this.doc);
-      await compact(this.db, this.canvasId, state, rows.map((r) => r.id));
-      // Ids below every row still stored were folded by another process's compaction.
-      const oldest = rows[0]?.id ?? Infinity;
-      for (const id of this.ownIds) if (id <= (rows.at(-1)?.id ?? 0) || id < oldest) this.ownIds.delete(id);
+      this.generation = await compact(this.db, this.canvasId, state, ids, this.generation);
+      // Held ids up to the last folded one are gone: folded here, or by another process before.
+      const last = ids.at(-1) ?? Infinity;
+      for (const id of this.heldIds) if (id <= last) this.heldIds.delete(id);
       this.updatesSinceCompaction = 0;
       this.bytes = state.byteLength;
     } catch (e) {

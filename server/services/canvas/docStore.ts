@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, between, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, between, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db, DbOrTx } from "@/db/client";
 import { canvasDocs, canvasDocUpdates } from "@/db/schema";
@@ -11,12 +11,15 @@ export const PROCESS_TAG = randomUUID().slice(0, 8);
 
 export type StoredUpdate = { id: number; update: Uint8Array };
 
+/** A canvas's document as loaded: `generation` is its snapshot's (null: none yet), `rowIds` the update rows applied on top. */
+export type LoadedDoc = { doc: Y.Doc; lastId: number; bytes: number; generation: number | null; rowIds: number[] };
+
 /**
  * The document as Postgres holds it: the snapshot plus every update row still stored. Rows are not
  * filtered by id: sequence ids are handed out before commit, so a row can commit after a later one
  * was folded into the snapshot; applying an update twice is harmless, missing one is not.
  */
-export async function loadDoc(db: DbOrTx, canvasId: string): Promise<{ doc: Y.Doc; lastId: number; bytes: number; pendingUpdates: number }> {
+export async function loadDoc(db: DbOrTx, canvasId: string): Promise<LoadedDoc> {
   const doc = new Y.Doc({ gc: true });
   const [snap] = await db.select().from(canvasDocs).where(eq(canvasDocs.canvasId, canvasId));
   let bytes = 0;
@@ -33,7 +36,7 @@ export async function loadDoc(db: DbOrTx, canvasId: string): Promise<{ doc: Y.Do
     Y.applyUpdate(doc, r.update);
     bytes += r.update.byteLength;
   }
-  return { doc, lastId: rows.at(-1)?.id ?? snap?.throughUpdateId ?? 0, bytes, pendingUpdates: rows.length };
+  return { doc, lastId: rows.at(-1)?.id ?? snap?.throughUpdateId ?? 0, bytes, generation: snap?.generation ?? null, rowIds: rows.map((r) => r.id) };
 }
 
 /** Updates another process wrote, by the id range it announced. */
@@ -55,6 +58,21 @@ export async function readStoredState(db: Db, canvasId: string): Promise<Uint8Ar
   return [...(snap ? [snap.snapshot] : []), ...rows.map((r) => r.update)];
 }
 
+/** The ids of a canvas's stored update rows, oldest first: what a compaction folds. */
+export async function readUpdateIds(db: Db, canvasId: string): Promise<number[]> {
+  const rows = await db.select({ id: canvasDocUpdates.id }).from(canvasDocUpdates).where(eq(canvasDocUpdates.canvasId, canvasId)).orderBy(asc(canvasDocUpdates.id));
+  return rows.map((r) => r.id);
+}
+
+/** Some of a canvas's stored update rows, by id, oldest first. */
+export async function readUpdatesById(db: Db, canvasId: string, ids: number[]): Promise<StoredUpdate[]> {
+  return db
+    .select({ id: canvasDocUpdates.id, update: canvasDocUpdates.update })
+    .from(canvasDocUpdates)
+    .where(and(eq(canvasDocUpdates.canvasId, canvasId), sql`${canvasDocUpdates.id} = any(${sql.param(ids)}::bigint[])`))
+    .orderBy(asc(canvasDocUpdates.id));
+}
+
 /** Every update row of a canvas that is still stored, oldest first. */
 export async function readAllUpdates(db: Db, canvasId: string): Promise<StoredUpdate[]> {
   return db
@@ -65,20 +83,28 @@ export async function readAllUpdates(db: Db, canvasId: string): Promise<StoredUp
 }
 
 /**
- * Stores `state` as the snapshot and deletes exactly the update rows folded into it. Compactions
- * of one canvas (from several processes) take turns, and each merges the snapshot it finds into
- * its own, so one never drops what another folded in.
+ * Stores `state` as the snapshot and deletes exactly the update rows folded into it; returns the
+ * snapshot's new generation. Compactions of one canvas (from several processes) take turns. When
+ * the stored snapshot is still the `known` generation (the one the caller's document was loaded
+ * from or last wrote), `state` already holds it and replaces it as it is; otherwise another process
+ * compacted meanwhile, and its snapshot is merged in, so one never drops what another folded in.
  */
-export async function compact(db: Db, canvasId: string, state: Uint8Array, foldedIds: number[]): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function compact(db: Db, canvasId: string, state: Uint8Array, foldedIds: number[], known: number | null): Promise<number> {
+  return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('canvas_doc:' || ${canvasId}))`);
-    const [current] = await tx.select({ snapshot: canvasDocs.snapshot, through: canvasDocs.throughUpdateId }).from(canvasDocs).where(eq(canvasDocs.canvasId, canvasId));
-    const snapshot = current ? Y.mergeUpdates([current.snapshot, state]) : state;
-    const through = Math.max(current?.through ?? 0, ...foldedIds);
+    const [current] = await tx.select({ generation: canvasDocs.generation, through: canvasDocs.throughUpdateId }).from(canvasDocs).where(eq(canvasDocs.canvasId, canvasId));
+    let snapshot = state;
+    if (current && current.generation !== known) {
+      const [stored] = await tx.select({ snapshot: canvasDocs.snapshot }).from(canvasDocs).where(eq(canvasDocs.canvasId, canvasId));
+      snapshot = Y.mergeUpdates([stored!.snapshot, state]);
+    }
+    const through = foldedIds.reduce((max, id) => Math.max(max, id), current?.through ?? 0);
+    const generation = (current?.generation ?? 0) + 1;
     await tx
       .insert(canvasDocs)
-      .values({ canvasId, snapshot, throughUpdateId: through })
-      .onConflictDoUpdate({ target: canvasDocs.canvasId, set: { snapshot, throughUpdateId: through, updatedAt: new Date() } });
-    if (foldedIds.length) await tx.delete(canvasDocUpdates).where(and(eq(canvasDocUpdates.canvasId, canvasId), inArray(canvasDocUpdates.id, foldedIds)));
+      .values({ canvasId, snapshot, throughUpdateId: through, generation })
+      .onConflictDoUpdate({ target: canvasDocs.canvasId, set: { snapshot, throughUpdateId: through, generation, updatedAt: new Date() } });
+    if (foldedIds.length) await tx.delete(canvasDocUpdates).where(and(eq(canvasDocUpdates.canvasId, canvasId), sql`${canvasDocUpdates.id} = any(${sql.param(foldedIds)}::bigint[])`));
+    return generation;
   });
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "canvas_docs" ADD COLUMN "generation" integer DEFAULT 0 NOT NULL;

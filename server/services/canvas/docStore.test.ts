@@ -1,0 +1,71 @@
+import { count, eq } from "drizzle-orm";
+import * as Y from "yjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { canvasDoc } from "@/domain/document/canvasDoc";
+import { canvasDocs, canvasDocUpdates } from "@/db/schema";
+import { shapeRecord } from "@/test/designShapes";
+import { makeUser } from "@/test/fixtures";
+import { createTestDb, type TestDb } from "@/test/testDb";
+import { createCanvas } from "./canvasService";
+import { compact, loadDoc } from "./docStore";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(() => t.close());
+
+async function emptyCanvas(): Promise<string> {
+  const owner = await makeUser(t.db, "Owner");
+  return (await createCanvas(t.db, { userId: owner.id }, { name: "Doc" })).id;
+}
+
+/** A document with these shapes, as one process's room would hold it. */
+function docWith(...ids: string[]): Y.Doc {
+  const doc = new Y.Doc();
+  for (const id of ids) canvasDoc(doc).shapes.set(id, shapeRecord(id, { x: 1 }));
+  return doc;
+}
+
+const storedShapes = async (canvasId: string) => [...canvasDoc((await loadDoc(t.db, canvasId)).doc).shapes.keys()].sort();
+
+describe("document compaction", () => {
+  it("replaces a snapshot it holds as it is, and merges one another process wrote meanwhile", async () => {
+    const id = await emptyCanvas();
+    const a = docWith("a1");
+    const first = Y.encodeStateAsUpdate(a);
+    expect(await compact(t.db, id, first, [], null)).toBe(1);
+    // Still generation 1, which this state holds: stored byte for byte, nothing merged.
+    canvasDoc(a).shapes.set("a2", shapeRecord("a2", { x: 2 }));
+    const second = Y.encodeStateAsUpdate(a);
+    expect(await compact(t.db, id, second, [], 1)).toBe(2);
+    const [row] = await t.db.select({ snapshot: canvasDocs.snapshot }).from(canvasDocs).where(eq(canvasDocs.canvasId, id));
+    expect(Buffer.from(row!.snapshot).equals(Buffer.from(second))).toBe(true);
+
+    // Another process, which loaded before any snapshot, compacts its own edit: it merges ours in.
+    expect(await compact(t.db, id, Y.encodeStateAsUpdate(docWith("b1")), [], null)).toBe(3);
+    expect(await storedShapes(id)).toEqual(["a1", "a2", "b1"]);
+    // And the first, still knowing generation 2, does not drop what the other folded in.
+    canvasDoc(a).shapes.set("a3", shapeRecord("a3", { x: 3 }));
+    expect(await compact(t.db, id, Y.encodeStateAsUpdate(a), [], 2)).toBe(4);
+    expect(await storedShapes(id)).toEqual(["a1", "a2", "a3", "b1"]);
+  });
+
+  it("deletes exactly the rows it folded, and reports the generation it loaded", async () => {
+    const id = await emptyCanvas();
+    const rows = await t.db
+      .insert(canvasDocUpdates)
+      .values(["r1", "r2", "r3"].map((k) => ({ canvasId: id, update: Y.encodeStateAsUpdate(docWith(k)) })))
+      .returning({ id: canvasDocUpdates.id });
+    const loaded = await loadDoc(t.db, id);
+    expect(loaded.generation).toBeNull();
+    expect(loaded.rowIds).toEqual(rows.map((r) => r.id));
+    await compact(t.db, id, Y.encodeStateAsUpdate(loaded.doc), loaded.rowIds.slice(0, 2), loaded.generation);
+    const [left] = await t.db.select({ n: count() }).from(canvasDocUpdates).where(eq(canvasDocUpdates.canvasId, id));
+    expect(left!.n).toBe(1);
+    const again = await loadDoc(t.db, id);
+    expect(again.generation).toBe(1);
+    expect(again.rowIds).toEqual([rows[2]!.id]);
+    expect(await storedShapes(id)).toEqual(["r1", "r2", "r3"]);
+  });
+});
