@@ -43,9 +43,9 @@ describe("a room's fan-out", () => {
     expect(sent).toHaveLength(3); // no merging at all
   });
 
-  it("merges a room of 200 into frames 8 ms apart by default, and holds a room of five back 0.2 ms at most", () => {
-    expect(mergeIntervalMs(200, DEFAULT_LIMITS.fanoutWritesPerSecond)).toBe(8);
-    expect(mergeIntervalMs(5, DEFAULT_LIMITS.fanoutWritesPerSecond)).toBe(0.2);
+  it("merges a room of 200 into frames 4 ms apart by default, and holds a room of five back 0.1 ms at most", () => {
+    expect(mergeIntervalMs(200, DEFAULT_LIMITS.fanoutWritesPerSecond)).toBe(4);
+    expect(mergeIntervalMs(5, DEFAULT_LIMITS.fanoutWritesPerSecond)).toBe(0.1);
     expect(mergeIntervalMs(0, DEFAULT_LIMITS.fanoutWritesPerSecond)).toBe(0);
   });
 
