@@ -10,8 +10,8 @@ export const canvasDocs = pgTable("canvas_docs", {
   snapshot: bytea("snapshot").notNull(),
   throughUpdateId: bigint("through_update_id", { mode: "number" }).notNull().default(0),
   /**
-   * Counts the compactions that wrote this snapshot: a room that loaded or wrote generation g knows
-   * its document holds the snapshot while it is still g, and writes its own state without merging.
+   * Counts the writes of this snapshot (a trigger sets it, whoever writes): a room that loaded or
+   * wrote generation g knows its document holds the snapshot while it is still g.
    */
   generation: integer("generation").notNull().default(0),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -329,7 +329,10 @@ export class Room {
     if (inline && this.applyRemote(inline)) return;
     const before = Y.encodeStateVector(this.doc);
     const rows = await readUpdates(this.db, this.canvasId, from, to);
-    for (const r of rows) Y.applyUpdate(this.doc, r.update, "remote");
+    for (const r of rows) {
+      Y.applyUpdate(this.doc, r.update, "remote");
+      this.heldIds.add(r.id);
+    }
     const diff = Y.encodeStateAsUpdate(this.doc, before);
     if (diff.byteLength > 2) this.broadcastChange(diff);
   }

@@ -51,6 +51,17 @@ describe("document compaction", () => {
     expect(await storedShapes(id)).toEqual(["a1", "a2", "a3", "b1"]);
   });
 
+  it("counts a snapshot written without a generation (an older release during a deploy) as a new one", async () => {
+    const id = await emptyCanvas();
+    const a = docWith("a1");
+    const known = await compact(t.db, id, Y.encodeStateAsUpdate(a), [], null);
+    const old = Y.encodeStateAsUpdate(docWith("a1", "old"));
+    await t.db.update(canvasDocs).set({ snapshot: old }).where(eq(canvasDocs.canvasId, id));
+    canvasDoc(a).shapes.set("a2", shapeRecord("a2", { x: 2 }));
+    expect(await compact(t.db, id, Y.encodeStateAsUpdate(a), [], known)).toBe(known + 2);
+    expect(await storedShapes(id)).toEqual(["a1", "a2", "old"]);
+  });
+
   it("deletes exactly the rows it folded, and reports the generation it loaded", async () => {
     const id = await emptyCanvas();
     const rows = await t.db

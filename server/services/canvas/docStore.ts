@@ -99,12 +99,13 @@ export async function compact(db: Db, canvasId: string, state: Uint8Array, folde
       snapshot = Y.mergeUpdates([stored!.snapshot, state]);
     }
     const through = foldedIds.reduce((max, id) => Math.max(max, id), current?.through ?? 0);
-    const generation = (current?.generation ?? 0) + 1;
-    await tx
+    // The generation is counted by the table's trigger, on every write of a snapshot.
+    const [written] = await tx
       .insert(canvasDocs)
-      .values({ canvasId, snapshot, throughUpdateId: through, generation })
-      .onConflictDoUpdate({ target: canvasDocs.canvasId, set: { snapshot, throughUpdateId: through, generation, updatedAt: new Date() } });
+      .values({ canvasId, snapshot, throughUpdateId: through })
+      .onConflictDoUpdate({ target: canvasDocs.canvasId, set: { snapshot, throughUpdateId: through, updatedAt: new Date() } })
+      .returning({ generation: canvasDocs.generation });
     if (foldedIds.length) await tx.delete(canvasDocUpdates).where(and(eq(canvasDocUpdates.canvasId, canvasId), sql`${canvasDocUpdates.id} = any(${sql.param(foldedIds)}::bigint[])`));
-    return generation;
+    return written!.generation;
   });
 }
