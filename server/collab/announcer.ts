@@ -32,12 +32,17 @@ export class Announcer {
   private waiting: string[] = [];
   private readonly pacer: NotifyPacer;
 
-  constructor(pool: pg.Pool) {
+  /** `shared`: whether another process may have any of our rooms open (see Peers); asked after each write. */
+  constructor(
+    pool: pg.Pool,
+    private readonly shared: () => boolean,
+  ) {
     this.pacer = new NotifyPacer(pool, DOC_CHANNEL, "collab_announce_updates", ANNOUNCE_EVERY_MS, () => packed(this.waiting.splice(0)), "announcing stored edits");
   }
 
   /** Each canvas's new rows: their ids, oldest first, and their updates. */
   announce(byCanvas: Map<string, StoredRange>): void {
+    if (!this.shared()) return;
     for (const [canvasId, { ids, updates }] of byCanvas) {
       if (!ids.length) continue;
       const small = updates.length === ids.length && updates.reduce((n, u) => n + u.byteLength, 0) <= INLINE_MAX_BYTES;

@@ -12,7 +12,8 @@ import { DEFAULT_LIMITS, type CollabLimits } from "./limits";
 import { listen } from "@/db/listen";
 import { MessageRate } from "./messageRate";
 import { parseAccessChange, parseAwarenessNotice, parseDocAnnouncement, parseSessionEnded } from "./notifications";
-import { AWARENESS_CHANNEL, AwarenessPeers, PEERS_CHANNEL, remoteAwarenessEntries } from "./awarenessPeers";
+import { AWARENESS_CHANNEL, AwarenessPeers, remoteAwarenessEntries } from "./awarenessPeers";
+import { Peers, PEERS_CHANNEL } from "./peers";
 import { CLOSE, decodeMessage } from "./protocol";
 import type { Room } from "./room";
 import { RoomRegistry } from "./rooms";
@@ -41,10 +42,12 @@ export function attachCollabServer(
   // at once and kept: one opened mid-burst stalls every room's edits behind it (see warmPool).
   const store = createDb(opts.databaseUrl, STORE_CONNECTIONS, { keepOpen: true });
   warmPool(store.pool, STORE_CONNECTIONS).catch((e: unknown) => log.warn({ err: e }, "collab: could not open the document pool's connections ahead"));
-  const writer = new UpdateWriter(store.pool, limits.writesInFlight);
-  const peers = new AwarenessPeers(store.pool);
+  // Rooms of ours another process may also have open only once it has said hello (see Peers).
+  const peers = new Peers(store.pool, () => void catchUpRooms());
+  const writer = new UpdateWriter(store.pool, limits.writesInFlight, () => peers.shared);
+  const awareness = new AwarenessPeers(store.pool, peers);
   const covers = new CoverRequests(opts.db);
-  const rooms = new RoomRegistry(store.db, writer, limits, peers, covers);
+  const rooms = new RoomRegistry(store.db, writer, limits, awareness, covers);
   let draining = false;
   // A socket closed for cause that does not answer the close (it stopped reading) is cut off soon.
   // (ws takes closeTimeout, as of the version we use; its types do not list it.)
@@ -153,6 +156,11 @@ export function attachCollabServer(
   async function catchUp() {
     const members = new Map([...connections].map((c) => [`${c.identity.canvasId} ${c.identity.userId}`, c.identity]));
     for (const { canvasId, userId } of members.values()) await recheck(canvasId, userId).catch(() => {});
+    await catchUpRooms();
+  }
+
+  /** Applies whatever is stored that our rooms lack, and passes it on (see `Room.catchUp`). */
+  async function catchUpRooms() {
     for (const room of await rooms.loadedRooms()) {
       await room.catchUp().catch((e) => log.error({ err: e, canvasId: room.canvasId }, "collab: catching up failed"));
     }

@@ -23,11 +23,13 @@ export class UpdateWriter {
   private idleWaiters: (() => void)[] = [];
   private readonly announcer: Announcer;
 
+  /** `shared`: whether another process may have any of our rooms open, so needs telling (see Peers). */
   constructor(
     private readonly pool: pg.Pool,
     private readonly maxInFlight = 2,
+    shared: () => boolean = () => true,
   ) {
-    this.announcer = new Announcer(pool);
+    this.announcer = new Announcer(pool, shared);
   }
 
   /** The ids of the row's batch, oldest first, once stored; the same promise for all its rows. */
