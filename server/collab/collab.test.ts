@@ -12,7 +12,7 @@ import { canvasWith as canvasWithRoles } from "@/test/collabCanvas";
 import { endSession, sessionIdOf } from "../auth/sessions";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { deleteCanvas } from "../services/canvas/canvasService";
-import { loadDoc } from "../services/canvas/docStore";
+import { compact, loadDoc } from "../services/canvas/docStore";
 import { createInvite, acceptInvite } from "../services/canvas/inviteService";
 import { removeMember, setRole } from "../services/canvas/memberService";
 
@@ -424,6 +424,36 @@ describe("collaboration storage", () => {
     const snapshot = new Y.Doc();
     Y.applyUpdate(snapshot, row!.snapshot);
     expect(shapes(snapshot).has("sideways")).toBe(true);
+    a.provider.destroy();
+    await small.stop();
+  }, 60_000);
+
+  it("keeps what another process's compaction folded in through its own later compactions", async () => {
+    const { id, ownerCookie } = await canvasWith();
+    const small = await startCollabProcess(t.url, { compactAfterUpdates: 20 });
+    const a = client(small.port, id, ownerCookie);
+    await synced(a.provider);
+    // Another process folded an edit this room never heard of into the snapshot.
+    const foreign = new Y.Doc();
+    shapes(foreign).set("foreign", shapeRecord("foreign", { x: 9 }));
+    await compact(t.db, id, Y.encodeStateAsUpdate(foreign), [], null);
+    const storedSnapshot = async () => {
+      const [row] = await t.db.select({ snapshot: canvasDocs.snapshot, generation: canvasDocs.generation }).from(canvasDocs).where(eq(canvasDocs.canvasId, id));
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, row!.snapshot);
+      return { shapes: shapes(doc), generation: row!.generation };
+    };
+    for (let round = 0; round < 2; round++) {
+      const before = (await storedSnapshot()).generation;
+      for (let i = 0; i < 25; i++) {
+        shapes(a.doc).set(`k${round}-${i}`, shapeRecord(`k${round}-${i}`, { x: i }));
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      await eventually(async () => (await storedSnapshot()).generation > before, 10_000, `compaction ${round + 1}`);
+      expect((await storedSnapshot()).shapes.has("foreign")).toBe(true);
+    }
+    // The room took it in when it merged it, and sent it on.
+    await eventually(() => shapes(a.doc).has("foreign"), 5000, "the folded edit at the client");
     a.provider.destroy();
     await small.stop();
   }, 60_000);

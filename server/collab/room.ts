@@ -7,7 +7,7 @@ import { CanvasAssets } from "./canvasAssets";
 import type { CoverRequests } from "./coverRequests";
 import { send, type Connection } from "./connection";
 import { Fanout, mergeIntervalMs } from "./fanout";
-import { compact, loadDoc, readStoredState, readUpdateIds, readUpdates, readUpdatesById, type LoadedDoc } from "../services/canvas/docStore";
+import { compact, loadDoc, readStoredLack, readUpdateIds, readUpdates, readUpdatesById, type LoadedDoc, type StoredUpdate } from "../services/canvas/docStore";
 import { DocumentGate } from "./documentGate";
 import type { CollabLimits } from "./limits";
 import {
@@ -304,14 +304,12 @@ export class Room {
     try {
       const ids = await readUpdateIds(this.db, this.canvasId);
       const missing = ids.filter((id) => !this.heldIds.has(id));
-      if (missing.length) {
-        const before = Y.encodeStateVector(this.doc);
-        for (const r of await readUpdatesById(this.db, this.canvasId, missing)) Y.applyUpdate(this.doc, r.update, "remote");
-        const diff = Y.encodeStateAsUpdate(this.doc, before);
-        if (diff.byteLength > 2) this.broadcastChange(diff);
-      }
+      if (missing.length) this.applyStored(null, await readUpdatesById(this.db, this.canvasId, missing));
       const state = Y.encodeStateAsUpdate(this.doc);
-      this.generation = await compact(this.db, this.canvasId, state, ids, this.generation);
+      const { generation, mergedIn } = await compact(this.db, this.canvasId, state, ids, this.generation);
+      // Another process's snapshot went into ours: this document holds the new one once it has it too.
+      if (mergedIn) this.applyStored(mergedIn, []);
+      this.generation = generation;
       // Held ids up to the last folded one are gone: folded here, or by another process before.
       const last = ids.at(-1) ?? Infinity;
       for (const id of this.heldIds) if (id <= last) this.heldIds.delete(id);
@@ -354,15 +352,25 @@ export class Room {
   }
 
   /**
-   * The LISTEN connection was away, so other processes' announcements may be lost: apply whatever
-   * is stored that this document lacks (snapshot included, since a compaction may have folded the
-   * missed rows) and pass it on.
+   * Other processes' announcements may not have reached this room (the LISTEN connection was away,
+   * or they did not know of this process yet): apply whatever is stored that this document lacks
+   * (the snapshot too, if another process's compaction may have folded such rows) and pass it on.
    */
   async catchUp(): Promise<void> {
-    const before = Y.encodeStateVector(this.doc);
-    const stored = await readStoredState(this.db, this.canvasId);
+    const lack = await readStoredLack(this.db, this.canvasId, this.generation, this.heldIds);
     if (this.closed) return;
-    for (const u of stored) Y.applyUpdate(this.doc, u, "remote");
+    this.applyStored(lack.snapshot, lack.rows);
+    if (lack.snapshot) this.generation = lack.generation;
+  }
+
+  /** Stored state this document lacks, applied, and sent on as one change. */
+  private applyStored(snapshot: Uint8Array | null, rows: StoredUpdate[]): void {
+    const before = Y.encodeStateVector(this.doc);
+    if (snapshot) Y.applyUpdate(this.doc, snapshot, "remote");
+    for (const r of rows) {
+      Y.applyUpdate(this.doc, r.update, "remote");
+      this.heldIds.add(r.id);
+    }
     const diff = Y.encodeStateAsUpdate(this.doc, before);
     if (diff.byteLength > 2) this.broadcastChange(diff);
   }

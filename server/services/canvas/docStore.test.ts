@@ -7,7 +7,7 @@ import { shapeRecord } from "@/test/designShapes";
 import { makeUser } from "@/test/fixtures";
 import { createTestDb, type TestDb } from "@/test/testDb";
 import { createCanvas } from "./canvasService";
-import { compact, loadDoc } from "./docStore";
+import { compact, loadDoc, readStoredLack } from "./docStore";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -34,31 +34,33 @@ describe("document compaction", () => {
     const id = await emptyCanvas();
     const a = docWith("a1");
     const first = Y.encodeStateAsUpdate(a);
-    expect(await compact(t.db, id, first, [], null)).toBe(1);
+    expect(await compact(t.db, id, first, [], null)).toEqual({ generation: 1, mergedIn: null });
     // Still generation 1, which this state holds: stored byte for byte, nothing merged.
     canvasDoc(a).shapes.set("a2", shapeRecord("a2", { x: 2 }));
     const second = Y.encodeStateAsUpdate(a);
-    expect(await compact(t.db, id, second, [], 1)).toBe(2);
+    expect(await compact(t.db, id, second, [], 1)).toEqual({ generation: 2, mergedIn: null });
     const [row] = await t.db.select({ snapshot: canvasDocs.snapshot }).from(canvasDocs).where(eq(canvasDocs.canvasId, id));
     expect(Buffer.from(row!.snapshot).equals(Buffer.from(second))).toBe(true);
 
     // Another process, which loaded before any snapshot, compacts its own edit: it merges ours in.
-    expect(await compact(t.db, id, Y.encodeStateAsUpdate(docWith("b1")), [], null)).toBe(3);
+    const other = await compact(t.db, id, Y.encodeStateAsUpdate(docWith("b1")), [], null);
+    expect(other.generation).toBe(3);
+    expect(Buffer.from(other.mergedIn!).equals(Buffer.from(second))).toBe(true); // what it must apply to hold generation 3
     expect(await storedShapes(id)).toEqual(["a1", "a2", "b1"]);
     // And the first, still knowing generation 2, does not drop what the other folded in.
     canvasDoc(a).shapes.set("a3", shapeRecord("a3", { x: 3 }));
-    expect(await compact(t.db, id, Y.encodeStateAsUpdate(a), [], 2)).toBe(4);
+    expect((await compact(t.db, id, Y.encodeStateAsUpdate(a), [], 2)).generation).toBe(4);
     expect(await storedShapes(id)).toEqual(["a1", "a2", "a3", "b1"]);
   });
 
   it("counts a snapshot written without a generation (an older release during a deploy) as a new one", async () => {
     const id = await emptyCanvas();
     const a = docWith("a1");
-    const known = await compact(t.db, id, Y.encodeStateAsUpdate(a), [], null);
+    const known = (await compact(t.db, id, Y.encodeStateAsUpdate(a), [], null)).generation;
     const old = Y.encodeStateAsUpdate(docWith("a1", "old"));
     await t.db.update(canvasDocs).set({ snapshot: old }).where(eq(canvasDocs.canvasId, id));
     canvasDoc(a).shapes.set("a2", shapeRecord("a2", { x: 2 }));
-    expect(await compact(t.db, id, Y.encodeStateAsUpdate(a), [], known)).toBe(known + 2);
+    expect((await compact(t.db, id, Y.encodeStateAsUpdate(a), [], known)).generation).toBe(known + 2);
     expect(await storedShapes(id)).toEqual(["a1", "a2", "old"]);
   });
 
@@ -78,5 +80,26 @@ describe("document compaction", () => {
     expect(again.generation).toBe(1);
     expect(again.rowIds).toEqual([rows[2]!.id]);
     expect(await storedShapes(id)).toEqual(["r1", "r2", "r3"]);
+  });
+
+  it("reads what a document lacks: the rows it does not hold, and the snapshot once another compaction wrote one", async () => {
+    const id = await emptyCanvas();
+    const [r1, r2] = await t.db
+      .insert(canvasDocUpdates)
+      .values(["r1", "r2"].map((k) => ({ canvasId: id, update: Y.encodeStateAsUpdate(docWith(k)) })))
+      .returning({ id: canvasDocUpdates.id });
+    const { generation } = await compact(t.db, id, Y.encodeStateAsUpdate(docWith("s")), [], null);
+    const held = new Set([r1!.id]);
+    const lack = await readStoredLack(t.db, id, generation, held);
+    expect(lack).toMatchObject({ generation, snapshot: null });
+    expect(lack.rows.map((r) => r.id)).toEqual([r2!.id]);
+    // Another process folds both rows: the snapshot is what is lacking now.
+    await compact(t.db, id, Y.encodeStateAsUpdate(docWith("s", "r1", "r2")), [r1!.id, r2!.id], generation);
+    const after = await readStoredLack(t.db, id, generation, held);
+    expect(after.rows).toEqual([]);
+    expect(after.generation).toBe(generation + 1);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, after.snapshot!);
+    expect([...canvasDoc(doc).shapes.keys()].sort()).toEqual(["r1", "r2", "s"]);
   });
 });

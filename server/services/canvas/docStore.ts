@@ -48,14 +48,30 @@ export async function readUpdates(db: Db, canvasId: string, fromId: number, toId
     .orderBy(asc(canvasDocUpdates.id));
 }
 
+/** What is stored for a canvas that a document lacks: the snapshot if it is not the one it holds, and rows it does not hold. */
+export type StoredLack = { generation: number | null; snapshot: Uint8Array | null; rows: StoredUpdate[] };
+
 /**
- * Everything stored for a canvas, the snapshot first: for catching up after notifications may have
- * been missed, when another process may also have folded rows into the snapshot meanwhile.
+ * What is stored for a canvas that a document holding snapshot generation `known` and the rows
+ * `held` lacks, read in one consistent view: a compaction between reading the rows and the
+ * snapshot could otherwise fold rows into a snapshot this read does not see.
  */
-export async function readStoredState(db: Db, canvasId: string): Promise<Uint8Array[]> {
-  const [snap] = await db.select({ snapshot: canvasDocs.snapshot }).from(canvasDocs).where(eq(canvasDocs.canvasId, canvasId));
-  const rows = await readAllUpdates(db, canvasId);
-  return [...(snap ? [snap.snapshot] : []), ...rows.map((r) => r.update)];
+export async function readStoredLack(db: Db, canvasId: string, known: number | null, held: Set<number>): Promise<StoredLack> {
+  return db.transaction(
+    async (tx) => {
+      const [snap] = await tx.select({ generation: canvasDocs.generation }).from(canvasDocs).where(eq(canvasDocs.canvasId, canvasId));
+      let snapshot: Uint8Array | null = null;
+      if (snap && snap.generation !== known) {
+        const [row] = await tx.select({ snapshot: canvasDocs.snapshot }).from(canvasDocs).where(eq(canvasDocs.canvasId, canvasId));
+        snapshot = row!.snapshot;
+      }
+      const ids = await tx.select({ id: canvasDocUpdates.id }).from(canvasDocUpdates).where(eq(canvasDocUpdates.canvasId, canvasId));
+      const missing = ids.map((r) => r.id).filter((id) => !held.has(id));
+      const rows = missing.length ? await readUpdatesById(tx, canvasId, missing) : [];
+      return { generation: snap?.generation ?? null, snapshot, rows };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
 }
 
 /** The ids of a canvas's stored update rows, oldest first: what a compaction folds. */
@@ -65,7 +81,7 @@ export async function readUpdateIds(db: Db, canvasId: string): Promise<number[]>
 }
 
 /** Some of a canvas's stored update rows, by id, oldest first. */
-export async function readUpdatesById(db: Db, canvasId: string, ids: number[]): Promise<StoredUpdate[]> {
+export async function readUpdatesById(db: DbOrTx, canvasId: string, ids: number[]): Promise<StoredUpdate[]> {
   return db
     .select({ id: canvasDocUpdates.id, update: canvasDocUpdates.update })
     .from(canvasDocUpdates)
@@ -73,30 +89,24 @@ export async function readUpdatesById(db: Db, canvasId: string, ids: number[]): 
     .orderBy(asc(canvasDocUpdates.id));
 }
 
-/** Every update row of a canvas that is still stored, oldest first. */
-export async function readAllUpdates(db: Db, canvasId: string): Promise<StoredUpdate[]> {
-  return db
-    .select({ id: canvasDocUpdates.id, update: canvasDocUpdates.update })
-    .from(canvasDocUpdates)
-    .where(eq(canvasDocUpdates.canvasId, canvasId))
-    .orderBy(asc(canvasDocUpdates.id));
-}
-
 /**
  * Stores `state` as the snapshot and deletes exactly the update rows folded into it; returns the
- * snapshot's new generation. Compactions of one canvas (from several processes) take turns. When
+ * snapshot's new generation, and the stored snapshot it merged in (if it did: the caller's
+ * document holds the new generation only once it has applied that too). Compactions of one canvas (from several processes) take turns. When
  * the stored snapshot is still the `known` generation (the one the caller's document was loaded
  * from or last wrote), `state` already holds it and replaces it as it is; otherwise another process
  * compacted meanwhile, and its snapshot is merged in, so one never drops what another folded in.
  */
-export async function compact(db: Db, canvasId: string, state: Uint8Array, foldedIds: number[], known: number | null): Promise<number> {
+export async function compact(db: Db, canvasId: string, state: Uint8Array, foldedIds: number[], known: number | null): Promise<{ generation: number; mergedIn: Uint8Array | null }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('canvas_doc:' || ${canvasId}))`);
     const [current] = await tx.select({ generation: canvasDocs.generation, through: canvasDocs.throughUpdateId }).from(canvasDocs).where(eq(canvasDocs.canvasId, canvasId));
     let snapshot = state;
+    let mergedIn: Uint8Array | null = null;
     if (current && current.generation !== known) {
       const [stored] = await tx.select({ snapshot: canvasDocs.snapshot }).from(canvasDocs).where(eq(canvasDocs.canvasId, canvasId));
-      snapshot = Y.mergeUpdates([stored!.snapshot, state]);
+      mergedIn = stored!.snapshot;
+      snapshot = Y.mergeUpdates([mergedIn, state]);
     }
     const through = foldedIds.reduce((max, id) => Math.max(max, id), current?.through ?? 0);
     // The generation is counted by the table's trigger, on every write of a snapshot.
@@ -106,6 +116,6 @@ export async function compact(db: Db, canvasId: string, state: Uint8Array, folde
       .onConflictDoUpdate({ target: canvasDocs.canvasId, set: { snapshot, throughUpdateId: through, updatedAt: new Date() } })
       .returning({ generation: canvasDocs.generation });
     if (foldedIds.length) await tx.delete(canvasDocUpdates).where(and(eq(canvasDocUpdates.canvasId, canvasId), sql`${canvasDocUpdates.id} = any(${sql.param(foldedIds)}::bigint[])`));
-    return written!.generation;
+    return { generation: written!.generation, mergedIn };
   });
 }
