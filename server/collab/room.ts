@@ -325,14 +325,7 @@ export class Room {
   /** Another process stored updates [from, to]: apply what this document lacks and pass it on. */
   async receiveRemote(from: number, to: number, inline?: Uint8Array[]): Promise<void> {
     if (inline && this.applyRemote(inline)) return;
-    const before = Y.encodeStateVector(this.doc);
-    const rows = await readUpdates(this.db, this.canvasId, from, to);
-    for (const r of rows) {
-      Y.applyUpdate(this.doc, r.update, "remote");
-      this.heldIds.add(r.id);
-    }
-    const diff = Y.encodeStateAsUpdate(this.doc, before);
-    if (diff.byteLength > 2) this.broadcastChange(diff);
+    this.applyStored(null, await readUpdates(this.db, this.canvasId, from, to));
   }
 
   /**
@@ -358,13 +351,13 @@ export class Room {
    */
   async catchUp(): Promise<void> {
     const lack = await readStoredLack(this.db, this.canvasId, this.generation, this.heldIds);
-    if (this.closed) return;
     this.applyStored(lack.snapshot, lack.rows);
     if (lack.snapshot) this.generation = lack.generation;
   }
 
-  /** Stored state this document lacks, applied, and sent on as one change. */
+  /** Stored state this document lacks, applied, and sent on as one change (unless the room closed meanwhile). */
   private applyStored(snapshot: Uint8Array | null, rows: StoredUpdate[]): void {
+    if (this.closed) return;
     const before = Y.encodeStateVector(this.doc);
     if (snapshot) Y.applyUpdate(this.doc, snapshot, "remote");
     for (const r of rows) {
