@@ -40,6 +40,14 @@ function client(port: number, canvasId: string, cookie: string) {
 
 const shapes = (doc: Y.Doc) => canvasDoc(doc).shapes;
 
+/** `n` shapes set one by one, a moment apart, as someone drawing would (each its own update). */
+async function drawShapes(doc: Y.Doc, prefix: string, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    shapes(doc).set(`${prefix}${i}`, shapeRecord(`${prefix}${i}`, { x: i }));
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
 /**
  * Access changes reach open sockets through one NOTIFY round trip; the product promises about a
  * second. Two cores shared with the other test files make wall-clock bounds that tight flaky, so
@@ -387,10 +395,7 @@ describe("collaboration storage", () => {
     const small = await startCollabProcess(t.url, { compactAfterUpdates: 20 });
     const a = client(small.port, id, ownerCookie);
     await synced(a.provider);
-    for (let i = 0; i < 60; i++) {
-      shapes(a.doc).set(`k${i}`, shapeRecord(`k${i}`, { x: i }));
-      await new Promise((r) => setTimeout(r, 2));
-    }
+    await drawShapes(a.doc, "k", 60);
     await eventually(async () => (await t.db.select().from(canvasDocs).where(eq(canvasDocs.canvasId, id))).length === 1, 10_000, "a snapshot");
     const [rest] = await t.db.select({ n: count() }).from(canvasDocUpdates).where(eq(canvasDocUpdates.canvasId, id));
     expect(rest!.n).toBeLessThan(60);
@@ -413,10 +418,7 @@ describe("collaboration storage", () => {
     const sideways = new Y.Doc();
     shapes(sideways).set("sideways", shapeRecord("sideways", { x: 9 }));
     await t.db.insert(canvasDocUpdates).values({ canvasId: id, update: Y.encodeStateAsUpdate(sideways) });
-    for (let i = 0; i < 25; i++) {
-      shapes(a.doc).set(`k${i}`, shapeRecord(`k${i}`, { x: i }));
-      await new Promise((r) => setTimeout(r, 2));
-    }
+    await drawShapes(a.doc, "k", 25);
     await eventually(async () => (await t.db.select().from(canvasDocs).where(eq(canvasDocs.canvasId, id))).length === 1, 10_000, "a snapshot");
     // The room applied it before folding it, and sent it on to its client.
     await eventually(() => shapes(a.doc).has("sideways"), 5000, "the unannounced edit at the client");
@@ -445,10 +447,7 @@ describe("collaboration storage", () => {
     };
     for (let round = 0; round < 2; round++) {
       const before = (await storedSnapshot()).generation;
-      for (let i = 0; i < 25; i++) {
-        shapes(a.doc).set(`k${round}-${i}`, shapeRecord(`k${round}-${i}`, { x: i }));
-        await new Promise((r) => setTimeout(r, 2));
-      }
+      await drawShapes(a.doc, `k${round}-`, 25);
       await eventually(async () => (await storedSnapshot()).generation > before, 10_000, `compaction ${round + 1}`);
       expect((await storedSnapshot()).shapes.has("foreign")).toBe(true);
     }

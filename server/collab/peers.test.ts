@@ -33,16 +33,28 @@ async function fakePeer() {
 }
 
 const TAG = "deadbeef";
+
+/** A collaboration process alone on the database, a client of it on a fresh canvas, and a fake peer listening. */
+async function withLoneServer(test: (s: { id: string; c: ReturnType<typeof connectProvider>; peer: Awaited<ReturnType<typeof fakePeer>> }) => Promise<void>) {
+  const { id, ownerCookie } = await canvasWith(t.db);
+  const server = await startCollabProcess(t.url);
+  const peer = await fakePeer();
+  const c = connectProvider(server.port, id, ownerCookie);
+  try {
+    await synced(c.provider);
+    await test({ id, c, peer });
+  } finally {
+    c.provider.destroy();
+    await peer.end();
+    await server.stop();
+  }
+}
+
 const shapes = (doc: Y.Doc) => canvasDoc(doc).shapes;
 
 describe("web processes that know of each other", () => {
   it("announce stored edits only once another process said hello, and welcome it", async () => {
-    const { id, ownerCookie } = await canvasWith(t.db);
-    const server = await startCollabProcess(t.url);
-    const peer = await fakePeer();
-    try {
-      const c = connectProvider(server.port, id, ownerCookie);
-      await synced(c.provider);
+    await withLoneServer(async ({ id, c, peer }) => {
       shapes(c.doc).set("alone", shapeRecord("alone", { x: 1 }));
       await eventually(async () => (await t.db.select().from(canvasDocUpdates)).some((r) => r.canvasId === id), 5000, "the edit stored");
       await new Promise((r) => setTimeout(r, 300));
@@ -52,20 +64,11 @@ describe("web processes that know of each other", () => {
       await eventually(() => peer.heard.some((n) => n.channel === PEERS_CHANNEL && n.payload.endsWith(` ${TAG}`)), 5000, "a welcome");
       shapes(c.doc).set("shared", shapeRecord("shared", { x: 2 }));
       await eventually(() => peer.heard.some((n) => n.channel === DOC_CHANNEL && n.payload.includes(id)), 5000, "the edit announced");
-      c.provider.destroy();
-    } finally {
-      await peer.end();
-      await server.stop();
-    }
+    });
   }, 30_000);
 
   it("read their rooms' stored state again when welcomed: what the welcomer kept to itself before reaches their clients", async () => {
-    const { id, ownerCookie } = await canvasWith(t.db);
-    const server = await startCollabProcess(t.url);
-    const peer = await fakePeer();
-    try {
-      const c = connectProvider(server.port, id, ownerCookie);
-      await synced(c.provider);
+    await withLoneServer(async ({ id, c, peer }) => {
       // Learn the server's tag from its welcome of us.
       await peer.say(TAG);
       await eventually(() => peer.heard.some((n) => n.channel === PEERS_CHANNEL && n.payload.endsWith(` ${TAG}`)), 5000, "a welcome");
@@ -79,30 +82,17 @@ describe("web processes that know of each other", () => {
       // Then it hears of this one and welcomes it.
       await peer.say(`cafef00d ${serverTag}`);
       await eventually(() => shapes(c.doc).has("kept"), 5000, "the unannounced edit at the client");
-      c.provider.destroy();
-    } finally {
-      await peer.end();
-      await server.stop();
-    }
+    });
   }, 30_000);
 
   it("ignore what is not a hello or a welcome", async () => {
-    const { id, ownerCookie } = await canvasWith(t.db);
-    const server = await startCollabProcess(t.url);
-    const peer = await fakePeer();
-    try {
-      const c = connectProvider(server.port, id, ownerCookie);
-      await synced(c.provider);
+    await withLoneServer(async ({ id, c, peer }) => {
       for (const p of ["", "DEADBEEF", "deadbee", `${TAG} x`, `${TAG} ${TAG} ${TAG}`, "0123456789"]) await peer.say(p);
       await new Promise((r) => setTimeout(r, 300));
       expect(peer.heard.filter((n) => n.channel === PEERS_CHANNEL && n.payload.split(" ").length === 2)).toEqual([]); // nobody welcomed
       shapes(c.doc).set("alone", shapeRecord("alone", { x: 1 }));
       await new Promise((r) => setTimeout(r, 500));
       expect(peer.heard.filter((n) => n.channel === DOC_CHANNEL)).toEqual([]);
-      c.provider.destroy();
-    } finally {
-      await peer.end();
-      await server.stop();
-    }
+    });
   }, 30_000);
 });

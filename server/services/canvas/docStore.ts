@@ -65,8 +65,7 @@ export async function readStoredLack(db: Db, canvasId: string, known: number | n
         const [row] = await tx.select({ snapshot: canvasDocs.snapshot }).from(canvasDocs).where(eq(canvasDocs.canvasId, canvasId));
         snapshot = row!.snapshot;
       }
-      const ids = await tx.select({ id: canvasDocUpdates.id }).from(canvasDocUpdates).where(eq(canvasDocUpdates.canvasId, canvasId));
-      const missing = ids.map((r) => r.id).filter((id) => !held.has(id));
+      const missing = (await readUpdateIds(tx, canvasId)).filter((id) => !held.has(id));
       const rows = missing.length ? await readUpdatesById(tx, canvasId, missing) : [];
       return { generation: snap?.generation ?? null, snapshot, rows };
     },
@@ -75,7 +74,7 @@ export async function readStoredLack(db: Db, canvasId: string, known: number | n
 }
 
 /** The ids of a canvas's stored update rows, oldest first: what a compaction folds. */
-export async function readUpdateIds(db: Db, canvasId: string): Promise<number[]> {
+export async function readUpdateIds(db: DbOrTx, canvasId: string): Promise<number[]> {
   const rows = await db.select({ id: canvasDocUpdates.id }).from(canvasDocUpdates).where(eq(canvasDocUpdates.canvasId, canvasId)).orderBy(asc(canvasDocUpdates.id));
   return rows.map((r) => r.id);
 }
