@@ -2,6 +2,7 @@ import type { WebSocket } from "ws";
 import type { AwarenessRelay } from "./awarenessRelay";
 import type { MessageRate } from "./messageRate";
 import type { SocketIdentity } from "./upgradeAuth";
+import { rawStream } from "./wireFrame";
 
 /** One socket in a room, with what the server knows about who is behind it. */
 export type Connection = {
@@ -31,11 +32,23 @@ export type Connection = {
  * everything sent to it: past the limit it is cut off (a close frame could not reach it either).
  */
 export function send(conn: Connection, message: Uint8Array): void {
+  if (open(conn)) conn.socket.send(message, { binary: true });
+}
+
+/** Sends a message framed once for many sockets (see `wireFrame`), on the terms of `send`. */
+export function sendFramed(conn: Connection, message: Uint8Array, frame: Buffer): void {
+  if (!open(conn)) return;
+  const stream = rawStream(conn.socket);
+  if (stream) stream.write(frame);
+  else conn.socket.send(message, { binary: true });
+}
+
+function open(conn: Connection): boolean {
   const socket = conn.socket;
-  if (socket.readyState !== socket.OPEN) return;
+  if (socket.readyState !== socket.OPEN) return false;
   if (socket.bufferedAmount > conn.maxBufferedBytes) {
     socket.terminate();
-    return;
+    return false;
   }
-  socket.send(message, { binary: true });
+  return true;
 }

@@ -5,7 +5,8 @@ import { AwarenessRelay } from "./awarenessRelay";
 import type { AwarenessPeers } from "./awarenessPeers";
 import { CanvasAssets } from "./canvasAssets";
 import type { CoverRequests } from "./coverRequests";
-import { send, type Connection } from "./connection";
+import { send, sendFramed, type Connection } from "./connection";
+import { wireFrame } from "./wireFrame";
 import { Fanout, mergeIntervalMs } from "./fanout";
 import { compact, loadDoc, readStoredLack, readUpdateIds, readUpdates, readUpdatesById, type LoadedDoc, type StoredUpdate } from "../services/canvas/docStore";
 import { DocumentGate } from "./documentGate";
@@ -75,8 +76,7 @@ export class Room {
     this.assets = new CanvasAssets(db, canvasId);
     this.gate = new DocumentGate(this.doc);
     this.fanout = new Fanout((update) => {
-      const frame = encodeSync(SYNC_UPDATE, update);
-      for (const conn of this.conns) send(conn, frame);
+      this.broadcast(encodeSync(SYNC_UPDATE, update));
     }, () => mergeIntervalMs(this.conns.size, limits.fanoutWritesPerSecond));
   }
 
@@ -102,7 +102,7 @@ export class Room {
       this.limits.awarenessBytesPerSecond,
       (entries) => encodeAwarenessUpdate(entries).byteLength,
       (entries) => {
-        this.broadcast(encodeAwareness(encodeAwarenessUpdate(entries)), null);
+        this.broadcast(encodeAwareness(encodeAwarenessUpdate(entries)));
         this.peers?.publish(this.canvasId, entries);
       },
     );
@@ -120,7 +120,7 @@ export class Room {
       return e ? [{ clientId: id, clock: e.clock + 1, state: null }] : [];
     });
     if (removed.length) {
-      this.broadcast(encodeAwareness(encodeAwarenessUpdate(removed)), null);
+      this.broadcast(encodeAwareness(encodeAwarenessUpdate(removed)));
       this.peers?.publish(this.canvasId, removed);
     }
   }
@@ -143,7 +143,7 @@ export class Room {
         this.remoteAwareness.delete(e.clientId);
       }
     }
-    if (fresh.length) this.broadcast(encodeAwareness(encodeAwarenessUpdate(fresh)), null);
+    if (fresh.length) this.broadcast(encodeAwareness(encodeAwarenessUpdate(fresh)));
   }
 
   /**
@@ -159,7 +159,7 @@ export class Room {
       this.awareness.delete(id);
       if (e) removed.push({ clientId: id, clock: e.clock + 1, state: null });
     }
-    if (removed.length) this.broadcast(encodeAwareness(encodeAwarenessUpdate(removed)), null);
+    if (removed.length) this.broadcast(encodeAwareness(encodeAwarenessUpdate(removed)));
   }
 
   /**
@@ -408,8 +408,10 @@ export class Room {
     this.fanout.push(diff);
   }
 
-  private broadcast(message: Uint8Array, except: Connection | null): void {
-    for (const c of this.conns) if (c !== except) send(c, message);
+  /** One message to many sockets, framed once. */
+  private broadcast(message: Uint8Array): void {
+    const frame = wireFrame(message);
+    for (const c of this.conns) sendFramed(c, message, frame);
   }
 
   /**
