@@ -18,7 +18,12 @@ import { HOCUSPOCUS, OURS, OURS_VARIANT, printReport, RELAY, type Run, type Scen
  * Our collaboration server (auth, persist-before-broadcast) against Hocuspocus and a bare
  * y-protocols relay, in one run, with the load generator in its own process.
  */
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+/**
+ * Timed seconds per run. A p99 is decided by a few of the machine's stalls (both processes stop
+ * for 10–20 ms now and then on two shared cores, each stall delaying hundreds of deliveries): over
+ * 6 s the same code's p99 ratio moved 0.8–2.1× from round to round, over 15 s 0.8–1.5×.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 /**
  * Edits at the scenario's rate before timing starts: a server just started compiles its code and
  * fills its caches on its first edits (ours stalled up to 86 ms in its first second, with Postgres

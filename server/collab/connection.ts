@@ -32,18 +32,19 @@ export type Connection = {
  * everything sent to it: past the limit it is cut off (a close frame could not reach it either).
  */
 export function send(conn: Connection, message: Uint8Array): void {
-  if (open(conn)) conn.socket.send(message, { binary: true });
+  if (mayWrite(conn)) conn.socket.send(message, { binary: true });
 }
 
 /** Sends a message framed once for many sockets (see `wireFrame`), on the terms of `send`. */
 export function sendFramed(conn: Connection, message: Uint8Array, frame: Buffer): void {
-  if (!open(conn)) return;
+  if (!mayWrite(conn)) return;
   const stream = rawStream(conn.socket);
   if (stream) stream.write(frame);
   else conn.socket.send(message, { binary: true });
 }
 
-function open(conn: Connection): boolean {
+/** Whether the socket is open and reading: one that is not is cut off here. */
+function mayWrite(conn: Connection): boolean {
   const socket = conn.socket;
   if (socket.readyState !== socket.OPEN) return false;
   if (socket.bufferedAmount > conn.maxBufferedBytes) {
