@@ -94,23 +94,29 @@ export class UpdateWriter {
       }
     }
     // A named statement: parsed and planned once per connection, whatever the batch's size.
-    const result = await this.pool.query<{ canvas_id: string; ids: string[] }>({
-      name: "collab_append_updates",
+    const result = await this.pool.query<{ id: string; canvas_id: string }>({
+      name: "collab_append_rows",
       text: APPEND_SQL,
       values: [canvasIds, updates, userIds],
     });
-    const byCanvas = new Map(result.rows.map((r) => [r.canvas_id, r.ids.map(Number)]));
+    const byCanvas = new Map<string, number[]>();
+    for (const r of result.rows) {
+      const ids = byCanvas.get(r.canvas_id);
+      if (ids) ids.push(Number(r.id));
+      else byCanvas.set(r.canvas_id, [Number(r.id)]);
+    }
+    for (const ids of byCanvas.values()) ids.sort((a, b) => a - b);
     for (const b of batches) b.resolve(byCanvas.get(b.canvasId) ?? []);
     // A canvas's rows were inserted in the order given, so its ids (ordered) match its updates.
     this.announcer.announce(new Map(batches.map((b) => [b.canvasId, { ids: byCanvas.get(b.canvasId) ?? [], updates: b.rows.map((r) => r.update) }])));
   }
 }
 
-/** One auto-committed statement: one round trip, one commit. */
+/**
+ * One auto-committed statement: one round trip, one commit. Its rows are grouped by canvas here,
+ * not in SQL: an aggregate over the inserted rows cost Postgres a sixth more per statement.
+ */
 const APPEND_SQL = `
-  with ins as (
-    insert into canvas_doc_updates (canvas_id, update, user_id)
-    select * from unnest($1::uuid[], $2::bytea[], $3::text[])
-    returning id, canvas_id
-  )
-  select canvas_id, array_agg(id order by id) as ids from ins group by canvas_id`;
+  insert into canvas_doc_updates (canvas_id, update, user_id)
+  select * from unnest($1::uuid[], $2::bytea[], $3::text[])
+  returning id, canvas_id`;
