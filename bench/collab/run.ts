@@ -21,7 +21,8 @@ import { HOCUSPOCUS, OURS, OURS_VARIANT, printReport, RELAY, type Run, type Scen
 /**
  * Timed seconds per run. A p99 is decided by a few of the machine's stalls (both processes stop
  * for 10–20 ms now and then on two shared cores, each stall delaying hundreds of deliveries): over
- * 6 s the same code's p99 ratio moved 0.8–2.1× from round to round, over 15 s 0.8–1.5×.
+ * 6 s the same code's p99 ratio moved between 0.8× and 3.3× from round to round, over 15 s
+ * between 0.8× and 1.9×.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 /**
