@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket, WebSocketServer, type ServerOptions } from "ws";
 import { sendFramed, type Connection } from "./connection";
-import { wireFrame } from "./wireFrame";
+import { rawStream, wireFrame } from "./wireFrame";
 
 /** A real server socket and the real client at its other end. */
 async function pair(serverOptions: ServerOptions = {}, clientOptions: WebSocket.ClientOptions = {}) {
@@ -33,6 +33,8 @@ afterEach(async () => {
 describe("a message framed once for many sockets", () => {
   it("reaches each client whole at every length the header encodes, in order with what ws sends itself", async () => {
     const clients = await Promise.all([pair(), pair()]);
+    // The ws version we pin keeps its TCP socket where rawStream looks: a release that moves it fails here, not silently.
+    for (const { server } of clients) expect(rawStream(server)).not.toBeNull();
     const sizes = [0, 1, 125, 126, 65_535, 65_536, 300_000];
     for (const [i, n] of sizes.entries()) {
       const message = bytes(n, i + 1);
